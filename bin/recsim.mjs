@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs the prebuilt CLI from dist/ (TOOLCHAIN.md: starts fastest, needs no loader).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/sim/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('recsim: not built yet; run `npm run build` (or `npm install && npm start`) first\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+await main(process.argv.slice(2));

@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { loadScenarioFile } from '../../scenario/load.js';
+import { passed, simulate } from '../../simulate.js';
+import { serializeTrace } from '../../trace/serialize.js';
+import type { TraceFile } from '../../trace/trace-file.js';
+// import { writeHtmlReport } from '../../report/html.js';
+import { EXIT } from '../exit-codes.js';
+import { formatSummary } from '../format-summary.js';
+import { parseDurationOption, parseSeedOption } from '../options.js';
+
+interface RunOptions {
+  seed?: string;
+  until?: string;
+  out?: string;
+  json?: boolean;
+  html?: string;
+}
+
+export function writeFileCreatingDirs(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** The exit code a finished run deserves. */
+export function exitCodeOf(trace: TraceFile, ok: boolean): number {
+  if (trace.summary.outcome === 'event-budget-exhausted' && !ok) return EXIT.budgetExhausted;
+  return ok ? EXIT.ok : EXIT.checkFailed;
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run a scenario and print what happened')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--seed <n>', "seed for every random stream (default: the scenario's seed)")
+    .option('--until <duration>', "virtual time to simulate, e.g. 10min (default: the scenario's duration)")
+    .option('--out <trace.json>', 'write the full trace as JSON')
+    .option('--html <report.html>', 'write a self-contained HTML report (viewer and trace in one file)')
+    .option('--json', 'print the machine summary as JSON instead of text')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 an expectation or invariant failed, 2 bad input, 3 event budget exhausted.')
+    .action((file: string, options: RunOptions) => {
+      const scenario = loadScenarioFile(file);
+      const trace = simulate(scenario, {
+        seed: options.seed === undefined ? undefined : parseSeedOption(options.seed),
+        untilUs: options.until === undefined ? undefined : parseDurationOption('--until', options.until),
+      });
+      const ok = passed(trace, scenario);
+      if (options.out) writeFileCreatingDirs(options.out, serializeTrace(trace));
+      // if (options.html) writeHtmlReport(trace, options.html);
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...trace.summary, passed: ok }, null, 2)}\n`);
+      else process.stdout.write(`${formatSummary(trace, ok)}\n`);
+      process.exitCode = exitCodeOf(trace, ok);
+    });
+}

@@ -1,0 +1,85 @@
+import { formatDuration, formatInstant } from '../engine/time.js';
+import { describeTermination } from '../policy/restart.js';
+import type { TraceRecord } from '../trace/records.js';
+import type { TraceFile } from '../trace/trace-file.js';
+
+const STORY_LINES_MAX = 40;
+
+/** One line of the story of a run for the records a reader cares about; undefined for the rest. */
+export function storyLine(r: TraceRecord): string | undefined {
+  const who = r.component ?? '';
+  switch (r.type) {
+    case 'fault':
+      return `fault ${r.fault}${who ? ` ${who}` : ''}${r.exitCode !== undefined ? ` (exit code ${r.exitCode})` : ''} [${r.source}]`;
+    case 'terminated':
+      return `${who} terminated: ${describeTermination(r.termination)}${r.graceful ? ' (graceful)' : ''}`;
+    case 'decision':
+      return `${r.by} decides ${r.action} for ${who}${r.delayUs ? ` after ${formatDuration(r.delayUs)}` : ''}: ${r.reason}`;
+    case 'restart':
+      return `${who} restarted (attempt ${r.attempt})`;
+    case 'start-refused':
+      return `${who} start refused: dependencies not running: ${r.missing.join(', ')}`;
+    case 'start-failed':
+      return `${who} failed to start: ${r.reason}`;
+    case 'reboot-requested':
+      return `reboot requested by ${r.by}${who ? ` (culprit ${who})` : ''}: ${r.reason}`;
+    case 'shutdown-started':
+      return `graceful shutdown started: ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
+    case 'shutdown-completed':
+      return 'shutdown completed';
+    case 'panic':
+      return `PANIC (ungraceful reboot): ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
+    case 'boot-completed':
+      return `boot ${r.boot} completed`;
+    case 'requests-lost':
+      return `${who} lost ${r.count} in-flight requests`;
+    case 'data-lost':
+      return `${who} lost ${r.bytes} unflushed bytes`;
+    case 'event-dropped':
+      return `event ${r.event} for ${who} dropped: ${r.reason}`;
+    case 'killed':
+      return `${who} killed: ${r.reason}`;
+    default:
+      return undefined;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+/** The human summary `recsim run` prints. */
+export function formatSummary(trace: TraceFile, passed: boolean): string {
+  const s = trace.summary;
+  const lines: string[] = [];
+  lines.push(`${s.scenario}  (seed ${s.seed}, ${formatDuration(s.endUs)} virtual, ${s.events} events, ${s.records} records)`);
+  const story = trace.records.flatMap((r) => {
+    const line = storyLine(r);
+    return line === undefined ? [] : [`  ${formatInstant(r.t).padStart(11)}  ${line}`];
+  });
+  lines.push(...story.slice(0, STORY_LINES_MAX));
+  if (story.length > STORY_LINES_MAX) lines.push(`  ... ${story.length - STORY_LINES_MAX} more events (see the trace: --out trace.json)`);
+  if (s.outcome === 'event-budget-exhausted') {
+    lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events at ${formatInstant(s.endUs)}: a policy is looping without progress (raise event_budget if the run is just long)`);
+  }
+  lines.push(`Reboots: ${s.reboots.graceful} graceful, ${s.reboots.ungraceful} ungraceful`);
+  const byComponent = Object.entries(s.restarts.byComponent).map(([n, k]) => `${n} ${k}`).join(', ');
+  lines.push(`Restarts: ${s.restarts.total}${byComponent ? ` (${byComponent})` : ''}`);
+  lines.push(`Lost: ${s.lostRequests} requests, ${formatBytes(s.lostDataBytes)} unflushed data`);
+  const notRunning = Object.entries(s.finalStates).filter(([, st]) => st !== 'running');
+  lines.push(`Final states: ${notRunning.length === 0 ? 'all running' : notRunning.map(([n, st]) => `${n} ${st}`).join(', ')}`);
+  if (s.violations.length === 0) lines.push('Invariants: no violations');
+  else {
+    lines.push(`Invariants: ${s.violations.length} violation(s)`);
+    for (const v of s.violations.slice(0, 10)) lines.push(`  ✗ ${v.invariant} [${v.kind}]: ${v.message}${v.record !== undefined ? ` (seq ${v.record})` : ''}`);
+  }
+  if (s.expectations.length > 0) {
+    const ok = s.expectations.filter((e) => e.ok).length;
+    lines.push(`Expectations: ${ok}/${s.expectations.length} passed`);
+    for (const e of s.expectations) lines.push(`  ${e.ok ? '✓' : '✗'} ${e.what}${e.ok ? '' : `: got ${e.actual}`}`);
+  }
+  lines.push(`Result: ${passed ? 'PASS' : 'FAIL'}   (replay: --seed ${s.seed})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { ScenarioError } from '../scenario/errors.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerSchemaCommand } from './commands/schema.js';
+import { EXIT, UsageError } from './exit-codes.js';
+
+function buildProgram(): Command {
+  const program = new Command('recsim')
+    .description('Deterministic discrete-event simulator for operating-system recovery policies.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerRunCommand(program);
+  registerDemoCommand(program);
+  registerSchemaCommand(program);
+  return program;
+}
+
+/** Runs the CLI; bad input of any kind ends in one line on stderr and exit code 2, never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.badInput;
+      return;
+    }
+    if (error instanceof ScenarioError || error instanceof UsageError) {
+      process.stderr.write(`recsim: ${error.message}\n`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import { EventHeap } from './heap.js';
+import type { Micros } from './time.js';
+
+/** Why a run stopped. */
+export type RunOutcome =
+  | { kind: 'time-limit'; atUs: Micros }
+  | { kind: 'idle'; atUs: Micros }
+  | { kind: 'event-budget-exhausted'; atUs: Micros; events: number };
+
+export interface RunLimits {
+  /** Events at or after this instant are not processed. */
+  untilUs: Micros;
+  /** The most events one run may process; reaching it is a reported outcome, never a hang. */
+  eventBudget: number;
+}
+
+/**
+ * The event loop. It knows nothing of operating systems: it holds the clock
+ * and a queue of opaque events, and hands each event, in (time, sequence)
+ * order, to the handler given to `run`.
+ */
+export class Engine<E> {
+  private readonly queue = new EventHeap<E>();
+  private clockUs: Micros = 0;
+  private processed = 0;
+
+  get nowUs(): Micros {
+    return this.clockUs;
+  }
+
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Schedules `event` at `delayUs` from now; the delay must be a non-negative integer. */
+  schedule(delayUs: Micros, event: E): void {
+    if (!(delayUs >= 0) || !Number.isInteger(delayUs)) {
+      throw new Error(`engine: delay must be a non-negative integer of microseconds, got ${delayUs}`);
+    }
+    this.queue.push(this.clockUs + delayUs, event);
+  }
+
+  /** Schedules `event` at an absolute instant, which must not be in the past. */
+  scheduleAt(atUs: Micros, event: E): void {
+    this.schedule(atUs - this.clockUs, event);
+  }
+
+  run(handle: (event: E) => void, limits: RunLimits): RunOutcome {
+    const queue = this.queue;
+    for (;;) {
+      const next = queue.peekTime();
+      if (next === Infinity) {
+        // Nothing can happen any more: the run still spans its whole time limit.
+        this.clockUs = Math.max(this.clockUs, limits.untilUs);
+        return { kind: 'idle', atUs: this.clockUs };
+      }
+      if (next >= limits.untilUs) {
+        this.clockUs = limits.untilUs;
+        return { kind: 'time-limit', atUs: limits.untilUs };
+      }
+      if (this.processed >= limits.eventBudget) {
+        return { kind: 'event-budget-exhausted', atUs: this.clockUs, events: this.processed };
+      }
+      this.clockUs = next;
+      this.processed++;
+      handle(queue.pop() as E);
+    }
+  }
+}

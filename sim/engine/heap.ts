@@ -1,0 +1,99 @@
+/**
+ * A binary min-heap of events ordered by (time, sequence number).
+ *
+ * Keys live in two typed arrays and payloads in a parallel plain array, so a
+ * sift moves numbers, not objects. The sequence number is assigned on push and
+ * only ever grows, so two events at the same time leave in the order they were
+ * scheduled: ties never depend on sort stability.
+ */
+export class EventHeap<T> {
+  private times: Float64Array;
+  private seqs: Float64Array;
+  private items: (T | undefined)[];
+  private count = 0;
+  private nextSeq = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.times = new Float64Array(initialCapacity);
+    this.seqs = new Float64Array(initialCapacity);
+    this.items = new Array(initialCapacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    return this.count === 0 ? Infinity : this.times[0]!;
+  }
+
+  push(time: number, item: T): number {
+    if (this.count === this.times.length) this.grow();
+    const seq = this.nextSeq++;
+    let i = this.count++;
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      items[i] = items[parent];
+      i = parent;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
+    return seq;
+  }
+
+  /** Removes and returns the earliest event; undefined when empty. */
+  pop(): T | undefined {
+    if (this.count === 0) return undefined;
+    const items = this.items;
+    const top = items[0];
+    const last = --this.count;
+    if (last > 0) this.siftDownFromRoot(this.times[last]!, this.seqs[last]!, items[last]);
+    items[last] = undefined;
+    return top;
+  }
+
+  private siftDownFromRoot(time: number, seq: number, item: T | undefined): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
+    const n = this.count;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && seqs[right]! < seqs[child]!))) {
+        child = right;
+      }
+      const ct = times[child]!;
+      if (time < ct || (time === ct && seq < seqs[child]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[child]!;
+      items[i] = items[child];
+      i = child;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    const times = new Float64Array(capacity);
+    times.set(this.times);
+    const seqs = new Float64Array(capacity);
+    seqs.set(this.seqs);
+    this.times = times;
+    this.seqs = seqs;
+    this.items.length = capacity;
+  }
+}

@@ -1,0 +1,37 @@
+import seedrandom from 'seedrandom';
+
+/** A deterministic stream of uniform numbers in [0, 1). */
+export type Stream = () => number;
+
+/**
+ * Derives independent random streams from one run seed and a stream name
+ * (per component and purpose, e.g. "fault:2:/core/netstack"). Because a
+ * stream depends only on (seed, name), changing one component's policy never
+ * shifts the draws of another: this is what makes policy comparison fair
+ * (common random numbers).
+ */
+export class StreamFactory {
+  private readonly streams = new Map<string, Stream>();
+
+  constructor(readonly seed: number) {}
+
+  stream(name: string): Stream {
+    let stream = this.streams.get(name);
+    if (!stream) {
+      stream = seedrandom(`recsim:${this.seed}:${name}`);
+      this.streams.set(name, stream);
+    }
+    return stream;
+  }
+}
+
+/** Exponentially distributed waiting time with the given mean, as whole microseconds (at least 1). */
+export function exponentialUs(stream: Stream, meanUs: number): number {
+  const u = stream();
+  return Math.max(1, Math.round(-Math.log(1 - u) * meanUs));
+}
+
+/** Uniform integer in [low, high]. */
+export function uniformInt(stream: Stream, low: number, high: number): number {
+  return low + Math.floor(stream() * (high - low + 1));
+}

@@ -1,0 +1,66 @@
+import type { Micros } from '../engine/time.js';
+import type { ComponentSpec } from '../scenario/types.js';
+import type { LifecycleState, Termination } from '../trace/records.js';
+
+/** Why a component is being stopped from outside. */
+export type StopReason = 'shutdown' | 'destroy' | 'dependency';
+
+/** The mutable state of one component during a run; owned by the World. */
+export interface ComponentRuntime {
+  readonly spec: ComponentSpec;
+  readonly index: number;
+  state: LifecycleState;
+  /** Bumped whenever the process changes (start, termination, reset); stale events carry an old value. */
+  generation: number;
+  startedAtUs: Micros;
+  restarts: number;
+  /** Set while the component waits for its dependencies before a start. */
+  waitingForDeps: boolean;
+  /** `seq` of the record that asked for the pending start. */
+  pendingStartCause?: number;
+  /** Terminated while its monitor was down: handled when the monitor starts again. */
+  unhandledTermination?: { seq: number; termination: Termination };
+  stopReason?: StopReason;
+  failNextStarts: number;
+  ignoresStop: boolean;
+  /** Completion instants of the requests in flight, oldest first (Infinity while hung). */
+  inflight: Micros[];
+}
+
+export function newRuntime(spec: ComponentSpec, index: number): ComponentRuntime {
+  return {
+    spec,
+    index,
+    state: 'stopped',
+    generation: 0,
+    startedAtUs: 0,
+    restarts: 0,
+    waitingForDeps: false,
+    failNextStarts: 0,
+    ignoresStop: false,
+    inflight: [],
+  };
+}
+
+/** Alive means a process exists: it can be stopped, killed or crash. */
+export function isAlive(state: LifecycleState): boolean {
+  return state === 'starting' || state === 'running' || state === 'stopping' || state === 'hung';
+}
+
+/** Bytes written since the last periodic flush, for a component running since `startedAtUs`. */
+export function unflushedBytes(c: ComponentRuntime, nowUs: Micros): number {
+  const dirty = c.spec.dirtyData;
+  if (!dirty || !isAlive(c.state)) return 0;
+  const sinceStart = nowUs - c.startedAtUs;
+  const sinceFlush = sinceStart % dirty.flushEveryUs;
+  return Math.round((dirty.writeBytesPerS * sinceFlush) / 1_000_000);
+}
+
+/** Requests still in flight at `nowUs`; completed ones are dropped from the front. */
+export function inflightAt(c: ComponentRuntime, nowUs: Micros): number {
+  const queue = c.inflight;
+  let done = 0;
+  while (done < queue.length && queue[done]! <= nowUs) done++;
+  if (done > 0) queue.splice(0, done);
+  return queue.length;
+}

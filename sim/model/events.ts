@@ -1,0 +1,16 @@
+/**
+ * The events the model schedules on the engine. Components are referred to by
+ * index; `generation` and `epoch` let a handler recognise an event made stale
+ * by a later termination or reboot and ignore it.
+ */
+export type SimEvent =
+  | { k: 'fault'; fault: number; cause?: number; source: 'scripted' | 'triggered' | 'stochastic' }
+  | { k: 'start-done'; c: number; generation: number }
+  | { k: 'stop-done'; c: number; generation: number }
+  | { k: 'stop-timeout'; c: number; generation: number }
+  | { k: 'restart'; c: number; epoch: number; cause: number }
+  | { k: 'heartbeat'; c: number }
+  | { k: 'request'; c: number }
+  | { k: 'reboot-call'; epoch: number; cause: number; culprit?: string; reason: string }
+  | { k: 'reboot-call-timeout'; epoch: number; cause: number; culprit?: string; reason: string }
+  | { k: 'boot'; cause: number };

@@ -1,0 +1,542 @@
+import { Engine, type RunLimits, type RunOutcome } from '../engine/engine.js';
+import { exponentialUs, StreamFactory } from '../engine/rng.js';
+import type { Micros } from '../engine/time.js';
+import { decideRestart, isFailure } from '../policy/restart.js';
+import { isAllowlisted } from '../scenario/realm.js';
+import type { FaultSpec, Scenario } from '../scenario/types.js';
+import type { LifecycleState, PowerState, Termination, TraceRecord } from '../trace/records.js';
+import { Recorder } from '../trace/recorder.js';
+import { inflightAt, isAlive, newRuntime, unflushedBytes, type ComponentRuntime, type StopReason } from './component.js';
+import type { SimEvent } from './events.js';
+import { shouldRebootOnTerminate } from './critical.js';
+
+const ROOT_MONITOR = 'init';
+const COMPONENT_MANAGER = 'component_manager';
+
+/**
+ * The simulated system: components, their monitors, the component manager's
+ * reboot-on-terminate logic and the power manager. The World is the one
+ * owner of a run's mutable state; decisions it takes are delegated to pure
+ * functions (`decideRestart`, `shouldRebootOnTerminate`), and everything it
+ * does is written to the trace.
+ */
+export class World {
+  readonly engine = new Engine<SimEvent>();
+  readonly recorder = new Recorder(() => this.engine.nowUs);
+  readonly streams: StreamFactory;
+  readonly components: ComponentRuntime[];
+  private readonly byName = new Map<string, ComponentRuntime>();
+  private readonly dependsOn: number[][];
+  private readonly dependents: number[][];
+  private readonly powerManager?: ComponentRuntime;
+  private readonly triggerBudget: number[];
+
+  private power: PowerState = 'booting';
+  /** Bumped by every reboot and panic: events scheduled before it are stale. */
+  private epoch = 0;
+  private bootCount = 0;
+  private rebootInFlight = false;
+  private rebootCallFailures = 0;
+  private shutdownCause = 0;
+  private readonly hungSince = new Map<number, number>();
+
+  constructor(readonly scenario: Scenario, readonly seed: number) {
+    this.streams = new StreamFactory(seed);
+    this.components = scenario.components.map((spec, i) => newRuntime(spec, i));
+    for (const c of this.components) this.byName.set(c.spec.name, c);
+    this.dependsOn = this.components.map((c) => c.spec.depends.map((d) => this.byName.get(d)!.index));
+    this.dependents = this.components.map(() => []);
+    this.dependsOn.forEach((deps, i) => deps.forEach((d) => this.dependents[d]!.push(i)));
+    this.powerManager = this.components.find((c) => c.spec.kind === 'power-manager');
+    this.triggerBudget = scenario.faults.map((f) => (f.trigger.kind === 'when' ? f.trigger.times : 0));
+  }
+
+  get nowUs(): Micros {
+    return this.engine.nowUs;
+  }
+
+  run(limits: RunLimits): RunOutcome {
+    const start = this.emit({ type: 'run-started', seed: this.seed });
+    this.planFaults();
+    this.planBackgroundLoad();
+    this.boot(start.seq);
+    const outcome = this.engine.run((event) => this.handle(event), limits);
+    this.emit({ type: 'run-ended', outcome: outcome.kind === 'event-budget-exhausted' ? 'event-budget-exhausted' : 'completed' });
+    return outcome;
+  }
+
+  /** The lifecycle state of every component, by name, at the current instant. */
+  finalStates(): Record<string, LifecycleState> {
+    const out: Record<string, LifecycleState> = {};
+    for (const c of this.components) out[c.spec.name] = c.state;
+    return out;
+  }
+
+  // ---- event dispatch ------------------------------------------------------
+
+  private handle(event: SimEvent): void {
+    switch (event.k) {
+      case 'fault':
+        return this.onFault(event.fault, event.source, event.cause);
+      case 'start-done':
+        return this.onStartDone(this.components[event.c]!, event.generation);
+      case 'stop-done':
+        return this.onStopDone(this.components[event.c]!, event.generation);
+      case 'stop-timeout':
+        return this.onStopTimeout(this.components[event.c]!, event.generation);
+      case 'restart':
+        return this.onRestart(this.components[event.c]!, event.epoch, event.cause);
+      case 'heartbeat':
+        return this.onHeartbeat(this.components[event.c]!);
+      case 'request':
+        return this.onRequest(this.components[event.c]!);
+      case 'reboot-call':
+        return this.onRebootCall(event.epoch, event.cause, event.reason, event.culprit);
+      case 'reboot-call-timeout':
+        if (event.epoch === this.epoch && this.power !== 'shutting-down') {
+          this.panic(`Admin.Reboot timed out (${event.reason})`, event.culprit, event.cause);
+        }
+        return;
+      case 'boot':
+        return this.boot(event.cause);
+    }
+  }
+
+  private emit(draft: Parameters<Recorder['emit']>[0]): TraceRecord {
+    return this.recorder.emit(draft);
+  }
+
+  private setState(c: ComponentRuntime, to: LifecycleState, cause?: number): void {
+    if (c.state === to) return;
+    const from = c.state;
+    c.state = to;
+    this.emit({ type: 'state', component: c.spec.name, from, to, cause });
+  }
+
+  private setPower(to: PowerState, cause?: number): void {
+    if (this.power === to) return;
+    const from = this.power;
+    this.power = to;
+    this.emit({ type: 'power', from, to, cause });
+  }
+
+  private systemIsStopping(): boolean {
+    return this.power === 'shutting-down' || this.power === 'rebooting' || this.power === 'panic';
+  }
+
+  // ---- faults --------------------------------------------------------------
+
+  private planFaults(): void {
+    const ordinal = new Map<string, number>();
+    this.scenario.faults.forEach((f, i) => {
+      if (f.trigger.kind === 'at') this.engine.scheduleAt(f.trigger.atUs, { k: 'fault', fault: i, source: 'scripted' });
+      if (f.trigger.kind === 'rate') {
+        const key = `${f.fault}:${f.target ?? 'system'}`;
+        const n = ordinal.get(key) ?? 0;
+        ordinal.set(key, n + 1);
+        this.faultStreams.set(i, this.streams.stream(`fault:${key}:${n}`));
+        this.scheduleNextStochastic(i, f.trigger.fromUs);
+      }
+    });
+    const triggered = this.scenario.faults.some((f) => f.trigger.kind === 'when');
+    if (triggered) this.recorder.subscribe((record) => this.fireTriggers(record));
+  }
+
+  private readonly faultStreams = new Map<number, () => number>();
+
+  private scheduleNextStochastic(i: number, fromUs: Micros): void {
+    const trigger = this.scenario.faults[i]!.trigger;
+    if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
+    const at = Math.max(fromUs, this.nowUs) + exponentialUs(this.faultStreams.get(i)!, 1 / trigger.perUs);
+    if (at < trigger.untilUs) this.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
+  }
+
+  private fireTriggers(record: TraceRecord): void {
+    this.scenario.faults.forEach((f, i) => {
+      const t = f.trigger;
+      if (t.kind !== 'when' || this.triggerBudget[i]! <= 0 || t.record !== record.type) return;
+      if (t.component !== undefined && t.component !== record.component) return;
+      this.triggerBudget[i]!--;
+      this.engine.schedule(t.afterUs, { k: 'fault', fault: i, cause: record.seq, source: 'triggered' });
+    });
+  }
+
+  private onFault(i: number, source: 'scripted' | 'triggered' | 'stochastic', cause?: number): void {
+    const spec = this.scenario.faults[i]!;
+    if (source === 'stochastic') this.scheduleNextStochastic(i, this.nowUs);
+    const record = this.emit({
+      type: 'fault',
+      component: spec.target,
+      fault: spec.fault,
+      source,
+      cause,
+      ...((spec.fault === 'crash' && !spec.signal) || spec.fault === 'exit' ? { exitCode: spec.exitCode } : {}),
+    });
+    this.applyFault(spec, record.seq);
+  }
+
+  private applyFault(spec: FaultSpec, cause: number): void {
+    const c = spec.target === undefined ? undefined : this.byName.get(spec.target)!;
+    switch (spec.fault) {
+      case 'crash':
+        if (c && isAlive(c.state)) {
+          const termination: Termination = spec.signal ? { kind: 'signal', signal: spec.signal } : { kind: 'exit', exitCode: spec.exitCode };
+          this.terminate(c, termination, cause, false);
+        }
+        return;
+      case 'kill':
+        if (c && isAlive(c.state)) this.terminate(c, { kind: 'signal', signal: 'kill' }, cause, false);
+        return;
+      case 'exit':
+        if (c && isAlive(c.state)) this.terminate(c, { kind: 'exit', exitCode: spec.exitCode }, cause, true);
+        return;
+      case 'hang':
+        if (c && c.state === 'running') {
+          this.setState(c, 'hung', cause);
+          this.hungSince.set(c.index, cause);
+        }
+        return;
+      case 'fail-start':
+        if (c) c.failNextStarts++;
+        return;
+      case 'ignore-stop':
+        if (c) c.ignoresStop = true;
+        return;
+      case 'reboot-call-fails':
+        this.rebootCallFailures++;
+        return;
+      case 'destroy':
+        if (c && isAlive(c.state)) this.stopComponent(c, 'destroy', cause);
+        else if (c && c.state !== 'destroyed') this.setState(c, 'destroyed', cause);
+        return;
+      case 'shutdown':
+        if (!this.systemIsStopping() && !this.rebootInFlight) {
+          this.rebootInFlight = true;
+          const request = this.emit({ type: 'reboot-requested', by: 'user', mode: 'graceful', reason: 'user-request', cause });
+          this.beginShutdown('user-request', undefined, request.seq);
+        }
+        return;
+    }
+  }
+
+  // ---- background load: heartbeats and requests ---------------------------
+
+  private planBackgroundLoad(): void {
+    const period = this.scenario.system.heartbeatPeriodUs;
+    for (const c of this.components) {
+      if (period > 0) this.engine.schedule(period, { k: 'heartbeat', c: c.index });
+      if (c.spec.requests) this.scheduleNextRequest(c);
+    }
+  }
+
+  private requestStreams = new Map<number, () => number>();
+
+  private scheduleNextRequest(c: ComponentRuntime): void {
+    let stream = this.requestStreams.get(c.index);
+    if (!stream) {
+      stream = this.streams.stream(`requests:${c.spec.name}`);
+      this.requestStreams.set(c.index, stream);
+    }
+    this.engine.schedule(exponentialUs(stream, 1_000_000 / c.spec.requests!.ratePerS), { k: 'request', c: c.index });
+  }
+
+  private onRequest(c: ComponentRuntime): void {
+    this.scheduleNextRequest(c);
+    if (c.state === 'running') {
+      inflightAt(c, this.nowUs);
+      c.inflight.push(this.nowUs + c.spec.requests!.serviceTimeUs);
+    } else if (c.state === 'hung') {
+      c.inflight.push(Infinity);
+    }
+  }
+
+  /** R3: a monitor's periodic check finds a hung component, kills it and lets its policy decide. */
+  private onHeartbeat(c: ComponentRuntime): void {
+    this.engine.schedule(this.scenario.system.heartbeatPeriodUs, { k: 'heartbeat', c: c.index });
+    if (c.state !== 'hung' || this.systemIsStopping() || !this.monitorIsUp(c)) return;
+    const detected = this.emit({ type: 'detected', component: c.spec.name, by: this.monitorName(c), how: 'heartbeat', cause: this.hungSince.get(c.index) });
+    const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'missed heartbeat', cause: detected.seq });
+    this.terminate(c, { kind: 'missed-heartbeat' }, killed.seq, false, detected.seq);
+  }
+
+  // ---- starting ------------------------------------------------------------
+
+  private missingDependencies(c: ComponentRuntime): string[] {
+    return this.dependsOn[c.index]!.filter((d) => this.components[d]!.state !== 'running').map((d) => this.components[d]!.spec.name);
+  }
+
+  /** R4: a component is not started until its dependencies run; a restart that finds them down is refused and waits. */
+  private requestStart(c: ComponentRuntime, cause: number, why: 'boot' | 'restart'): void {
+    if (c.state !== 'stopped' || this.systemIsStopping()) return;
+    const missing = this.missingDependencies(c);
+    if (missing.length > 0) {
+      c.waitingForDeps = true;
+      c.pendingStartCause = cause;
+      if (why === 'restart') this.emit({ type: 'start-refused', component: c.spec.name, missing, cause });
+      return;
+    }
+    this.beginStart(c, cause);
+  }
+
+  private beginStart(c: ComponentRuntime, cause: number): void {
+    c.waitingForDeps = false;
+    const rot = this.scenario.system.rebootOnTerminate;
+    if (c.spec.onTerminate === 'reboot' && rot.enabled && !isAllowlisted(c.spec.name, rot.allowlist)) {
+      // F4: the allowlist is checked when the component starts.
+      const refused = this.emit({
+        type: 'start-failed',
+        component: c.spec.name,
+        reason: `policy: "${c.spec.name}" is not in the reboot_on_terminate allowlist`,
+        cause,
+      });
+      this.setState(c, 'failed', refused.seq);
+      return;
+    }
+    c.generation++;
+    this.setState(c, 'starting', cause);
+    this.engine.schedule(c.spec.startLatencyUs, { k: 'start-done', c: c.index, generation: c.generation });
+  }
+
+  private onStartDone(c: ComponentRuntime, generation: number): void {
+    if (generation !== c.generation || c.state !== 'starting') return;
+    if (c.failNextStarts > 0) {
+      c.failNextStarts--;
+      const failed = this.emit({ type: 'start-failed', component: c.spec.name, reason: 'the process exited during start', });
+      this.terminate(c, { kind: 'exit', exitCode: 1 }, failed.seq, false);
+      return;
+    }
+    c.startedAtUs = this.nowUs;
+    c.inflight.length = 0;
+    c.ignoresStop = false;
+    this.setState(c, 'running');
+    this.releaseWaiters();
+    if (c.spec.kind === 'monitor' || c.spec.kind === 'component-manager' || c.spec.kind === 'supervisor') this.handleMissedTerminations(c);
+    this.checkBootComplete();
+  }
+
+  private releaseWaiters(): void {
+    for (const w of this.components) {
+      if (w.waitingForDeps && w.state === 'stopped' && this.missingDependencies(w).length === 0) {
+        this.beginStart(w, w.pendingStartCause ?? 0);
+      }
+    }
+  }
+
+  private checkBootComplete(): void {
+    if (this.power !== 'booting') return;
+    if (this.components.every((c) => c.state === 'running' || c.state === 'failed' || c.state === 'destroyed')) {
+      const done = this.emit({ type: 'boot-completed', boot: this.bootCount });
+      this.setPower('up', done.seq);
+    }
+  }
+
+  // ---- stopping ------------------------------------------------------------
+
+  private stopComponent(c: ComponentRuntime, reason: StopReason, cause: number): void {
+    if (!isAlive(c.state) || c.state === 'stopping' || c.stopReason !== undefined) return;
+    c.stopReason = reason;
+    const request = this.emit({ type: 'stop-requested', component: c.spec.name, reason, cause });
+    if (c.state === 'starting') {
+      this.terminate(c, { kind: 'signal', signal: 'term' }, request.seq, true);
+      return;
+    }
+    if (c.state === 'hung' || c.ignoresStop) {
+      this.engine.schedule(this.scenario.system.stopTimeoutUs, { k: 'stop-timeout', c: c.index, generation: c.generation });
+      return;
+    }
+    this.setState(c, 'stopping', request.seq);
+    this.engine.schedule(c.spec.stopLatencyUs, { k: 'stop-done', c: c.index, generation: c.generation });
+  }
+
+  private onStopDone(c: ComponentRuntime, generation: number): void {
+    if (generation !== c.generation || c.state !== 'stopping') return;
+    this.terminate(c, { kind: 'exit', exitCode: 0 }, undefined, true);
+  }
+
+  /** F8/R5: a stop request not honoured in time ends in a kill. */
+  private onStopTimeout(c: ComponentRuntime, generation: number): void {
+    if (generation !== c.generation || !isAlive(c.state)) return;
+    const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'stop timeout' });
+    this.terminate(c, { kind: 'stop-timeout' }, killed.seq, false);
+  }
+
+  // ---- termination ---------------------------------------------------------
+
+  /**
+   * The one place a process ends. A graceful ending flushes its data and
+   * drains its requests; any other loses what was unflushed or in flight.
+   */
+  private terminate(c: ComponentRuntime, termination: Termination, cause: number | undefined, graceful: boolean, detectedSeq?: number): void {
+    if (!isAlive(c.state)) return;
+    const name = c.spec.name;
+    const unflushed = unflushedBytes(c, this.nowUs);
+    const inflight = c.state === 'hung' ? c.inflight.length : inflightAt(c, this.nowUs);
+    const stopReason = c.stopReason;
+    c.generation++;
+    c.stopReason = undefined;
+    c.inflight.length = 0;
+    this.hungSince.delete(c.index);
+    if (graceful && unflushed > 0) this.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
+    const ended = this.emit({ type: 'terminated', component: name, termination, graceful, cause });
+    if (!graceful && unflushed > 0) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
+    const clientsLoseRequests = c.spec.requests?.clients === 'char' || termination.kind === 'system-reset';
+    if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
+    this.setState(c, stopReason === 'destroy' ? 'destroyed' : 'stopped', ended.seq);
+
+    if (this.power === 'shutting-down') return this.advanceShutdown();
+    if (this.systemIsStopping() || stopReason === 'destroy') return; // F2: destroyed, not terminated from within
+    this.afterTermination(c, termination, ended.seq, detectedSeq);
+  }
+
+  private afterTermination(c: ComponentRuntime, termination: Termination, endedSeq: number, detectedSeq?: number): void {
+    if (c.spec.mainProcessCritical && isFailure(termination)) {
+      // F9: a non-zero exit or a kill of a main-process-critical component brings the system down ungracefully.
+      this.panic('critical-process-failure', c.spec.name, endedSeq);
+      return;
+    }
+    const reboot = shouldRebootOnTerminate(c.spec, termination, this.scenario.system.rebootOnTerminate);
+    if (reboot.reboot) {
+      const decision = this.emit({ type: 'decision', component: c.spec.name, by: COMPONENT_MANAGER, action: 'reboot', reason: reboot.reason, cause: endedSeq });
+      this.requestReboot(c.spec.name, 'critical-component-failure', decision.seq);
+      return;
+    }
+    this.handleByMonitor(c, termination, endedSeq, detectedSeq);
+  }
+
+  private monitorName(c: ComponentRuntime): string {
+    return c.spec.monitor ?? ROOT_MONITOR;
+  }
+
+  private monitorIsUp(c: ComponentRuntime): boolean {
+    return c.spec.monitor === undefined || this.byName.get(c.spec.monitor)!.state === 'running';
+  }
+
+  private handleByMonitor(c: ComponentRuntime, termination: Termination, endedSeq: number, detectedSeq?: number): void {
+    if (!this.monitorIsUp(c)) {
+      c.unhandledTermination = { seq: endedSeq, termination };
+      return;
+    }
+    const by = this.monitorName(c);
+    const detected = detectedSeq ?? this.emit({ type: 'detected', component: c.spec.name, by, how: 'exit', cause: endedSeq }).seq;
+    const decision = decideRestart(c.spec.restart, c.restarts, termination);
+    const record = this.emit({
+      type: 'decision',
+      component: c.spec.name,
+      by,
+      action: decision.action,
+      ...(decision.action === 'restart' ? { delayUs: decision.delayUs } : {}),
+      reason: decision.reason,
+      cause: detectedSeq === undefined ? detected : endedSeq,
+    });
+    if (decision.action === 'restart') {
+      this.engine.schedule(decision.delayUs, { k: 'restart', c: c.index, epoch: this.epoch, cause: record.seq });
+    } else if (decision.action === 'give-up') {
+      this.setState(c, 'failed', record.seq);
+    }
+  }
+
+  /** A monitor that comes back handles what ended while it was away. */
+  private handleMissedTerminations(monitor: ComponentRuntime): void {
+    for (const c of this.components) {
+      const missed = c.unhandledTermination;
+      if (c.spec.monitor !== monitor.spec.name || !missed || c.state !== 'stopped') continue;
+      c.unhandledTermination = undefined;
+      this.handleByMonitor(c, missed.termination, missed.seq);
+    }
+  }
+
+  private onRestart(c: ComponentRuntime, epoch: number, cause: number): void {
+    if (epoch !== this.epoch || c.state !== 'stopped' || this.systemIsStopping()) return;
+    c.restarts++;
+    const restart = this.emit({ type: 'restart', component: c.spec.name, attempt: c.restarts, cause });
+    this.requestStart(c, restart.seq, 'restart');
+  }
+
+  // ---- reboot, shutdown, panic, boot ---------------------------------------
+
+  /** F6/F7: one reboot task at most; the request reaches the power manager through the shutdown shim. */
+  private requestReboot(culprit: string, reason: string, cause: number): void {
+    const checks = this.scenario.system.checkShutdownBeforeReboot;
+    if (checks && (this.systemIsStopping() || this.rebootInFlight)) {
+      this.emit({ type: 'decision', component: culprit, by: COMPONENT_MANAGER, action: 'none', reason: 'a reboot is already under way', cause });
+      return;
+    }
+    this.rebootInFlight = true;
+    const request = this.emit({ type: 'reboot-requested', component: culprit, by: COMPONENT_MANAGER, mode: 'graceful', reason, cause });
+    this.engine.schedule(this.scenario.system.shimDelayUs, { k: 'reboot-call', epoch: this.epoch, cause: request.seq, culprit, reason });
+  }
+
+  private onRebootCall(epoch: number, cause: number, reason: string, culprit?: string): void {
+    if (epoch !== this.epoch) return;
+    const pm = this.powerManager;
+    if (!pm) return this.panic('Admin.Reboot failed: the protocol is missing (no power manager)', culprit, cause);
+    if (this.rebootCallFailures > 0) {
+      this.rebootCallFailures--;
+      return this.panic('Admin.Reboot returned an error', culprit, cause);
+    }
+    if (pm.state === 'hung') {
+      this.engine.schedule(this.scenario.system.rebootCallTimeoutUs, { k: 'reboot-call-timeout', epoch, cause, culprit, reason });
+      return;
+    }
+    if (pm.state !== 'running') return this.panic(`Admin.Reboot failed: the power manager is ${pm.state}`, culprit, cause);
+    if (this.power === 'shutting-down') return; // already on its way down
+    this.beginShutdown(reason, culprit, cause);
+  }
+
+  /** F8/R5: an orderly shutdown in reverse dependency order, independent components concurrently. */
+  private beginShutdown(reason: string, culprit: string | undefined, cause: number): void {
+    this.setPower('shutting-down', cause);
+    const started = this.emit({ type: 'shutdown-started', mode: 'graceful', reason, culprit, cause });
+    this.shutdownCause = started.seq;
+    for (const c of this.components) c.waitingForDeps = false;
+    this.advanceShutdown();
+  }
+
+  private advanceShutdown(): void {
+    if (this.power !== 'shutting-down') return;
+    const alive = this.components.filter((c) => isAlive(c.state));
+    // The power manager drives the shutdown, so it is the last to be asked to stop.
+    const othersAlive = alive.some((c) => c !== this.powerManager);
+    for (const c of alive) {
+      if (c === this.powerManager && othersAlive) continue;
+      const dependentsDown = this.dependents[c.index]!.every((d) => !isAlive(this.components[d]!.state));
+      if (dependentsDown) this.stopComponent(c, 'shutdown', this.shutdownCause);
+    }
+    if (alive.length === 0) {
+      const done = this.emit({ type: 'shutdown-completed', cause: this.shutdownCause });
+      this.setPower('rebooting', done.seq);
+      this.epoch++;
+      this.engine.schedule(this.scenario.system.resetDelayUs, { k: 'boot', cause: done.seq });
+    }
+  }
+
+  /** An ungraceful reboot: everything stops at once and whatever was unflushed or in flight is lost. */
+  private panic(reason: string, culprit: string | undefined, cause: number): void {
+    if (this.power === 'panic') return;
+    this.setPower('panic', cause);
+    const panic = this.emit({ type: 'panic', reason, culprit, cause });
+    this.epoch++;
+    for (const c of this.components) {
+      if (isAlive(c.state)) this.terminate(c, { kind: 'system-reset' }, panic.seq, false);
+    }
+    this.engine.schedule(this.scenario.system.resetDelayUs, { k: 'boot', cause: panic.seq });
+  }
+
+  private boot(cause: number): void {
+    this.epoch++;
+    this.bootCount++;
+    this.rebootInFlight = false;
+    this.setPower('booting', cause);
+    const boot = this.emit({ type: 'boot-started', boot: this.bootCount, cause });
+    for (const c of this.components) {
+      c.restarts = 0;
+      c.failNextStarts = 0;
+      c.ignoresStop = false;
+      c.unhandledTermination = undefined;
+      c.waitingForDeps = false;
+      if (c.state === 'failed') this.setState(c, 'stopped', boot.seq);
+    }
+    for (const c of this.components) this.requestStart(c, boot.seq, 'boot');
+    this.checkBootComplete();
+  }
+}

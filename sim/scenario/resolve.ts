@@ -1,0 +1,195 @@
+import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
+import type { FaultKind, RecordType } from '../trace/records.js';
+import { ScenarioProblem, type FieldPath } from './errors.js';
+import { faultKinds, type ComponentInput, type ExpectInput, type FaultInput, type ScenarioInput } from './schema.js';
+import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, RestartPolicy, Scenario, SystemConfig } from './types.js';
+import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';
+
+/** Defaults, each with where its number comes from. */
+export const DEFAULTS = {
+  seed: 1,
+  eventBudget: 5_000_000,
+  startLatencyUs: 100 * US_PER_MS,
+  stopLatencyUs: 50 * US_PER_MS,
+  stopTimeoutUs: 5 * US_PER_S, // RFC-0110: default stop timeout 5 s
+  killTimeoutUs: 1 * US_PER_S, // RFC-0110: kill timeout 1 s
+  resetDelayUs: 1 * US_PER_S,
+  heartbeatPeriodUs: 0, // off unless a scenario asks (Redox RFC: about every 3 s)
+  shimDelayUs: 2 * US_PER_S, // RFC-0110: the shutdown shim waits about 2 s
+  rebootCallTimeoutUs: 10 * US_PER_S,
+  restartDelayUs: 0,
+  authorizedRealms: ['/core', '/core/network'], // RFC-0110: the allowlist "will consist of the core and network realms" 
+} as const;
+
+function unit<T>(value: Parsed<T>, path: FieldPath): T {
+  if (isParseError(value)) throw new ScenarioProblem(path, value.error);
+  return value;
+}
+
+function durationAt(text: string | undefined, fallback: Micros, path: FieldPath): Micros {
+  return text === undefined ? fallback : unit(parseDuration(text), path);
+}
+
+function resolveSystem(input: ScenarioInput['system']): SystemConfig {
+  const s = input ?? {};
+  const p = (field: string): FieldPath => ['system', field];
+  return {
+    stopTimeoutUs: durationAt(s.stop_timeout, DEFAULTS.stopTimeoutUs, p('stop_timeout')),
+    killTimeoutUs: durationAt(s.kill_timeout, DEFAULTS.killTimeoutUs, p('kill_timeout')),
+    resetDelayUs: durationAt(s.reset_delay, DEFAULTS.resetDelayUs, p('reset_delay')),
+    heartbeatPeriodUs: durationAt(s.heartbeat_period, DEFAULTS.heartbeatPeriodUs, p('heartbeat_period')),
+    shimDelayUs: durationAt(s.shim_delay, DEFAULTS.shimDelayUs, p('shim_delay')),
+    rebootCallTimeoutUs: durationAt(s.reboot_call_timeout, DEFAULTS.rebootCallTimeoutUs, p('reboot_call_timeout')),
+    checkShutdownBeforeReboot: s.check_shutdown_before_reboot ?? true,
+    rebootOnTerminate: {
+      enabled: s.reboot_on_terminate?.enabled ?? true,
+      allowlist: s.reboot_on_terminate?.allowlist ?? [],
+      trigger: s.reboot_on_terminate?.trigger ?? 'any',
+      authorizedRealms: s.reboot_on_terminate?.authorized_realms ?? [...DEFAULTS.authorizedRealms],
+    },
+  };
+}
+
+function resolveRestart(input: ComponentInput['restart'], path: FieldPath): RestartPolicy {
+  if (input === undefined) return { when: 'never', delayUs: DEFAULTS.restartDelayUs, maxRestarts: Infinity };
+  if (typeof input === 'string') return { when: input, delayUs: DEFAULTS.restartDelayUs, maxRestarts: Infinity };
+  return {
+    when: input.when ?? 'on-failure',
+    delayUs: durationAt(input.delay, DEFAULTS.restartDelayUs, [...path, 'delay']),
+    maxRestarts: input.max_restarts ?? Infinity,
+  };
+}
+
+function resolveComponent(c: ComponentInput, index: number): ComponentSpec {
+  const path = (field: string): FieldPath => ['components', index, field];
+  return {
+    name: c.name,
+    kind: c.kind ?? 'service',
+    depends: c.depends ?? [],
+    monitor: c.monitor,
+    startLatencyUs: durationAt(c.start_latency, DEFAULTS.startLatencyUs, path('start_latency')),
+    stopLatencyUs: durationAt(c.stop_latency, DEFAULTS.stopLatencyUs, path('stop_latency')),
+    restart: resolveRestart(c.restart, path('restart')),
+    onTerminate: c.on_terminate ?? 'none',
+    mainProcessCritical: c.main_process_critical ?? false,
+    requests: c.requests && {
+      ratePerS: unit(parseRate(c.requests.rate), [...path('requests'), 'rate']) * US_PER_S,
+      serviceTimeUs: unit(parseDuration(c.requests.service_time), [...path('requests'), 'service_time']),
+      clients: c.requests.clients ?? 'block',
+    },
+    dirtyData: c.dirty_data && {
+      writeBytesPerS: unit(parseByteRate(c.dirty_data.write_rate), [...path('dirty_data'), 'write_rate']),
+      flushEveryUs: unit(parseDuration(c.dirty_data.flush_every), [...path('dirty_data'), 'flush_every']),
+    },
+  };
+}
+
+const FAULT_KEY_TO_KIND: Readonly<Record<(typeof faultKinds)[number], FaultKind>> = {
+  crash: 'crash',
+  kill: 'kill',
+  exit: 'exit',
+  hang: 'hang',
+  fail_start: 'fail-start',
+  ignore_stop: 'ignore-stop',
+  shutdown: 'shutdown',
+  reboot_call_fails: 'reboot-call-fails',
+  destroy: 'destroy',
+};
+
+function resolveTrigger(f: FaultInput, path: FieldPath, durationUs: Micros): FaultTrigger {
+  const given = (['at', 'when', 'rate'] as const).filter((k) => f[k] !== undefined);
+  if (given.length !== 1) {
+    throw new ScenarioProblem(path, given.length === 0
+      ? 'a fault needs one trigger: `at: 30s`, `when: <record type>` or `rate: 6/h`'
+      : `a fault takes one trigger, found ${given.map((k) => `\`${k}\``).join(' and ')}`);
+  }
+  const misplaced = (field: 'after' | 'times' | 'from' | 'until', owner: string): void => {
+    if (f[field] !== undefined) throw new ScenarioProblem([...path, field], `\`${field}\` only applies with \`${owner}\``);
+  };
+  if (f.at !== undefined) {
+    for (const field of ['after', 'times'] as const) misplaced(field, 'when');
+    for (const field of ['from', 'until'] as const) misplaced(field, 'rate');
+    return { kind: 'at', atUs: unit(parseDuration(f.at), [...path, 'at']) };
+  }
+  if (f.when !== undefined) {
+    for (const field of ['from', 'until'] as const) misplaced(field, 'rate');
+    const when = typeof f.when === 'string' ? { record: f.when } : f.when;
+    return {
+      kind: 'when',
+      record: when.record as RecordType,
+      component: 'component' in when ? when.component : undefined,
+      afterUs: durationAt(f.after, 0, [...path, 'after']),
+      times: f.times ?? 1,
+    };
+  }
+  for (const field of ['after', 'times'] as const) misplaced(field, 'when');
+  return {
+    kind: 'rate',
+    perUs: unit(parseRate(f.rate!), [...path, 'rate']),
+    fromUs: durationAt(f.from, 0, [...path, 'from']),
+    untilUs: durationAt(f.until, durationUs, [...path, 'until']),
+  };
+}
+
+function resolveFault(f: FaultInput, index: number, durationUs: Micros): FaultSpec {
+  const path: FieldPath = ['faults', index];
+  const kinds = faultKinds.filter((k) => f[k] !== undefined);
+  if (kinds.length !== 1) {
+    throw new ScenarioProblem(path, kinds.length === 0
+      ? `a fault needs a kind and its target, e.g. \`crash: netstack\` (kinds: ${faultKinds.join(', ')})`
+      : `a fault has one kind, found ${kinds.join(' and ')}`);
+  }
+  const key = kinds[0]!;
+  const value = f[key];
+  const fault = FAULT_KEY_TO_KIND[key];
+  const defaultExit = fault === 'exit' ? 0 : 1;
+  return {
+    fault,
+    target: typeof value === 'string' && fault !== 'shutdown' ? value : undefined,
+    exitCode: f.exit_code ?? defaultExit,
+    signal: f.signal ?? (fault === 'kill' ? 'kill' : undefined),
+    trigger: resolveTrigger(f, path, durationUs),
+  };
+}
+
+function resolvePattern(p: Record<string, unknown>): RecordPattern {
+  const { type, component, ...fields } = p;
+  return { type: type as RecordType, component: component as string | undefined, fields: fields as RecordPattern['fields'] };
+}
+
+function resolveExpect(e: ExpectInput | undefined): Expectations | undefined {
+  if (!e) return undefined;
+  let restarts: Expectations['restarts'];
+  if (typeof e.restarts === 'number') restarts = { total: e.restarts, byComponent: {} };
+  else if (e.restarts) {
+    const { total, ...byComponent } = e.restarts;
+    restarts = { total, byComponent };
+  }
+  return {
+    reboots: e.reboots,
+    restarts,
+    finalStates: e.final_states,
+    violations: e.violations,
+    lostRequests: e.lost_requests,
+    lostDataBytes: e.lost_data_bytes,
+    outcome: e.outcome,
+    records: e.records?.map(resolvePattern),
+    absent: e.absent?.map(resolvePattern),
+  };
+}
+
+/** Turns a shape-checked scenario file into the resolved plain data the model runs. */
+export function resolveScenario(input: ScenarioInput): Scenario {
+  const durationUs = unit(parseDuration(input.duration), ['duration']);
+  return {
+    name: input.name,
+    description: input.description ?? '',
+    durationUs,
+    seed: input.seed ?? DEFAULTS.seed,
+    eventBudget: input.event_budget ?? DEFAULTS.eventBudget,
+    system: resolveSystem(input.system),
+    components: input.components.map(resolveComponent),
+    faults: (input.faults ?? []).map((f, i) => resolveFault(f, i, durationUs)),
+    expect: resolveExpect(input.expect),
+  };
+}

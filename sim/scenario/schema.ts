@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a scenario file, as written (snake_case, human units). This
+ * schema only checks shape; `resolve.ts` fills defaults and converts units,
+ * and `validate.ts` checks references between fields. Kept free of
+ * transforms so that `z.toJSONSchema` can emit it for editor completion.
+ */
+
+const duration = z
+  .string({ error: 'expected a duration such as "50ms", "3s" or "10min"' })
+  .regex(/^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)\s*$/, {
+    error: 'not a duration (write a number and a unit: us, ms, s, min, h, d, e.g. "50ms" or "10min")',
+  })
+  .describe('A duration: a number and a unit (us, ms, s, min, h, d), e.g. "50ms", "3s", "10min".');
+
+const rate = z
+  .string({ error: 'expected a rate such as "6/h"' })
+  .regex(/^\s*\d+(\.\d+)?\s*\/\s*(s|min|h|d)\s*$/, { error: 'not a rate (write a count per unit, e.g. "6/h", "100/s")' })
+  .describe('Events per unit of time, e.g. "6/h", "100/s".');
+
+const byteRate = z
+  .string({ error: 'expected a byte rate such as "1MB/s"' })
+  .regex(/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|KiB|MiB|GiB)\s*\/\s*s\s*$/, { error: 'not a byte rate (e.g. "1MB/s", "512KiB/s")' });
+
+const name = z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' });
+
+export const componentKinds = ['driver', 'service', 'app', 'monitor', 'power-manager', 'component-manager', 'supervisor'] as const;
+
+export const recordTypes = [
+  'run-started', 'fault', 'state', 'power', 'start-refused', 'start-failed', 'terminated', 'detected', 'decision',
+  'restart', 'stop-requested', 'killed', 'reboot-requested', 'shutdown-started', 'shutdown-completed', 'panic',
+  'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
+] as const;
+
+export const faultKinds = ['crash', 'kill', 'exit', 'hang', 'fail_start', 'ignore_stop', 'shutdown', 'reboot_call_fails', 'destroy'] as const;
+
+const restart = z.strictObject({
+  when: z.enum(['never', 'on-failure', 'always']).optional().describe('When the monitor restarts the component.'),
+  delay: duration.optional().describe('Wait before each restart.'),
+  max_restarts: z.number().int().min(0).optional().describe('Give up (state failed) after this many restarts.'),
+});
+
+const component = z.strictObject({
+  name: name.describe('Moniker (/core/network/netstack) or service name (ahcid).'),
+  kind: z.enum(componentKinds).optional(),
+  depends: z.array(name).optional().describe('Components this one needs running (started first, stopped last).'),
+  monitor: name.optional().describe('The monitor component that supervises this one; default: init, which never fails.'),
+  start_latency: duration.optional(),
+  stop_latency: duration.optional(),
+  restart: z.union([z.enum(['never', 'on-failure', 'always']), restart]).optional(),
+  on_terminate: z.enum(['none', 'reboot']).optional().describe('Fuchsia RFC-0110: reboot the system when this component terminates.'),
+  main_process_critical: z.boolean().optional().describe('A non-zero exit or a kill panics the system (ungraceful reboot).'),
+  requests: z
+    .strictObject({ rate, service_time: duration, clients: z.enum(['block', 'char']).optional() })
+    .optional()
+    .describe('Requests served by a driver; in-flight ones are lost when it crashes.'),
+  dirty_data: z
+    .strictObject({ write_rate: byteRate, flush_every: duration })
+    .optional()
+    .describe('Data written and flushed periodically; what is unflushed is lost unless stopped gracefully.'),
+});
+
+const when = z.union([
+  z.enum(recordTypes),
+  z.strictObject({ record: z.enum(recordTypes), component: name.optional() }),
+]);
+
+const fault = z
+  .strictObject({
+    at: duration.optional().describe('Scripted: inject at this instant.'),
+    when: when.optional().describe('Triggered: inject when a record of this type appears.'),
+    after: duration.optional().describe('With `when`: delay after the triggering record.'),
+    times: z.number().int().min(1).optional().describe('With `when`: how many times the trigger fires (default 1).'),
+    rate: rate.optional().describe('Stochastic: Poisson arrivals at this rate, from a seeded stream.'),
+    from: duration.optional().describe('With `rate`: first instant faults may arrive.'),
+    until: duration.optional().describe('With `rate`: no arrivals from this instant on.'),
+    crash: name.optional(),
+    kill: name.optional(),
+    exit: name.optional().describe('A clean exit, code 0.'),
+    hang: name.optional(),
+    fail_start: name.optional().describe('The next start of this component fails.'),
+    ignore_stop: name.optional().describe('The component ignores stop requests until it next restarts.'),
+    destroy: name.optional().describe('DestroyChild: the component is stopped and destroyed.'),
+    reboot_call_fails: z.literal(true).optional().describe('The next Admin.Reboot call fails.'),
+    shutdown: z.string().optional().describe('A user-requested graceful reboot; the value is the reason.'),
+    exit_code: z.number().int().optional(),
+    signal: z.enum(['kill', 'term', 'abort']).optional(),
+  });
+
+const recordPattern = z
+  .object({ type: z.enum(recordTypes), component: name.optional() })
+  .catchall(z.union([z.string(), z.number(), z.boolean()]));
+
+const expectBlock = z.strictObject({
+  reboots: z.strictObject({ graceful: z.number().int().min(0).optional(), ungraceful: z.number().int().min(0).optional() }).optional(),
+  restarts: z.union([z.number().int().min(0), z.record(z.string(), z.number().int().min(0))]).optional(),
+  final_states: z.record(z.string(), z.enum(['stopped', 'starting', 'running', 'stopping', 'hung', 'failed', 'destroyed'])).optional(),
+  violations: z.union([z.literal('none'), z.array(z.string())]).optional(),
+  lost_requests: z.number().int().min(0).optional(),
+  lost_data_bytes: z.number().min(0).optional(),
+  outcome: z.enum(['completed', 'event-budget-exhausted']).optional(),
+  records: z.array(recordPattern).optional(),
+  absent: z.array(recordPattern).optional(),
+});
+
+const system = z.strictObject({
+  stop_timeout: duration.optional(),
+  kill_timeout: duration.optional(),
+  reset_delay: duration.optional(),
+  heartbeat_period: duration.optional(),
+  shim_delay: duration.optional(),
+  reboot_call_timeout: duration.optional(),
+  check_shutdown_before_reboot: z.boolean().optional(),
+  reboot_on_terminate: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      allowlist: z.array(z.string()).optional(),
+      trigger: z.enum(['any', 'non-graceful-exit']).optional(),
+      authorized_realms: z
+        .array(z.string())
+        .optional()
+        .describe('Realms whose children may set on_terminate: reboot (the build-time restricted_features list).'),
+    })
+    .optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string({ error: 'expected the scenario name' }),
+  description: z.string().optional(),
+  duration: duration.describe('How much virtual time to simulate.'),
+  seed: z.number().int().min(0).optional(),
+  event_budget: z.number().int().min(1).optional(),
+  system: system.optional(),
+  components: z.array(component).min(1, { error: 'a scenario needs at least one component' }),
+  faults: z.array(fault).optional(),
+  expect: expectBlock.optional(),
+});
+
+export type ScenarioInput = z.infer<typeof scenarioSchema>;
+export type ComponentInput = z.infer<typeof component>;
+export type FaultInput = z.infer<typeof fault>;
+export type ExpectInput = z.infer<typeof expectBlock>;

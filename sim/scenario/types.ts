@@ -1,0 +1,133 @@
+import type { Micros } from '../engine/time.js';
+import type { FaultKind, RecordType } from '../trace/records.js';
+
+/**
+ * A scenario after loading: plain data, every duration resolved to
+ * microseconds and every default filled in. The model reads only this; it
+ * knows nothing of files.
+ */
+export interface Scenario {
+  name: string;
+  description: string;
+  durationUs: Micros;
+  seed: number;
+  eventBudget: number;
+  system: SystemConfig;
+  components: ComponentSpec[];
+  faults: FaultSpec[];
+  expect?: Expectations;
+}
+
+export type ComponentKind =
+  | 'driver'
+  | 'service'
+  | 'app'
+  | 'monitor'
+  | 'power-manager'
+  | 'component-manager'
+  | 'supervisor';
+
+export interface SystemConfig {
+  /** How long a stop request may take before the component is killed (F8: 5 s). */
+  stopTimeoutUs: Micros;
+  /** How long a kill may take to be confirmed (F8: 1 s). */
+  killTimeoutUs: Micros;
+  /** Time from the end of a shutdown, or a panic, to the start of the next boot. */
+  resetDelayUs: Micros;
+  /** How often a monitor checks that its components answer (R3: about 3 s); 0 = no heartbeats. */
+  heartbeatPeriodUs: Micros;
+  rebootOnTerminate: RebootOnTerminateConfig;
+  /** The shutdown shim's delay in reaching the power manager (F7: about 2 s). */
+  shimDelayUs: Micros;
+  /** How long the component manager waits for Admin.Reboot before it panics (F7). */
+  rebootCallTimeoutUs: Micros;
+  /**
+   * When false the component manager does not check whether the system is
+   * already shutting down before it asks for a reboot: a flaw kept on purpose
+   * so that checks can be shown to catch it (F2).
+   */
+  checkShutdownBeforeReboot: boolean;
+}
+
+export interface RebootOnTerminateConfig {
+  /** `reboot_on_terminate_enabled` (F5); false for a nested component manager. */
+  enabled: boolean;
+  /** Monikers allowed to use `on_terminate: reboot` (F4); `*` ends a prefix pattern, e.g. `/core/network/*`. */
+  allowlist: string[];
+  /** RFC text (F1): any termination reboots; `non-graceful-exit` excludes exit code 0. */
+  trigger: 'any' | 'non-graceful-exit';
+  /** Realms whose child declarations may set `on_terminate: reboot` (the RFC's build-time `restricted_features` list). */
+  authorizedRealms: string[];
+}
+
+export type RestartWhen = 'never' | 'on-failure' | 'always';
+
+export interface RestartPolicy {
+  when: RestartWhen;
+  delayUs: Micros;
+  /** Give up after this many restarts (Infinity: never give up). */
+  maxRestarts: number;
+}
+
+export interface RequestLoad {
+  /** Mean arrivals per second (Poisson). */
+  ratePerS: number;
+  serviceTimeUs: Micros;
+  /** Block-like clients re-issue after a restart (MINIX 3); character-like ones see an error. */
+  clients: 'block' | 'char';
+}
+
+export interface DirtyData {
+  writeBytesPerS: number;
+  flushEveryUs: Micros;
+}
+
+export interface ComponentSpec {
+  name: string;
+  kind: ComponentKind;
+  depends: string[];
+  /** The monitor component that supervises this one; undefined = the root monitor (init), which never fails. */
+  monitor?: string;
+  startLatencyUs: Micros;
+  stopLatencyUs: Micros;
+  restart: RestartPolicy;
+  onTerminate: 'none' | 'reboot';
+  mainProcessCritical: boolean;
+  requests?: RequestLoad;
+  dirtyData?: DirtyData;
+}
+
+export type FaultTrigger =
+  | { kind: 'at'; atUs: Micros }
+  | { kind: 'when'; record: RecordType; component?: string; afterUs: Micros; times: number }
+  | { kind: 'rate'; perUs: number; fromUs: Micros; untilUs: Micros };
+
+export interface FaultSpec {
+  fault: FaultKind;
+  /** The component the fault hits; undefined for system faults (shutdown). */
+  target?: string;
+  exitCode: number;
+  signal?: 'kill' | 'term' | 'abort';
+  trigger: FaultTrigger;
+}
+
+export interface RecordPattern {
+  type: RecordType;
+  component?: string;
+  /** Any further fields must match exactly, e.g. `{ action: restart }`. */
+  fields: Record<string, string | number | boolean>;
+}
+
+export interface Expectations {
+  reboots?: { graceful?: number; ungraceful?: number };
+  restarts?: { total?: number; byComponent: Record<string, number> };
+  finalStates?: Record<string, string>;
+  violations?: 'none' | string[];
+  lostRequests?: number;
+  lostDataBytes?: number;
+  outcome?: 'completed' | 'event-budget-exhausted';
+  /** Records that must appear in this order (other records may come between them). */
+  records?: RecordPattern[];
+  /** Records that must not appear at all. */
+  absent?: RecordPattern[];
+}

@@ -1,0 +1,84 @@
+import { ScenarioProblem } from './errors.js';
+import { findCycle } from './graph.js';
+import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
+import type { FaultKind } from '../trace/records.js';
+import type { Scenario } from './types.js';
+
+const MONITOR_KINDS = new Set(['monitor', 'component-manager', 'supervisor']);
+
+const FAULT_FIELD: Readonly<Record<FaultKind, string>> = {
+  crash: 'crash', kill: 'kill', exit: 'exit', hang: 'hang', 'fail-start': 'fail_start', 'ignore-stop': 'ignore_stop',
+  shutdown: 'shutdown', 'reboot-call-fails': 'reboot_call_fails', destroy: 'destroy',
+};
+
+/**
+ * Checks the references between fields of a resolved scenario and throws the
+ * first problem found, with the path of the field to change. Runs before the
+ * simulation, so a bad file never starts a run (F12: a dependency cycle is
+ * reported before the run, naming the cycle).
+ */
+export function validateScenario(s: Scenario): void {
+  const index = new Map<string, number>();
+  s.components.forEach((c, i) => {
+    const first = index.get(c.name);
+    if (first !== undefined) {
+      throw new ScenarioProblem(['components', i, 'name'], `duplicate component "${c.name}" (first declared at components[${first}])`);
+    }
+    index.set(c.name, i);
+  });
+  const known = (name: string | undefined, path: (string | number)[]): void => {
+    if (name !== undefined && !index.has(name)) throw new ScenarioProblem(path, `unknown component "${name}"`);
+  };
+
+  s.components.forEach((c, i) => {
+    c.depends.forEach((d, k) => {
+      known(d, ['components', i, 'depends', k]);
+      if (d === c.name) throw new ScenarioProblem(['components', i, 'depends', k], `"${c.name}" cannot depend on itself`);
+    });
+    if (c.monitor !== undefined) {
+      known(c.monitor, ['components', i, 'monitor']);
+      const monitor = s.components[index.get(c.monitor)!]!;
+      if (!MONITOR_KINDS.has(monitor.kind)) {
+        throw new ScenarioProblem(['components', i, 'monitor'], `"${c.monitor}" is a ${monitor.kind}, not a monitor (kind monitor, component-manager or supervisor)`);
+      }
+      if (c.monitor === c.name) throw new ScenarioProblem(['components', i, 'monitor'], `"${c.name}" cannot monitor itself`);
+    }
+    if (c.onTerminate === 'reboot' && !s.system.rebootOnTerminate.authorizedRealms.includes(realmOf(c.name))) {
+      throw new ScenarioProblem(['components', i, 'on_terminate'],
+        `on_terminate: reboot is a restricted feature and realm "${realmOf(c.name)}" is not authorised for it ` +
+        `(authorised: ${s.system.rebootOnTerminate.authorizedRealms.join(', ') || 'none'}; add the realm to system.reboot_on_terminate.authorized_realms)`);
+    }
+  });
+
+  const cycle = findCycle(s.components);
+  if (cycle) {
+    const at = index.get(cycle[0]!)!;
+    throw new ScenarioProblem(['components', at, 'depends'], `dependency cycle: ${cycle.join(' -> ')}`);
+  }
+
+  s.system.rebootOnTerminate.allowlist.forEach((entry, k) => {
+    const path = ['system', 'reboot_on_terminate', 'allowlist', k];
+    if (isPattern(entry)) {
+      if (!s.components.some((c) => matchesAllowlistEntry(c.name, entry))) {
+        throw new ScenarioProblem(path, `allowlist pattern "${entry}" matches no component`);
+      }
+    } else if (!index.has(entry)) {
+      throw new ScenarioProblem(path, `unknown moniker "${entry}" in the allowlist`);
+    }
+  });
+
+  s.faults.forEach((f, i) => {
+    known(f.target, ['faults', i, FAULT_FIELD[f.fault]]);
+    if (f.trigger.kind === 'when') known(f.trigger.component, ['faults', i, 'when', 'component']);
+    if (f.trigger.kind === 'at' && f.trigger.atUs > s.durationUs) {
+      throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled after the end of the run (see `duration`)');
+    }
+  });
+
+  if (s.expect) {
+    for (const name of Object.keys(s.expect.finalStates ?? {})) known(name, ['expect', 'final_states', name]);
+    for (const name of Object.keys(s.expect.restarts?.byComponent ?? {})) known(name, ['expect', 'restarts', name]);
+    s.expect.records?.forEach((r, k) => known(r.component, ['expect', 'records', k, 'component']));
+    s.expect.absent?.forEach((r, k) => known(r.component, ['expect', 'absent', k, 'component']));
+  }
+}

@@ -1,0 +1,78 @@
+import type { Micros } from '../engine/time.js';
+
+/**
+ * Trace records: the append-only story of a run. Every record carries the
+ * virtual instant `t` (microseconds), a `seq` unique and increasing within the
+ * run, its `type`, the `component` it concerns (when it concerns one) and
+ * `cause`: the `seq` of the record that caused it (fault -> detection ->
+ * decision -> action). Checkers, metrics and the viewer read only these.
+ */
+
+export type LifecycleState = 'stopped' | 'starting' | 'running' | 'stopping' | 'hung' | 'failed' | 'destroyed';
+
+/** The system's power state, as the power manager sees it. */
+export type PowerState = 'up' | 'shutting-down' | 'rebooting' | 'panic' | 'booting';
+
+/** Why a process ended. */
+export type Termination =
+  | { kind: 'exit'; exitCode: number }
+  | { kind: 'signal'; signal: 'kill' | 'term' | 'abort' }
+  | { kind: 'stop-timeout' }
+  | { kind: 'missed-heartbeat' }
+  | { kind: 'call-timeout' }
+  | { kind: 'system-reset' };
+
+export type FaultKind =
+  | 'crash'
+  | 'kill'
+  | 'exit'
+  | 'hang'
+  | 'fail-start'
+  | 'ignore-stop'
+  | 'shutdown'
+  | 'reboot-call-fails'
+  | 'destroy';
+
+export type RebootMode = 'graceful' | 'ungraceful';
+
+interface Base {
+  t: Micros;
+  seq: number;
+  /** `seq` of the record that caused this one; absent for root causes (faults, run start). */
+  cause?: number;
+  component?: string;
+}
+
+export type TraceRecord =
+  | (Base & { type: 'run-started'; seed: number })
+  | (Base & { type: 'fault'; component?: string; fault: FaultKind; source: 'scripted' | 'triggered' | 'stochastic'; exitCode?: number })
+  | (Base & { type: 'state'; component: string; from: LifecycleState; to: LifecycleState })
+  | (Base & { type: 'power'; from: PowerState; to: PowerState })
+  | (Base & { type: 'start-refused'; component: string; missing: string[] })
+  | (Base & { type: 'start-failed'; component: string; reason: string })
+  | (Base & { type: 'terminated'; component: string; termination: Termination; graceful: boolean })
+  | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' })
+  | (Base & { type: 'decision'; component: string; by: string; action: string; delayUs?: Micros; reason: string })
+  | (Base & { type: 'restart'; component: string; attempt: number })
+  | (Base & { type: 'stop-requested'; component: string; reason: string })
+  | (Base & { type: 'killed'; component: string; reason: string })
+  | (Base & { type: 'reboot-requested'; component?: string; by: string; mode: RebootMode; reason: string })
+  | (Base & { type: 'shutdown-started'; mode: RebootMode; reason: string; culprit?: string })
+  | (Base & { type: 'shutdown-completed' })
+  | (Base & { type: 'panic'; reason: string; culprit?: string })
+  | (Base & { type: 'boot-started'; boot: number })
+  | (Base & { type: 'boot-completed'; boot: number })
+  | (Base & { type: 'requests-lost'; component: string; count: number })
+  | (Base & { type: 'data-lost'; component: string; bytes: number })
+  | (Base & { type: 'data-flushed'; component: string; bytes: number })
+  | (Base & { type: 'event-dropped'; component: string; event: string; reason: string })
+  | (Base & { type: 'violation'; invariant: string; message: string; record?: number })
+  | (Base & { type: 'run-ended'; outcome: string });
+
+export type RecordType = TraceRecord['type'];
+
+/** A record before the recorder stamps it with `t` and `seq`. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type RecordDraft = DistributiveOmit<TraceRecord, 't' | 'seq'>;
+
+export type RecordOf<K extends RecordType> = Extract<TraceRecord, { type: K }>;

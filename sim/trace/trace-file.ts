@@ -1,0 +1,50 @@
+import type { Micros } from '../engine/time.js';
+import type { LifecycleState, TraceRecord } from './records.js';
+
+export const TRACE_FORMAT = 'recsim-trace';
+export const TRACE_VERSION = 1;
+
+/** One invariant broken, pointing at the record that broke it. */
+export interface Violation {
+  invariant: string;
+  message: string;
+  /** `seq` of the offending record. */
+  record?: number;
+  kind: 'safety' | 'liveness';
+}
+
+export interface ExpectationResult {
+  /** What was expected, in words, e.g. "reboots.graceful = 1". */
+  what: string;
+  ok: boolean;
+  /** What happened instead, when not ok. */
+  actual?: string;
+}
+
+/** The machine summary of one run: what `--json` prints and what campaigns keep. */
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  outcome: 'completed' | 'event-budget-exhausted';
+  endUs: Micros;
+  events: number;
+  records: number;
+  reboots: { graceful: number; ungraceful: number };
+  restarts: { total: number; byComponent: Record<string, number> };
+  lostRequests: number;
+  lostDataBytes: number;
+  finalStates: Record<string, LifecycleState>;
+  violations: Violation[];
+  expectations: ExpectationResult[];
+}
+
+/** The JSON a run writes with `--out`. */
+export interface TraceFile {
+  format: typeof TRACE_FORMAT;
+  version: typeof TRACE_VERSION;
+  seed: number;
+  /** The scenario after defaults were filled in and durations resolved to microseconds. */
+  scenario: unknown;
+  records: TraceRecord[];
+  summary: RunSummary;
+}

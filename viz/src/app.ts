@@ -1,0 +1,170 @@
+import { causalChain, chainArrows } from './layout/causes.js';
+import { NO_FILTER, visibleRows, type ViewFilter } from './layout/filter.js';
+import type { GroupBy, RecordRef, Row, TimelineModel } from './layout/model.js';
+import { directEffects, rebootStories, violationStories } from './layout/stories.js';
+import { buildTimeline } from './layout/timeline-model.js';
+import { centerOn, clampDomain, type Domain } from './layout/viewport.js';
+import type { LoadedTrace } from './load/sources.js';
+import { renderDetails } from './render/details.js';
+import { renderJumpList } from './render/jump-list.js';
+import type { Highlight } from './render/overlay.js';
+import { createOverview, type OverviewView } from './render/overview.js';
+import { renderSummary } from './render/summary.js';
+import { createTimeline, DEFAULT_TIMELINE_OPTIONS, type TimelineView } from './render/timeline.js';
+
+/** Where the app draws; the page (index.html) provides these elements. */
+export interface AppElements {
+  overview: HTMLElement;
+  timeline: HTMLElement;
+  details: HTMLElement;
+  violations: HTMLElement;
+  reboots: HTMLElement;
+  summary: HTMLElement;
+}
+
+/** Load and first-paint timings, for the browser test and curious users (window.recsimViewer). */
+export interface LoadTimings {
+  /** performance.now() when loading started. */
+  startedMs: number;
+  layoutMs: number;
+  /** From the start of loading to the first painted view. */
+  firstViewMs: number;
+  records: number;
+}
+
+/**
+ * The viewer's one owner of state: the loaded traces, the layout built from
+ * them, the filter, the visible window and the selection. Every change goes
+ * through a method here and ends in render().
+ */
+export class App {
+  loaded: LoadedTrace[] = [];
+  model: TimelineModel | null = null;
+  groupBy: GroupBy = 'realm';
+  filter: ViewFilter = NO_FILTER;
+  rows: Row[] = [];
+  domain: Domain = { startUs: 0, endUs: 1 };
+  selection: RecordRef | null = null;
+  timings: LoadTimings | null = null;
+  readonly timeline: TimelineView;
+  private readonly overview: OverviewView;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(private readonly el: AppElements) {
+    this.overview = createOverview(el.overview, DEFAULT_TIMELINE_OPTIONS.labelWidth, (d) => this.setDomain(d));
+    this.timeline = createTimeline(el.timeline);
+  }
+
+  /** Called after every state change (the page updates its controls). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  get tags(): string[] {
+    return this.loaded.length > 1 ? this.loaded.map((_, i) => String.fromCharCode(65 + i)) : [];
+  }
+
+  get extent(): Domain {
+    return this.model ? { startUs: this.model.startUs, endUs: this.model.endUs } : { startUs: 0, endUs: 1 };
+  }
+
+  /** Shows these traces (one, or two to compare), from the whole run, nothing selected. */
+  load(traces: LoadedTrace[], startedMs: number): void {
+    const layoutStarted = performance.now();
+    this.loaded = traces;
+    this.model = buildTimeline(traces, this.groupBy);
+    const layoutMs = performance.now() - layoutStarted;
+    this.rows = visibleRows(this.model, this.filter);
+    this.domain = this.extent;
+    this.selection = null;
+    this.render(true);
+    this.timeline.paintNow();
+    const records = traces.reduce((n, t) => n + t.file.records.length, 0);
+    this.timings = { startedMs, layoutMs, firstViewMs: performance.now() - startedMs, records };
+    this.notify();
+  }
+
+  setGroupBy(groupBy: GroupBy): void {
+    if (groupBy === this.groupBy) return;
+    this.groupBy = groupBy;
+    if (!this.model) return;
+    this.model = buildTimeline(this.loaded, groupBy);
+    this.rows = visibleRows(this.model, this.filter);
+    this.render(true);
+  }
+
+  setFilter(filter: ViewFilter): void {
+    this.filter = filter;
+    if (this.model) this.rows = visibleRows(this.model, filter);
+    this.render(false);
+  }
+
+  setDomain(domain: Domain): void {
+    this.domain = clampDomain(domain, this.extent);
+    this.render(false);
+  }
+
+  select(ref: RecordRef | null): void {
+    this.selection = ref && this.model?.traces[ref.traceIndex]?.bySeq.has(ref.seq) ? ref : null;
+    this.render(true);
+  }
+
+  /** Selects a record and brings it into view: centred in time, its lane scrolled into sight. */
+  jumpTo(ref: RecordRef): void {
+    const trace = this.model?.traces[ref.traceIndex];
+    const record = trace?.bySeq.get(ref.seq);
+    if (!trace || !record) return;
+    const full = this.extent.endUs - this.extent.startUs;
+    const span = this.domain.endUs - this.domain.startUs;
+    const target = span >= full * 0.99 ? full / 8 : span;
+    if (record.t < this.domain.startUs || record.t > this.domain.endUs || span >= full * 0.99) {
+      this.domain = centerOn(this.extent, record.t, target);
+    }
+    const lane = trace.laneOfSeq.get(record.seq);
+    const row = this.rows.findIndex((r) => r.kind === 'lane' && r.laneIndex === lane);
+    if (row >= 0) this.timeline.revealRow(row);
+    this.select(ref);
+  }
+
+  private highlight(): Highlight | null {
+    const ref = this.selection;
+    const trace = ref ? this.model?.traces[ref.traceIndex] : undefined;
+    if (!ref || !trace) return null;
+    const chain = causalChain(trace, ref.seq);
+    return {
+      arrows: chainArrows(trace, chain),
+      points: chain.map((r) => ({ seq: r.seq, t: r.t, lane: trace.laneOfSeq.get(r.seq) ?? 0 })),
+    };
+  }
+
+  private render(panels: boolean): void {
+    if (!this.model) return;
+    this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight() }, { traceTags: this.tags });
+    this.overview.update(this.model, this.domain);
+    if (panels) this.renderPanels();
+    this.notify();
+  }
+
+  private renderPanels(): void {
+    const model = this.model!;
+    const tags = this.tags;
+    const pick = (ref: RecordRef): void => this.jumpTo(ref);
+    renderSummary(this.el.summary, model.traces, tags);
+    renderJumpList(this.el.reboots, 'Reboots and panics, with their root cause', 'No reboot or panic', rebootStories(model.traces, tags), pick);
+    renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
+    const ref = this.selection;
+    const trace = ref ? model.traces[ref.traceIndex] : undefined;
+    const record = ref ? trace?.bySeq.get(ref.seq) : undefined;
+    renderDetails(
+      this.el.details,
+      ref && trace && record
+        ? { traceTag: tags[ref.traceIndex] ?? '', record, chain: causalChain(trace, ref.seq), effects: directEffects(trace, ref.seq) }
+        : null,
+      (seq) => pick({ traceIndex: ref!.traceIndex, seq }),
+    );
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,93 @@
+import type { App } from './app.js';
+import { describeRecord } from './layout/describe.js';
+import { markVisible } from './layout/filter.js';
+import { barAt, nearestMark } from './layout/hit-test.js';
+import type { RecordRef } from './layout/model.js';
+import { formatInstant, formatSpan } from './layout/time-format.js';
+import { panBy, zoomAt } from './layout/viewport.js';
+
+/** Pixels a pointer may move between down and up and still count as a click. */
+const CLICK_SLOP_PX = 4;
+/** How near (in px) a click must be to a mark to pick it. */
+const PICK_RADIUS_PX = 7;
+
+/** The record under a pointer: the nearest visible mark, else the state bar's record. */
+export function recordAt(app: App, clientX: number, clientY: number): RecordRef | null {
+  const { tUs, row, usPerPx } = app.timeline.locate(clientX, clientY);
+  const target = app.rows[row];
+  if (!target || target.kind !== 'lane') return null;
+  const lane = target.lane;
+  const mark = nearestMark(lane, tUs, PICK_RADIUS_PX * usPerPx, (m) => markVisible(m, app.filter));
+  if (mark) return { traceIndex: lane.traceIndex, seq: mark.seq };
+  const bar = barAt(lane, tUs);
+  return bar && bar.seq !== null ? { traceIndex: lane.traceIndex, seq: bar.seq } : null;
+}
+
+/** Wheel zooms at the pointer (shift or horizontal wheel pans), drag pans, click selects, hover explains. */
+export function attachInteractions(app: App, tooltip: HTMLElement): void {
+  const plot = app.timeline.plot;
+
+  plot.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      const { tUs, usPerPx } = app.timeline.locate(event.clientX, event.clientY);
+      const horizontal = event.shiftKey ? event.deltaY || event.deltaX : event.deltaX;
+      if (Math.abs(horizontal) > Math.abs(event.shiftKey ? 0 : event.deltaY)) {
+        app.setDomain(panBy(app.domain, app.extent, horizontal * usPerPx));
+      } else {
+        const factor = Math.exp(Math.max(-100, Math.min(100, event.deltaY)) * 0.004);
+        app.setDomain(zoomAt(app.domain, app.extent, factor, tUs));
+      }
+    },
+    { passive: false },
+  );
+
+  let drag: { x: number; startDomain: typeof app.domain; moved: boolean } | null = null;
+  plot.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    drag = { x: event.clientX, startDomain: app.domain, moved: false };
+    plot.setPointerCapture(event.pointerId);
+  });
+  plot.addEventListener('pointermove', (event) => {
+    if (drag) {
+      const dx = event.clientX - drag.x;
+      if (Math.abs(dx) > CLICK_SLOP_PX) drag.moved = true;
+      if (drag.moved) {
+        const usPerPx = (drag.startDomain.endUs - drag.startDomain.startUs) / app.timeline.plotWidth();
+        app.setDomain(panBy(drag.startDomain, app.extent, -dx * usPerPx));
+        plot.classList.add('dragging');
+      }
+      tooltip.hidden = true;
+      return;
+    }
+    showTooltip(app, tooltip, event);
+  });
+  plot.addEventListener('pointerup', (event) => {
+    const wasClick = drag && !drag.moved;
+    drag = null;
+    plot.classList.remove('dragging');
+    if (wasClick) app.select(recordAt(app, event.clientX, event.clientY));
+  });
+  plot.addEventListener('pointerleave', () => {
+    tooltip.hidden = true;
+  });
+}
+
+function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void {
+  const ref = recordAt(app, event.clientX, event.clientY);
+  const record = ref ? app.model?.traces[ref.traceIndex]?.bySeq.get(ref.seq) : undefined;
+  if (!ref || !record) {
+    tooltip.hidden = true;
+    return;
+  }
+  const { tUs, row } = app.timeline.locate(event.clientX, event.clientY);
+  const target = app.rows[row];
+  const bar = target?.kind === 'lane' ? barAt(target.lane, tUs) : undefined;
+  const lines = [`${formatInstant(record.t)}  ${describeRecord(record)}`];
+  if (bar) lines.push(`${bar.state} for ${formatSpan(bar.endUs - bar.startUs)} (${formatInstant(bar.startUs)} – ${formatInstant(bar.endUs)})`);
+  tooltip.textContent = lines.join('\n');
+  tooltip.hidden = false;
+  tooltip.style.left = `${event.clientX + 14}px`;
+  tooltip.style.top = `${event.clientY + 14}px`;
+}

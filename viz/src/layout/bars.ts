@@ -1,0 +1,46 @@
+import type { Bar, BarState } from './model.js';
+import type { PowerState, TraceRecord } from './trace-types.js';
+
+type StateChange = { t: number; seq: number; from: BarState; to: BarState };
+
+/**
+ * Turns state changes of one lane (sorted by t, then seq) into bars covering
+ * [startUs, endUs). Before the first change the lane is in that change's
+ * `from` state (or `initial` when there is no change). Zero-length intervals
+ * (a state entered and left at the same instant) are dropped: they cannot be
+ * seen, and their records still show as arrow anchors and in details.
+ */
+export function barsFromChanges(
+  changes: readonly StateChange[],
+  startUs: number,
+  endUs: number,
+  initial: BarState,
+): Bar[] {
+  const bars: Bar[] = [];
+  let state: BarState = changes[0]?.from ?? initial;
+  let since = startUs;
+  let seq: number | null = null;
+  for (const change of changes) {
+    if (change.t > since) bars.push({ startUs: since, endUs: change.t, state, seq });
+    since = Math.max(since, change.t);
+    state = change.to;
+    seq = change.seq;
+  }
+  if (endUs > since) bars.push({ startUs: since, endUs, state, seq });
+  return bars;
+}
+
+/** Lifecycle bars of one component from its `state` records (sorted). */
+export function lifecycleBars(records: readonly TraceRecord[], startUs: number, endUs: number): Bar[] {
+  const changes: StateChange[] = [];
+  for (const r of records) if (r.type === 'state') changes.push({ t: r.t, seq: r.seq, from: r.from, to: r.to });
+  return barsFromChanges(changes, startUs, endUs, 'stopped');
+}
+
+/** Power bars of the system lane from `power` records (sorted); 'up' when there are none. */
+export function powerBars(records: readonly TraceRecord[], startUs: number, endUs: number): Bar[] {
+  const changes: StateChange[] = [];
+  for (const r of records) if (r.type === 'power') changes.push({ t: r.t, seq: r.seq, from: r.from, to: r.to });
+  const initial: PowerState = 'up';
+  return barsFromChanges(changes, startUs, endUs, initial);
+}

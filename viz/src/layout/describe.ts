@@ -1,0 +1,72 @@
+import type { TraceRecord } from './trace-types.js';
+import { formatSpan } from './time-format.js';
+
+/** One line saying what a record means, for the details panel and tooltips (plain text). */
+export function describeRecord(r: TraceRecord): string {
+  const who = r.component ?? 'system';
+  switch (r.type) {
+    case 'run-started':
+      return `run started (seed ${r.seed})`;
+    case 'run-ended':
+      return `run ended: ${r.outcome}`;
+    case 'fault':
+      return `fault injected: ${r.fault}${r.component ? ` of ${r.component}` : ''} (${r.source}${r.exitCode !== undefined ? `, exit code ${r.exitCode}` : ''})`;
+    case 'state':
+      return `${who}: ${r.from} → ${r.to}`;
+    case 'power':
+      return `power: ${r.from} → ${r.to}`;
+    case 'start-refused':
+      return `${who} not started: missing ${r.missing.join(', ')}`;
+    case 'start-failed':
+      return `${who} failed to start: ${r.reason}`;
+    case 'terminated':
+      return `${who} terminated (${describeTermination(r.termination)}${r.graceful ? ', graceful' : ''})`;
+    case 'detected':
+      return `${r.by} detected ${who} is down (${r.how})`;
+    case 'decision':
+      return `${r.by} decided: ${r.action} for ${who}${r.delayUs !== undefined ? ` after ${formatSpan(r.delayUs)}` : ''} — ${r.reason}`;
+    case 'restart':
+      return `${who} restarted (attempt ${r.attempt})`;
+    case 'stop-requested':
+      return `stop requested for ${who}: ${r.reason}`;
+    case 'killed':
+      return `${who} killed: ${r.reason}`;
+    case 'reboot-requested':
+      return `${r.by} requested a ${r.mode} reboot${r.component ? ` (culprit ${r.component})` : ''}: ${r.reason}`;
+    case 'shutdown-started':
+      return `${r.mode} shutdown started: ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
+    case 'shutdown-completed':
+      return 'shutdown completed';
+    case 'panic':
+      return `panic: ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
+    case 'boot-started':
+      return `boot ${r.boot} started`;
+    case 'boot-completed':
+      return `boot ${r.boot} completed`;
+    case 'requests-lost':
+      return `${who} lost ${r.count} in-flight request${r.count === 1 ? '' : 's'}`;
+    case 'data-lost':
+      return `${who} lost ${r.bytes} unflushed bytes`;
+    case 'data-flushed':
+      return `${who} flushed ${r.bytes} bytes`;
+    case 'event-dropped':
+      return `event ${r.event} to ${who} dropped: ${r.reason}`;
+    case 'violation':
+      return `violation of ${r.invariant}: ${r.message}`;
+    default: {
+      const unknown = r as { type: string };
+      return `${unknown.type}`;
+    }
+  }
+}
+
+function describeTermination(t: Extract<TraceRecord, { type: 'terminated' }>['termination']): string {
+  switch (t.kind) {
+    case 'exit':
+      return `exit code ${t.exitCode}`;
+    case 'signal':
+      return `signal ${t.signal}`;
+    default:
+      return t.kind;
+  }
+}

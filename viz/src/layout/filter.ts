@@ -1,0 +1,52 @@
+import { SYSTEM_GROUP } from './timeline-model.js';
+import type { Lane, Mark, Row, TimelineModel } from './model.js';
+import type { RecordType } from './trace-types.js';
+
+/** What the user narrowed the view to. */
+export interface ViewFilter {
+  /** Case-insensitive substring of a component name or its group; empty shows all. */
+  query: string;
+  /** Record types whose marks are hidden. */
+  hiddenTypes: ReadonlySet<RecordType>;
+}
+
+export const NO_FILTER: ViewFilter = { query: '', hiddenTypes: new Set() };
+
+/** Whether a lane passes the query. System lanes always show: they tell the power story. */
+export function laneMatches(lane: Lane, query: string): boolean {
+  if (lane.kind === 'system') return true;
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  return (lane.component ?? '').toLowerCase().includes(q) || lane.group.toLowerCase().includes(q);
+}
+
+export function markVisible(mark: Mark, filter: ViewFilter): boolean {
+  return !filter.hiddenTypes.has(mark.type);
+}
+
+/**
+ * The rows to draw: each group's header followed by its matching lanes,
+ * groups without a matching lane left out.
+ */
+export function visibleRows(model: TimelineModel, filter: ViewFilter): Row[] {
+  const rows: Row[] = [];
+  let currentGroup: string | null = null;
+  model.lanes.forEach((lane, laneIndex) => {
+    if (!laneMatches(lane, filter.query)) return;
+    if (lane.group !== currentGroup) {
+      currentGroup = lane.group;
+      rows.push({ kind: 'group', label: lane.group === SYSTEM_GROUP ? 'system' : lane.group });
+    }
+    rows.push({ kind: 'lane', lane, laneIndex });
+  });
+  return rows;
+}
+
+/** laneIndex -> row index, for placing arrows; lanes filtered out are absent. */
+export function rowOfLane(rows: readonly Row[]): Map<number, number> {
+  const map = new Map<number, number>();
+  rows.forEach((row, i) => {
+    if (row.kind === 'lane') map.set(row.laneIndex, i);
+  });
+  return map;
+}

@@ -1,0 +1,70 @@
+import type { LifecycleState, PowerState, RecordType, TraceFile, TraceRecord } from './trace-types.js';
+import type { MarkKind } from './marks.js';
+
+/** A lifecycle bar on a component lane or a power bar on the system lane. */
+export type BarState = LifecycleState | PowerState;
+
+/** A half-open interval [startUs, endUs) during which a lane was in one state. */
+export interface Bar {
+  startUs: number;
+  endUs: number;
+  state: BarState;
+  /** `seq` of the state/power record that entered this state; null for the implied initial state. */
+  seq: number | null;
+}
+
+/** A record drawn as a symbol on a lane. */
+export interface Mark {
+  t: number;
+  seq: number;
+  kind: MarkKind;
+  type: RecordType;
+}
+
+export interface Lane {
+  /** Unique over the whole model, e.g. "0:/core/network/netstack" or "1:@system". */
+  key: string;
+  traceIndex: number;
+  kind: 'system' | 'component';
+  /** The component name; null for the system lane. */
+  component: string | null;
+  /** The group it is shown under: a realm ("/core/network") or a monitor. */
+  group: string;
+  /** Short label: the last moniker segment, or the whole name. */
+  label: string;
+  /** Sorted by startUs, non-overlapping. */
+  bars: Bar[];
+  /** Sorted by (t, seq). */
+  marks: Mark[];
+}
+
+/** One loaded trace and its record index. */
+export interface IndexedTrace {
+  /** What the user knows it by: a file name, a URL or "inlined". */
+  name: string;
+  file: TraceFile;
+  bySeq: Map<number, TraceRecord>;
+  /** seq -> index into TimelineModel.lanes of the lane the record is anchored on. */
+  laneOfSeq: Map<number, number>;
+}
+
+export type GroupBy = 'realm' | 'monitor';
+
+export interface TimelineModel {
+  traces: IndexedTrace[];
+  lanes: Lane[];
+  startUs: number;
+  endUs: number;
+  groupBy: GroupBy;
+}
+
+/** A row of the lane area: a group header or a lane. */
+export type Row =
+  | { kind: 'group'; label: string }
+  | { kind: 'lane'; lane: Lane; laneIndex: number };
+
+/** Identifies one record in a (possibly compared) model. */
+export interface RecordRef {
+  traceIndex: number;
+  seq: number;
+}

@@ -1,0 +1,153 @@
+import { lifecycleBars, powerBars } from './bars.js';
+import { monitorsOf, NO_MONITOR, realmOf, shortLabel } from './groups.js';
+import { markKindOf } from './marks.js';
+import type { GroupBy, IndexedTrace, Lane, Mark, TimelineModel } from './model.js';
+import { byTimeThenSeq } from './sorted.js';
+import type { TraceFile, TraceRecord } from './trace-types.js';
+
+export interface NamedTrace {
+  name: string;
+  file: TraceFile;
+}
+
+export const SYSTEM_GROUP = 'system';
+const SYSTEM = '@system';
+
+/** The time span the timeline covers: from 0 (or earlier) to the run's end. */
+function extentOf(files: readonly TraceFile[]): { startUs: number; endUs: number } {
+  let startUs = 0;
+  let endUs = 0;
+  for (const file of files) {
+    endUs = Math.max(endUs, file.summary?.endUs ?? 0);
+    for (const r of file.records) {
+      if (r.t < startUs) startUs = r.t;
+      if (r.t > endUs) endUs = r.t;
+    }
+  }
+  if (endUs <= startUs) endUs = startUs + 1;
+  return { startUs, endUs };
+}
+
+interface PerTrace {
+  sorted: readonly TraceRecord[];
+  bySeq: Map<number, TraceRecord>;
+  /** The component lane each record sits on; records not in it sit on the system lane. */
+  laneComponent: Map<number, string>;
+  byComponent: Map<string, TraceRecord[]>;
+  system: TraceRecord[];
+}
+
+/** The component whose lane shows a record: its own, or for a violation the blamed record's. */
+function laneComponentOf(r: TraceRecord, bySeq: ReadonlyMap<number, TraceRecord>): string | undefined {
+  if (typeof r.component === 'string') return r.component;
+  if (r.type === 'violation' && r.record !== undefined) {
+    const blamed = bySeq.get(r.record)?.component;
+    if (typeof blamed === 'string') return blamed;
+  }
+  return undefined;
+}
+
+function splitByLane(records: readonly TraceRecord[]): PerTrace {
+  const sorted = byTimeThenSeq(records);
+  const bySeq = new Map<number, TraceRecord>();
+  for (const r of sorted) bySeq.set(r.seq, r);
+  const laneComponent = new Map<number, string>();
+  const byComponent = new Map<string, TraceRecord[]>();
+  const system: TraceRecord[] = [];
+  for (const r of sorted) {
+    const component = laneComponentOf(r, bySeq);
+    if (component !== undefined) {
+      laneComponent.set(r.seq, component);
+      let list = byComponent.get(component);
+      if (!list) byComponent.set(component, (list = []));
+      list.push(r);
+    } else {
+      system.push(r);
+    }
+  }
+  return { sorted, bySeq, laneComponent, byComponent, system };
+}
+
+function marksOf(records: readonly TraceRecord[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const r of records) {
+    const kind = markKindOf(r.type);
+    if (kind) marks.push({ t: r.t, seq: r.seq, kind, type: r.type });
+  }
+  return marks;
+}
+
+/**
+ * Lays out one trace, or two for compare mode, on one time axis: a system lane
+ * per trace first, then components grouped by realm or monitor, groups and
+ * components in order of first appearance, the traces' lanes of one component
+ * side by side.
+ */
+export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 'realm'): TimelineModel {
+  const { startUs, endUs } = extentOf(inputs.map((i) => i.file));
+  const split = inputs.map((i) => splitByLane(i.file.records));
+  const monitors = inputs.map((i) => monitorsOf(i.file.records));
+
+  // Group and component order: first appearance over the traces in turn.
+  const groupOrder = new Map<string, string[]>();
+  const groupOfComponent = new Map<string, string>();
+  split.forEach((s, ti) => {
+    for (const component of s.byComponent.keys()) {
+      if (groupOfComponent.has(component)) continue;
+      const group = groupBy === 'realm' ? realmOf(component) : (monitors[ti]!.get(component) ?? NO_MONITOR);
+      groupOfComponent.set(component, group);
+      let members = groupOrder.get(group);
+      if (!members) groupOrder.set(group, (members = []));
+      members.push(component);
+    }
+  });
+
+  const lanes: Lane[] = [];
+  split.forEach((s, ti) => {
+    lanes.push({
+      key: `${ti}:${SYSTEM}`,
+      traceIndex: ti,
+      kind: 'system',
+      component: null,
+      group: SYSTEM_GROUP,
+      label: 'power',
+      bars: powerBars(s.system, startUs, endUs),
+      marks: marksOf(s.system),
+    });
+  });
+  for (const [group, members] of groupOrder) {
+    for (const component of members) {
+      split.forEach((s, ti) => {
+        const records = s.byComponent.get(component);
+        if (!records) return;
+        lanes.push({
+          key: `${ti}:${component}`,
+          traceIndex: ti,
+          kind: 'component',
+          component,
+          group,
+          label: shortLabel(component),
+          bars: lifecycleBars(records, startUs, endUs),
+          marks: marksOf(records),
+        });
+      });
+    }
+  }
+
+  const traces = inputs.map((input, ti) => indexTrace(input, ti, split[ti]!, lanes));
+  return { traces, lanes, startUs, endUs, groupBy };
+}
+
+function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: readonly Lane[]): IndexedTrace {
+  const laneIndexOf = new Map<string, number>();
+  lanes.forEach((lane, i) => {
+    if (lane.traceIndex === ti) laneIndexOf.set(lane.component ?? SYSTEM, i);
+  });
+  const systemLane = laneIndexOf.get(SYSTEM)!;
+  const laneOfSeq = new Map<number, number>();
+  for (const r of split.sorted) {
+    const component = split.laneComponent.get(r.seq);
+    laneOfSeq.set(r.seq, component === undefined ? systemLane : laneIndexOf.get(component)!);
+  }
+  return { name: input.name, file: input.file, bySeq: split.bySeq, laneOfSeq };
+}

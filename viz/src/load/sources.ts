@@ -1,0 +1,35 @@
+import type { TraceFile } from '../layout/trace-types.js';
+import { parseTraceText } from './parse-trace.js';
+
+/** The id of the `<script type="application/json">` block an HTML report inlines its trace in. */
+export const INLINE_TRACE_ID = 'recsim-trace';
+
+export interface LoadedTrace {
+  name: string;
+  file: TraceFile;
+}
+
+/** The trace inlined in this page by `recsim run --html`, if any. */
+export function inlinedTrace(doc: Document): LoadedTrace | null {
+  const block = doc.getElementById(INLINE_TRACE_ID);
+  const text = block?.textContent?.trim();
+  if (!text) return null;
+  return { name: 'report', file: parseTraceText(text, 'inlined trace') };
+}
+
+/** Fetches the trace at a URL (relative to the page). */
+export async function fetchTrace(url: string): Promise<LoadedTrace> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`${url}: could not fetch (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  return { name: url, file: parseTraceText(await response.text(), url) };
+}
+
+/** Reads a trace from a picked or dropped file. */
+export async function readTraceFile(file: File): Promise<LoadedTrace> {
+  return { name: file.name, file: parseTraceText(await file.text(), file.name) };
+}

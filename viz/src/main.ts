@@ -1,0 +1,100 @@
+import './style.css';
+import { App } from './app.js';
+import { attachControls } from './controls.js';
+import { attachInteractions } from './interactions.js';
+import { attachKeys } from './keys.js';
+import { attachDrop, attachFileInput, type PickHandlers } from './load/pickers.js';
+import { fetchTrace, inlinedTrace, type LoadedTrace } from './load/sources.js';
+import type { RecordRef } from './layout/model.js';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`viewer page is missing #${id}`);
+  return el as T;
+}
+
+const app = new App({
+  overview: byId('overview-host'),
+  timeline: byId('timeline-host'),
+  details: byId('details'),
+  violations: byId('violations'),
+  reboots: byId('reboots'),
+  summary: byId('summary'),
+});
+const refreshControls = attachControls(app, {
+  search: byId('search'),
+  groupBy: byId('group-by'),
+  typeList: byId('type-list'),
+  legend: byId('legend'),
+  resetZoom: byId('reset-zoom'),
+});
+attachInteractions(app, byId('tooltip'));
+attachKeys(app, document);
+
+const body = document.body;
+const errorBox = byId('error');
+function showError(message: string): void {
+  errorBox.textContent = message;
+  errorBox.hidden = false;
+  if (!app.model) body.dataset.state = 'error';
+  console.error(message);
+}
+
+function show(traces: LoadedTrace[], startedMs: number): void {
+  errorBox.hidden = true;
+  app.load(traces, startedMs);
+  body.dataset.state = 'ready';
+  body.classList.toggle('comparing', traces.length > 1);
+  byId('exit-compare').hidden = traces.length < 2;
+  refreshControls();
+}
+
+const handlers: PickHandlers = {
+  open: show,
+  compare: (trace, started) => show(app.loaded.length > 0 ? [app.loaded[0]!, trace] : [trace], started),
+  error: showError,
+};
+attachFileInput(byId('file-input'), handlers, 'open');
+attachFileInput(byId('compare-input'), handlers, 'compare');
+byId('open-button').addEventListener('click', () => byId('file-input').click());
+byId('compare-button').addEventListener('click', () => byId('compare-input').click());
+byId('exit-compare').addEventListener('click', () => show(app.loaded.slice(0, 1), performance.now()));
+attachDrop(body, byId('drop-overlay'), handlers);
+
+/** Automation hook: the browser test reads timings and finds where records are drawn. */
+const hook = {
+  app,
+  /** Client coordinates of a record's mark, or null when its lane is filtered out. */
+  pointOfRecord(ref: RecordRef): { x: number; y: number } | null {
+    const trace = app.model?.traces[ref.traceIndex];
+    const record = trace?.bySeq.get(ref.seq);
+    const lane = trace?.laneOfSeq.get(ref.seq);
+    const row = app.rows.findIndex((r) => r.kind === 'lane' && r.laneIndex === lane);
+    if (!record || row < 0) return null;
+    app.timeline.revealRow(row);
+    app.timeline.paintNow();
+    return app.timeline.pointOf(record.t, row);
+  },
+};
+(window as unknown as { recsimViewer: typeof hook }).recsimViewer = hook;
+
+async function start(): Promise<void> {
+  const started = performance.now();
+  body.dataset.state = 'loading';
+  try {
+    const inlined = inlinedTrace(document);
+    if (inlined) return show([inlined], started);
+    const params = new URLSearchParams(location.search);
+    const url = params.get('trace');
+    if (url) {
+      const compareUrl = params.get('compare');
+      const traces = await Promise.all([fetchTrace(url), ...(compareUrl ? [fetchTrace(compareUrl)] : [])]);
+      return show(traces, started);
+    }
+    body.dataset.state = 'empty';
+  } catch (error) {
+    showError((error as Error).message);
+  }
+}
+
+void start();

@@ -1,0 +1,65 @@
+import * as d3 from 'd3';
+import { describeRecord } from '../layout/describe.js';
+import { formatInstant } from '../layout/time-format.js';
+import type { TraceRecord } from '../layout/trace-types.js';
+
+export interface DetailsInput {
+  /** "A" / "B" in compare mode, else "". */
+  traceTag: string;
+  record: TraceRecord;
+  /** The record, its cause, ..., the root cause. */
+  chain: readonly TraceRecord[];
+  /** Records directly caused by this one. */
+  effects: readonly TraceRecord[];
+}
+
+function fieldText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The selected record: its fields, "why" (the causal chain from the root
+ * fault down to it) and what it led to. Everything is set as text.
+ */
+export function renderDetails(panel: HTMLElement, input: DetailsInput | null, onPick: (seq: number) => void): void {
+  const root = d3.select(panel);
+  root.selectAll('*').remove();
+  if (!input) {
+    root.append('p').attr('class', 'hint').text('Click a mark or a bar to see what happened, and why.');
+    return;
+  }
+  const { record, chain, effects, traceTag } = input;
+  root.append('h2').attr('class', 'details-title').text(`${traceTag ? `[${traceTag}] ` : ''}${record.type} at ${formatInstant(record.t)}`);
+  root.append('p').attr('class', 'details-summary').text(describeRecord(record));
+
+  const table = root.append('table').attr('class', 'details-fields');
+  for (const [key, value] of Object.entries(record)) {
+    const tr = table.append('tr');
+    tr.append('th').text(key);
+    tr.append('td').text(key === 't' ? `${fieldText(value)} µs (${formatInstant(value as number)})` : fieldText(value));
+  }
+
+  root.append('h3').text(chain.length > 1 ? `Why: ${chain.length - 1} step${chain.length > 2 ? 's' : ''} back to the root cause` : 'Why: this is a root cause');
+  const list = root.append('ol').attr('class', 'cause-chain');
+  for (const step of [...chain].reverse()) {
+    const li = list.append('li').attr('data-seq', step.seq).classed('current', step === record);
+    li.append('button')
+      .attr('type', 'button')
+      .text(`${formatInstant(step.t)}  ${describeRecord(step)}`)
+      .on('click', () => onPick(step.seq));
+  }
+
+  if (effects.length > 0) {
+    root.append('h3').text(`Led to (${effects.length})`);
+    const effectList = root.append('ul').attr('class', 'effects');
+    for (const effect of effects.slice(0, 50)) {
+      effectList
+        .append('li')
+        .append('button')
+        .attr('type', 'button')
+        .text(`${formatInstant(effect.t)}  ${describeRecord(effect)}`)
+        .on('click', () => onPick(effect.seq));
+    }
+    if (effects.length > 50) effectList.append('li').text(`… and ${effects.length - 50} more`);
+  }
+}

@@ -1,0 +1,47 @@
+import * as d3 from 'd3';
+import { MARK_KINDS, MARK_LABELS, type MarkKind } from '../layout/marks.js';
+import { LIFECYCLE_LEGEND, MARK_STYLES, POWER_LEGEND, STATE_COLORS, markPath } from './palette.js';
+
+/**
+ * The legend: state colours of component and power lanes, and one toggle per
+ * mark kind (unchecking hides that kind's records).
+ */
+export function renderLegend(container: HTMLElement, hiddenKinds: ReadonlySet<MarkKind>, onToggle: (kind: MarkKind, visible: boolean) => void): void {
+  const root = d3.select(container);
+  root.selectAll('*').remove();
+  const swatches = (title: string, entries: readonly (readonly [string, string])[]): void => {
+    const group = root.append('div').attr('class', 'legend-group');
+    group.append('span').attr('class', 'legend-title').text(title);
+    for (const [state, label] of entries) {
+      const item = group.append('span').attr('class', 'legend-item');
+      item.append('span').attr('class', 'swatch').style('background', STATE_COLORS[state as keyof typeof STATE_COLORS]);
+      item.append('span').text(label);
+    }
+  };
+  swatches('component', LIFECYCLE_LEGEND);
+  swatches('power', POWER_LEGEND);
+  const marks = root.append('div').attr('class', 'legend-group legend-marks');
+  marks.append('span').attr('class', 'legend-title').text('marks');
+  for (const kind of MARK_KINDS) {
+    const style = MARK_STYLES[kind];
+    const label = marks.append('label').attr('class', 'legend-item legend-mark').attr('data-kind', kind);
+    label
+      .append('input')
+      .attr('type', 'checkbox')
+      .property('checked', !hiddenKinds.has(kind))
+      .on('change', function () {
+        onToggle(kind, (this as HTMLInputElement).checked);
+      });
+    label
+      .append('svg')
+      .attr('width', 16)
+      .attr('height', 16)
+      .append('path')
+      .attr('transform', 'translate(8,8)')
+      .attr('d', markPath(kind))
+      .attr('fill', style.stroked ? 'none' : style.color)
+      .attr('stroke', style.color)
+      .attr('stroke-width', style.stroked ? 1.6 : 0.5);
+    label.append('span').text(MARK_LABELS[kind]);
+  }
+}

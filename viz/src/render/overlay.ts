@@ -1,0 +1,89 @@
+import * as d3 from 'd3';
+import type { Arrow } from '../layout/causes.js';
+import type { Domain } from '../layout/viewport.js';
+
+export interface Highlight {
+  /** Cause -> effect arrows along the selected record's chain. */
+  arrows: readonly Arrow[];
+  /** (t, lane) of every record in the chain; the first is the selected one. */
+  points: readonly { seq: number; t: number; lane: number }[];
+}
+
+export interface OverlayGeometry {
+  width: number;
+  height: number;
+  rowHeight: number;
+  scrollTop: number;
+}
+
+/** Creates the arrowhead marker once per overlay SVG. */
+export function initOverlay(svg: d3.Selection<SVGSVGElement, unknown, null, undefined>): void {
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', 'cause-arrowhead')
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 9)
+    .attr('refY', 5)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('d', 'M0,0 L10,5 L0,10 z')
+    .attr('fill', '#d81b60');
+  svg.append('g').attr('class', 'cause-arrows');
+  svg.append('g').attr('class', 'cause-points');
+}
+
+/** Draws the causal chain of the selection: rings on its records, arrows from each cause to its effect. */
+export function drawOverlay(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  highlight: Highlight | null,
+  domain: Domain,
+  rowOfLane: ReadonlyMap<number, number>,
+  g: OverlayGeometry,
+): void {
+  svg.attr('width', g.width).attr('height', g.height);
+  const x = (us: number): number => ((us - domain.startUs) / (domain.endUs - domain.startUs)) * g.width;
+  const y = (lane: number): number | undefined => {
+    const row = rowOfLane.get(lane);
+    return row === undefined ? undefined : row * g.rowHeight + g.rowHeight / 2 - g.scrollTop;
+  };
+  const arrows = (highlight?.arrows ?? []).flatMap((a) => {
+    const y0 = y(a.fromLane);
+    const y1 = y(a.toLane);
+    if (y0 === undefined || y1 === undefined) return [];
+    const x0 = x(a.fromUs);
+    const x1 = x(a.toUs);
+    // Same lane: bow upwards so consecutive steps stay visible; else a gentle S-curve.
+    const d =
+      y0 === y1
+        ? `M${x0},${y0} C${x0},${y0 - 14} ${x1},${y1 - 14} ${x1},${y1}`
+        : `M${x0},${y0} C${x0 + 24},${y0} ${x1 - 24},${y1} ${x1},${y1}`;
+    return [{ key: `${a.fromSeq}>${a.toSeq}`, d, from: a.fromSeq, to: a.toSeq }];
+  });
+  svg
+    .select<SVGGElement>('g.cause-arrows')
+    .selectAll<SVGPathElement, (typeof arrows)[number]>('path')
+    .data(arrows, (a) => a.key)
+    .join('path')
+    .attr('class', 'cause-arrow')
+    .attr('data-from', (a) => a.from)
+    .attr('data-to', (a) => a.to)
+    .attr('d', (a) => a.d)
+    .attr('marker-end', 'url(#cause-arrowhead)');
+  const points = (highlight?.points ?? []).flatMap((p, i) => {
+    const py = y(p.lane);
+    return py === undefined ? [] : [{ seq: p.seq, cx: x(p.t), cy: py, selected: i === 0 }];
+  });
+  svg
+    .select<SVGGElement>('g.cause-points')
+    .selectAll<SVGCircleElement, (typeof points)[number]>('circle')
+    .data(points, (p) => p.seq)
+    .join('circle')
+    .attr('class', (p) => (p.selected ? 'chain-point selected' : 'chain-point'))
+    .attr('data-seq', (p) => p.seq)
+    .attr('cx', (p) => p.cx)
+    .attr('cy', (p) => p.cy)
+    .attr('r', (p) => (p.selected ? 10 : 8));
+}

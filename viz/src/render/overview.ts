@@ -1,0 +1,112 @@
+import * as d3 from 'd3';
+import type { MarkKind } from '../layout/marks.js';
+import type { TimelineModel } from '../layout/model.js';
+import type { Domain } from '../layout/viewport.js';
+import { MARK_STYLES, STATE_COLORS } from './palette.js';
+
+export interface OverviewView {
+  update(model: TimelineModel, domain: Domain): void;
+}
+
+const HEIGHT = 46;
+/** Kinds ticked individually on the overview; the rest only count in the density. */
+const TICKED: readonly MarkKind[] = ['fault', 'reboot', 'panic', 'violation'];
+
+/**
+ * The whole run in one strip: each trace's power state, a density of records
+ * and ticks for faults, reboots, panics and violations, with a brush that
+ * selects the window shown above.
+ */
+export function createOverview(container: HTMLElement, labelWidth: number, onBrush: (domain: Domain) => void): OverviewView {
+  const root = d3.select(container).append('div').attr('class', 'overview');
+  root.append('div').attr('class', 'overview-label').style('width', `${labelWidth}px`).text('whole run');
+  const area = root.append('div').attr('class', 'overview-area');
+  const canvas = area.append('canvas');
+  const svg = area.append('svg').attr('class', 'overview-brush');
+  const brush = d3.brushX<unknown>();
+  const brushG = svg.append('g').attr('class', 'brush');
+  let current: { model: TimelineModel; domain: Domain } | null = null;
+  let paintedFor: { model: TimelineModel; width: number } | null = null;
+
+  brush.on('brush end', (event: d3.D3BrushEvent<unknown>) => {
+    if (!event.sourceEvent || !current) return;
+    const width = area.node()!.clientWidth;
+    const { model } = current;
+    const toUs = (px: number): number => model.startUs + (px / width) * (model.endUs - model.startUs);
+    if (!event.selection) {
+      placeBrush();
+      return;
+    }
+    const [x0, x1] = event.selection as [number, number];
+    onBrush({ startUs: toUs(x0), endUs: toUs(x1) });
+  });
+
+  function placeBrush(): void {
+    if (!current) return;
+    const width = area.node()!.clientWidth;
+    const { model, domain } = current;
+    const toPx = (us: number): number => ((us - model.startUs) / (model.endUs - model.startUs)) * width;
+    svg.attr('width', width).attr('height', HEIGHT);
+    brush.extent([
+      [0, 0],
+      [width, HEIGHT],
+    ]);
+    brushG.call(brush);
+    brushG.call(brush.move, [toPx(domain.startUs), Math.max(toPx(domain.startUs) + 1, toPx(domain.endUs))]);
+  }
+
+  function paint(model: TimelineModel, width: number): void {
+    const dpr = window.devicePixelRatio || 1;
+    const el = canvas.node()!;
+    el.width = Math.round(width * dpr);
+    el.height = Math.round(HEIGHT * dpr);
+    el.style.width = `${width}px`;
+    el.style.height = `${HEIGHT}px`;
+    const ctx = el.getContext('2d')!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, HEIGHT);
+    const x = (us: number): number => ((us - model.startUs) / (model.endUs - model.startUs)) * width;
+    const systems = model.lanes.filter((l) => l.kind === 'system');
+    const stripHeight = 8;
+    systems.forEach((lane, i) => {
+      for (const bar of lane.bars) {
+        ctx.fillStyle = STATE_COLORS[bar.state] ?? '#ccc';
+        ctx.fillRect(x(bar.startUs), i * stripHeight, Math.max(1, x(bar.endUs) - x(bar.startUs)), stripHeight - 1);
+      }
+    });
+    const top = systems.length * stripHeight + 2;
+    const density = new Float64Array(Math.max(1, Math.ceil(width)));
+    const ticks = new Map<MarkKind, Set<number>>(TICKED.map((k) => [k, new Set<number>()]));
+    for (const lane of model.lanes) {
+      for (const mark of lane.marks) {
+        const px = Math.min(density.length - 1, Math.max(0, Math.floor(x(mark.t))));
+        density[px]! += 1;
+        ticks.get(mark.kind)?.add(px);
+      }
+    }
+    const max = Math.max(1, ...density);
+    const available = HEIGHT - top;
+    ctx.fillStyle = '#9aa5b1';
+    density.forEach((count, px) => {
+      if (count === 0) return;
+      const h = Math.max(1, (Math.log1p(count) / Math.log1p(max)) * (available - 6));
+      ctx.fillRect(px, HEIGHT - h, 1, h);
+    });
+    for (const kind of TICKED) {
+      ctx.fillStyle = MARK_STYLES[kind].color;
+      for (const px of ticks.get(kind)!) ctx.fillRect(px, top, 1.5, 6);
+    }
+  }
+
+  return {
+    update(model, domain) {
+      current = { model, domain };
+      const width = area.node()!.clientWidth;
+      if (!paintedFor || paintedFor.model !== model || paintedFor.width !== width) {
+        paint(model, width);
+        paintedFor = { model, width };
+      }
+      placeBrush();
+    },
+  };
+}
