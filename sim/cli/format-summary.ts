@@ -1,5 +1,5 @@
 import { formatDuration, formatInstant } from '../engine/time.js';
-import { describeTermination } from '../policy/restart.js';
+import { describeTermination } from '../policy/termination.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { TraceFile } from '../trace/trace-file.js';
 

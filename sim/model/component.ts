@@ -3,7 +3,7 @@ import type { ComponentSpec } from '../scenario/types.js';
 import type { LifecycleState, Termination } from '../trace/records.js';
 
 /** Why a component is being stopped from outside. */
-export type StopReason = 'shutdown' | 'destroy' | 'dependency';
+export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy';
 
 /** The mutable state of one component during a run; owned by the World. */
 export interface ComponentRuntime {
@@ -22,6 +22,13 @@ export interface ComponentRuntime {
   unhandledTermination?: { seq: number; termination: Termination };
   stopReason?: StopReason;
   failNextStarts: number;
+  /** Consecutive heartbeats missed while hung. */
+  missedHeartbeats: number;
+  /** A restart asked for while the component was still stopping (group strategies): `seq` of its cause. */
+  restartWhenStopped?: number;
+  /** This monitor escalated: it ends once its children have stopped. `seq` of the decision. */
+  escalation?: number;
+  history: { startsUs: Micros[]; failuresUs: Micros[]; restartsUs: Micros[] };
   ignoresStop: boolean;
   /** Completion instants of the requests in flight, oldest first (Infinity while hung). */
   inflight: Micros[];
@@ -37,9 +44,17 @@ export function newRuntime(spec: ComponentSpec, index: number): ComponentRuntime
     restarts: 0,
     waitingForDeps: false,
     failNextStarts: 0,
+    missedHeartbeats: 0,
+    history: { startsUs: [], failuresUs: [], restartsUs: [] },
     ignoresStop: false,
     inflight: [],
   };
+}
+
+/** Appends an instant to a bounded history list (oldest dropped first). */
+export function remember(list: Micros[], atUs: Micros, max: number): void {
+  list.push(atUs);
+  if (list.length > max) list.shift();
 }
 
 /** Alive means a process exists: it can be stopped, killed or crash. */

@@ -1,6 +1,6 @@
 import type { ComponentSpec, RebootOnTerminateConfig } from '../scenario/types.js';
 import type { Termination } from '../trace/records.js';
-import { describeTermination, isFailure } from '../policy/restart.js';
+import { describeTermination, isFailure } from '../policy/termination.js';
 
 /**
  * F1/F5: whether the component manager reboots the system because this

@@ -1,12 +1,14 @@
 import { Engine, type RunLimits, type RunOutcome } from '../engine/engine.js';
 import { exponentialUs, StreamFactory } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
-import { decideRestart, isFailure } from '../policy/restart.js';
+import { decideRecovery } from '../policy/decide.js';
+import { isFailure } from '../policy/termination.js';
+import { HISTORY_MAX, type Effect, type RecoveryDecision } from '../policy/types.js';
 import { isAllowlisted } from '../scenario/realm.js';
 import type { FaultSpec, Scenario } from '../scenario/types.js';
 import type { LifecycleState, PowerState, Termination, TraceRecord } from '../trace/records.js';
 import { Recorder } from '../trace/recorder.js';
-import { inflightAt, isAlive, newRuntime, unflushedBytes, type ComponentRuntime, type StopReason } from './component.js';
+import { inflightAt, isAlive, newRuntime, remember, unflushedBytes, type ComponentRuntime, type StopReason } from './component.js';
 import type { SimEvent } from './events.js';
 import { shouldRebootOnTerminate } from './critical.js';
 
@@ -36,6 +38,7 @@ export class World {
   private epoch = 0;
   private bootCount = 0;
   private rebootInFlight = false;
+  private bootCompleted = false;
   private rebootCallFailures = 0;
   private shutdownCause = 0;
   private readonly hungSince = new Map<number, number>();
@@ -254,6 +257,8 @@ export class World {
   private onHeartbeat(c: ComponentRuntime): void {
     this.engine.schedule(this.scenario.system.heartbeatPeriodUs, { k: 'heartbeat', c: c.index });
     if (c.state !== 'hung' || this.systemIsStopping() || !this.monitorIsUp(c)) return;
+    c.missedHeartbeats++;
+    if (c.missedHeartbeats < c.spec.policy.heartbeatMissLimit) return;
     const detected = this.emit({ type: 'detected', component: c.spec.name, by: this.monitorName(c), how: 'heartbeat', cause: this.hungSince.get(c.index) });
     const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'missed heartbeat', cause: detected.seq });
     this.terminate(c, { kind: 'missed-heartbeat' }, killed.seq, false, detected.seq);
@@ -293,6 +298,8 @@ export class World {
       return;
     }
     c.generation++;
+    c.missedHeartbeats = 0;
+    remember(c.history.startsUs, this.nowUs, HISTORY_MAX);
     this.setState(c, 'starting', cause);
     this.engine.schedule(c.spec.startLatencyUs, { k: 'start-done', c: c.index, generation: c.generation });
   }
@@ -325,6 +332,7 @@ export class World {
   private checkBootComplete(): void {
     if (this.power !== 'booting') return;
     if (this.components.every((c) => c.state === 'running' || c.state === 'failed' || c.state === 'destroyed')) {
+      this.bootCompleted = true;
       const done = this.emit({ type: 'boot-completed', boot: this.bootCount });
       this.setPower('up', done.seq);
     }
@@ -385,6 +393,8 @@ export class World {
 
     if (this.power === 'shutting-down') return this.advanceShutdown();
     if (this.systemIsStopping() || stopReason === 'destroy') return; // F2: destroyed, not terminated from within
+    if (stopReason === 'policy') return this.afterPolicyStop(c);
+    if (isFailure(termination)) remember(c.history.failuresUs, this.nowUs, HISTORY_MAX);
     this.afterTermination(c, termination, ended.seq, detectedSeq);
   }
 
@@ -418,21 +428,96 @@ export class World {
     }
     const by = this.monitorName(c);
     const detected = detectedSeq ?? this.emit({ type: 'detected', component: c.spec.name, by, how: 'exit', cause: endedSeq }).seq;
-    const decision = decideRestart(c.spec.restart, c.restarts, termination);
+    const lastStartUs = c.history.startsUs.at(-1);
+    const decision = decideRecovery(c.spec.policy, {
+      component: c.spec.name,
+      nowUs: this.nowUs,
+      termination,
+      history: c.history,
+      ranForUs: lastStartUs !== undefined && c.startedAtUs >= lastStartUs ? this.nowUs - c.startedAtUs : 0,
+      bootCompleted: this.bootCompleted,
+      monitor: by,
+      siblings: this.components.filter((s) => this.monitorName(s) === by).map((s) => ({ name: s.spec.name, state: s.state })),
+      components: this.components.map((s) => ({ name: s.spec.name, state: s.state, monitor: this.monitorName(s), depends: s.spec.depends, policy: s.spec.policy })),
+      random: this.streams.stream(`policy:${c.spec.name}`),
+    });
     const record = this.emit({
       type: 'decision',
       component: c.spec.name,
       by,
       action: decision.action,
-      ...(decision.action === 'restart' ? { delayUs: decision.delayUs } : {}),
+      ...(decision.delayUs !== undefined ? { delayUs: decision.delayUs } : {}),
       reason: decision.reason,
-      cause: detectedSeq === undefined ? detected : endedSeq,
+      cause: detected,
     });
-    if (decision.action === 'restart') {
-      this.engine.schedule(decision.delayUs, { k: 'restart', c: c.index, epoch: this.epoch, cause: record.seq });
-    } else if (decision.action === 'give-up') {
-      this.setState(c, 'failed', record.seq);
+    this.applyEffects(by, c.spec.name, decision, record.seq);
+  }
+
+  /** Carries out what a recovery decision asks, in the order given. */
+  private applyEffects(monitor: string, culprit: string, decision: RecoveryDecision, cause: number): void {
+    for (const effect of decision.effects) this.applyEffect(monitor, culprit, effect, cause);
+  }
+
+  private applyEffect(monitor: string, culprit: string, effect: Effect, cause: number): void {
+    switch (effect.kind) {
+      case 'restart': {
+        const c = this.byName.get(effect.component)!;
+        this.engine.schedule(effect.delayUs, { k: 'restart', c: c.index, epoch: this.epoch, cause });
+        return;
+      }
+      case 'stop': {
+        const c = this.byName.get(effect.component)!;
+        if (isAlive(c.state)) this.stopComponent(c, 'policy', cause);
+        return;
+      }
+      case 'give-up': {
+        const c = this.byName.get(effect.component)!;
+        if (!isAlive(c.state)) this.setState(c, 'failed', cause);
+        return;
+      }
+      case 'reboot':
+        return this.rebootByPolicy(monitor, culprit, effect.mode, effect.reason, cause);
+      case 'escalate':
+        return this.escalate(monitor, culprit, effect.reason, cause);
     }
+  }
+
+  /** A policy's reboot action (systemd FailureAction, Android init, MINIX): straight to the power manager. */
+  private rebootByPolicy(monitor: string, culprit: string, mode: 'graceful' | 'force' | 'immediate', reason: string, cause: number): void {
+    if (this.systemIsStopping() || this.rebootInFlight) return;
+    if (mode === 'immediate') return this.panic(reason, culprit, cause);
+    this.rebootInFlight = true;
+    const request = this.emit({ type: 'reboot-requested', component: culprit, by: monitor, mode: mode === 'graceful' ? 'graceful' : 'ungraceful', reason, cause });
+    if (mode === 'graceful') this.beginShutdown(reason, culprit, request.seq);
+    else this.reset(`${reason} (reboot-force: processes killed, filesystems flushed)`, culprit, request.seq, true);
+  }
+
+  /** OTP escalation: the monitor stops its children (reverse start order), then ends itself; its own monitor decides. */
+  private escalate(monitorName: string, culprit: string, reason: string, cause: number): void {
+    const monitor = this.byName.get(monitorName);
+    if (!monitor) return this.rebootByPolicy(monitorName, culprit, 'graceful', `escalated to init: ${reason}`, cause);
+    monitor.escalation = cause;
+    const children = this.components.filter((c) => c.spec.monitor === monitorName && isAlive(c.state)).reverse();
+    for (const child of children) this.stopComponent(child, 'policy', cause);
+    this.finishEscalation(monitor);
+  }
+
+  private finishEscalation(monitor: ComponentRuntime): void {
+    if (monitor.escalation === undefined) return;
+    if (this.components.some((c) => c.spec.monitor === monitor.spec.name && isAlive(c.state))) return;
+    const cause = monitor.escalation;
+    monitor.escalation = undefined;
+    this.terminate(monitor, { kind: 'exit', exitCode: 1 }, cause, false);
+  }
+
+  /** A component stopped by a policy (group strategy, escalation) has not failed: restart it if asked, and let an escalating monitor finish. */
+  private afterPolicyStop(c: ComponentRuntime): void {
+    if (c.restartWhenStopped !== undefined) {
+      const cause = c.restartWhenStopped;
+      c.restartWhenStopped = undefined;
+      this.engine.schedule(0, { k: 'restart', c: c.index, epoch: this.epoch, cause });
+    }
+    if (c.spec.monitor !== undefined) this.finishEscalation(this.byName.get(c.spec.monitor)!);
   }
 
   /** A monitor that comes back handles what ended while it was away. */
@@ -446,8 +531,14 @@ export class World {
   }
 
   private onRestart(c: ComponentRuntime, epoch: number, cause: number): void {
-    if (epoch !== this.epoch || c.state !== 'stopped' || this.systemIsStopping()) return;
+    if (epoch !== this.epoch || this.systemIsStopping()) return;
+    if (isAlive(c.state) && c.stopReason === 'policy') {
+      c.restartWhenStopped = cause;
+      return;
+    }
+    if (c.state !== 'stopped') return;
     c.restarts++;
+    remember(c.history.restartsUs, this.nowUs, HISTORY_MAX);
     const restart = this.emit({ type: 'restart', component: c.spec.name, attempt: c.restarts, cause });
     this.requestStart(c, restart.seq, 'restart');
   }
@@ -499,8 +590,9 @@ export class World {
     const othersAlive = alive.some((c) => c !== this.powerManager);
     for (const c of alive) {
       if (c === this.powerManager && othersAlive) continue;
+      const ordered = this.scenario.system.shutdownOrder === 'dependency';
       const dependentsDown = this.dependents[c.index]!.every((d) => !isAlive(this.components[d]!.state));
-      if (dependentsDown) this.stopComponent(c, 'shutdown', this.shutdownCause);
+      if (dependentsDown || !ordered) this.stopComponent(c, 'shutdown', this.shutdownCause);
     }
     if (alive.length === 0) {
       const done = this.emit({ type: 'shutdown-completed', cause: this.shutdownCause });
@@ -512,12 +604,26 @@ export class World {
 
   /** An ungraceful reboot: everything stops at once and whatever was unflushed or in flight is lost. */
   private panic(reason: string, culprit: string | undefined, cause: number): void {
+    this.reset(reason, culprit, cause, false);
+  }
+
+  /**
+   * Resets the system at once. With `flushFilesystems` (systemd's
+   * reboot-force) processes are killed but their data reaches the disk first.
+   */
+  private reset(reason: string, culprit: string | undefined, cause: number, flushFilesystems: boolean): void {
     if (this.power === 'panic') return;
     this.setPower('panic', cause);
     const panic = this.emit({ type: 'panic', reason, culprit, cause });
     this.epoch++;
     for (const c of this.components) {
-      if (isAlive(c.state)) this.terminate(c, { kind: 'system-reset' }, panic.seq, false);
+      if (!isAlive(c.state)) continue;
+      const unflushed = flushFilesystems ? unflushedBytes(c, this.nowUs) : 0;
+      if (unflushed > 0) {
+        this.emit({ type: 'data-flushed', component: c.spec.name, bytes: unflushed, cause: panic.seq });
+        c.startedAtUs = this.nowUs; // nothing left unflushed
+      }
+      this.terminate(c, { kind: 'system-reset' }, panic.seq, false);
     }
     this.engine.schedule(this.scenario.system.resetDelayUs, { k: 'boot', cause: panic.seq });
   }
@@ -526,10 +632,14 @@ export class World {
     this.epoch++;
     this.bootCount++;
     this.rebootInFlight = false;
+    this.bootCompleted = false;
     this.setPower('booting', cause);
     const boot = this.emit({ type: 'boot-started', boot: this.bootCount, cause });
     for (const c of this.components) {
       c.restarts = 0;
+      c.history = { startsUs: [], failuresUs: [], restartsUs: [] };
+      c.restartWhenStopped = undefined;
+      c.escalation = undefined;
       c.failNextStarts = 0;
       c.ignoresStop = false;
       c.unhandledTermination = undefined;

@@ -2,7 +2,8 @@ import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
 import type { FaultKind, RecordType } from '../trace/records.js';
 import { ScenarioProblem, type FieldPath } from './errors.js';
 import { faultKinds, type ComponentInput, type ExpectInput, type FaultInput, type ScenarioInput } from './schema.js';
-import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, RestartPolicy, Scenario, SystemConfig } from './types.js';
+import { resolvePolicy } from '../policy/resolve.js';
+import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
 import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';
 
 /** Defaults, each with where its number comes from. */
@@ -17,7 +18,6 @@ export const DEFAULTS = {
   heartbeatPeriodUs: 0, // off unless a scenario asks (Redox RFC: about every 3 s)
   shimDelayUs: 2 * US_PER_S, // RFC-0110: the shutdown shim waits about 2 s
   rebootCallTimeoutUs: 10 * US_PER_S,
-  restartDelayUs: 0,
   authorizedRealms: ['/core', '/core/network'], // RFC-0110: the allowlist "will consist of the core and network realms" 
 } as const;
 
@@ -41,6 +41,7 @@ function resolveSystem(input: ScenarioInput['system']): SystemConfig {
     shimDelayUs: durationAt(s.shim_delay, DEFAULTS.shimDelayUs, p('shim_delay')),
     rebootCallTimeoutUs: durationAt(s.reboot_call_timeout, DEFAULTS.rebootCallTimeoutUs, p('reboot_call_timeout')),
     checkShutdownBeforeReboot: s.check_shutdown_before_reboot ?? true,
+    shutdownOrder: s.shutdown_order ?? 'dependency',
     rebootOnTerminate: {
       enabled: s.reboot_on_terminate?.enabled ?? true,
       allowlist: s.reboot_on_terminate?.allowlist ?? [],
@@ -50,17 +51,7 @@ function resolveSystem(input: ScenarioInput['system']): SystemConfig {
   };
 }
 
-function resolveRestart(input: ComponentInput['restart'], path: FieldPath): RestartPolicy {
-  if (input === undefined) return { when: 'never', delayUs: DEFAULTS.restartDelayUs, maxRestarts: Infinity };
-  if (typeof input === 'string') return { when: input, delayUs: DEFAULTS.restartDelayUs, maxRestarts: Infinity };
-  return {
-    when: input.when ?? 'on-failure',
-    delayUs: durationAt(input.delay, DEFAULTS.restartDelayUs, [...path, 'delay']),
-    maxRestarts: input.max_restarts ?? Infinity,
-  };
-}
-
-function resolveComponent(c: ComponentInput, index: number): ComponentSpec {
+function resolveComponent(c: ComponentInput, index: number, system: ScenarioInput['system']): ComponentSpec {
   const path = (field: string): FieldPath => ['components', index, field];
   return {
     name: c.name,
@@ -69,7 +60,7 @@ function resolveComponent(c: ComponentInput, index: number): ComponentSpec {
     monitor: c.monitor,
     startLatencyUs: durationAt(c.start_latency, DEFAULTS.startLatencyUs, path('start_latency')),
     stopLatencyUs: durationAt(c.stop_latency, DEFAULTS.stopLatencyUs, path('stop_latency')),
-    restart: resolveRestart(c.restart, path('restart')),
+    policy: resolvePolicy(c, system ?? {}, ['components', index]),
     onTerminate: c.on_terminate ?? 'none',
     mainProcessCritical: c.main_process_critical ?? false,
     requests: c.requests && {
@@ -188,7 +179,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     seed: input.seed ?? DEFAULTS.seed,
     eventBudget: input.event_budget ?? DEFAULTS.eventBudget,
     system: resolveSystem(input.system),
-    components: input.components.map(resolveComponent),
+    components: input.components.map((c, i) => resolveComponent(c, i, input.system)),
     faults: (input.faults ?? []).map((f, i) => resolveFault(f, i, durationUs)),
     expect: resolveExpect(input.expect),
   };

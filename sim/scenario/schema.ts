@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyComponentShape, policySystemShape } from '../policy/schema.js';
 
 /**
  * The shape of a scenario file, as written (snake_case, human units). This
@@ -35,11 +36,6 @@ export const recordTypes = [
 
 export const faultKinds = ['crash', 'kill', 'exit', 'hang', 'fail_start', 'ignore_stop', 'shutdown', 'reboot_call_fails', 'destroy'] as const;
 
-const restart = z.strictObject({
-  when: z.enum(['never', 'on-failure', 'always']).optional().describe('When the monitor restarts the component.'),
-  delay: duration.optional().describe('Wait before each restart.'),
-  max_restarts: z.number().int().min(0).optional().describe('Give up (state failed) after this many restarts.'),
-});
 
 const component = z.strictObject({
   name: name.describe('Moniker (/core/network/netstack) or service name (ahcid).'),
@@ -48,7 +44,7 @@ const component = z.strictObject({
   monitor: name.optional().describe('The monitor component that supervises this one; default: init, which never fails.'),
   start_latency: duration.optional(),
   stop_latency: duration.optional(),
-  restart: z.union([z.enum(['never', 'on-failure', 'always']), restart]).optional(),
+  ...policyComponentShape,
   on_terminate: z.enum(['none', 'reboot']).optional().describe('Fuchsia RFC-0110: reboot the system when this component terminates.'),
   main_process_critical: z.boolean().optional().describe('A non-zero exit or a kill panics the system (ungraceful reboot).'),
   requests: z
@@ -105,13 +101,18 @@ const expectBlock = z.strictObject({
 });
 
 const system = z.strictObject({
+  ...policySystemShape,
   stop_timeout: duration.optional(),
   kill_timeout: duration.optional(),
   reset_delay: duration.optional(),
   heartbeat_period: duration.optional(),
   shim_delay: duration.optional(),
   reboot_call_timeout: duration.optional(),
-  check_shutdown_before_reboot: z.boolean().optional(),
+  check_shutdown_before_reboot: z.boolean().optional().describe('false models a component manager that forgets to check for shutdown (a flaw, for testing checks).'),
+  shutdown_order: z
+    .enum(['dependency', 'simultaneous'])
+    .optional()
+    .describe('dependency (default): reverse dependency order; simultaneous stops everything at once (a flaw, for testing checks).'),
   reboot_on_terminate: z
     .strictObject({
       enabled: z.boolean().optional(),

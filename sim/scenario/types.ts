@@ -1,4 +1,5 @@
 import type { Micros } from '../engine/time.js';
+import type { RecoveryPolicy } from '../policy/types.js';
 import type { FaultKind, RecordType } from '../trace/records.js';
 
 /**
@@ -47,6 +48,11 @@ export interface SystemConfig {
    * so that checks can be shown to catch it (F2).
    */
   checkShutdownBeforeReboot: boolean;
+  /**
+   * `dependency` (F8/R5): a provider stops only after its dependents.
+   * `simultaneous` stops everything at once: a flaw kept on purpose.
+   */
+  shutdownOrder: 'dependency' | 'simultaneous';
 }
 
 export interface RebootOnTerminateConfig {
@@ -58,15 +64,6 @@ export interface RebootOnTerminateConfig {
   trigger: 'any' | 'non-graceful-exit';
   /** Realms whose child declarations may set `on_terminate: reboot` (the RFC's build-time `restricted_features` list). */
   authorizedRealms: string[];
-}
-
-export type RestartWhen = 'never' | 'on-failure' | 'always';
-
-export interface RestartPolicy {
-  when: RestartWhen;
-  delayUs: Micros;
-  /** Give up after this many restarts (Infinity: never give up). */
-  maxRestarts: number;
 }
 
 export interface RequestLoad {
@@ -90,7 +87,7 @@ export interface ComponentSpec {
   monitor?: string;
   startLatencyUs: Micros;
   stopLatencyUs: Micros;
-  restart: RestartPolicy;
+  policy: RecoveryPolicy;
   onTerminate: 'none' | 'reboot';
   mainProcessCritical: boolean;
   requests?: RequestLoad;
