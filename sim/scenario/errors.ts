@@ -13,7 +13,8 @@ export function formatPath(path: FieldPath): string {
 
 /** A problem found in a scenario, before the file position is known. */
 export class ScenarioProblem extends Error {
-  constructor(readonly path: FieldPath, message: string) {
+  /** `atKey`: the last path element is a mapping key that is itself wrong (point at the key, not its value). */
+  constructor(readonly path: FieldPath, message: string, readonly atKey = false) {
     super(message);
   }
 }
@@ -30,7 +31,8 @@ export class ScenarioError extends Error {
     readonly path: FieldPath,
     readonly detail: string,
   ) {
-    super(`${file}:${line}:${col} ${formatPath(path)}: ${detail}`);
+    // Line 0 means the problem is the file itself, not a place in it.
+    super(line === 0 ? `${file}: ${detail}` : `${file}:${line}:${col} ${formatPath(path)}: ${detail}`);
   }
 
   override toString(): string {

@@ -19,7 +19,7 @@ export function loadScenarioFile(file: string): Scenario {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read (${code})`;
-    throw new ScenarioError(file, 1, 1, [], why);
+    throw new ScenarioError(file, 0, 0, [], why);
   }
   return parseScenario(text, file);
 }
@@ -50,7 +50,10 @@ export function parseScenario(text: string, file: string): Scenario {
     validateScenario(scenario);
     return scenario;
   } catch (error) {
-    if (error instanceof ScenarioProblem) throw at(offsetOf(doc, error.path), error.path, error.message);
+    if (error instanceof ScenarioProblem) {
+      const offset = error.atKey ? offsetOf(doc, error.path.slice(0, -1), String(error.path.at(-1))) : offsetOf(doc, error.path);
+      throw at(offset, error.path, error.message);
+    }
     throw error;
   }
 }

@@ -26,8 +26,8 @@ export function validateScenario(s: Scenario): void {
     }
     index.set(c.name, i);
   });
-  const known = (name: string | undefined, path: (string | number)[]): void => {
-    if (name !== undefined && !index.has(name)) throw new ScenarioProblem(path, `unknown component "${name}"`);
+  const known = (name: string | undefined, path: (string | number)[], atKey = false): void => {
+    if (name !== undefined && !index.has(name)) throw new ScenarioProblem(path, `unknown component "${name}"`, atKey);
   };
 
   s.components.forEach((c, i) => {
@@ -76,8 +76,8 @@ export function validateScenario(s: Scenario): void {
   });
 
   if (s.expect) {
-    for (const name of Object.keys(s.expect.finalStates ?? {})) known(name, ['expect', 'final_states', name]);
-    for (const name of Object.keys(s.expect.restarts?.byComponent ?? {})) known(name, ['expect', 'restarts', name]);
+    for (const name of Object.keys(s.expect.finalStates ?? {})) known(name, ['expect', 'final_states', name], true);
+    for (const name of Object.keys(s.expect.restarts?.byComponent ?? {})) known(name, ['expect', 'restarts', name], true);
     s.expect.records?.forEach((r, k) => known(r.component, ['expect', 'records', k, 'component']));
     s.expect.absent?.forEach((r, k) => known(r.component, ['expect', 'absent', k, 'component']));
   }

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { simulate } from '../simulate.js';
+import { runEngineShape } from './engine-shape.js';
+import { benchSystem } from './system-scenario.js';
+
+/**
+ * `npm run bench`: prints figures, asserts nothing. Run
+ * `node ../shared/bench/reference-loops.mjs` in the same session and quote
+ * the ratio: absolute figures drift between runs and machines.
+ */
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+const REFERENCE_LOOPS = new URL('../../../../shared/bench/reference-loops.mjs', import.meta.url);
+
+/** Runs the shared reference loops in this same session, so the engine's speed can be quoted as a ratio. */
+function referenceRates(): Record<string, number> | undefined {
+  if (!existsSync(REFERENCE_LOOPS)) return undefined;
+  const rates: Record<string, number> = {};
+  for (const variant of ['objectHeap', 'typedHeap']) {
+    const runs = Array.from({ length: 3 }, () => {
+      const out = execFileSync(process.execPath, [REFERENCE_LOOPS.pathname, variant, '1000', '1000'], { encoding: 'utf8' });
+      return (JSON.parse(out.trim().split('\n').at(-1)!) as { eventsPerSec: number }).eventsPerSec / 1e6;
+    });
+    rates[variant] = median(runs);
+  }
+  return rates;
+}
+
+function benchEngine(): void {
+  runEngineShape(1000, 200); // warm-up
+  const rates: number[] = [];
+  let endTime = 0;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const result = runEngineShape(1000, 1000);
+    const seconds = (performance.now() - started) / 1000;
+    rates.push(result.events / seconds / 1e6);
+    endTime = result.endTime;
+  }
+  console.log(`(a) engine, 1000 processes x 1000 waits (1e6 events): median of 5 ${median(rates).toFixed(2)} M events/s ` +
+    `(goal >= 5; end time ${endTime}, reference 53197 ${endTime === 53197 ? 'OK' : 'MISMATCH'})`);
+  const reference = referenceRates();
+  if (reference) {
+    const ours = median(rates);
+    console.log(`    same session, reference loops: object heap ${reference.objectHeap!.toFixed(2)} M/s (recsim x${(ours / reference.objectHeap!).toFixed(2)}), ` +
+      `typed-array heap ${reference.typedHeap!.toFixed(2)} M/s (recsim x${(ours / reference.typedHeap!).toFixed(2)})`);
+  } else {
+    console.log('    (../shared/bench/reference-loops.mjs not found: no same-session ratio)');
+  }
+}
+
+function benchModel(): void {
+  simulate(benchSystem('1h', 10)); // warm-up
+  const scenario = benchSystem('24h', 10);
+  const started = performance.now();
+  const trace = simulate(scenario);
+  const seconds = (performance.now() - started) / 1000;
+  const events = trace.summary.events;
+  console.log(`(b) model, 50 components with heartbeats (3 s) and requests (15 drivers x 10/s), 24 virtual hours, trace recorded:`);
+  console.log(`    ${(events / 1e6).toFixed(2)} M events, ${trace.records.length} records in ${seconds.toFixed(2)} s: ` +
+    `${(events / seconds / 1e6).toFixed(2)} M events/s (goal >= 1), ${(24 / seconds).toFixed(1)} virtual hours per wall second, ` +
+    `peak RSS ${peakRssMb().toFixed(0)} MB`);
+}
+
+async function main(): Promise<void> {
+  console.log(`recsim bench on node ${process.version}`);
+  benchEngine();
+  benchModel();
+}
+
+await main();

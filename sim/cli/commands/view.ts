@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { viewerHtmlPath } from '../../report/html.js';
+import { UsageError } from '../exit-codes.js';
+import { readTraceArgument } from './export.js';
+
+/** The port `recsim view` tries first; when it is taken and no --port was given, any free port. */
+export const DEFAULT_VIEW_PORT = 8040;
+const HOST = '127.0.0.1';
+/** The path the viewer fetches the trace from: the page is opened at /?trace=/trace.json. */
+export const TRACE_PATH = '/trace.json';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+export interface ViewServerOptions {
+  /** The trace file; read again on every request, so a re-run shows after a reload. */
+  tracePath: string;
+  /** Folder of the built viewer (viz/dist). */
+  distDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface ViewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function handle(options: ViewServerOptions, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed\n');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', `http://${HOST}`).pathname);
+  } catch {
+    return send(res, 400, 'text/plain', 'bad request\n');
+  }
+  if (pathname === TRACE_PATH) {
+    try {
+      return send(res, 200, CONTENT_TYPES['.json']!, readFileSync(options.tracePath));
+    } catch (error) {
+      return send(res, 500, 'text/plain', `cannot read ${options.tracePath}: ${(error as Error).message}\n`);
+    }
+  }
+  // Only files inside the viewer's folder: no "..", no absolute paths.
+  const root = resolve(options.distDir);
+  const file = resolve(join(root, normalize(pathname === '/' ? '/index.html' : pathname)));
+  if (!file.startsWith(root + sep) || !existsSync(file)) return send(res, 404, 'text/plain', 'not found\n');
+  try {
+    return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  } catch {
+    return send(res, 404, 'text/plain', 'not found\n');
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, HOST, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Serves the built viewer and one trace on 127.0.0.1 (never on other interfaces). */
+export async function startViewServer(options: ViewServerOptions): Promise<ViewServer> {
+  const server = createServer((req, res) => handle(options, req, res));
+  const port = await listen(server, options.port);
+  return {
+    port,
+    url: `http://${HOST}:${port}/?trace=${TRACE_PATH}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** Opens a URL in the desktop's browser; where there is none, says so and carries on. */
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () => process.stderr.write(`recsim view: could not start a browser (${command}); open the URL yourself\n`));
+  child.unref();
+}
+
+function waitForCtrlC(): Promise<void> {
+  return new Promise((done) => process.once('SIGINT', () => done()));
+}
+
+export interface ViewCommandOptions {
+  port?: string;
+  open: boolean;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`--port: not a port number: "${text}" (use 0-65535; 0 picks a free one)`);
+  return port;
+}
+
+/**
+ * `recsim view`: checks the trace, serves it with the viewer, prints the URL
+ * and keeps serving until `waitForStop` resolves (Ctrl-C on the command line).
+ */
+export async function runView(tracePath: string, options: ViewCommandOptions, waitForStop: () => Promise<void> = waitForCtrlC): Promise<void> {
+  readTraceArgument(tracePath);
+  const viewer = viewerHtmlPath();
+  if (!existsSync(viewer)) throw new UsageError(`the viewer is not built (${viewer} is missing): run \`npm run build\` first`);
+  const distDir = join(viewer, '..');
+  let server: ViewServer;
+  if (options.port !== undefined) {
+    const port = parsePort(options.port);
+    try {
+      server = await startViewServer({ tracePath, distDir, port });
+    } catch (error) {
+      throw new UsageError(`cannot listen on ${HOST}:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); pick another --port`);
+    }
+  } else {
+    server = await startViewServer({ tracePath, distDir, port: DEFAULT_VIEW_PORT }).catch(() => startViewServer({ tracePath, distDir, port: 0 }));
+  }
+  process.stdout.write(`recsim view: serving ${tracePath}\n  ${server.url}\n(press Ctrl-C to stop)\n`);
+  if (options.open) openBrowser(server.url);
+  await waitForStop();
+  await server.close();
+}
+
+export function registerViewCommand(program: Command): void {
+  program
+    .command('view')
+    .description('open the timeline viewer on a trace: serves it on 127.0.0.1 and prints the URL')
+    .argument('<trace.json>', 'a trace written by `recsim run --out`')
+    .option('--port <n>', `port to listen on (default ${DEFAULT_VIEW_PORT}, or a free one when that is taken)`)
+    .option('--no-open', 'only print the URL, do not start a browser')
+    .action((file: string, options: ViewCommandOptions) => runView(file, options));
+}
