@@ -1,9 +1,19 @@
 import type { Micros } from '../engine/time.js';
+import type { RecoveryPolicy } from '../policy/types.js';
 import type { ComponentSpec } from '../scenario/types.js';
 import type { LifecycleState, Termination } from '../trace/records.js';
 
 /** Why a component is being stopped from outside. */
 export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy';
+
+/** A Started/Stopped event on its way to a supervisor (F10). */
+export interface SupervisorEvent {
+  event: 'started' | 'stopped';
+  component: string;
+  ok: boolean;
+  status: string;
+  cause: number;
+}
 
 /** The mutable state of one component during a run; owned by the World. */
 export interface ComponentRuntime {
@@ -16,6 +26,16 @@ export interface ComponentRuntime {
   restarts: number;
   /** Set while the component waits for its dependencies before a start. */
   waitingForDeps: boolean;
+  /** Components it must also wait for before it starts again (R8: the failed core daemon, or its user monitor). */
+  waitFor: string[];
+  /** Taken down by a dependency or a user-monitor strategy: its next start counts as a restart. */
+  resumeAsRestart: boolean;
+  /** Set by a start failure, so the supervisor hears Started-with-error rather than Stopped (F10). */
+  failedToStart: boolean;
+  /** A run-time override of its restart policy (R2). */
+  policyOverride?: RecoveryPolicy;
+  /** Supervisor (F10): events waiting for it to start (`on_receive: start`). */
+  pendingEvents: SupervisorEvent[];
   /** `seq` of the record that asked for the pending start. */
   pendingStartCause?: number;
   /** Terminated while its monitor was down: handled when the monitor starts again. */
@@ -43,6 +63,10 @@ export function newRuntime(spec: ComponentSpec, index: number): ComponentRuntime
     startedAtUs: 0,
     restarts: 0,
     waitingForDeps: false,
+    waitFor: [],
+    resumeAsRestart: false,
+    failedToStart: false,
+    pendingEvents: [],
     failNextStarts: 0,
     missedHeartbeats: 0,
     history: { startsUs: [], failuresUs: [], restartsUs: [] },

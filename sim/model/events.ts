@@ -10,7 +10,9 @@ export type SimEvent =
   | { k: 'stop-timeout'; c: number; generation: number }
   | { k: 'restart'; c: number; epoch: number; cause: number }
   | { k: 'heartbeat'; c: number }
+  | { k: 'call'; c: number }
+  | { k: 'call-timeout'; c: number; generation: number; cause: number }
   | { k: 'request'; c: number }
-  | { k: 'reboot-call'; epoch: number; cause: number; culprit?: string; reason: string }
-  | { k: 'reboot-call-timeout'; epoch: number; cause: number; culprit?: string; reason: string }
+  | { k: 'reboot-call'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
+  | { k: 'reboot-call-timeout'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
   | { k: 'boot'; cause: number };

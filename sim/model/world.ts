@@ -2,7 +2,7 @@ import { Engine, type RunLimits, type RunOutcome } from '../engine/engine.js';
 import { exponentialUs, StreamFactory } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
 import { decideRecovery } from '../policy/decide.js';
-import { isFailure } from '../policy/termination.js';
+import { describeTermination, isFailure } from '../policy/termination.js';
 import { HISTORY_MAX, type Effect, type RecoveryDecision } from '../policy/types.js';
 import { isAllowlisted } from '../scenario/realm.js';
 import type { FaultSpec, Scenario } from '../scenario/types.js';
@@ -11,6 +11,9 @@ import { Recorder } from '../trace/recorder.js';
 import { inflightAt, isAlive, newRuntime, remember, unflushedBytes, type ComponentRuntime, type StopReason } from './component.js';
 import type { SimEvent } from './events.js';
 import { shouldRebootOnTerminate } from './critical.js';
+import { planCoreFailure } from './core-failure.js';
+import type { RecoveryPolicy } from '../policy/types.js';
+import type { SupervisorEvent } from './component.js';
 
 const ROOT_MONITOR = 'init';
 const COMPONENT_MANAGER = 'component_manager';
@@ -91,13 +94,17 @@ export class World {
         return this.onRestart(this.components[event.c]!, event.epoch, event.cause);
       case 'heartbeat':
         return this.onHeartbeat(this.components[event.c]!);
+      case 'call':
+        return this.onCall(this.components[event.c]!);
+      case 'call-timeout':
+        return this.onCallTimeout(this.components[event.c]!, event.generation, event.cause);
       case 'request':
         return this.onRequest(this.components[event.c]!);
       case 'reboot-call':
-        return this.onRebootCall(event.epoch, event.cause, event.reason, event.culprit);
+        return this.onRebootCall(event.epoch, event.cause, event.reason, event.culprit, event.by);
       case 'reboot-call-timeout':
         if (event.epoch === this.epoch && this.power !== 'shutting-down') {
-          this.panic(`Admin.Reboot timed out (${event.reason})`, event.culprit, event.cause);
+          this.rebootCallFailed(`Admin.Reboot timed out (${event.reason})`, event.culprit, event.cause, event.by);
         }
         return;
       case 'boot':
@@ -208,6 +215,9 @@ export class World {
       case 'reboot-call-fails':
         this.rebootCallFailures++;
         return;
+      case 'override':
+        if (c) c.policyOverride = spec.policy;
+        return;
       case 'destroy':
         if (c && isAlive(c.state)) this.stopComponent(c, 'destroy', cause);
         else if (c && c.state !== 'destroyed') this.setState(c, 'destroyed', cause);
@@ -228,6 +238,8 @@ export class World {
     const period = this.scenario.system.heartbeatPeriodUs;
     for (const c of this.components) {
       if (period > 0) this.engine.schedule(period, { k: 'heartbeat', c: c.index });
+      const callEvery = this.callPeriodOf(c);
+      if (callEvery !== undefined) this.engine.schedule(callEvery, { k: 'call', c: c.index });
       if (c.spec.requests) this.scheduleNextRequest(c);
     }
   }
@@ -258,16 +270,42 @@ export class World {
     this.engine.schedule(this.scenario.system.heartbeatPeriodUs, { k: 'heartbeat', c: c.index });
     if (c.state !== 'hung' || this.systemIsStopping() || !this.monitorIsUp(c)) return;
     c.missedHeartbeats++;
-    if (c.missedHeartbeats < c.spec.policy.heartbeatMissLimit) return;
+    if (c.missedHeartbeats < this.policyOf(c).heartbeatMissLimit) return;
     const detected = this.emit({ type: 'detected', component: c.spec.name, by: this.monitorName(c), how: 'heartbeat', cause: this.hungSince.get(c.index) });
     const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'missed heartbeat', cause: detected.seq });
     this.terminate(c, { kind: 'missed-heartbeat' }, killed.seq, false, detected.seq);
   }
 
+  private callPeriodOf(c: ComponentRuntime): Micros | undefined {
+    return c.spec.monitor === undefined ? undefined : this.byName.get(c.spec.monitor)!.spec.callCheckEveryUs;
+  }
+
+  /** R3: the monitor calls each child; a hung child does not answer within the call timeout. */
+  private onCall(c: ComponentRuntime): void {
+    this.engine.schedule(this.callPeriodOf(c)!, { k: 'call', c: c.index });
+    if (c.state !== 'hung' || this.systemIsStopping() || !this.monitorIsUp(c)) return;
+    const timeoutUs = this.byName.get(c.spec.monitor!)!.spec.callTimeoutUs ?? this.scenario.system.callTimeoutUs;
+    this.engine.schedule(timeoutUs, { k: 'call-timeout', c: c.index, generation: c.generation, cause: this.hungSince.get(c.index) ?? 0 });
+  }
+
+  private onCallTimeout(c: ComponentRuntime, generation: number, cause: number): void {
+    if (generation !== c.generation || c.state !== 'hung' || this.systemIsStopping() || !this.monitorIsUp(c)) return;
+    const detected = this.emit({ type: 'detected', component: c.spec.name, by: this.monitorName(c), how: 'call-timeout', cause });
+    const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'call timed out', cause: detected.seq });
+    this.terminate(c, { kind: 'call-timeout' }, killed.seq, false, detected.seq);
+  }
+
+  /** The restart policy in force: the scenario's, unless overridden at run time (R2). */
+  private policyOf(c: ComponentRuntime): RecoveryPolicy {
+    return c.policyOverride ?? c.spec.policy;
+  }
+
   // ---- starting ------------------------------------------------------------
 
   private missingDependencies(c: ComponentRuntime): string[] {
-    return this.dependsOn[c.index]!.filter((d) => this.components[d]!.state !== 'running').map((d) => this.components[d]!.spec.name);
+    const missing = this.dependsOn[c.index]!.filter((d) => this.components[d]!.state !== 'running').map((d) => this.components[d]!.spec.name);
+    for (const name of c.waitFor) if (this.byName.get(name)!.state !== 'running' && !missing.includes(name)) missing.push(name);
+    return missing;
   }
 
   /** R4: a component is not started until its dependencies run; a restart that finds them down is refused and waits. */
@@ -285,6 +323,8 @@ export class World {
 
   private beginStart(c: ComponentRuntime, cause: number): void {
     c.waitingForDeps = false;
+    c.waitFor = [];
+    c.resumeAsRestart = false;
     const rot = this.scenario.system.rebootOnTerminate;
     if (c.spec.onTerminate === 'reboot' && rot.enabled && !isAllowlisted(c.spec.name, rot.allowlist)) {
       // F4: the allowlist is checked when the component starts.
@@ -308,7 +348,8 @@ export class World {
     if (generation !== c.generation || c.state !== 'starting') return;
     if (c.failNextStarts > 0) {
       c.failNextStarts--;
-      const failed = this.emit({ type: 'start-failed', component: c.spec.name, reason: 'the process exited during start', });
+      const failed = this.emit({ type: 'start-failed', component: c.spec.name, reason: 'the process exited during start' });
+      c.failedToStart = true;
       this.terminate(c, { kind: 'exit', exitCode: 1 }, failed.seq, false);
       return;
     }
@@ -318,15 +359,30 @@ export class World {
     this.setState(c, 'running');
     this.releaseWaiters();
     if (c.spec.kind === 'monitor' || c.spec.kind === 'component-manager' || c.spec.kind === 'supervisor') this.handleMissedTerminations(c);
+    if (c.spec.kind === 'supervisor') this.deliverPendingEvents(c);
     this.checkBootComplete();
   }
 
   private releaseWaiters(): void {
     for (const w of this.components) {
-      if (w.waitingForDeps && w.state === 'stopped' && this.missingDependencies(w).length === 0) {
-        this.beginStart(w, w.pendingStartCause ?? 0);
+      if (!w.waitingForDeps || w.state !== 'stopped' || this.missingDependencies(w).length > 0) continue;
+      let cause = w.pendingStartCause ?? 0;
+      if (w.resumeAsRestart) {
+        w.restarts++;
+        remember(w.history.restartsUs, this.nowUs, HISTORY_MAX);
+        cause = this.emit({ type: 'restart', component: w.spec.name, attempt: w.restarts, cause }).seq;
       }
+      this.beginStart(w, cause);
     }
+  }
+
+  /** Takes a component down for a reason outside itself; it starts again once `waitFor` (and its dependencies) run. */
+  private suspend(c: ComponentRuntime, how: 'kill' | 'stop', waitFor: string[], cause: number, reason = 'a dependency stopped'): void {
+    c.waitFor = waitFor;
+    if (how === 'stop') return this.stopComponent(c, 'dependency', cause);
+    c.stopReason = 'dependency';
+    const killed = this.emit({ type: 'killed', component: c.spec.name, reason, cause });
+    this.terminate(c, { kind: 'signal', signal: 'kill' }, killed.seq, false);
   }
 
   private checkBootComplete(): void {
@@ -349,7 +405,7 @@ export class World {
       return;
     }
     if (c.state === 'hung' || c.ignoresStop) {
-      this.engine.schedule(this.scenario.system.stopTimeoutUs, { k: 'stop-timeout', c: c.index, generation: c.generation });
+      this.engine.schedule(c.spec.stopTimeoutUs ?? this.scenario.system.stopTimeoutUs, { k: 'stop-timeout', c: c.index, generation: c.generation });
       return;
     }
     this.setState(c, 'stopping', request.seq);
@@ -391,10 +447,18 @@ export class World {
     if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
     this.setState(c, stopReason === 'destroy' ? 'destroyed' : 'stopped', ended.seq);
 
+    const failedToStart = c.failedToStart;
+    c.failedToStart = false;
     if (this.power === 'shutting-down') return this.advanceShutdown();
-    if (this.systemIsStopping() || stopReason === 'destroy') return; // F2: destroyed, not terminated from within
+    if (this.systemIsStopping()) return;
+    this.destroyTransientChildren(c, ended.seq);
+    if (stopReason === 'destroy') return; // F2: destroyed, not terminated from within
     if (stopReason === 'policy') return this.afterPolicyStop(c);
+    this.stopDependents(c, ended.seq);
+    if (stopReason === 'dependency') return this.awaitResume(c, ended.seq);
     if (isFailure(termination)) remember(c.history.failuresUs, this.nowUs, HISTORY_MAX);
+    this.notifySupervisors(c, termination, failedToStart, ended.seq);
+    this.notifyUserMonitors(c, termination, ended.seq);
     this.afterTermination(c, termination, ended.seq, detectedSeq);
   }
 
@@ -407,10 +471,92 @@ export class World {
     const reboot = shouldRebootOnTerminate(c.spec, termination, this.scenario.system.rebootOnTerminate);
     if (reboot.reboot) {
       const decision = this.emit({ type: 'decision', component: c.spec.name, by: COMPONENT_MANAGER, action: 'reboot', reason: reboot.reason, cause: endedSeq });
-      this.requestReboot(c.spec.name, 'critical-component-failure', decision.seq);
+      this.requestReboot(c.spec.name, 'critical-component-failure', decision.seq, COMPONENT_MANAGER);
+    }
+    if (c.spec.collection?.durability === 'single-run') {
+      // F3: a single-run child is destroyed only once it has terminated, so its reboot above still happens.
+      this.setState(c, 'destroyed', endedSeq);
       return;
     }
-    this.handleByMonitor(c, termination, endedSeq, detectedSeq);
+    if (!reboot.reboot) this.handleByMonitor(c, termination, endedSeq, detectedSeq);
+  }
+
+  /** F2: the parent of a transient collection stopping destroys the collection's children. */
+  private destroyTransientChildren(parent: ComponentRuntime, cause: number): void {
+    for (const child of this.components) {
+      if (child.spec.collection?.parent === parent.spec.name && child.spec.collection.durability === 'transient') {
+        if (isAlive(child.state)) this.stopComponent(child, 'destroy', cause);
+        else if (child.state !== 'destroyed') this.setState(child, 'destroyed', cause);
+      }
+    }
+  }
+
+  /** R4 (with on_dependency_stop: stop-dependents): a component that stops takes down what depends on it. */
+  private stopDependents(c: ComponentRuntime, cause: number): void {
+    if (this.scenario.system.onDependencyStop !== 'stop-dependents') return;
+    for (const d of this.dependents[c.index]!) {
+      const dependent = this.components[d]!;
+      if (isAlive(dependent.state) && dependent.stopReason === undefined) this.suspend(dependent, 'stop', [], cause);
+    }
+  }
+
+  /** A component taken down from outside waits for what it needs, then starts again (counted as a restart). */
+  private awaitResume(c: ComponentRuntime, cause: number): void {
+    c.resumeAsRestart = true;
+    c.waitingForDeps = true;
+    c.pendingStartCause = cause;
+    this.releaseWaiters();
+  }
+
+  /** F10: component-scoped Started/Stopped events, routed to the supervisors that watch this component. */
+  private notifySupervisors(c: ComponentRuntime, termination: Termination, failedToStart: boolean, cause: number): void {
+    for (const s of this.components) {
+      if (!s.spec.supervises.includes(c.spec.name)) continue;
+      const ok = !isFailure(termination);
+      const event: SupervisorEvent = failedToStart
+        ? { event: 'started', component: c.spec.name, ok: false, status: 'start failed', cause }
+        : { event: 'stopped', component: c.spec.name, ok, status: ok ? 'ok' : describeTermination(termination), cause };
+      if (s.state === 'running') this.receiveEvent(s, event);
+      else if (s.spec.onReceive === 'start') {
+        s.pendingEvents.push(event);
+        this.requestStart(s, cause, 'restart');
+      } else {
+        this.emit({ type: 'event-dropped', component: c.spec.name, event: event.event, reason: `${s.spec.name} is ${s.state} and receives with dispatch_if_started`, cause });
+      }
+    }
+  }
+
+  private deliverPendingEvents(s: ComponentRuntime): void {
+    const events = s.pendingEvents.splice(0);
+    for (const e of events) this.receiveEvent(s, e);
+  }
+
+  /** The RFC's supervisor: reboot on Started-with-error or a Stopped with a non-ok status; a clean exit is fine. */
+  private receiveEvent(s: ComponentRuntime, e: SupervisorEvent): void {
+    const detected = this.emit({ type: 'detected', component: e.component, by: s.spec.name, how: 'event', cause: e.cause });
+    if (e.ok) {
+      this.emit({ type: 'decision', component: e.component, by: s.spec.name, action: 'none', reason: `${e.event} with status ok`, cause: detected.seq });
+      return;
+    }
+    const decision = this.emit({ type: 'decision', component: e.component, by: s.spec.name, action: 'reboot', reason: `${e.event} with ${e.status}`, cause: detected.seq });
+    this.requestReboot(e.component, 'critical-component-failure', decision.seq, s.spec.name);
+  }
+
+  /** R8: a core daemon failed; each user monitor follows its strategy. */
+  private notifyUserMonitors(failed: ComponentRuntime, termination: Termination, cause: number): void {
+    if (!isFailure(termination)) return;
+    for (const u of this.components) {
+      if (!u.spec.onCoreFailure || u.state !== 'running' || u === failed || failed.spec.monitor === u.spec.name) continue;
+      const aliveChildren = this.components.filter((c) => c.spec.monitor === u.spec.name && isAlive(c.state)).map((c) => c.spec.name);
+      const plan = planCoreFailure({ strategy: u.spec.onCoreFailure, userMonitor: u.spec.name, failed: failed.spec.name, aliveChildren, nodes: this.scenario.components });
+      if (!plan) continue;
+      const decision = this.emit({ type: 'decision', component: failed.spec.name, by: u.spec.name, action: u.spec.onCoreFailure, reason: plan.summary, cause });
+      // The monitor goes first, so that its services wait for it rather than start again under the old instance.
+      const why = `${u.spec.name}: ${u.spec.onCoreFailure} after ${failed.spec.name} failed`;
+      if (plan.restartMonitor) this.suspend(u, 'kill', [failed.spec.name], decision.seq, why);
+      for (const name of plan.stopGracefully) this.suspend(this.byName.get(name)!, 'stop', [failed.spec.name], decision.seq, why);
+      for (const name of plan.kill) this.suspend(this.byName.get(name)!, 'kill', [plan.restartMonitor ? u.spec.name : failed.spec.name], decision.seq, why);
+    }
   }
 
   private monitorName(c: ComponentRuntime): string {
@@ -429,7 +575,14 @@ export class World {
     const by = this.monitorName(c);
     const detected = detectedSeq ?? this.emit({ type: 'detected', component: c.spec.name, by, how: 'exit', cause: endedSeq }).seq;
     const lastStartUs = c.history.startsUs.at(-1);
-    const decision = decideRecovery(c.spec.policy, {
+    const stormGuardUs = c.spec.monitor === undefined ? undefined : this.byName.get(c.spec.monitor)!.spec.stormGuardUs;
+    if (stormGuardUs !== undefined && c.restarts > 0 && lastStartUs !== undefined && this.nowUs - lastStartUs < stormGuardUs) {
+      // R6: failing again within a few seconds of its last start marks the service unresponsive.
+      const giveUp = this.emit({ type: 'decision', component: c.spec.name, by, action: 'give-up', reason: `unresponsive: failed again ${((this.nowUs - lastStartUs) / 1e6).toFixed(3)}s after its restart (storm guard ${stormGuardUs / 1e6}s)`, cause: detected });
+      this.setState(c, 'failed', giveUp.seq);
+      return;
+    }
+    const decision = decideRecovery(this.policyOf(c), {
       component: c.spec.name,
       nowUs: this.nowUs,
       termination,
@@ -438,7 +591,7 @@ export class World {
       bootCompleted: this.bootCompleted,
       monitor: by,
       siblings: this.components.filter((s) => this.monitorName(s) === by).map((s) => ({ name: s.spec.name, state: s.state })),
-      components: this.components.map((s) => ({ name: s.spec.name, state: s.state, monitor: this.monitorName(s), depends: s.spec.depends, policy: s.spec.policy })),
+      components: this.components.map((s) => ({ name: s.spec.name, state: s.state, monitor: this.monitorName(s), depends: s.spec.depends, policy: this.policyOf(s) })),
       random: this.streams.stream(`policy:${c.spec.name}`),
     });
     const record = this.emit({
@@ -546,32 +699,42 @@ export class World {
   // ---- reboot, shutdown, panic, boot ---------------------------------------
 
   /** F6/F7: one reboot task at most; the request reaches the power manager through the shutdown shim. */
-  private requestReboot(culprit: string, reason: string, cause: number): void {
-    const checks = this.scenario.system.checkShutdownBeforeReboot;
+  private requestReboot(culprit: string, reason: string, cause: number, by: string): void {
+    const checks = by !== COMPONENT_MANAGER || this.scenario.system.checkShutdownBeforeReboot;
     if (checks && (this.systemIsStopping() || this.rebootInFlight)) {
-      this.emit({ type: 'decision', component: culprit, by: COMPONENT_MANAGER, action: 'none', reason: 'a reboot is already under way', cause });
+      this.emit({ type: 'decision', component: culprit, by, action: 'none', reason: 'a reboot is already under way', cause });
       return;
     }
     this.rebootInFlight = true;
-    const request = this.emit({ type: 'reboot-requested', component: culprit, by: COMPONENT_MANAGER, mode: 'graceful', reason, cause });
-    this.engine.schedule(this.scenario.system.shimDelayUs, { k: 'reboot-call', epoch: this.epoch, cause: request.seq, culprit, reason });
+    const request = this.emit({ type: 'reboot-requested', component: culprit, by, mode: 'graceful', reason, cause });
+    this.engine.schedule(this.scenario.system.shimDelayUs, { k: 'reboot-call', epoch: this.epoch, cause: request.seq, culprit, reason, by });
   }
 
-  private onRebootCall(epoch: number, cause: number, reason: string, culprit?: string): void {
+  private onRebootCall(epoch: number, cause: number, reason: string, culprit: string | undefined, by: string): void {
     if (epoch !== this.epoch) return;
     const pm = this.powerManager;
-    if (!pm) return this.panic('Admin.Reboot failed: the protocol is missing (no power manager)', culprit, cause);
+    if (!pm) return this.rebootCallFailed('Admin.Reboot failed: the protocol is missing (no power manager)', culprit, cause, by);
     if (this.rebootCallFailures > 0) {
       this.rebootCallFailures--;
-      return this.panic('Admin.Reboot returned an error', culprit, cause);
+      return this.rebootCallFailed('Admin.Reboot returned an error', culprit, cause, by);
     }
     if (pm.state === 'hung') {
-      this.engine.schedule(this.scenario.system.rebootCallTimeoutUs, { k: 'reboot-call-timeout', epoch, cause, culprit, reason });
+      this.engine.schedule(this.scenario.system.rebootCallTimeoutUs, { k: 'reboot-call-timeout', epoch, cause, culprit, reason, by });
       return;
     }
-    if (pm.state !== 'running') return this.panic(`Admin.Reboot failed: the power manager is ${pm.state}`, culprit, cause);
+    if (pm.state !== 'running') return this.rebootCallFailed(`Admin.Reboot failed: the power manager is ${pm.state}`, culprit, cause, by);
     if (this.power === 'shutting-down') return; // already on its way down
     this.beginShutdown(reason, culprit, cause);
+  }
+
+  /**
+   * F7: the component manager falls back to a panic. A supervisor (F10) is an
+   * ordinary component and has no such fallback: the reboot just does not happen.
+   */
+  private rebootCallFailed(why: string, culprit: string | undefined, cause: number, by: string): void {
+    if (by === COMPONENT_MANAGER) return this.panic(why, culprit, cause);
+    this.rebootInFlight = false;
+    this.emit({ type: 'decision', component: culprit ?? by, by, action: 'none', reason: `${why}; a supervisor cannot fall back to a panic`, cause });
   }
 
   /** F8/R5: an orderly shutdown in reverse dependency order, independent components concurrently. */
@@ -579,7 +742,10 @@ export class World {
     this.setPower('shutting-down', cause);
     const started = this.emit({ type: 'shutdown-started', mode: 'graceful', reason, culprit, cause });
     this.shutdownCause = started.seq;
-    for (const c of this.components) c.waitingForDeps = false;
+    for (const c of this.components) {
+      c.waitingForDeps = false;
+      c.pendingEvents.length = 0;
+    }
     this.advanceShutdown();
   }
 
@@ -644,9 +810,14 @@ export class World {
       c.ignoresStop = false;
       c.unhandledTermination = undefined;
       c.waitingForDeps = false;
-      if (c.state === 'failed') this.setState(c, 'stopped', boot.seq);
+      c.waitFor = [];
+      c.resumeAsRestart = false;
+      c.policyOverride = undefined;
+      c.pendingEvents.length = 0;
+      if (c.state === 'failed' || c.state === 'destroyed') this.setState(c, 'stopped', boot.seq);
     }
     for (const c of this.components) this.requestStart(c, boot.seq, 'boot');
     this.checkBootComplete();
   }
 }
+

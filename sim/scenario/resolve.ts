@@ -18,6 +18,7 @@ export const DEFAULTS = {
   heartbeatPeriodUs: 0, // off unless a scenario asks (Redox RFC: about every 3 s)
   shimDelayUs: 2 * US_PER_S, // RFC-0110: the shutdown shim waits about 2 s
   rebootCallTimeoutUs: 10 * US_PER_S,
+  callTimeoutUs: 50 * US_PER_MS, // Redox RFC: a timeout of about 50 ms on a monitor-to-service call
   authorizedRealms: ['/core', '/core/network'], // RFC-0110: the allowlist "will consist of the core and network realms" 
 } as const;
 
@@ -42,6 +43,8 @@ function resolveSystem(input: ScenarioInput['system']): SystemConfig {
     rebootCallTimeoutUs: durationAt(s.reboot_call_timeout, DEFAULTS.rebootCallTimeoutUs, p('reboot_call_timeout')),
     checkShutdownBeforeReboot: s.check_shutdown_before_reboot ?? true,
     shutdownOrder: s.shutdown_order ?? 'dependency',
+    onDependencyStop: s.on_dependency_stop ?? 'keep-dependents',
+    callTimeoutUs: durationAt(s.call_timeout, DEFAULTS.callTimeoutUs, p('call_timeout')),
     rebootOnTerminate: {
       enabled: s.reboot_on_terminate?.enabled ?? true,
       allowlist: s.reboot_on_terminate?.allowlist ?? [],
@@ -56,7 +59,8 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
   return {
     name: c.name,
     kind: c.kind ?? 'service',
-    depends: c.depends ?? [],
+    // A dynamic child needs its parent: the collection is the parent's (F2, F3).
+    depends: c.collection && !(c.depends ?? []).includes(c.collection.parent) ? [...(c.depends ?? []), c.collection.parent] : c.depends ?? [],
     monitor: c.monitor,
     startLatencyUs: durationAt(c.start_latency, DEFAULTS.startLatencyUs, path('start_latency')),
     stopLatencyUs: durationAt(c.stop_latency, DEFAULTS.stopLatencyUs, path('stop_latency')),
@@ -68,6 +72,14 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
       serviceTimeUs: unit(parseDuration(c.requests.service_time), [...path('requests'), 'service_time']),
       clients: c.requests.clients ?? 'block',
     },
+    stopTimeoutUs: c.stop_timeout === undefined ? undefined : unit(parseDuration(c.stop_timeout), path('stop_timeout')),
+    collection: c.collection,
+    supervises: c.supervises ?? [],
+    onReceive: c.on_receive ?? 'start',
+    onCoreFailure: c.on_core_failure,
+    stormGuardUs: c.storm_guard === undefined ? undefined : unit(parseDuration(c.storm_guard), path('storm_guard')),
+    callCheckEveryUs: c.call_check === undefined ? undefined : unit(parseDuration(c.call_check.every), [...path('call_check'), 'every']),
+    callTimeoutUs: c.call_check?.timeout === undefined ? undefined : unit(parseDuration(c.call_check.timeout), [...path('call_check'), 'timeout']),
     dirtyData: c.dirty_data && {
       writeBytesPerS: unit(parseByteRate(c.dirty_data.write_rate), [...path('dirty_data'), 'write_rate']),
       flushEveryUs: unit(parseDuration(c.dirty_data.flush_every), [...path('dirty_data'), 'flush_every']),
@@ -85,6 +97,7 @@ const FAULT_KEY_TO_KIND: Readonly<Record<(typeof faultKinds)[number], FaultKind>
   shutdown: 'shutdown',
   reboot_call_fails: 'reboot-call-fails',
   destroy: 'destroy',
+  override: 'override',
 };
 
 function resolveTrigger(f: FaultInput, path: FieldPath, durationUs: Micros): FaultTrigger {
@@ -122,7 +135,7 @@ function resolveTrigger(f: FaultInput, path: FieldPath, durationUs: Micros): Fau
   };
 }
 
-function resolveFault(f: FaultInput, index: number, durationUs: Micros): FaultSpec {
+function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: ScenarioInput['system']): FaultSpec {
   const path: FieldPath = ['faults', index];
   const kinds = faultKinds.filter((k) => f[k] !== undefined);
   if (kinds.length !== 1) {
@@ -140,6 +153,7 @@ function resolveFault(f: FaultInput, index: number, durationUs: Micros): FaultSp
     exitCode: f.exit_code ?? defaultExit,
     signal: f.signal ?? (fault === 'kill' ? 'kill' : undefined),
     trigger: resolveTrigger(f, path, durationUs),
+    policy: fault === 'override' ? resolvePolicy(f, system ?? {}, path) : undefined,
   };
 }
 
@@ -180,7 +194,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     eventBudget: input.event_budget ?? DEFAULTS.eventBudget,
     system: resolveSystem(input.system),
     components: input.components.map((c, i) => resolveComponent(c, i, input.system)),
-    faults: (input.faults ?? []).map((f, i) => resolveFault(f, i, durationUs)),
+    faults: (input.faults ?? []).map((f, i) => resolveFault(f, i, durationUs, input.system)),
     expect: resolveExpect(input.expect),
   };
 }

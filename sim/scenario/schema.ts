@@ -34,7 +34,7 @@ export const recordTypes = [
   'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
 ] as const;
 
-export const faultKinds = ['crash', 'kill', 'exit', 'hang', 'fail_start', 'ignore_stop', 'shutdown', 'reboot_call_fails', 'destroy'] as const;
+export const faultKinds = ['crash', 'kill', 'exit', 'hang', 'fail_start', 'ignore_stop', 'shutdown', 'reboot_call_fails', 'destroy', 'override'] as const;
 
 
 const component = z.strictObject({
@@ -55,6 +55,30 @@ const component = z.strictObject({
     .strictObject({ write_rate: byteRate, flush_every: duration })
     .optional()
     .describe('Data written and flushed periodically; what is unflushed is lost unless stopped gracefully.'),
+  stop_timeout: duration.optional().describe("This component's stop timeout, overriding system.stop_timeout (F8: overridable per environment)."),
+  collection: z
+    .strictObject({
+      parent: name.describe('The component whose collection holds this dynamic child.'),
+      durability: z.enum(['transient', 'single-run']).describe('transient: destroyed when the parent stops; single-run: destroyed once it exits.'),
+    })
+    .optional()
+    .describe('Fuchsia: a dynamic child in a collection (F2, F3).'),
+  supervises: z.array(name).optional().describe('Supervisor (F10): the components whose Started/Stopped events are routed to it.'),
+  on_receive: z
+    .enum(['start', 'dispatch_if_started'])
+    .optional()
+    .describe('Supervisor (F10): start the supervisor to receive an event, or drop events while it is not running.'),
+  on_core_failure: z
+    .enum(['restart-monitor', 'graceful-shutdown', 'restart-dependents', 'graceful-restart-dependents'])
+    .optional()
+    .describe('User service monitor (R8): what it does when a core daemon that its services rely on fails.'),
+  storm_guard: duration
+    .optional()
+    .describe('Monitor (R6): a child that fails again within this time of its restart is marked unresponsive and not restarted.'),
+  call_check: z
+    .strictObject({ every: duration, timeout: duration.optional() })
+    .optional()
+    .describe('Monitor (R3): call each child this often; no reply within the timeout (default 50ms) means it is hung.'),
 });
 
 const when = z.union([
@@ -80,6 +104,8 @@ const fault = z
     destroy: name.optional().describe('DestroyChild: the component is stopped and destroyed.'),
     reboot_call_fails: z.literal(true).optional().describe('The next Admin.Reboot call fails.'),
     shutdown: z.string().optional().describe('A user-requested graceful reboot; the value is the reason.'),
+    override: name.optional().describe("Not a fault: replaces this component's restart policy from now on (R2: overridable at run time)."),
+    ...policyComponentShape,
     exit_code: z.number().int().optional(),
     signal: z.enum(['kill', 'term', 'abort']).optional(),
   });
@@ -109,6 +135,11 @@ const system = z.strictObject({
   shim_delay: duration.optional(),
   reboot_call_timeout: duration.optional(),
   check_shutdown_before_reboot: z.boolean().optional().describe('false models a component manager that forgets to check for shutdown (a flaw, for testing checks).'),
+  on_dependency_stop: z
+    .enum(['keep-dependents', 'stop-dependents'])
+    .optional()
+    .describe('R4: stop-dependents stops everything that depends on a component that stopped, and starts it again once it is back.'),
+  call_timeout: duration.optional().describe('R3: how long a monitor waits for a reply to a call (about 50 ms).'),
   shutdown_order: z
     .enum(['dependency', 'simultaneous'])
     .optional()

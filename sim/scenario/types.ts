@@ -53,6 +53,10 @@ export interface SystemConfig {
    * `simultaneous` stops everything at once: a flaw kept on purpose.
    */
   shutdownOrder: 'dependency' | 'simultaneous';
+  /** R4: whether a stopped component takes its dependents down with it (and brings them back). */
+  onDependencyStop: 'keep-dependents' | 'stop-dependents';
+  /** R3: how long a monitor waits for a call's reply (about 50 ms). */
+  callTimeoutUs: Micros;
 }
 
 export interface RebootOnTerminateConfig {
@@ -92,7 +96,23 @@ export interface ComponentSpec {
   mainProcessCritical: boolean;
   requests?: RequestLoad;
   dirtyData?: DirtyData;
+  /** Overrides `system.stopTimeoutUs` for this component (F8: per environment). */
+  stopTimeoutUs?: Micros;
+  /** Fuchsia dynamic child (F2, F3). */
+  collection?: { parent: string; durability: 'transient' | 'single-run' };
+  /** Supervisor (F10): the components whose Started/Stopped events it receives, and how they are delivered. */
+  supervises: string[];
+  onReceive: 'start' | 'dispatch_if_started';
+  /** User service monitor (R8): its strategy when a core daemon its services rely on fails. */
+  onCoreFailure?: CoreFailureStrategy;
+  /** Monitor (R6): restart-storm guard window. */
+  stormGuardUs?: Micros;
+  /** Monitor (R3): period of its calls to each child. */
+  callCheckEveryUs?: Micros;
+  callTimeoutUs?: Micros;
 }
+
+export type CoreFailureStrategy = 'restart-monitor' | 'graceful-shutdown' | 'restart-dependents' | 'graceful-restart-dependents';
 
 export type FaultTrigger =
   | { kind: 'at'; atUs: Micros }
@@ -106,6 +126,8 @@ export interface FaultSpec {
   exitCode: number;
   signal?: 'kill' | 'term' | 'abort';
   trigger: FaultTrigger;
+  /** For `override`: the restart policy that replaces the target's from then on (R2). */
+  policy?: RecoveryPolicy;
 }
 
 export interface RecordPattern {

@@ -2,13 +2,13 @@ import { ScenarioProblem } from './errors.js';
 import { findCycle } from './graph.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { FaultKind } from '../trace/records.js';
-import type { Scenario } from './types.js';
+import type { ComponentSpec, Scenario } from './types.js';
 
 const MONITOR_KINDS = new Set(['monitor', 'component-manager', 'supervisor']);
 
 const FAULT_FIELD: Readonly<Record<FaultKind, string>> = {
   crash: 'crash', kill: 'kill', exit: 'exit', hang: 'hang', 'fail-start': 'fail_start', 'ignore-stop': 'ignore_stop',
-  shutdown: 'shutdown', 'reboot-call-fails': 'reboot_call_fails', destroy: 'destroy',
+  shutdown: 'shutdown', 'reboot-call-fails': 'reboot_call_fails', destroy: 'destroy', override: 'override',
 };
 
 /**
@@ -50,6 +50,8 @@ export function validateScenario(s: Scenario): void {
     }
   });
 
+  s.components.forEach((c, i) => validateRoles(s, c, i, index, known));
+
   const cycle = findCycle(s.components);
   if (cycle) {
     const at = index.get(cycle[0]!)!;
@@ -69,6 +71,9 @@ export function validateScenario(s: Scenario): void {
 
   s.faults.forEach((f, i) => {
     known(f.target, ['faults', i, FAULT_FIELD[f.fault]]);
+    if (f.fault === 'override' && f.trigger.kind === 'rate') {
+      throw new ScenarioProblem(['faults', i, 'rate'], 'an override happens at a moment (`at` or `when`), not at a rate');
+    }
     if (f.trigger.kind === 'when') known(f.trigger.component, ['faults', i, 'when', 'component']);
     if (f.trigger.kind === 'at' && f.trigger.atUs > s.durationUs) {
       throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled after the end of the run (see `duration`)');
@@ -81,4 +86,35 @@ export function validateScenario(s: Scenario): void {
     s.expect.records?.forEach((r, k) => known(r.component, ['expect', 'records', k, 'component']));
     s.expect.absent?.forEach((r, k) => known(r.component, ['expect', 'absent', k, 'component']));
   }
+}
+
+type Known = (name: string | undefined, path: (string | number)[], atKey?: boolean) => void;
+
+/** Fields that only make sense on some kinds of component, and the Fuchsia collection rules. */
+function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Map<string, number>, known: Known): void {
+  const only = (field: string, present: boolean, kinds: readonly string[]): void => {
+    if (present && !kinds.includes(c.kind)) {
+      throw new ScenarioProblem(['components', i, field], `\`${field}\` applies to a ${kinds.join(' or ')}, and "${c.name}" is a ${c.kind}`);
+    }
+  };
+  only('supervises', c.supervises.length > 0, ['supervisor']);
+  only('on_core_failure', c.onCoreFailure !== undefined, ['monitor']);
+  only('storm_guard', c.stormGuardUs !== undefined, [...MONITOR_KINDS]);
+  only('call_check', c.callCheckEveryUs !== undefined, [...MONITOR_KINDS]);
+  c.supervises.forEach((name, k) => {
+    known(name, ['components', i, 'supervises', k]);
+    if (name === c.name) throw new ScenarioProblem(['components', i, 'supervises', k], `"${c.name}" cannot supervise itself`);
+  });
+  if (c.collection) {
+    known(c.collection.parent, ['components', i, 'collection', 'parent']);
+    if (c.collection.parent === c.name) throw new ScenarioProblem(['components', i, 'collection', 'parent'], `"${c.name}" cannot be in its own collection`);
+  }
+  // A dynamic child does not exist when the static topology is built: nothing outside its own collection can depend on it.
+  c.depends.forEach((d, k) => {
+    const dep = s.components[index.get(d)!]!;
+    if (dep.collection && dep.collection.parent !== c.collection?.parent) {
+      throw new ScenarioProblem(['components', i, 'depends', k],
+        `"${d}" is a dynamic child in a collection of "${dep.collection.parent}"; a dependency on it cannot exist outside that collection`);
+    }
+  });
 }

@@ -31,7 +31,8 @@ export type FaultKind =
   | 'ignore-stop'
   | 'shutdown'
   | 'reboot-call-fails'
-  | 'destroy';
+  | 'destroy'
+  | 'override';
 
 export type RebootMode = 'graceful' | 'ungraceful';
 
@@ -45,13 +46,13 @@ interface Base {
 
 export type TraceRecord =
   | (Base & { type: 'run-started'; seed: number })
-  | (Base & { type: 'fault'; component?: string; fault: FaultKind; source: 'scripted' | 'triggered' | 'stochastic'; exitCode?: number })
+  | (Base & { type: 'fault'; component?: string; fault: FaultKind; source: 'scripted' | 'triggered' | 'stochastic'; exitCode?: number; signal?: string })
   | (Base & { type: 'state'; component: string; from: LifecycleState; to: LifecycleState })
   | (Base & { type: 'power'; from: PowerState; to: PowerState })
   | (Base & { type: 'start-refused'; component: string; missing: string[] })
   | (Base & { type: 'start-failed'; component: string; reason: string })
   | (Base & { type: 'terminated'; component: string; termination: Termination; graceful: boolean })
-  | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' })
+  | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' | 'event' })
   | (Base & { type: 'decision'; component: string; by: string; action: string; delayUs?: Micros; reason: string })
   | (Base & { type: 'restart'; component: string; attempt: number })
   | (Base & { type: 'stop-requested'; component: string; reason: string })

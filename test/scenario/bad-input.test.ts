@@ -46,7 +46,7 @@ duration: 1min
 components: [{ name: a }]
 faults:
   - { at: 10s, exit_code: 3 }
-`, 'x.yaml:5:5 faults[0]: a fault needs a kind and its target, e.g. `crash: netstack` (kinds: crash, kill, exit, hang, fail_start, ignore_stop, shutdown, reboot_call_fails, destroy)'],
+`, 'x.yaml:5:5 faults[0]: a fault needs a kind and its target, e.g. `crash: netstack` (kinds: crash, kill, exit, hang, fail_start, ignore_stop, shutdown, reboot_call_fails, destroy, override)'],
   ['fault with two triggers', `name: x
 duration: 1min
 components: [{ name: a }]
