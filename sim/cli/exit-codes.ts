@@ -7,6 +7,8 @@ export const EXIT = {
   badInput: 2,
   /** The run hit its event budget: a policy looping without progress. */
   budgetExhausted: 3,
+  /** A bug in recsim itself (EX_SOFTWARE). */
+  internalError: 70,
 } as const;
 
 /** Bad command-line input; the CLI prints the message alone and exits with code 2. */

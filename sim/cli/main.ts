@@ -31,6 +31,10 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT.badInput;
       return;
     }
-    throw error;
+    // A bug in recsim itself: one line, and the stack only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`recsim: internal error: ${message} (please report it with the scenario and seed; RECSIM_DEBUG=1 shows the stack)\n`);
+    if (process.env.RECSIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT.internalError;
   }
 }

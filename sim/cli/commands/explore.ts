@@ -1,0 +1,156 @@
+import { basename, extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { formatDuration, formatInstant } from '../../engine/time.js';
+import { describeFault } from '../../explore/fault-file.js';
+import { EXPLORE_DEFAULTS, explore, type ExploreProgress, type ExploreReport } from '../../explore/explore.js';
+import { minimalScenarioYaml, replaysFinding } from '../../explore/write-scenario.js';
+import { EXPLORE_FAULT_KINDS, parseFaultKinds, type ExploreFaultKind } from '../../explore/vocabulary.js';
+import { loadScenarioFile } from '../../scenario/load.js';
+import { serializeTrace } from '../../trace/serialize.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { parseSeedOption } from '../options.js';
+import { writeFileCreatingDirs } from './run.js';
+
+interface ExploreCliOptions {
+  runs: string;
+  seed?: string;
+  faults?: string;
+  swarm?: boolean;
+  maxFaults: string;
+  outDir: string;
+  checkDeterminism?: boolean;
+}
+
+const SEED_MAX = 2 ** 31 - 1;
+
+function parseCount(flag: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${flag}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+function parseKinds(text: string | undefined): ExploreFaultKind[] {
+  if (text === undefined) return [...EXPLORE_FAULT_KINDS];
+  const parsed = parseFaultKinds(text);
+  if ('unknown' in parsed) {
+    throw new UsageError(`--faults: unknown fault kind ${parsed.unknown.map((k) => `"${k}"`).join(', ')} (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
+  }
+  if (parsed.kinds.length === 0) throw new UsageError(`--faults: name at least one kind (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
+  return parsed.kinds;
+}
+
+/** A progress line on a terminal, at most ten times a second: the wall clock lives here, never under sim/ proper. */
+function progressPrinter(): { update(p: ExploreProgress): void; done(): void } {
+  const tty = process.stderr.isTTY === true;
+  const startMs = Date.now();
+  let lastMs = 0;
+  return {
+    update(p) {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - lastMs < 100 && p.run !== p.runs) return;
+      lastMs = now;
+      const rate = p.run / Math.max(0.001, (now - startMs) / 1000);
+      const text = p.phase === 'search'
+        ? `explore: run ${p.run}/${p.runs}  ${rate.toFixed(0)} runs/s`
+        : `explore: shrinking, ${p.shrinkTries} candidates tried`;
+      process.stderr.write(`\r\x1b[2K${text}`);
+    },
+    done() {
+      if (tty) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+function searchCommand(file: string, seed: number, runs: number, o: ExploreCliOptions, kinds: ExploreFaultKind[]): string {
+  const parts = ['recsim explore', file, `--seed ${seed}`, `--runs ${runs}`];
+  if (o.faults !== undefined) parts.push(`--faults ${kinds.join(',')}`);
+  if (o.swarm) parts.push('--swarm');
+  if (o.maxFaults !== String(EXPLORE_DEFAULTS.maxFaults)) parts.push(`--max-faults ${o.maxFaults}`);
+  if (o.checkDeterminism) parts.push('--check-determinism');
+  return parts.join(' ');
+}
+
+function formatTried(report: ExploreReport, wallMs: number): string[] {
+  const kinds = Object.entries(report.kindsTried).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+  const triggers = Object.entries(report.triggersTried).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+  const lines = [
+    `Tried: ${report.runsDone} of ${report.runsPlanned} runs, ${report.faultsTried} faults (${kinds || 'none'}); triggers: ${triggers || 'none'}`,
+    `       ${report.eventsSimulated} events over ${formatDuration(report.virtualUs)} of virtual time in ${(wallMs / 1000).toFixed(1)}s ` +
+      `(${(report.runsDone / Math.max(0.001, wallMs / 1000)).toFixed(1)} runs/s); event budget ${report.eventBudget} per run` +
+      (report.budgetExhaustedRuns > 0 ? `, exhausted in ${report.budgetExhaustedRuns}` : ''),
+    `       faults in [0, ${formatInstant(report.windowUs)}], then a heal phase` +
+      (report.livenessJudged ? '' : ' too short for the recovery bound: liveness not judged (raise `duration`)') +
+      (report.swarm ? '; swarm: each run drew a subset of the kinds' : '') +
+      (report.checkDeterminism ? '; every case run twice and compared' : ''),
+  ];
+  return lines;
+}
+
+export function registerExploreCommand(program: Command): void {
+  program
+    .command('explore')
+    .description("search for a fault schedule that breaks an invariant, keeping the scenario's system and policies; shrink it and write it as a scenario")
+    .argument('<scenario>', 'scenario file (YAML or JSON); its faults and expect block are replaced')
+    .option('--runs <n>', 'fault schedules to try', String(EXPLORE_DEFAULTS.runs))
+    .option('--seed <n>', 'seed of the search (default: a fresh one, printed)')
+    .option('--faults <kinds>', `comma-separated fault kinds to draw from (default: all: ${EXPLORE_FAULT_KINDS.join(',')})`)
+    .option('--swarm', 'each run draws from a random subset of the fault kinds (swarm testing)')
+    .option('--max-faults <n>', 'faults per schedule, at most', String(EXPLORE_DEFAULTS.maxFaults))
+    .option('--out-dir <dir>', 'where the minimal scenario and its trace are written', 'explore-out')
+    .option('--check-determinism', 'run every case twice and report the first record where the traces differ')
+    .addHelpText('after', '\nExit codes: 0 nothing found, 1 a failure found (minimal scenario written), 2 bad input.')
+    .action((file: string, o: ExploreCliOptions) => {
+      const runs = parseCount('--runs', o.runs, 1, 10_000_000);
+      const maxFaults = parseCount('--max-faults', o.maxFaults, 1, 50);
+      const kinds = parseKinds(o.faults);
+      const seed = o.seed === undefined ? Date.now() % SEED_MAX : parseSeedOption(o.seed);
+      if (seed > SEED_MAX) throw new UsageError(`--seed: at most ${SEED_MAX}, got ${seed}`);
+      const scenario = loadScenarioFile(file);
+      const sourceText = readFileSync(file, 'utf8');
+      const command = searchCommand(file, seed, runs, o, kinds);
+
+      process.stdout.write(`Exploring ${file} (${scenario.name}): seed ${seed}\n`);
+      const progress = progressPrinter();
+      const startMs = Date.now();
+      const report = explore(scenario, { seed, runs, kinds, swarm: o.swarm ?? false, maxFaults, checkDeterminism: o.checkDeterminism ?? false }, {
+        onProgress: (p) => progress.update(p),
+      });
+      progress.done();
+      const out = formatTried(report, Date.now() - startMs);
+
+      const finding = report.finding;
+      if (!finding) {
+        out.push('Result: no violation found', `Replay the search: ${command}`);
+        process.stdout.write(`${out.join('\n')}\n`);
+        process.exitCode = EXIT.ok;
+        return;
+      }
+      const f = finding.failure;
+      const what = f.kind === 'violation' ? f.invariant : f.kind === 'divergence' ? 'nondeterminism' : 'simulator-exception';
+      out.push('');
+      if (f.kind === 'violation') out.push(`FOUND ${f.violation.kind} violation ${f.invariant} in run ${finding.run}: ${f.violation.message}`);
+      else if (f.kind === 'divergence') {
+        out.push(`FOUND nondeterminism in run ${finding.run}: two runs of the same case differ first at record ${f.divergence.recordIndex}`,
+          `  first:  ${f.divergence.first}`, `  second: ${f.divergence.second}`);
+      } else out.push(`FOUND the simulator throwing in run ${finding.run}: ${f.message} (a model bug: please report it with the scenario below)`);
+      out.push(`Shrunk from ${finding.original.length} to ${finding.minimal.length} fault${finding.minimal.length === 1 ? '' : 's'} (${finding.shrinkTries} candidate runs):`);
+      for (const fault of finding.minimal) out.push(`  - ${describeFault(fault)}`);
+
+      const stem = join(o.outDir, `${basename(file, extname(file))}.${what}`);
+      const yamlText = minimalScenarioYaml(finding, scenario, { sourceText, sourceFile: file, searchCommand: command });
+      writeFileCreatingDirs(`${stem}.yaml`, yamlText);
+      writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(finding.trace));
+      out.push(`Wrote ${stem}.yaml and ${stem}.trace.json`);
+      if (f.kind === 'violation') {
+        const replay = replaysFinding(yamlText, `${stem}.yaml`, finding);
+        out.push(replay.ok ? `Replay the failure: recsim run ${stem}.yaml  (reproduces: checked)` : `Replay check FAILED: ${replay.why}`);
+      }
+      out.push(`Replay the search:  ${command}`);
+      if (finding.path !== null) out.push(`fast-check: { seed: ${seed}, path: "${finding.path}" }`);
+      process.stdout.write(`${out.join('\n')}\n`);
+      process.exitCode = EXIT.checkFailed;
+    });
+}
