@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerExploreCommand } from './commands/explore.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerViewCommand } from './commands/view.js';
 import { EXIT, UsageError } from './exit-codes.js';
 
 function buildProgram(): Command {
@@ -13,6 +16,9 @@ function buildProgram(): Command {
     .exitOverride();
   registerRunCommand(program);
   registerDemoCommand(program);
+  registerViewCommand(program);
+  registerExportCommand(program);
+  registerExploreCommand(program);
   registerSchemaCommand(program);
   return program;
 }

@@ -5,7 +5,7 @@ import { loadScenarioFile } from '../../scenario/load.js';
 import { passed, simulate } from '../../simulate.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import type { TraceFile } from '../../trace/trace-file.js';
-// import { writeHtmlReport } from '../../report/html.js';
+import { writeHtmlReport } from '../../report/html.js';
 import { EXIT } from '../exit-codes.js';
 import { formatSummary } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
@@ -48,7 +48,7 @@ export function registerRunCommand(program: Command): void {
       });
       const ok = passed(trace, scenario);
       if (options.out) writeFileCreatingDirs(options.out, serializeTrace(trace));
-      // if (options.html) writeHtmlReport(trace, options.html);
+      if (options.html) writeHtmlReport(trace, options.html);
       if (options.json) process.stdout.write(`${JSON.stringify({ ...trace.summary, passed: ok }, null, 2)}\n`);
       else process.stdout.write(`${formatSummary(trace, ok)}\n`);
       process.exitCode = exitCodeOf(trace, ok);
