@@ -50,8 +50,8 @@ function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** The human summary `recsim run` prints. */
-export function formatSummary(trace: TraceFile, passed: boolean): string {
+/** The human summary `recsim run` prints; `brief` lists only the expectations that failed. */
+export function formatSummary(trace: TraceFile, passed: boolean, brief = false): string {
   const s = trace.summary;
   const lines: string[] = [];
   lines.push(`${s.scenario}  (seed ${s.seed}, ${formatDuration(s.endUs)} virtual, ${s.events} events, ${s.records} records)`);
@@ -78,7 +78,9 @@ export function formatSummary(trace: TraceFile, passed: boolean): string {
   if (s.expectations.length > 0) {
     const ok = s.expectations.filter((e) => e.ok).length;
     lines.push(`Expectations: ${ok}/${s.expectations.length} passed`);
-    for (const e of s.expectations) lines.push(`  ${e.ok ? '✓' : '✗'} ${e.what}${e.ok ? '' : `: got ${e.actual}`}`);
+    for (const e of s.expectations) {
+      if (!brief || !e.ok) lines.push(`  ${e.ok ? '✓' : '✗'} ${e.what}${e.ok ? '' : `: got ${e.actual}`}`);
+    }
   }
   lines.push(`Result: ${passed ? 'PASS' : 'FAIL'}   (replay: --seed ${s.seed})`);
   return lines.join('\n');

@@ -6,6 +6,7 @@ import { passed, simulate } from '../../simulate.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import { EXIT } from '../exit-codes.js';
 import { formatSummary } from '../format-summary.js';
+import { writeHtmlReport } from '../../report/html.js';
 import { writeFileCreatingDirs } from './run.js';
 
 /** The bundled demo scenarios: the YAML files directly in `scenarios/`. */
@@ -30,9 +31,11 @@ export function registerDemoCommand(program: Command): void {
         const trace = simulate(scenario);
         const ok = passed(trace, scenario);
         if (!ok) failures++;
-        const out = join(options.outDir, `${basename(file).replace(/\.ya?ml$/, '')}.trace.json`);
-        writeFileCreatingDirs(out, serializeTrace(trace));
-        process.stdout.write(`== ${file}\n${formatSummary(trace, ok)}\n   trace: ${out}   (look at it: npx recsim view ${out})\n\n`);
+        const stem = join(options.outDir, basename(file).replace(/\.ya?ml$/, ''));
+        writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(trace));
+        writeHtmlReport(trace, `${stem}.html`);
+        process.stdout.write(`== ${file}\n${formatSummary(trace, ok, true)}\n`);
+        process.stdout.write(`   trace: ${stem}.trace.json   see it: npx recsim view ${stem}.trace.json   or open ${stem}.html\n\n`);
       }
       process.stdout.write(`${files.length - failures}/${files.length} demo scenarios passed their expectations.\n`);
       process.exitCode = failures === 0 ? EXIT.ok : EXIT.checkFailed;
