@@ -449,10 +449,14 @@ export class World {
 
     const failedToStart = c.failedToStart;
     c.failedToStart = false;
-    if (this.power === 'shutting-down') return this.advanceShutdown();
+    if (this.power === 'shutting-down') {
+      this.flawedRebootDuringShutdown(c, termination, ended.seq, stopReason);
+      return this.advanceShutdown();
+    }
     if (this.systemIsStopping()) return;
     this.destroyTransientChildren(c, ended.seq);
     if (stopReason === 'destroy') return; // F2: destroyed, not terminated from within
+    if (c.pendingEvents.length > 0) this.requestStart(c, ended.seq, 'restart'); // on_receive: start still owes it these events
     if (stopReason === 'policy') return this.afterPolicyStop(c);
     this.stopDependents(c, ended.seq);
     if (stopReason === 'dependency') return this.awaitResume(c, ended.seq);
@@ -479,6 +483,20 @@ export class World {
       return;
     }
     if (!reboot.reboot) this.handleByMonitor(c, termination, endedSeq, detectedSeq);
+  }
+
+  /**
+   * F2, broken on purpose (`check_shutdown_before_reboot: false`): a
+   * component manager that does not ask whether the system is shutting down
+   * treats a reboot-on-terminate component stopped by the shutdown like any
+   * other termination and asks for a reboot.
+   */
+  private flawedRebootDuringShutdown(c: ComponentRuntime, termination: Termination, endedSeq: number, stopReason: StopReason | undefined): void {
+    if (this.scenario.system.checkShutdownBeforeReboot || stopReason === 'destroy') return;
+    const reboot = shouldRebootOnTerminate(c.spec, termination, this.scenario.system.rebootOnTerminate);
+    if (!reboot.reboot) return;
+    const decision = this.emit({ type: 'decision', component: c.spec.name, by: COMPONENT_MANAGER, action: 'reboot', reason: reboot.reason, cause: endedSeq });
+    this.requestReboot(c.spec.name, 'critical-component-failure', decision.seq, COMPONENT_MANAGER);
   }
 
   /** F2: the parent of a transient collection stopping destroys the collection's children. */
@@ -517,9 +535,13 @@ export class World {
         ? { event: 'started', component: c.spec.name, ok: false, status: 'start failed', cause }
         : { event: 'stopped', component: c.spec.name, ok, status: ok ? 'ok' : describeTermination(termination), cause };
       if (s.state === 'running') this.receiveEvent(s, event);
-      else if (s.spec.onReceive === 'start') {
+      else if (s.spec.onReceive === 'start' && s.state !== 'hung') {
+        // The component manager starts the supervisor to receive the event, even one its policy gave up on.
         s.pendingEvents.push(event);
+        if (s.state === 'failed') this.setState(s, 'stopped', cause);
         this.requestStart(s, cause, 'restart');
+      } else if (s.state === 'hung') {
+        this.emit({ type: 'event-dropped', component: c.spec.name, event: event.event, reason: `${s.spec.name} is hung and does not process it`, cause });
       } else {
         this.emit({ type: 'event-dropped', component: c.spec.name, event: event.event, reason: `${s.spec.name} is ${s.state} and receives with dispatch_if_started`, cause });
       }
@@ -757,7 +779,9 @@ export class World {
     for (const c of alive) {
       if (c === this.powerManager && othersAlive) continue;
       const ordered = this.scenario.system.shutdownOrder === 'dependency';
-      const dependentsDown = this.dependents[c.index]!.every((d) => !isAlive(this.components[d]!.state));
+      // A monitor outlives the components it supervises, as a provider outlives its dependents.
+      const dependentsDown = this.dependents[c.index]!.every((d) => !isAlive(this.components[d]!.state)) &&
+        !alive.some((child) => child.spec.monitor === c.spec.name);
       if (dependentsDown || !ordered) this.stopComponent(c, 'shutdown', this.shutdownCause);
     }
     if (alive.length === 0) {

@@ -30,6 +30,8 @@ export function validateScenario(s: Scenario): void {
     if (name !== undefined && !index.has(name)) throw new ScenarioProblem(path, `unknown component "${name}"`, atKey);
   };
 
+  // Collection parents first: resolve added each parent to its children's `depends`, which the user did not write.
+  s.components.forEach((c, i) => known(c.collection?.parent, ['components', i, 'collection', 'parent']));
   s.components.forEach((c, i) => {
     c.depends.forEach((d, k) => {
       known(d, ['components', i, 'depends', k]);

@@ -1,0 +1,197 @@
+import { describe, expect, test } from 'vitest';
+import { loadScenarioFile } from '../../sim/scenario/load.js';
+import type { ComponentSpec, Scenario } from '../../sim/scenario/types.js';
+import { passed, simulate } from '../../sim/simulate.js';
+
+/**
+ * Each RFC scenario has teeth: break the rule it checks, on purpose, in the
+ * resolved scenario, and the very same file must fail. Each case names what
+ * gives the broken run away (a failed expectation or a violated invariant),
+ * so a mutant that fails for an unrelated reason does not count.
+ */
+
+function component(s: Scenario, name: string): ComponentSpec {
+  const c = s.components.find((x) => x.name === name);
+  if (!c) throw new Error(`no component ${name} in ${s.name}`);
+  return c;
+}
+
+/** Why a run did not pass: its failed expectations and its violated invariants, one line each. */
+function failures(file: string, scenario: Scenario): string[] {
+  const trace = simulate(scenario);
+  return [
+    ...trace.summary.expectations.filter((e) => !e.ok).map((e) => `${e.what}: got ${e.actual}`),
+    ...trace.summary.violations.map((v) => `violation ${v.invariant}`),
+    ...(passed(trace, scenario) ? [] : [`${file} did not pass`]),
+  ];
+}
+
+interface Tooth {
+  rule: string;
+  file: string;
+  /** How the rule is broken. */
+  breaks: string;
+  mutate: (s: Scenario) => void;
+  /** A failure line the broken run must produce. */
+  givesAway: string;
+}
+
+const TEETH: Tooth[] = [
+  {
+    rule: 'F1',
+    file: 'scenarios/fuchsia/f01-reboot-on-any-termination.yaml',
+    breaks: 'the component manager ignores a normal exit (the later "other than a graceful exit" reading)',
+    mutate: (s) => { s.system.rebootOnTerminate.trigger = 'non-graceful-exit'; },
+    givesAway: 'reboots.graceful = 1: got 0',
+  },
+  {
+    rule: 'F2',
+    file: 'scenarios/fuchsia/f02-no-reboot-on-destroy-child.yaml',
+    breaks: 'DestroyChild is treated as a termination from within (the destroy becomes a kill)',
+    mutate: (s) => { s.faults.forEach((f) => { if (f.fault === 'destroy') Object.assign(f, { fault: 'kill', signal: 'kill' }); }); },
+    givesAway: 'reboots.graceful = 0: got 1',
+  },
+  {
+    rule: 'F3',
+    file: 'scenarios/fuchsia/f03-single-run-child-exit-reboots.yaml',
+    breaks: 'the single-run child is destroyed before it has terminated (its exit becomes a destroy)',
+    mutate: (s) => { s.faults.forEach((f) => { if (f.fault === 'exit') f.fault = 'destroy'; }); },
+    givesAway: 'reboots.graceful = 1: got 0',
+  },
+  {
+    rule: 'F4',
+    file: 'scenarios/fuchsia/f04-allowlist-checked-at-start.yaml',
+    breaks: 'the disallowed component is put on the allowlist',
+    mutate: (s) => { s.system.rebootOnTerminate.allowlist.push('/core/system-update-checker'); },
+    givesAway: 'final state of /core/system-update-checker = failed: got "running"',
+  },
+  {
+    rule: 'F4',
+    file: 'scenarios/fuchsia/f04-allowlist-checked-at-start.yaml',
+    breaks: 'the /core/network/* pattern is removed from the allowlist, so netstack is refused at start',
+    mutate: (s) => { s.system.rebootOnTerminate.allowlist = s.system.rebootOnTerminate.allowlist.filter((e) => e !== '/core/network/*'); },
+    givesAway: 'final state of /core/network/netstack = running: got "failed"',
+  },
+  {
+    rule: 'F5',
+    file: 'scenarios/fuchsia/f05-disabled-in-nested-component-manager.yaml',
+    breaks: 'reboot_on_terminate_enabled is left on in the nested component manager',
+    mutate: (s) => { s.system.rebootOnTerminate.enabled = true; },
+    givesAway: 'reboots.graceful = 0: got 1',
+  },
+  {
+    rule: 'F5',
+    file: 'scenarios/fuchsia/f01-reboot-on-any-termination.yaml',
+    breaks: 'reboot_on_terminate_enabled is turned off in the root component manager',
+    mutate: (s) => { s.system.rebootOnTerminate.enabled = false; },
+    givesAway: 'reboots.graceful = 1: got 0',
+  },
+  {
+    rule: 'F6',
+    file: 'scenarios/fuchsia/f06-one-reboot-in-flight.yaml',
+    breaks: 'the component manager asks again while a reboot is under way',
+    mutate: (s) => { s.system.checkShutdownBeforeReboot = false; },
+    givesAway: 'violation one-reboot-in-flight',
+  },
+  {
+    rule: 'F8',
+    file: 'scenarios/fuchsia/f08-orderly-shutdown.yaml',
+    breaks: 'shutdown stops everything at once',
+    mutate: (s) => { s.system.shutdownOrder = 'simultaneous'; },
+    givesAway: 'violation shutdown-stops-dependents-first',
+  },
+  {
+    rule: 'F8',
+    file: 'scenarios/fuchsia/f08-orderly-shutdown.yaml',
+    breaks: 'the per-environment stop timeout is ignored (audio_core waits the 5 s default)',
+    mutate: (s) => { component(s, '/core/audio_core').stopTimeoutUs = undefined; },
+    givesAway: 'record killed /core/audio_core reason=stop timeout t=31000000: got no such record',
+  },
+  {
+    rule: 'F9',
+    file: 'scenarios/fuchsia/f09-main-process-critical.yaml',
+    breaks: 'archivist is not main_process_critical',
+    mutate: (s) => { component(s, '/bootstrap/archivist').mainProcessCritical = false; },
+    givesAway: 'reboots.ungraceful = 2: got 1',
+  },
+  {
+    rule: 'F10',
+    file: 'scenarios/fuchsia/f10-supervisor-on-receive-start.yaml',
+    breaks: 'the supervisor subscribes with dispatch_if_started instead of on_receive: start',
+    mutate: (s) => { component(s, '/core/supervisor').onReceive = 'dispatch_if_started'; },
+    givesAway: 'violation no-event-lost',
+  },
+  {
+    rule: 'R1',
+    file: 'scenarios/redox/r1-exit-codes.yaml',
+    breaks: 'exit code 78 is no longer mapped to give-up',
+    mutate: (s) => { component(s, 'smolnetd').policy.exitActions = undefined; },
+    givesAway: 'final state of smolnetd = failed: got "running"',
+  },
+  {
+    rule: 'R2',
+    file: 'scenarios/redox/r2-timer-recovery-never.yaml',
+    breaks: 'timer behaves like recovery (no restart after a clean exit)',
+    mutate: (s) => { component(s, 'timerd').policy.when = 'on-failure'; },
+    givesAway: 'restarts of timerd = 2: got 1',
+  },
+  {
+    rule: 'R2',
+    file: 'scenarios/redox/r2-override-at-run-time.yaml',
+    breaks: 'the run-time override is not applied',
+    mutate: (s) => { s.faults = s.faults.filter((f) => f.fault !== 'override'); },
+    givesAway: 'restarts of smolnetd = 1: got 2',
+  },
+  {
+    rule: 'R3',
+    file: 'scenarios/redox/r3-call-timeout.yaml',
+    breaks: 'the monitor makes no calls, so only the 3 s heartbeat can find the hang',
+    mutate: (s) => { component(s, 'coremon').callCheckEveryUs = undefined; },
+    givesAway: 'record detected redoxfs by=coremon how=call-timeout t=11050000: got no such record',
+  },
+  {
+    rule: 'R4',
+    file: 'scenarios/redox/r4-depends-is-one-way.yaml',
+    breaks: 'a dependency stopping leaves its dependents running',
+    mutate: (s) => { s.system.onDependencyStop = 'keep-dependents'; },
+    givesAway: 'restarts of editor = 1: got 0',
+  },
+  {
+    rule: 'R5',
+    file: 'scenarios/redox/r5-shutdown-follows-depends.yaml',
+    breaks: 'shutdown ignores depends',
+    mutate: (s) => { s.system.shutdownOrder = 'simultaneous'; },
+    givesAway: 'violation shutdown-stops-dependents-first',
+  },
+  {
+    rule: 'R6',
+    file: 'scenarios/redox/r6-storm-guard.yaml',
+    breaks: 'the monitor has no storm guard',
+    mutate: (s) => { component(s, 'coremon').stormGuardUs = undefined; },
+    givesAway: 'final state of smolnetd = failed: got "running"',
+  },
+  {
+    rule: 'R8',
+    file: 'scenarios/redox/r8-graceful-restart-dependents.yaml',
+    breaks: 'the user monitor kills the dependent services instead of stopping them gracefully',
+    mutate: (s) => { component(s, 'usermon').onCoreFailure = 'restart-dependents'; },
+    givesAway: 'lost data bytes = 0: got 2700000',
+  },
+];
+
+describe('RFC scenarios have teeth: break the rule and the scenario fails', () => {
+  const cases = TEETH.map((t): [string, Tooth] => [`${t.rule}: ${t.file} fails when ${t.breaks}`, t]);
+  test.each(cases)('%s', (_name, { file, mutate, givesAway }) => {
+    const intact = loadScenarioFile(file);
+    expect(failures(file, intact)).toEqual([]);
+    const broken = structuredClone(intact);
+    mutate(broken);
+    const found = failures(file, broken);
+    expect(found).toContain(`${file} did not pass`);
+    expect(found).toContain(givesAway);
+  });
+
+  test('at least five rules are covered', () => {
+    expect(new Set(TEETH.map((t) => t.rule)).size).toBeGreaterThanOrEqual(5);
+  });
+});
