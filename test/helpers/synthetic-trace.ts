@@ -13,7 +13,7 @@ function prng(seed: number): () => number {
   };
 }
 
-type Draft = Omit<TraceRecord, 'seq' | 'cause'> & { key: number; causeKey?: number; order: number };
+type Draft = Omit<TraceRecord, 'seq' | 'cause'> & { key: number; causeKey?: number; recordKey?: number; order: number };
 
 /**
  * A large, plausible trace for the viewer's scale test: `components` services
@@ -64,7 +64,7 @@ export function syntheticTrace(targetRecords: number, components = 120, duration
       const restart = push({ t: tDetect + delay, type: 'restart', component, attempt: i + 1, causeKey: decision } as never);
       const up = push({ t: tDetect + delay, type: 'state', component, from: 'stopped', to: 'starting', causeKey: restart } as never);
       push({ t: tDetect + delay + 100_000, type: 'state', component, from: 'starting', to: 'running', causeKey: up } as never);
-      if (random() < 0.01) push({ t: tDetect + delay, type: 'violation', invariant: 'restart-within-bound', message: `${component} took ${delay}us to restart`, causeKey: restart } as never);
+      if (random() < 0.01) push({ t: tDetect + delay, type: 'violation', invariant: 'restart-within-bound', message: `${component} took ${delay}us to restart`, causeKey: restart, recordKey: restart } as never);
     }
   });
   push({ t: durationUs, type: 'run-ended', outcome: 'completed', causeKey: run } as never);
@@ -73,9 +73,10 @@ export function syntheticTrace(targetRecords: number, components = 120, duration
   const seqOfKey = new Map<number, number>();
   drafts.forEach((d, seq) => seqOfKey.set(d.key, seq));
   const records = drafts.map((d, seq) => {
-    const { key: _key, causeKey, order: _order, ...rest } = d;
+    const { key: _key, causeKey, recordKey, order: _order, ...rest } = d;
     const record = { ...rest, seq } as TraceRecord;
     if (causeKey !== undefined) record.cause = seqOfKey.get(causeKey)!;
+    if (recordKey !== undefined && record.type === 'violation') record.record = seqOfKey.get(recordKey)!;
     return record;
   });
   return {
@@ -96,7 +97,7 @@ export function syntheticTrace(targetRecords: number, components = 120, duration
       lostRequests: 0,
       lostDataBytes: 0,
       finalStates: Object.fromEntries(names.map((n) => [n, 'running'])),
-      violations: [],
+      violations: records.flatMap((r) => (r.type === 'violation' ? [{ invariant: r.invariant, message: r.message, record: r.record, kind: 'liveness' as const }] : [])),
       expectations: [],
     },
   };

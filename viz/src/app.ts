@@ -5,6 +5,7 @@ import { directEffects, rebootStories, violationStories } from './layout/stories
 import { buildTimeline } from './layout/timeline-model.js';
 import { centerOn, clampDomain, type Domain } from './layout/viewport.js';
 import type { LoadedTrace } from './load/sources.js';
+import { milestone } from './timing.js';
 import { renderDetails } from './render/details.js';
 import { renderJumpList } from './render/jump-list.js';
 import type { Highlight } from './render/overlay.js';
@@ -29,6 +30,8 @@ export interface LoadTimings {
   layoutMs: number;
   /** From the start of loading to the first painted view. */
   firstViewMs: number;
+  /** performance.now() at the first painted view: ms since the page started loading. */
+  firstViewAtMs: number;
   records: number;
 }
 
@@ -74,13 +77,17 @@ export class App {
     this.loaded = traces;
     this.model = buildTimeline(traces, this.groupBy);
     const layoutMs = performance.now() - layoutStarted;
+    milestone('layout');
     this.rows = visibleRows(this.model, this.filter);
     this.domain = this.extent;
     this.selection = null;
     this.render(true);
+    milestone('panels');
     this.timeline.paintNow();
+    milestone('painted');
     const records = traces.reduce((n, t) => n + t.file.records.length, 0);
-    this.timings = { startedMs, layoutMs, firstViewMs: performance.now() - startedMs, records };
+    const now = performance.now();
+    this.timings = { startedMs, layoutMs, firstViewMs: now - startedMs, firstViewAtMs: now, records };
     this.notify();
   }
 

@@ -16,7 +16,9 @@ export interface ControlElements {
 /** Record types present in the loaded traces, with counts. */
 function typeCounts(app: App): Map<RecordType, number> {
   const counts = new Map<RecordType, number>();
-  for (const t of app.loaded) for (const r of t.file.records) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  for (const trace of app.model?.traces ?? []) {
+    for (const [type, records] of trace.byType) counts.set(type, (counts.get(type) ?? 0) + records.length);
+  }
   return counts;
 }
 

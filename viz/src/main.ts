@@ -1,4 +1,7 @@
 import './style.css';
+
+/** When the viewer's script started, in ms since navigation (reported to the scale test). */
+const scriptStartedMs = performance.now();
 import { App } from './app.js';
 import { attachControls } from './controls.js';
 import { attachInteractions } from './interactions.js';
@@ -6,6 +9,8 @@ import { attachKeys } from './keys.js';
 import { attachDrop, attachFileInput, type PickHandlers } from './load/pickers.js';
 import { fetchTrace, inlinedTrace, type LoadedTrace } from './load/sources.js';
 import type { RecordRef } from './layout/model.js';
+import { centerOn } from './layout/viewport.js';
+import { milestones } from './timing.js';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -44,6 +49,8 @@ function show(traces: LoadedTrace[], startedMs: number): void {
   errorBox.hidden = true;
   app.load(traces, startedMs);
   body.dataset.state = 'ready';
+  const names = traces.map((t) => t.file.summary?.scenario ?? t.name);
+  document.title = `${names.join(' vs ')} — recsim`;
   body.classList.toggle('comparing', traces.length > 1);
   byId('exit-compare').hidden = traces.length < 2;
   refreshControls();
@@ -64,6 +71,8 @@ attachDrop(body, byId('drop-overlay'), handlers);
 /** Automation hook: the browser test reads timings and finds where records are drawn. */
 const hook = {
   app,
+  scriptStartedMs,
+  milestones,
   /** Client coordinates of a record's mark, or null when its lane is filtered out. */
   pointOfRecord(ref: RecordRef): { x: number; y: number } | null {
     const trace = app.model?.traces[ref.traceIndex];
@@ -71,6 +80,9 @@ const hook = {
     const lane = trace?.laneOfSeq.get(ref.seq);
     const row = app.rows.findIndex((r) => r.kind === 'lane' && r.laneIndex === lane);
     if (!record || row < 0) return null;
+    if (record.t < app.domain.startUs || record.t > app.domain.endUs) {
+      app.setDomain(centerOn(app.extent, record.t, app.domain.endUs - app.domain.startUs));
+    }
     app.timeline.revealRow(row);
     app.timeline.paintNow();
     return app.timeline.pointOf(record.t, row);

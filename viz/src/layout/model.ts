@@ -1,5 +1,6 @@
 import type { LifecycleState, PowerState, RecordType, TraceFile, TraceRecord } from './trace-types.js';
 import type { MarkKind } from './marks.js';
+import type { SeqMap } from './seq-map.js';
 
 /** A lifecycle bar on a component lane or a power bar on the system lane. */
 export type BarState = LifecycleState | PowerState;
@@ -43,9 +44,11 @@ export interface IndexedTrace {
   /** What the user knows it by: a file name, a URL or "inlined". */
   name: string;
   file: TraceFile;
-  bySeq: Map<number, TraceRecord>;
+  bySeq: SeqMap<TraceRecord>;
+  /** Records of each type present, in (t, seq) order. */
+  byType: ReadonlyMap<RecordType, readonly TraceRecord[]>;
   /** seq -> index into TimelineModel.lanes of the lane the record is anchored on. */
-  laneOfSeq: Map<number, number>;
+  laneOfSeq: SeqMap<number>;
 }
 
 export type GroupBy = 'realm' | 'monitor';

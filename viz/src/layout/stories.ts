@@ -17,7 +17,7 @@ function tagOf(tags: readonly string[], traceIndex: number): string {
 export function violationStories(traces: readonly IndexedTrace[], tags: readonly string[]): Story[] {
   const stories: (Story & { t: number })[] = [];
   traces.forEach((trace, traceIndex) => {
-    for (const r of trace.file.records) {
+    for (const r of trace.byType.get('violation') ?? []) {
       if (r.type === 'violation') {
         stories.push({ t: r.t, ref: { traceIndex, seq: r.seq }, text: `${tagOf(tags, traceIndex)}${formatInstant(r.t)} ${r.invariant}: ${r.message}` });
       }
@@ -33,8 +33,7 @@ export function violationStories(traces: readonly IndexedTrace[], tags: readonly
 export function rebootStories(traces: readonly IndexedTrace[], tags: readonly string[]): Story[] {
   const stories: (Story & { t: number })[] = [];
   traces.forEach((trace, traceIndex) => {
-    for (const r of trace.file.records) {
-      if (r.type !== 'reboot-requested' && r.type !== 'panic') continue;
+    for (const r of [...(trace.byType.get('reboot-requested') ?? []), ...(trace.byType.get('panic') ?? [])]) {
       const chain = causalChain(trace, r.seq);
       const root = chain[chain.length - 1]!;
       const why = root === r ? '' : ` ⟵ root cause at ${formatInstant(root.t)}: ${describeRecord(root)}`;
@@ -45,6 +44,6 @@ export function rebootStories(traces: readonly IndexedTrace[], tags: readonly st
 }
 
 /** Records directly caused by `seq` (a linear scan: done once per click). */
-export function directEffects(trace: IndexedTrace, seq: number): TraceRecord[] {
+export function directEffects(trace: Pick<IndexedTrace, 'file'>, seq: number): TraceRecord[] {
   return trace.file.records.filter((r) => r.cause === seq);
 }

@@ -2,8 +2,9 @@ import { lifecycleBars, powerBars } from './bars.js';
 import { monitorsOf, NO_MONITOR, realmOf, shortLabel } from './groups.js';
 import { markKindOf } from './marks.js';
 import type { GroupBy, IndexedTrace, Lane, Mark, TimelineModel } from './model.js';
+import { createSeqMap, maxSeqOf, type SeqMap } from './seq-map.js';
 import { byTimeThenSeq } from './sorted.js';
-import type { TraceFile, TraceRecord } from './trace-types.js';
+import type { RecordType, TraceFile, TraceRecord } from './trace-types.js';
 
 export interface NamedTrace {
   name: string;
@@ -30,15 +31,16 @@ function extentOf(files: readonly TraceFile[]): { startUs: number; endUs: number
 
 interface PerTrace {
   sorted: readonly TraceRecord[];
-  bySeq: Map<number, TraceRecord>;
-  /** The component lane each record sits on; records not in it sit on the system lane. */
-  laneComponent: Map<number, string>;
+  maxSeq: number;
+  bySeq: SeqMap<TraceRecord>;
+  byType: Map<RecordType, TraceRecord[]>;
+  /** Records on each component's lane; the others sit on the system lane. */
   byComponent: Map<string, TraceRecord[]>;
   system: TraceRecord[];
 }
 
 /** The component whose lane shows a record: its own, or for a violation the blamed record's. */
-function laneComponentOf(r: TraceRecord, bySeq: ReadonlyMap<number, TraceRecord>): string | undefined {
+function laneComponentOf(r: TraceRecord, bySeq: SeqMap<TraceRecord>): string | undefined {
   if (typeof r.component === 'string') return r.component;
   if (r.type === 'violation' && r.record !== undefined) {
     const blamed = bySeq.get(r.record)?.component;
@@ -49,15 +51,20 @@ function laneComponentOf(r: TraceRecord, bySeq: ReadonlyMap<number, TraceRecord>
 
 function splitByLane(records: readonly TraceRecord[]): PerTrace {
   const sorted = byTimeThenSeq(records);
-  const bySeq = new Map<number, TraceRecord>();
-  for (const r of sorted) bySeq.set(r.seq, r);
-  const laneComponent = new Map<number, string>();
+  const maxSeq = maxSeqOf(sorted);
+  const bySeq = createSeqMap<TraceRecord>(maxSeq, sorted.length);
+  const byType = new Map<RecordType, TraceRecord[]>();
+  for (const r of sorted) {
+    bySeq.set(r.seq, r);
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
   const byComponent = new Map<string, TraceRecord[]>();
   const system: TraceRecord[] = [];
   for (const r of sorted) {
     const component = laneComponentOf(r, bySeq);
     if (component !== undefined) {
-      laneComponent.set(r.seq, component);
       let list = byComponent.get(component);
       if (!list) byComponent.set(component, (list = []));
       list.push(r);
@@ -65,7 +72,7 @@ function splitByLane(records: readonly TraceRecord[]): PerTrace {
       system.push(r);
     }
   }
-  return { sorted, bySeq, laneComponent, byComponent, system };
+  return { sorted, maxSeq, bySeq, byType, byComponent, system };
 }
 
 function marksOf(records: readonly TraceRecord[]): Mark[] {
@@ -143,11 +150,11 @@ function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: reado
   lanes.forEach((lane, i) => {
     if (lane.traceIndex === ti) laneIndexOf.set(lane.component ?? SYSTEM, i);
   });
-  const systemLane = laneIndexOf.get(SYSTEM)!;
-  const laneOfSeq = new Map<number, number>();
-  for (const r of split.sorted) {
-    const component = split.laneComponent.get(r.seq);
-    laneOfSeq.set(r.seq, component === undefined ? systemLane : laneIndexOf.get(component)!);
+  const laneOfSeq = createSeqMap<number>(split.maxSeq, split.sorted.length);
+  for (const r of split.system) laneOfSeq.set(r.seq, laneIndexOf.get(SYSTEM)!);
+  for (const [component, records] of split.byComponent) {
+    const lane = laneIndexOf.get(component)!;
+    for (const r of records) laneOfSeq.set(r.seq, lane);
   }
-  return { name: input.name, file: input.file, bySeq: split.bySeq, laneOfSeq };
+  return { name: input.name, file: input.file, bySeq: split.bySeq, byType: split.byType, laneOfSeq };
 }

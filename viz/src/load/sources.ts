@@ -1,4 +1,5 @@
 import type { TraceFile } from '../layout/trace-types.js';
+import { milestone } from '../timing.js';
 import { parseTraceText } from './parse-trace.js';
 
 /** The id of the `<script type="application/json">` block an HTML report inlines its trace in. */
@@ -13,8 +14,11 @@ export interface LoadedTrace {
 export function inlinedTrace(doc: Document): LoadedTrace | null {
   const block = doc.getElementById(INLINE_TRACE_ID);
   const text = block?.textContent?.trim();
-  if (!text) return null;
-  return { name: 'report', file: parseTraceText(text, 'inlined trace') };
+  if (!block || !text) return null;
+  milestone('inline-read');
+  const file = parseTraceText(text, 'inlined trace');
+  milestone('parsed');
+  return { name: 'this report', file };
 }
 
 /** Fetches the trace at a URL (relative to the page). */
@@ -26,7 +30,11 @@ export async function fetchTrace(url: string): Promise<LoadedTrace> {
     throw new Error(`${url}: could not fetch (${(error as Error).message})`);
   }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-  return { name: url, file: parseTraceText(await response.text(), url) };
+  const text = await response.text();
+  milestone('fetched');
+  const file = parseTraceText(text, url);
+  milestone('parsed');
+  return { name: url, file };
 }
 
 /** Reads a trace from a picked or dropped file. */

@@ -52,7 +52,10 @@ export function createOverview(container: HTMLElement, labelWidth: number, onBru
       [width, HEIGHT],
     ]);
     brushG.call(brush);
-    brushG.call(brush.move, [toPx(domain.startUs), Math.max(toPx(domain.startUs) + 1, toPx(domain.endUs))]);
+    // Showing the whole run: no selection, so a drag anywhere on the strip brushes a new window
+    // (inside a selection, d3's brush would move it instead).
+    const whole = domain.startUs <= model.startUs && domain.endUs >= model.endUs;
+    brushG.call(brush.move, whole ? null : [toPx(domain.startUs), Math.max(toPx(domain.startUs) + 1, toPx(domain.endUs))]);
   }
 
   function paint(model: TimelineModel, width: number): void {

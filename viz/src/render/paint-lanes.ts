@@ -1,9 +1,10 @@
 import { MARK_KINDS, type MarkKind } from '../layout/marks.js';
 import { markVisible, type ViewFilter } from '../layout/filter.js';
-import type { Lane, Row } from '../layout/model.js';
+import type { BarState, Lane, Row } from '../layout/model.js';
 import { lowerBound } from '../layout/sorted.js';
 import type { Domain } from '../layout/viewport.js';
-import { MARK_STYLES, STATE_COLORS, markPath } from './palette.js';
+import { MARK_STYLES, STATE_COLORS } from './palette.js';
+import { markSprite, SPRITE_CSS_PX } from './sprites.js';
 
 export interface LaneGeometry {
   /** CSS pixels. */
@@ -14,73 +15,112 @@ export interface LaneGeometry {
   devicePixelRatio: number;
 }
 
-const paths = new Map<MarkKind, Path2D>();
-function pathOf(kind: MarkKind): Path2D {
-  let path = paths.get(kind);
-  if (!path) paths.set(kind, (path = new Path2D(markPath(kind))));
-  return path;
-}
+const STATES = Object.keys(STATE_COLORS) as BarState[];
+const STATE_INDEX = new Map(STATES.map((s, i) => [s, i]));
+const KIND_INDEX = new Map(MARK_KINDS.map((k, i) => [k, i]));
+/** Above this many marks per pixel of width a lane's marks are drawn as ticks, not symbols. */
+const DENSE_MARKS_PER_PX = 1 / 6;
 
-/** Draws a lane's bars in view, merging bars narrower than a pixel so dense lanes cost O(width). */
+/**
+ * Paints a lane's bars in view as runs of pixel columns: a column covered by
+ * several bars takes the state that covers most of it, and neighbouring
+ * columns of one state become one rectangle. The cost is bounded by the
+ * bars in view plus the width, however dense the lane.
+ */
 function paintBars(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, y: number, h: number, width: number): void {
   const bars = lane.bars;
-  let lastPixel = -1;
+  const share = new Float64Array(STATES.length);
+  let column = -1;
+  let runState = -1;
+  let runStart = 0;
+  let runEnd = 0;
+  const drawRun = (): void => {
+    if (runState < 0) return;
+    ctx.fillStyle = STATE_COLORS[STATES[runState]!];
+    ctx.fillRect(runStart, y, runEnd - runStart, h);
+  };
+  const emit = (from: number, to: number, state: number): void => {
+    if (state === runState && from === runEnd) {
+      runEnd = to;
+      return;
+    }
+    drawRun();
+    [runState, runStart, runEnd] = [state, from, to];
+  };
+  const finishColumn = (): void => {
+    if (column < 0) return;
+    let best = 0;
+    for (let s = 1; s < share.length; s++) if (share[s]! > share[best]!) best = s;
+    share.fill(0);
+    emit(column, column + 1, best);
+    column = -1;
+  };
   for (let i = lowerBound(bars, domain.startUs, (b) => b.endUs); i < bars.length; i++) {
     const bar = bars[i]!;
     if (bar.startUs >= domain.endUs) break;
     const x0 = Math.max(0, xOf(bar.startUs));
     const x1 = Math.min(width, xOf(bar.endUs));
-    if (x1 - x0 < 1) {
-      const pixel = Math.floor(x0);
-      if (pixel === lastPixel) continue;
-      lastPixel = pixel;
-      ctx.fillStyle = STATE_COLORS[bar.state] ?? '#ccc';
-      ctx.fillRect(pixel, y, 1, h);
-      continue;
+    if (x1 <= x0) continue;
+    const state = STATE_INDEX.get(bar.state) ?? 0;
+    const c0 = Math.floor(x0);
+    if (c0 !== column) {
+      finishColumn();
+      column = c0;
     }
-    ctx.fillStyle = STATE_COLORS[bar.state] ?? '#ccc';
-    ctx.fillRect(x0, y, x1 - x0, h);
-    lastPixel = Math.floor(x1);
+    const firstEnd = Math.min(x1, c0 + 1);
+    share[state]! += firstEnd - x0;
+    if (firstEnd >= x1) continue;
+    finishColumn();
+    const full = Math.floor(x1);
+    if (full > firstEnd) emit(firstEnd, full, state);
+    if (x1 > full) {
+      column = full;
+      share[state]! += x1 - full;
+    }
   }
+  finishColumn();
+  drawRun();
 }
 
-/** Draws a lane's marks in view, at most one per kind per pixel column. */
-function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, yMid: number, filter: ViewFilter, spanUsPerPx: number): void {
+/**
+ * Paints a lane's marks in view, at most one per kind per pixel column:
+ * symbols where there is room, short ticks (one path per kind) where the
+ * lane is too dense for symbols to be told apart.
+ */
+function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, y: number, rowHeight: number, filter: ViewFilter, usPerPx: number, width: number, dpr: number): void {
   const marks = lane.marks;
-  const lastPixel = new Map<MarkKind, number>();
-  const pad = 8 * spanUsPerPx;
-  const byKind = new Map<MarkKind, number[]>();
+  const pad = (SPRITE_CSS_PX / 2) * usPerPx;
+  const lastPixel = new Int32Array(MARK_KINDS.length).fill(-1);
+  const xs: number[][] = MARK_KINDS.map(() => []);
+  let count = 0;
+  const filtering = filter.hiddenTypes.size > 0;
   for (let i = lowerBound(marks, domain.startUs - pad, (m) => m.t); i < marks.length; i++) {
     const mark = marks[i]!;
     if (mark.t > domain.endUs + pad) break;
-    if (!markVisible(mark, filter)) continue;
+    if (filtering && !markVisible(mark, filter)) continue;
+    const kind = KIND_INDEX.get(mark.kind)!;
     const px = Math.round(xOf(mark.t));
-    if (lastPixel.get(mark.kind) === px) continue;
-    lastPixel.set(mark.kind, px);
-    let list = byKind.get(mark.kind);
-    if (!list) byKind.set(mark.kind, (list = []));
-    list.push(px);
+    if (lastPixel[kind] === px) continue;
+    lastPixel[kind] = px;
+    xs[kind]!.push(px);
+    count++;
   }
+  if (count === 0) return;
+  const dense = count > width * DENSE_MARKS_PER_PX;
   // Least important kinds first so faults and violations end up on top.
   for (let k = MARK_KINDS.length - 1; k >= 0; k--) {
-    const kind = MARK_KINDS[k]!;
-    const xs = byKind.get(kind);
-    if (!xs) continue;
-    const style = MARK_STYLES[kind];
-    const path = pathOf(kind);
-    ctx.fillStyle = style.color;
-    ctx.strokeStyle = style.color;
-    ctx.lineWidth = style.stroked ? 1.6 : 0.8;
-    for (const px of xs) {
-      ctx.translate(px, yMid);
-      if (style.stroked) ctx.stroke(path);
-      else {
-        ctx.fill(path);
-        ctx.strokeStyle = '#ffffff';
-        ctx.stroke(path);
-        ctx.strokeStyle = style.color;
-      }
-      ctx.translate(-px, -yMid);
+    const list = xs[k]!;
+    if (list.length === 0) continue;
+    const kind: MarkKind = MARK_KINDS[k]!;
+    if (dense) {
+      ctx.fillStyle = MARK_STYLES[kind].color;
+      ctx.beginPath();
+      for (const px of list) ctx.rect(px, y + 2, 1, rowHeight - 4);
+      ctx.fill();
+    } else {
+      const sprite = markSprite(kind, dpr);
+      const half = SPRITE_CSS_PX / 2;
+      for (const px of list) ctx.drawImage(sprite, px - half, y + rowHeight / 2 - half, SPRITE_CSS_PX, SPRITE_CSS_PX);
     }
   }
 }
@@ -104,9 +144,7 @@ export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], 
       ctx.fillRect(0, y + rowHeight - 1, width, 1);
       continue;
     }
-    const barTop = y + 3;
-    const barHeight = rowHeight - 6;
-    paintBars(ctx, row.lane, domain, xOf, barTop, barHeight, width);
-    paintMarks(ctx, row.lane, domain, xOf, y + rowHeight / 2, filter, usPerPx);
+    paintBars(ctx, row.lane, domain, xOf, y + 3, rowHeight - 6, width);
+    paintMarks(ctx, row.lane, domain, xOf, y, rowHeight, filter, usPerPx, width, g.devicePixelRatio);
   }
 }

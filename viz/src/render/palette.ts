@@ -57,7 +57,7 @@ export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
   violation: { symbol: d3.symbolTriangle2, color: '#000000', stroked: true, size: 110 },
   stop: { symbol: d3.symbolPlus, color: '#546e7a', stroked: true, size: 40 },
   'start-problem': { symbol: d3.symbolSquare2, color: '#ff3d00', stroked: true, size: 50 },
-  system: { symbol: d3.symbolCircle2, color: '#37474f', stroked: true, size: 40 },
+  system: { symbol: d3.symbolCircle, color: '#37474f', stroked: true, size: 40 },
 };
 
 /** The SVG path of a mark's symbol centred on (0, 0). */

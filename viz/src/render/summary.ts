@@ -12,7 +12,7 @@ export function renderSummary(container: HTMLElement, traces: readonly IndexedTr
     if (tags[i]) line.append('span').attr('class', 'tag').text(tags[i]!);
     line.append('span').attr('class', 'summary-name').text(s?.scenario ?? trace.name);
     const facts = [
-      `file ${trace.name}`,
+      `from ${trace.name}`,
       `seed ${trace.file.seed}`,
       s ? `${s.outcome} at ${formatSpan(s.endUs)}` : null,
       s ? `reboots ${s.reboots.graceful} graceful / ${s.reboots.ungraceful} ungraceful` : null,

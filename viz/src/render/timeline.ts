@@ -80,6 +80,7 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
   }
 
   function paintNow(): number {
+    if (frame) cancelAnimationFrame(frame);
     frame = 0;
     if (!state) return 0;
     const started = performance.now();

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { packageRoot, viewerHtmlPath } from '../../sim/report/html.js';
+
+/** Debian's real binary first (it starts faster than the /usr/bin wrapper script). */
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export const BROWSER_REQUIRED = process.env.RECSIM_REQUIRE_BROWSER === '1';
+
+/** The Chromium to drive: $RECSIM_CHROMIUM, else the first candidate that exists. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.RECSIM_CHROMIUM;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+export function warnNoBrowser(): void {
+  const line = '!'.repeat(78);
+  console.warn(
+    `\n${line}\n!! NO CHROMIUM FOUND: the viewer's browser tests are SKIPPED.\n!! Install it with: apt-get install -y chromium   (or set RECSIM_CHROMIUM=/path/to/chrome)\n!! CI sets RECSIM_REQUIRE_BROWSER=1, which turns this into a failure.\n${line}\n`,
+  );
+}
+
+export async function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/**
+ * Builds viz/dist/index.html when it is missing or older than the viewer's
+ * sources (`npm test` builds first, so this is for running the test alone).
+ * It builds elsewhere and renames the result into place, so tests running
+ * beside this one never see the viewer half-written or missing.
+ */
+export function ensureViewerBuilt(): string {
+  const root = packageRoot();
+  const built = viewerHtmlPath();
+  const sources = Math.max(newestMtime(join(root, 'viz', 'src')), newestMtime(join(root, 'viz', 'index.html')), newestMtime(join(root, 'viz', 'vite.config.ts')));
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+    const outDir = mkdtempSync(join(tmpdir(), 'recsim-viewer-'));
+    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'viz', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    mkdirSync(dirname(built), { recursive: true });
+    const staged = `${built}.${process.pid}.tmp`;
+    copyFileSync(join(outDir, 'index.html'), staged);
+    renameSync(staged, built);
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return built;
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
+}
+
+/** Client coordinates of a record's mark (scrolling its lane into view). */
+export async function pointOfRecord(page: Page, seq: number, traceIndex = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((ref) => (window as unknown as { recsimViewer: { pointOfRecord(r: typeof ref): { x: number; y: number } | null } }).recsimViewer.pointOfRecord(ref), {
+    traceIndex,
+    seq,
+  });
+  if (!point) throw new Error(`record ${seq} is not drawn`);
+  return point;
+}
+
+/** The RGB of the lane canvas at a client point. */
+export async function canvasPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  return page.evaluate(
+    ({ cx, cy }) => {
+      const canvas = document.querySelector('canvas.lanes-canvas') as HTMLCanvasElement;
+      const rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width;
+      const data = canvas.getContext('2d')!.getImageData(Math.round((cx - rect.left) * scale), Math.round((cy - rect.top) * scale), 1, 1).data;
+      return [data[0]!, data[1]!, data[2]!] as [number, number, number];
+    },
+    { cx: x, cy: y },
+  );
+}
+
+export interface ViewState {
+  startUs: number;
+  endUs: number;
+  selection: { traceIndex: number; seq: number } | null;
+  paints: number;
+  lastPaintMs: number;
+}
+
+export async function viewState(page: Page): Promise<ViewState> {
+  return page.evaluate(() => {
+    const app = (window as unknown as { recsimViewer: { app: { domain: { startUs: number; endUs: number }; selection: ViewState['selection']; timeline: { stats: { paints: number; lastPaintMs: number } } } } }).recsimViewer.app;
+    return { ...app.domain, selection: app.selection, paints: app.timeline.stats.paints, lastPaintMs: app.timeline.stats.lastPaintMs };
+  });
+}
+
+export async function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((el) => el.textContent ?? ''));
+}

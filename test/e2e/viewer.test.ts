@@ -1,0 +1,389 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runView, startViewServer } from '../../sim/cli/commands/view.js';
+import { packageRoot, viewerHtmlPath, writeHtmlReport } from '../../sim/report/html.js';
+import type { TraceFile } from '../../sim/trace/trace-file.js';
+import { fixturePath, loadFixture, seqOf } from '../helpers/fixtures.js';
+import { syntheticTrace } from '../helpers/synthetic-trace.js';
+import { BROWSER_REQUIRED, canvasPixel, ensureViewerBuilt, findChromium, launch, pointOfRecord, texts, viewState, waitForReady, warnNoBrowser } from './browser.js';
+
+const S = 1_000_000;
+const chromiumPath = findChromium();
+if (!chromiumPath) warnNoBrowser();
+const results = join(packageRoot(), 'test-results');
+const reboot = loadFixture('netstack-reboot.json');
+const xss = loadFixture('xss-names.json');
+
+it.runIf(!chromiumPath && BROWSER_REQUIRED)('finds a Chromium to run the viewer tests in (RECSIM_REQUIRE_BROWSER=1)', () => {
+  throw new Error('no Chromium found (looked for $RECSIM_CHROMIUM, /usr/lib/chromium/chromium, /usr/bin/chromium, ...): apt-get install -y chromium');
+});
+
+describe.skipIf(!chromiumPath)('the viewer in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let requests: string[] = [];
+  let pageErrors: string[] = [];
+  let dialogs: string[] = [];
+
+  beforeAll(async () => {
+    ensureViewerBuilt();
+    mkdirSync(join(results, 'e2e'), { recursive: true });
+    browser = await launch(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function freshPage(): Promise<Page> {
+    await page?.close();
+    page = await browser.newPage({ viewport: { width: 1500, height: 820 } });
+    requests = [];
+    pageErrors = [];
+    dialogs = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    return page;
+  }
+
+  async function openReport(trace: TraceFile, name: string): Promise<string> {
+    const path = join(results, 'e2e', `${name}.html`);
+    writeHtmlReport(trace, path);
+    await freshPage();
+    await page.goto(pathToFileURL(path).href);
+    await waitForReady(page);
+    return path;
+  }
+
+  describe('the HTML report of a graceful reboot', () => {
+    beforeAll(async () => {
+      await openReport(reboot, 'netstack-reboot');
+    });
+
+    it('opens from disk with no server and no network', () => {
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('shows a lane per component, grouped by realm, under the system lane', async () => {
+      expect(await texts(page, '.lane-label .name')).toEqual(['power', 'power_manager', 'fshost', 'netstack', 'dhcpd', 'shell']);
+      expect(await texts(page, '.group-label .name')).toEqual(['system', '/bootstrap', '/core/network', '/core/session']);
+      expect(await page.textContent('.summary-name')).toBe('netstack crash reboots the device gracefully');
+    });
+
+    it('draws state bars and marks on the canvas, with a legend', async () => {
+      const fault = await pointOfRecord(page, seqOf(reboot, (r) => r.type === 'fault'));
+      const [r, g, b] = await canvasPixel(page, fault.x, fault.y);
+      expect(r).toBeGreaterThan(180); // the fault star: #d50000
+      expect(g + b).toBeLessThan(80);
+      const running = await canvasPixel(page, fault.x - 150, fault.y);
+      expect(running).toEqual([0x66, 0xbb, 0x6a]); // netstack running before the crash
+      expect(await page.$$eval('.legend-mark', (els) => els.map((el) => el.getAttribute('data-kind')))).toEqual([
+        'fault', 'detection', 'decision', 'restart', 'reboot', 'panic', 'lost-event', 'lost-data', 'violation', 'stop', 'start-problem', 'system',
+      ]);
+    });
+
+    it('explains the reboot in the side panel', async () => {
+      expect(await texts(page, '#reboots .jump-item')).toEqual([
+        '32s component_manager requested a graceful reboot (culprit /core/network/netstack): critical-component-failure ⟵ root cause at 30s: fault injected: crash of /core/network/netstack (scripted, exit code 1)',
+      ]);
+    });
+
+    it('clicking the reboot request shows its cause chain back to the crash, as arrows', async () => {
+      const rebootSeq = seqOf(reboot, (r) => r.type === 'reboot-requested');
+      const at = await pointOfRecord(page, rebootSeq);
+      await page.mouse.click(at.x, at.y);
+      expect((await viewState(page)).selection).toEqual({ traceIndex: 0, seq: rebootSeq });
+      expect(await page.textContent('.details-title')).toBe('reboot-requested at 32s');
+      const chain = await texts(page, '.cause-chain li');
+      expect(chain).toHaveLength(5);
+      expect(chain[0]).toBe('30s  fault injected: crash of /core/network/netstack (scripted, exit code 1)');
+      expect(chain[4]).toContain('requested a graceful reboot');
+      await page.waitForFunction(() => document.querySelectorAll('path.cause-arrow').length === 4);
+      const arrows = await page.$$eval('path.cause-arrow', (els) => els.map((el) => [Number(el.getAttribute('data-from')), Number(el.getAttribute('data-to'))]));
+      const ids = (type: string): number => seqOf(reboot, (r) => r.type === type);
+      expect(new Set(arrows.map((a) => a.join('>')))).toEqual(
+        new Set([`${ids('fault')}>${ids('terminated')}`, `${ids('terminated')}>${ids('detected')}`, `${ids('detected')}>${ids('decision')}`, `${ids('decision')}>${rebootSeq}`]),
+      );
+      expect(await page.getAttribute('circle.chain-point.selected', 'data-seq')).toBe(String(rebootSeq));
+    });
+
+    it('walks the chain: clicking its root selects the fault', async () => {
+      await page.click('.cause-chain li:first-child button');
+      expect(await page.textContent('.details-title')).toBe('fault at 30s');
+      expect(await texts(page, '.effects li')).toEqual(['30s  /core/network/netstack terminated (exit code 1)']);
+    });
+
+    it('jumps to a violation from the list', async () => {
+      await page.keyboard.press('0');
+      await page.click('#violations .jump-item');
+      const state = await viewState(page);
+      expect(await page.textContent('.details-title')).toBe('violation at 37s');
+      expect(state.startUs).toBeLessThan(37 * S);
+      expect(state.endUs).toBeGreaterThan(37 * S);
+      expect(state.endUs - state.startUs).toBeLessThan(60 * S);
+    });
+
+    it('filters lanes by name and hides marks by type', async () => {
+      await page.keyboard.press('0');
+      await page.fill('#search', 'DHCP');
+      expect(await texts(page, '.lane-label .name')).toEqual(['power', 'dhcpd']);
+      await page.fill('#search', '');
+      expect(await texts(page, '.lane-label .name')).toHaveLength(6);
+      const fault = await pointOfRecord(page, seqOf(reboot, (r) => r.type === 'fault'));
+      await page.uncheck('.legend-mark[data-kind="fault"] input');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const [r] = await canvasPixel(page, fault.x, fault.y);
+      expect(r).toBeLessThan(180);
+      await page.check('.legend-mark[data-kind="fault"] input');
+    });
+
+    it('zooms with the wheel and keys, pans by dragging', async () => {
+      await page.keyboard.press('0');
+      const plot = (await page.locator('.plot').boundingBox())!;
+      const whole = await viewState(page);
+      await page.mouse.move(plot.x + plot.width / 2, plot.y + 40);
+      await page.mouse.wheel(0, -400);
+      await page.waitForFunction((span) => {
+        const d = (window as unknown as { recsimViewer: { app: { domain: { startUs: number; endUs: number } } } }).recsimViewer.app.domain;
+        return d.endUs - d.startUs < span;
+      }, whole.endUs - whole.startUs);
+      const zoomed = await viewState(page);
+      await page.mouse.down();
+      await page.mouse.move(plot.x + plot.width / 2 - 200, plot.y + 40, { steps: 5 });
+      await page.mouse.up();
+      const panned = await viewState(page);
+      expect(panned.startUs).toBeGreaterThan(zoomed.startUs);
+      expect(panned.endUs - panned.startUs).toBeCloseTo(zoomed.endUs - zoomed.startUs, 0);
+      await page.keyboard.press('0');
+      expect(await viewState(page)).toMatchObject({ startUs: 0, endUs: 60 * S });
+      await page.keyboard.press('+');
+      const keyed = await viewState(page);
+      expect(keyed.endUs - keyed.startUs).toBeLessThan(60 * S);
+    });
+
+    it('selects the window by brushing the overview strip', async () => {
+      await page.keyboard.press('0');
+      const strip = (await page.locator('.overview-area').boundingBox())!;
+      const at = (fraction: number): number => strip.x + strip.width * fraction;
+      await page.mouse.move(at(0.5), strip.y + strip.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(at(0.75), strip.y + strip.height / 2, { steps: 5 });
+      await page.mouse.up();
+      const state = await viewState(page);
+      expect(state.startUs / S).toBeCloseTo(30, 0);
+      expect(state.endUs / S).toBeCloseTo(45, 0);
+    });
+
+    it('hides record types from the type filter and groups lanes by monitor', async () => {
+      await page.keyboard.press('0');
+      await page.click('.type-filter summary');
+      expect(await page.$$eval('.type-item', (els) => els.map((el) => el.getAttribute('data-type')))).toContain('reboot-requested');
+      const rebootSeq = seqOf(reboot, (r) => r.type === 'reboot-requested');
+      const at = await pointOfRecord(page, rebootSeq);
+      await page.uncheck('.type-item[data-type="reboot-requested"] input');
+      expect(await page.isChecked('.legend-mark[data-kind="reboot"] input')).toBe(true); // shutdown-started is still shown
+      await page.click('.type-filter summary');
+      await page.mouse.click(at.x, at.y);
+      expect((await viewState(page)).selection?.seq).not.toBe(rebootSeq);
+      await page.click('.type-filter summary');
+      await page.check('.type-item[data-type="reboot-requested"] input');
+      await page.click('.type-filter summary');
+      await page.selectOption('#group-by', 'monitor');
+      expect(await texts(page, '.group-label .name')).toEqual(['system', '(no monitor seen)', 'component_manager']);
+      await page.selectOption('#group-by', 'realm');
+      expect(await texts(page, '.group-label .name')).toHaveLength(4);
+    });
+  });
+
+  it('shows markup in names and messages as text and runs none of it', async () => {
+    await openReport(xss, 'xss-names');
+    const script = '/core/<script>alert(1)</script>';
+    const img = '<img src=x onerror="window.__xss=1;alert(2)">';
+    expect(await page.$$eval('.lane-label', (els) => els.map((el) => el.getAttribute('title')))).toEqual(
+      expect.arrayContaining([script, img, '/core/session/<b onmouseover=alert(3)>shell</b>']),
+    );
+    expect(await texts(page, '.lane-label .name')).toContain(img);
+    expect(await page.textContent('.summary-name')).toBe('<script>alert("scenario")</script> names are text');
+    await page.click('#violations .jump-item');
+    expect(await page.textContent('#details')).toContain(`${img} lost 4096 unflushed bytes`);
+    const fault = await pointOfRecord(page, seqOf(xss, (r) => r.type === 'fault'));
+    await page.mouse.click(fault.x, fault.y);
+    expect(await page.textContent('.details-summary')).toBe(`fault injected: crash of ${script} (scripted, exit code 1)`);
+    const injected = await page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: number }).__xss ?? null,
+      imgs: document.querySelectorAll('img').length,
+      bolds: document.querySelectorAll('#side b, #timeline-host b, #summary b').length,
+      scripts: [...document.querySelectorAll('script')].map((s) => s.type || 'classic'),
+      title: document.title,
+    }));
+    expect(injected).toEqual({ xss: null, imgs: 0, bolds: 0, scripts: ['module', 'application/json'], title: '<script>alert("scenario")</script> names are text — recsim' });
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('recsim view serves the viewer: ?trace= loads the trace, &compare= puts a second beside it', async () => {
+    let stop!: () => void;
+    const stopped = new Promise<void>((done) => (stop = done));
+    const printed: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: string) => printed.push(String(chunk)) > 0) as typeof process.stdout.write;
+    const serving = runView(fixturePath('netstack-reboot.json'), { port: '0', open: false }, () => stopped).finally(() => {
+      process.stdout.write = write;
+    });
+    try {
+      await expect.poll(() => printed.join('')).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?trace=\/trace\.json/);
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\?trace=\/trace\.json/.exec(printed.join(''))![0];
+      await freshPage();
+      await page.goto(url);
+      await waitForReady(page);
+      expect(await texts(page, '.lane-label .name')).toHaveLength(6);
+      await page.goto(`${url}&compare=/trace.json`);
+      await waitForReady(page);
+      expect(await texts(page, '.summary-line .tag')).toEqual(['A', 'B']);
+      const lanes = await texts(page, '.lane-label');
+      expect(lanes).toHaveLength(12);
+      expect(lanes.slice(0, 4)).toEqual(['Apower', 'Bpower', 'Apower_manager', 'Bpower_manager']);
+      expect(await texts(page, '#reboots .jump-item')).toHaveLength(2);
+    } finally {
+      stop();
+      await serving;
+    }
+  });
+
+  it('opens a picked file, a dropped file, and a second file to compare', async () => {
+    await freshPage();
+    await page.goto(pathToFileURL(viewerHtmlPath()).href);
+    await page.waitForSelector('body[data-state="empty"]');
+    await page.setInputFiles('#file-input', fixturePath('netstack-reboot.json'));
+    await waitForReady(page);
+    expect(await page.textContent('.summary-name')).toBe('netstack crash reboots the device gracefully');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'xss-names.json', { type: 'application/json' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, readFileSync(fixturePath('xss-names.json'), 'utf8'));
+    await page.waitForFunction(() => document.querySelector('.summary-name')?.textContent?.includes('names are text'));
+    await page.setInputFiles('#compare-input', fixturePath('generated-netstack-reboot.json'));
+    await page.waitForFunction(() => document.querySelectorAll('.summary-line').length === 2);
+    expect(await texts(page, '.summary-line .tag')).toEqual(['A', 'B']);
+    await page.setInputFiles('#file-input', join(dirname(fixturePath('x')), '..', '..', '..', 'package.json'));
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toBe('package.json: not a recsim trace (format is undefined, expected "recsim-trace")');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws 200,000 records and stays interactive (figures printed, not asserted)', async () => {
+    const trace = syntheticTrace(200_000);
+    type Timings = { firstViewMs: number; firstViewAtMs: number; layoutMs: number; records: number };
+    const readTimings = (): Promise<{ timings: Timings; scriptStartedMs: number }> =>
+      page.evaluate(() => {
+        const hook = (window as unknown as { recsimViewer: { scriptStartedMs: number; app: { timings: Timings } } }).recsimViewer;
+        return { timings: hook.app.timings, scriptStartedMs: hook.scriptStartedMs };
+      });
+    const f = (x: number): string => x.toFixed(0);
+
+    // 1. recsim view: the trace fetched from the local server.
+    const tracePath = join(results, 'e2e', 'synthetic-200k.json');
+    writeFileSync(tracePath, JSON.stringify(trace));
+    const server = await startViewServer({ tracePath, distDir: dirname(viewerHtmlPath()), port: 0 });
+    let served: { timings: Timings; scriptStartedMs: number };
+    try {
+      await freshPage();
+      await page.goto(server.url);
+      await waitForReady(page);
+      served = await readTimings();
+    } finally {
+      await server.close();
+    }
+    expect(served.timings.records).toBe(trace.records.length);
+
+    // 2. The HTML report, opened from disk.
+    const path = join(results, 'e2e', 'synthetic-200k.html');
+    writeHtmlReport(trace, path);
+    await freshPage();
+    const started = Date.now();
+    await page.goto(pathToFileURL(path).href);
+    await waitForReady(page);
+    const wallMs = Date.now() - started;
+    const report = await readTimings();
+    expect(report.timings.records).toBe(trace.records.length);
+    expect(await page.locator('.lane-label').count()).toBe(121);
+
+    // Zoom in 20 steps and out again with wheel events on the plot, one frame each.
+    const frames = await page.evaluate(async () => {
+      const plot = document.querySelector('.plot') as HTMLElement;
+      const rect = plot.getBoundingClientRect();
+      const app = (window as unknown as { recsimViewer: { app: { timeline: { stats: { lastPaintMs: number; paints: number } } } } }).recsimViewer.app;
+      const paint: number[] = [];
+      const latency: number[] = [];
+      const frame = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => done()));
+      for (let i = 0; i < 40; i++) {
+        const t0 = performance.now();
+        const before = app.timeline.stats.paints;
+        plot.dispatchEvent(new WheelEvent('wheel', { deltaY: i < 20 ? -120 : 120, clientX: rect.left + rect.width * 0.4, clientY: rect.top + 100, bubbles: true, cancelable: true }));
+        await frame();
+        if (app.timeline.stats.paints === before) await frame();
+        latency.push(performance.now() - t0);
+        paint.push(app.timeline.stats.lastPaintMs);
+      }
+      return { paint, latency };
+    });
+    // Then real mouse drags: 30 moves at the whole-run view, 30 zoomed in.
+    const plot = (await page.locator('.plot').boundingBox())!;
+    const drag = async (): Promise<{ repaints: number; ms: number; lastPaintMs: number }> => {
+      await page.mouse.move(plot.x + plot.width * 0.7, plot.y + 200);
+      await page.mouse.down();
+      const before = await viewState(page);
+      const dragStarted = Date.now();
+      await page.mouse.move(plot.x + plot.width * 0.2, plot.y + 200, { steps: 30 });
+      await page.mouse.up();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const after = await viewState(page);
+      return { repaints: after.paints - before.paints, ms: Date.now() - dragStarted, lastPaintMs: after.lastPaintMs };
+    };
+    const wholeDrag = await drag();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const zoomedDrag = await drag();
+    expect(wholeDrag.repaints).toBeGreaterThan(0);
+    expect(zoomedDrag.repaints).toBeGreaterThan(0);
+
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const max = (xs: number[]): number => Math.max(...xs);
+    const g = (x: number): string => x.toFixed(1);
+    console.log(
+      [
+        `[viewer perf] ${trace.records.length} records, 121 lanes, headless Chromium (${chromiumPath}), 1500x820 viewport`,
+        `  first view via recsim view (?trace=, ${(readFileSync(tracePath).length / 1e6).toFixed(1)} MB JSON): ${f(served.timings.firstViewAtMs)} ms from navigation start to first paint (fetch + parse + layout ${f(served.timings.layoutMs)} ms + paint: ${f(served.timings.firstViewMs)} ms)`,
+        `  first view of the HTML report (${(readFileSync(path).length / 1e6).toFixed(1)} MB, from disk): ${f(report.timings.firstViewAtMs)} ms from navigation start to first paint (page parsed by ${f(report.scriptStartedMs)} ms; JSON parse + layout ${f(report.timings.layoutMs)} ms + paint: ${f(report.timings.firstViewMs)} ms); ${f(wallMs)} ms wall clock around page.goto`,
+        `  zoom, 40 wheel steps: repaint median ${g(median(frames.paint))} ms, max ${g(max(frames.paint))} ms; input to next frame median ${g(median(frames.latency))} ms, max ${g(max(frames.latency))} ms`,
+        `  drag pan, 30 mouse moves at the whole run: ${wholeDrag.repaints} repaints in ${wholeDrag.ms} ms (last repaint ${g(wholeDrag.lastPaintMs)} ms); zoomed in: ${zoomedDrag.repaints} repaints in ${zoomedDrag.ms} ms (last ${g(zoomedDrag.lastPaintMs)} ms)`,
+      ].join('\n'),
+    );
+  });
+
+  it('saves a screenshot of the reboot story to test-results/viewer.png', async () => {
+    await openReport(reboot, 'screenshot');
+    await page.evaluate(() => {
+      const app = (window as unknown as { recsimViewer: { app: { setDomain(d: { startUs: number; endUs: number }): void } } }).recsimViewer.app;
+      app.setDomain({ startUs: 28_500_000, endUs: 41_500_000 });
+    });
+    const at = await pointOfRecord(page, seqOf(reboot, (r) => r.type === 'shutdown-started'));
+    await page.mouse.click(at.x, at.y);
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => document.querySelectorAll('path.cause-arrow').length === 5);
+    const file = join(results, 'viewer.png');
+    await page.screenshot({ path: file });
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+    console.log(`[viewer] screenshot: ${file}`);
+  });
+});
