@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../simulate.js';
+import { benchCompare } from './compare.js';
 import { runEngineShape } from './engine-shape.js';
 import { benchSystem } from './system-scenario.js';
 
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   console.log(`recsim bench on node ${process.version}`);
   benchEngine();
   benchModel();
+  console.log(await benchCompare());
 }
 
 await main();

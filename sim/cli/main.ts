@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
+import { registerCompareCommand } from './commands/compare.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { registerExportCommand } from './commands/export.js';
@@ -19,6 +20,7 @@ function buildProgram(): Command {
   registerViewCommand(program);
   registerExportCommand(program);
   registerExploreCommand(program);
+  registerCompareCommand(program);
   registerSchemaCommand(program);
   return program;
 }

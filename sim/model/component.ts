@@ -48,7 +48,7 @@ export interface ComponentRuntime {
   restartWhenStopped?: number;
   /** This monitor escalated: it ends once its children have stopped. `seq` of the decision. */
   escalation?: number;
-  history: { startsUs: Micros[]; failuresUs: Micros[]; restartsUs: Micros[] };
+  history: { startsUs: Micros[]; failuresUs: Micros[]; restartsUs: Micros[]; endsUs: Micros[] };
   ignoresStop: boolean;
   /** Completion instants of the requests in flight, oldest first (Infinity while hung). */
   inflight: Micros[];
@@ -69,7 +69,7 @@ export function newRuntime(spec: ComponentSpec, index: number): ComponentRuntime
     pendingEvents: [],
     failNextStarts: 0,
     missedHeartbeats: 0,
-    history: { startsUs: [], failuresUs: [], restartsUs: [] },
+    history: { startsUs: [], failuresUs: [], restartsUs: [], endsUs: [] },
     ignoresStop: false,
     inflight: [],
   };

@@ -9,8 +9,8 @@ export type SimEvent =
   | { k: 'stop-done'; c: number; generation: number }
   | { k: 'stop-timeout'; c: number; generation: number }
   | { k: 'restart'; c: number; epoch: number; cause: number }
-  | { k: 'heartbeat'; c: number }
-  | { k: 'call'; c: number }
+  | { k: 'heartbeat'; c: number; generation: number }
+  | { k: 'call'; c: number; generation: number }
   | { k: 'call-timeout'; c: number; generation: number; cause: number }
   | { k: 'request'; c: number }
   | { k: 'reboot-call'; epoch: number; cause: number; culprit?: string; reason: string; by: string }

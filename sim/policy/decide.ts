@@ -1,29 +1,173 @@
-import type { FailureContext, RecoveryDecision, RecoveryPolicy } from './types.js';
+import type { Micros } from '../engine/time.js';
+import { androidCrashCount } from './android-critical.js';
+import { backoffDelayUs, terminationInstants, withJitterUs } from './backoff.js';
+import { bindingEffects, childrenRestartEffects, companions, groupRestartEffects } from './group.js';
+import { failureCount, ladderAction } from './ladder.js';
+import { intensityExceeded, restartsInWindow, startLimitHit } from './rate-limit.js';
+import { exitCause, shouldRestart } from './restart-conditions.js';
 import { describeTermination, isFailure } from './termination.js';
+import type { Effect, ExitAction, FailureContext, GroupStrategy, RecoveryDecision, RecoveryPolicy, SupervisorSpec, SystemAction } from './types.js';
+
+const REBOOT_MODE = { reboot: 'graceful', 'reboot-force': 'force', 'reboot-immediate': 'immediate' } as const;
+
+function formatS(us: Micros): string {
+  return `${Number((us / 1e6).toFixed(3))}s`;
+}
+
+function rebootEffect(action: Exclude<SystemAction, 'none'>, reason: string): Effect {
+  return { kind: 'reboot', mode: REBOOT_MODE[action], reason };
+}
+
+/** The component is given up on (state failed); systemd's FailureAction= fires when it fails for good. */
+function giveUp(policy: RecoveryPolicy, ctx: FailureContext, reason: string, action: SystemAction = policy.failureAction ?? 'none'): RecoveryDecision {
+  const effects: Effect[] = [{ kind: 'give-up', component: ctx.component }];
+  if (action !== 'none') effects.push(rebootEffect(action, `${ctx.component} failed: ${reason}`));
+  return { action: action === 'none' ? 'give-up' : `give-up+${action}`, reason, effects };
+}
+
+/** The monitor's group behaviour: the monitor component's spec, or (children of init) the one the child carries. */
+function supervisorOf(policy: RecoveryPolicy, ctx: FailureContext): SupervisorSpec | undefined {
+  const monitor = ctx.components.find((c) => c.name === ctx.monitor);
+  return monitor ? monitor.policy.supervisor : policy.rootSupervisor;
+}
+
+/** Terminations of the monitor's restartable children within reach of its intensity window, this one included. */
+function groupTerminations(ctx: FailureContext): Micros[] {
+  const own = terminationInstants({ nowUs: ctx.nowUs, history: ctx.history, ranForUs: ctx.ranForUs });
+  const others: Micros[] = [];
+  for (const s of ctx.siblings) {
+    if (s.name === ctx.component) continue;
+    const view = ctx.components.find((c) => c.name === s.name);
+    if (!view?.history || view.policy.when === 'never') continue;
+    others.push(...(view.history.endsUs ?? view.history.failuresUs));
+  }
+  return [...others, ...own];
+}
+
+function exitActionFor(policy: RecoveryPolicy, ctx: FailureContext): ExitAction | undefined {
+  if (!policy.exitActions) return undefined;
+  const t = ctx.termination;
+  const key = t.kind === 'exit' ? String(t.exitCode) : t.kind === 'signal' ? t.signal : undefined;
+  return key === undefined ? undefined : policy.exitActions[key];
+}
+
+/** A rule that decides before the restart condition: exit-code actions and critical components. */
+function overridingDecision(policy: RecoveryPolicy, ctx: FailureContext, how: string): RecoveryDecision | 'restart' | undefined {
+  const mapped = exitActionFor(policy, ctx);
+  if (mapped !== undefined) {
+    const why = `${how} is mapped to ${mapped}`;
+    switch (mapped) {
+      case 'restart':
+        return 'restart';
+      case 'none':
+        return { action: 'none', reason: why, effects: [] };
+      case 'give-up':
+        return giveUp(policy, ctx, why);
+      case 'escalate':
+        return { action: 'escalate', reason: why, effects: [{ kind: 'escalate', reason: `${ctx.component}: ${why}` }] };
+      default:
+        return { action: 'reboot', reason: why, effects: [rebootEffect(mapped, `${ctx.component}: ${why}`)] };
+    }
+  }
+  const critical = policy.critical ? policy.criticalAction : undefined;
+  if (critical?.kind === 'reboot' && (critical.on === 'any' || isFailure(ctx.termination))) {
+    const reason = `critical component terminated (${how}): ${critical.mode} reboot`;
+    return { action: 'reboot', reason, effects: [{ kind: 'reboot', mode: critical.mode, reason: `critical-component-failure: ${ctx.component}` }] };
+  }
+  if (critical?.kind === 'android-init') {
+    const exits = terminationInstants({ nowUs: ctx.nowUs, history: ctx.history, ranForUs: ctx.ranForUs });
+    const bootUs = ctx.history.startsUs[0] ?? 0;
+    const count = androidCrashCount(exits, bootUs, critical.windowUs, ctx.bootCompleted);
+    if (count > critical.maxExits) {
+      const when = ctx.bootCompleted ? `in ${formatS(critical.windowUs)}` : 'before boot completed';
+      const reason = `critical process exited ${count} times ${when}: reboot into the bootloader`;
+      return { action: 'reboot', reason, effects: [{ kind: 'reboot', mode: 'immediate', reason: `critical process ${ctx.component} exited ${count} times ${when}` }] };
+    }
+  }
+  return undefined;
+}
+
+const GROUP_ACTION: Readonly<Record<GroupStrategy, string>> = {
+  one_for_one: 'restart',
+  one_for_all: 'restart-all',
+  rest_for_one: 'restart-rest',
+  'restart-dependents': 'restart-dependents',
+};
 
 /**
  * The monitor's decision after a termination: a pure function of the policy
- * and what happened. The model applies the effects.
+ * and what happened. The model applies the effects. In order: exit-code
+ * actions (Redox R1) and critical-component rules; the restart condition
+ * (systemd Restart= table with its exit-status lists); the restart-storm
+ * guard (Redox R6); the failure ladder (Windows SCM); the limits (restart
+ * count, OTP intensity, systemd start limit); the delay (backoff, jitter);
+ * then who restarts with it (group strategy, BindsTo/PartOf, a supervisor's children).
  */
 export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDecision {
-  const failed = isFailure(ctx.termination);
   const how = describeTermination(ctx.termination);
-  if (policy.when === 'never') return { action: 'none', reason: `restart policy is never (${how})`, effects: [] };
-  if (policy.when === 'on-failure' && !failed) {
-    return { action: 'none', reason: `stopped properly (${how}); on-failure does not restart`, effects: [] };
+  const override = overridingDecision(policy, ctx, how);
+  if (override !== undefined && override !== 'restart') return override;
+
+  let why: string;
+  if (override === 'restart') why = `${how} is mapped to restart`;
+  else {
+    const condition = shouldRestart(policy.when, policy.exitStatus, ctx.termination);
+    if (!condition.restart) {
+      const unclean = exitCause(ctx.termination, policy.exitStatus?.success) !== 'clean';
+      if (unclean && policy.failureAction && policy.failureAction !== 'none') return giveUp(policy, ctx, `${condition.why} (${how})`);
+      const effects = bindingEffects(ctx.component, false, 0, ctx.components, new Set());
+      return { action: 'none', reason: `${condition.why} (${how})`, effects };
+    }
+    why = `${condition.why} (${how})`;
   }
+
+  const lastStartUs = ctx.history.startsUs.at(-1);
+  if (policy.stormGuardUs !== undefined && ctx.history.restartsUs.length > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
+    return giveUp(policy, ctx, `failed again ${formatS(ctx.nowUs - lastStartUs)} after its last start (storm guard ${formatS(policy.stormGuardUs)}): unresponsive`);
+  }
+
+  let delayUs = backoffDelayUs(policy.backoff, policy.delayUs, ctx);
+  if (policy.ladder && isFailure(ctx.termination)) {
+    const failures = [...ctx.history.failuresUs];
+    if (failures.at(-1) !== ctx.nowUs) failures.push(ctx.nowUs);
+    const n = failureCount(failures, policy.ladder.resetUs);
+    const rung = ladderAction(policy.ladder, n);
+    if (rung.kind === 'none') return { action: 'none', reason: `failure ${n}: take no action (${how})`, effects: [] };
+    if (rung.kind === 'reboot') {
+      const reason = `failure ${n}: restart the computer (${how})`;
+      return { action: 'reboot', reason, effects: [{ kind: 'reboot', mode: 'graceful', reason: `${ctx.component} failure ${n}: restart the computer` }] };
+    }
+    delayUs = rung.delayUs;
+    why = `failure ${n}: restart the service (${how})`;
+  }
+
   const restarts = ctx.history.restartsUs.length;
-  if (restarts >= policy.maxRestarts) {
-    return {
-      action: 'give-up',
-      reason: `${restarts} restarts reached the limit of ${policy.maxRestarts} (${how})`,
-      effects: [{ kind: 'give-up', component: ctx.component }],
-    };
+  if (restarts >= policy.maxRestarts) return giveUp(policy, ctx, `${restarts} restarts reached the limit of ${policy.maxRestarts} (${how})`);
+
+  const supervisor = supervisorOf(policy, ctx);
+  if (supervisor?.intensity) {
+    const { maxRestarts, periodUs } = supervisor.intensity;
+    const instants = groupTerminations(ctx);
+    if (intensityExceeded(instants, ctx.nowUs, maxRestarts, periodUs)) {
+      const n = restartsInWindow(instants, ctx.nowUs, periodUs);
+      const reason = `restart ${n} within ${formatS(periodUs)} would exceed intensity ${maxRestarts}: ${ctx.monitor} stops its children and gives up`;
+      return { action: 'escalate', reason, effects: [{ kind: 'escalate', reason: `restart intensity of ${ctx.monitor} reached (${ctx.component}: ${how})` }] };
+    }
   }
-  return {
-    action: 'restart',
-    reason: `${policy.when} after ${how}`,
-    delayUs: policy.delayUs,
-    effects: [{ kind: 'restart', component: ctx.component, delayUs: policy.delayUs }],
-  };
+
+  delayUs = withJitterUs(delayUs, policy.jitter, ctx.random);
+  const limit = policy.startLimit;
+  if (limit && startLimitHit(ctx.history.startsUs, ctx.nowUs + delayUs, limit.burst, limit.intervalUs)) {
+    const action = limit.action !== 'none' ? limit.action : policy.failureAction ?? 'none';
+    return giveUp(policy, ctx, `start request repeated too quickly: more than ${limit.burst} starts in ${formatS(limit.intervalUs)} (start-limit-hit)`, action);
+  }
+
+  const strategy = supervisor?.strategy ?? 'one_for_one';
+  const others = companions(strategy, ctx.component, ctx.siblings, ctx.components);
+  const effects = groupRestartEffects(ctx.component, others, ctx.components, delayUs);
+  const touched = new Set([ctx.component, ...others]);
+  effects.push(...bindingEffects(ctx.component, true, delayUs, ctx.components, touched));
+  effects.push(...childrenRestartEffects(ctx.component, ctx.components, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
+  const action = others.length > 0 ? GROUP_ACTION[strategy] : 'restart';
+  return { action, reason: `${why}${others.length > 0 ? `; ${strategy} restarts ${others.join(', ')} too` : ''}`, delayUs, effects };
 }

@@ -2,17 +2,121 @@ import type { Micros } from '../engine/time.js';
 import type { LifecycleState, Termination } from '../trace/records.js';
 
 /**
+ * When a component is restarted after it terminates: the systemd `Restart=`
+ * values. OTP (permanent/transient/temporary), Kubernetes
+ * (Always/OnFailure/Never) and Redox (timer/recovery/never) names are
+ * mapped onto these when a scenario is loaded (restart-conditions.ts).
+ */
+/**
+ * systemd's Restart= values, plus `on-nonzero`: restart after anything but
+ * exit code 0 (Redox R1 `recovery`, Kubernetes OnFailure), where systemd's
+ * on-failure counts SIGTERM as clean.
+ */
+export type RestartWhen = 'never' | 'always' | 'on-success' | 'on-failure' | 'on-abnormal' | 'on-abort' | 'on-watchdog' | 'on-nonzero';
+
+/** systemd's FailureAction=/StartLimitAction= values that recsim models. */
+export type SystemAction = 'none' | 'reboot' | 'reboot-force' | 'reboot-immediate';
+
+/** How the delay before a restart grows with repeated restarts (backoff.ts). */
+export type Backoff =
+  /** Always `delayUs` (systemd RestartSec=, Redox recovery(ms)). */
+  | { kind: 'fixed' }
+  /** systemd RestartSteps=/RestartMaxDelaySec=: geometric from `delayUs` to `maxDelayUs` in `steps` steps. */
+  | { kind: 'steps'; steps: number; maxDelayUs: Micros }
+  /** Kubernetes CrashLoopBackOff: first restart at once, then `initialUs` doubling to `maxUs`; reset after `resetAfterUs`. */
+  | { kind: 'crashloop'; initialUs: Micros; maxUs: Micros; resetAfterUs: Micros }
+  /** MINIX 3 RS: first restart at once, then 2^n check periods, at most `capPeriods`. */
+  | { kind: 'minix'; periodUs: Micros; capPeriods: number }
+  /** Android init restart_period: restarted at its last start time plus `periodUs` (at once if that has passed). */
+  | { kind: 'restart-period'; periodUs: Micros };
+
+/** Exit statuses that change the restart decision (systemd SuccessExitStatus= etc.). */
+export interface ExitStatusRules {
+  /** Further exit codes and signals counted as a clean exit. */
+  success: readonly ExitStatus[];
+  /** Never restarted, whatever `when` says (RestartPreventExitStatus=). */
+  preventRestart: readonly ExitStatus[];
+  /** Always restarted, whatever `when` says (RestartForceExitStatus=). */
+  forceRestart: readonly ExitStatus[];
+}
+
+export type ExitStatus = number | 'kill' | 'term' | 'abort';
+
+/** Redox R1: "a policy may map specific codes to specific actions". */
+export type ExitAction = 'restart' | 'none' | 'give-up' | 'escalate' | 'reboot' | 'reboot-force' | 'reboot-immediate';
+
+/** systemd StartLimitBurst= starts per StartLimitIntervalSec=; the next start beyond it fails the unit. */
+export interface StartLimit {
+  burst: number;
+  intervalUs: Micros;
+  /** StartLimitAction=: what happens to the system besides the unit failing. */
+  action: SystemAction;
+}
+
+/** OTP supervisor restart strategies, plus Redox's "restart only the services that depend on it". */
+export type GroupStrategy = 'one_for_one' | 'one_for_all' | 'rest_for_one' | 'restart-dependents';
+
+/** How a monitor treats its children as a group (set on the monitor; init's comes from `system.supervisor`). */
+export interface SupervisorSpec {
+  strategy: GroupStrategy;
+  /** OTP intensity/period: more than `maxRestarts` restarts within `periodUs` and the supervisor gives up. */
+  intensity?: { maxRestarts: number; periodUs: Micros };
+}
+
+/** One rung of a Windows service-recovery ladder. */
+export type LadderAction = { kind: 'restart'; delayUs: Micros } | { kind: 'reboot' } | { kind: 'none' };
+
+/** Windows SCM failure actions: first, second, subsequent failures; the count resets after `resetUs` without failures. */
+export interface FailureLadder {
+  actions: readonly LadderAction[];
+  resetUs: Micros;
+}
+
+/** What a preset does when a component marked `critical` terminates. */
+export type CriticalAction =
+  | { kind: 'none' }
+  /** Android init `critical`: more than `maxExits` exits in `windowUs` (or before boot completes) reboots into the bootloader. */
+  | { kind: 'android-init'; maxExits: number; windowUs: Micros }
+  /** Reboot the system: on any termination (Fuchsia RFC-0110 text) or on failures only. */
+  | { kind: 'reboot'; mode: 'graceful' | 'force' | 'immediate'; on: 'any' | 'failure' };
+
+/**
  * A component's recovery policy, resolved from its scenario fields (and any
  * preset). The model never interprets it: it hands it to `decideRecovery`
  * with a `FailureContext` and applies the effects that come back.
+ * Fields after `heartbeatMissLimit` are optional: absent means "not used".
  */
 export interface RecoveryPolicy {
-  when: 'never' | 'on-failure' | 'always';
+  when: RestartWhen;
   delayUs: Micros;
   /** Give up (state failed) after this many restarts since boot; Infinity = never. */
   maxRestarts: number;
   /** Consecutive missed heartbeats before the monitor kills a hung component (MINIX 3, k8s failureThreshold). */
   heartbeatMissLimit: number;
+  /** The preset the policy was built from, for reports. */
+  preset?: string;
+  backoff?: Backoff;
+  /** Adds up to this fraction of the delay, drawn from the component's seeded stream (0 = none). */
+  jitter?: number;
+  exitStatus?: ExitStatusRules;
+  exitActions?: Readonly<Record<string, ExitAction>>;
+  startLimit?: StartLimit;
+  /** systemd FailureAction=: when the component ends up failed (not restarted after a failure). */
+  failureAction?: SystemAction;
+  /** For a monitor: how it treats its children. */
+  supervisor?: SupervisorSpec;
+  /** init's behaviour towards its children (`system.supervisor` or the preset); every component carries it, init not being one. */
+  rootSupervisor?: SupervisorSpec;
+  ladder?: FailureLadder;
+  /** The scenario marks this component essential to the system; `criticalAction` says what that means. */
+  critical?: boolean;
+  criticalAction?: CriticalAction;
+  /** Redox R6: a failure within this long of a restart's start marks the component unresponsive (failed). */
+  stormGuardUs?: Micros;
+  /** systemd BindsTo=: stopped when any of these terminates. */
+  bindsTo?: readonly string[];
+  /** systemd PartOf=: restarted (stopped, then started) when any of these is restarted. */
+  partOf?: readonly string[];
 }
 
 /** What a component went through since the last boot; each list holds at most HISTORY_MAX instants, oldest first. */
@@ -20,6 +124,11 @@ export interface PolicyHistory {
   startsUs: readonly Micros[];
   failuresUs: readonly Micros[];
   restartsUs: readonly Micros[];
+  /**
+   * Instants of every termination handed to the policy, clean exits included
+   * (optional: when absent, policies fall back to `failuresUs`).
+   */
+  endsUs?: readonly Micros[];
 }
 
 export const HISTORY_MAX = 256;
@@ -49,6 +158,8 @@ export interface ComponentView {
   monitor: string;
   depends: readonly string[];
   policy: RecoveryPolicy;
+  /** Its history since boot (optional: OTP intensity counts the restarts of all of a supervisor's children). */
+  history?: PolicyHistory;
 }
 
 /** What a decision asks the model to do. */

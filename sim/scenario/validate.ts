@@ -1,4 +1,5 @@
 import { ScenarioProblem } from './errors.js';
+import { checkPolicyReferences } from '../policy/references.js';
 import { findCycle } from './graph.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { FaultKind } from '../trace/records.js';
@@ -53,6 +54,8 @@ export function validateScenario(s: Scenario): void {
   });
 
   s.components.forEach((c, i) => validateRoles(s, c, i, index, known));
+
+  checkPolicyReferences(s);
 
   const cycle = findCycle(s.components);
   if (cycle) {

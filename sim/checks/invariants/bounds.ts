@@ -1,0 +1,54 @@
+import { US_PER_S, type Micros } from '../../engine/time.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { TraceRecord } from '../../trace/records.js';
+
+/**
+ * The time bounds liveness invariants allow, each a sum of the delays the
+ * scenario itself declares, so that a slow but correct policy is never
+ * blamed and a stuck one always is.
+ */
+
+/** From a reboot request to the next boot: shim, Admin.Reboot timeout, one stop (and kill) per component, reset. */
+export function rebootBoundUs(scenario: Scenario): Micros {
+  const s = scenario.system;
+  return s.shimDelayUs + s.rebootCallTimeoutUs + scenario.components.length * (s.stopTimeoutUs + s.killTimeoutUs) + s.resetDelayUs;
+}
+
+/** From a critical termination to the start of the reboot it brings (shutdown or panic). */
+export function criticalRebootBoundUs(scenario: Scenario): Micros {
+  return scenario.system.shimDelayUs + scenario.system.rebootCallTimeoutUs + US_PER_S;
+}
+
+/**
+ * From the end of the fault phase to a settled system: a whole reboot, then
+ * every component started one after another (the longest possible dependency
+ * chain), plus two heartbeat periods to notice a hang and one stop timeout to
+ * kill it. Restart delays are added per decision by the caller.
+ */
+export function recoveryBoundUs(scenario: Scenario): Micros {
+  const s = scenario.system;
+  let startsUs = 0;
+  for (const c of scenario.components) {
+    startsUs += c.startLatencyUs + c.stopLatencyUs;
+  }
+  return rebootBoundUs(scenario) + startsUs + 2 * s.heartbeatPeriodUs + s.stopTimeoutUs + s.killTimeoutUs + US_PER_S;
+}
+
+/**
+ * The instant the fault phase ends: the last injected fault, or the end of
+ * the last window in which a stochastic fault may still arrive, whichever is
+ * later. Liveness is judged only after it (the heal phase).
+ */
+export function faultPhaseEndUs(records: readonly TraceRecord[], scenario: Scenario): Micros {
+  let end = 0;
+  for (const r of records) if (r.type === 'fault' && r.t > end) end = r.t;
+  for (const f of scenario.faults) {
+    if (f.trigger.kind === 'rate' && f.trigger.perUs > 0) end = Math.max(end, Math.min(f.trigger.untilUs, scenario.durationUs));
+  }
+  return end;
+}
+
+/** The instant the run ended (the last record's, which is `run-ended`). */
+export function runEndUs(records: readonly TraceRecord[]): Micros {
+  return records.at(-1)?.t ?? 0;
+}

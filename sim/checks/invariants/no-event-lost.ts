@@ -1,0 +1,34 @@
+import type { Violation } from '../../trace/trace-file.js';
+import { TraceReplay } from '../replay.js';
+import { violation, type Invariant } from './types.js';
+
+/**
+ * With `on_receive: start` the supervisor is started to receive an event and
+ * none is lost; with `dispatch_if_started` events are dropped while it is not
+ * running, and each drop is recorded. A dropped Stopped event is a reboot that
+ * never happens. Excused: a drop by a supervisor that is itself hung (a fault
+ * on the supervisor, whatever its delivery mode).
+ */
+export const noEventLost: Invariant = {
+  id: 'no-event-lost',
+  statement: 'No component lifecycle event (Started, Stopped) is dropped before its supervisor receives it, unless the supervisor itself hangs.',
+  rule: 'F10',
+  kind: 'safety',
+  check(records, scenario) {
+    const supervisorsOf = new Map<string, string[]>();
+    for (const s of scenario.components) {
+      for (const watched of s.supervises ?? []) supervisorsOf.set(watched, [...(supervisorsOf.get(watched) ?? []), s.name]);
+    }
+    const replay = new TraceReplay();
+    const out: Violation[] = [];
+    for (const r of records) {
+      if (r.type === 'event-dropped') {
+        const supervisors = supervisorsOf.get(r.component) ?? [];
+        const allHung = supervisors.length > 0 && supervisors.every((s) => replay.stateOf(s) === 'hung');
+        if (!allHung) out.push(violation(this, `${r.event} event of ${r.component} dropped: ${r.reason}`, r.seq));
+      }
+      replay.apply(r);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+import type { Violation } from '../../trace/trace-file.js';
+import { TraceReplay } from '../replay.js';
+import { violation, type Invariant } from './types.js';
+
+export const noStartBeforeDependencies: Invariant = {
+  id: 'no-start-before-dependencies',
+  statement: 'No component starts while one of its dependencies is not running.',
+  rule: 'R4',
+  kind: 'safety',
+  check(records, scenario) {
+    const depends = new Map(scenario.components.map((c) => [c.name, c.depends]));
+    const replay = new TraceReplay();
+    const out: Violation[] = [];
+    for (const r of records) {
+      if (r.type === 'state' && r.to === 'starting') {
+        const missing = (depends.get(r.component) ?? []).filter((d) => replay.stateOf(d) !== 'running');
+        if (missing.length > 0) out.push(violation(this, `${r.component} started while ${missing.join(', ')} did not run`, r.seq));
+      }
+      replay.apply(r);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { bindingEffects, companions, groupRestartEffects, transitiveDependents } from '../../sim/policy/group.js';
+import type { ComponentView, RecoveryPolicy } from '../../sim/policy/types.js';
+import type { LifecycleState } from '../../sim/trace/records.js';
+import { basePolicy } from './context.js';
+
+const view = (name: string, state: LifecycleState = 'running', extra: Partial<ComponentView> = {}): ComponentView => ({
+  name, state, monitor: 'sup', depends: [], policy: basePolicy, ...extra,
+});
+
+describe('OTP group strategies', () => {
+  const kids = [view('a'), view('b', 'stopped'), view('c'), view('d')];
+  const siblings = kids.map((k) => ({ name: k.name }));
+  test('one_for_one restarts only the child', () => {
+    expect(companions('one_for_one', 'b', siblings, kids)).toEqual([]);
+  });
+  test('one_for_all: the others stop in reverse start order, then all start in start order', () => {
+    const others = companions('one_for_all', 'b', siblings, kids);
+    expect(groupRestartEffects('b', others, kids, 0)).toEqual([
+      { kind: 'stop', component: 'd' },
+      { kind: 'stop', component: 'c' },
+      { kind: 'stop', component: 'a' },
+      { kind: 'restart', component: 'b', delayUs: 0 },
+      { kind: 'restart', component: 'a', delayUs: 0 },
+      { kind: 'restart', component: 'c', delayUs: 0 },
+      { kind: 'restart', component: 'd', delayUs: 0 },
+    ]);
+  });
+  test('rest_for_one: only the children started after it', () => {
+    const others = companions('rest_for_one', 'b', siblings, kids);
+    expect(others).toEqual(['c', 'd']);
+    expect(groupRestartEffects('b', others, kids, 0).map((e) => `${e.kind} ${'component' in e ? e.component : ''}`)).toEqual([
+      'stop d', 'stop c', 'restart b', 'restart c', 'restart d',
+    ]);
+  });
+  test('temporary children are stopped but not restarted', () => {
+    const temporary: RecoveryPolicy = { ...basePolicy, when: 'never' };
+    const group = [view('a'), view('b', 'stopped'), view('t', 'running', { policy: temporary })];
+    const effects = groupRestartEffects('b', ['a', 't'], group, 0);
+    expect(effects.filter((e) => e.kind === 'restart').map((e) => (e as { component: string }).component)).toEqual(['b', 'a']);
+    expect(effects.filter((e) => e.kind === 'stop').map((e) => (e as { component: string }).component)).toEqual(['t', 'a']);
+  });
+});
+
+describe('Redox restart-dependents', () => {
+  const all = [
+    view('ahcid', 'stopped'),
+    view('redoxfs', 'running', { depends: ['ahcid'] }),
+    view('audiod'),
+    view('editor', 'running', { depends: ['redoxfs'] }),
+    view('sync', 'running', { depends: ['editor', 'audiod'] }),
+  ];
+  test('every component depending on it, directly or not, in declaration order', () => {
+    expect(transitiveDependents('ahcid', all)).toEqual(['redoxfs', 'editor', 'sync']);
+    expect(transitiveDependents('audiod', all)).toEqual(['sync']);
+  });
+});
+
+describe('systemd BindsTo= and PartOf=', () => {
+  const all = [
+    view('db', 'stopped'),
+    view('cache', 'running', { policy: { ...basePolicy, bindsTo: ['db'] } }),
+    view('web', 'running', { policy: { ...basePolicy, partOf: ['db'] } }),
+    view('other'),
+  ];
+  test('a restart stops bound units and restarts the units part of it', () => {
+    expect(bindingEffects('db', true, 100, all, new Set())).toEqual([
+      { kind: 'stop', component: 'cache' },
+      { kind: 'stop', component: 'web' },
+      { kind: 'restart', component: 'web', delayUs: 100 },
+    ]);
+  });
+  test('no restart: bound and part-of units stop, nothing restarts', () => {
+    expect(bindingEffects('db', false, 0, all, new Set())).toEqual([
+      { kind: 'stop', component: 'cache' },
+      { kind: 'stop', component: 'web' },
+    ]);
+  });
+});
