@@ -116,14 +116,14 @@ describe('bad policy fields are reported at their place in the file', () => {
 describe('policy references', () => {
   test('binds_to and part_of must name other components', async () => {
     const { checkPolicyReferences } = await import('../../sim/policy/references.js');
-    const sc = scenarioFrom(`
+    // The loader runs the check, so a misspelt name is a positioned load error.
+    expect(() => scenarioFrom(`
 name: refs
 duration: 1min
 components:
   - { name: db, restart: on-failure }
   - { name: web, restart: on-failure, part_of: [db], binds_to: [cache] }
-`);
-    expect(() => checkPolicyReferences(sc)).toThrow('no component named "cache"');
+`)).toThrow('inline.yaml:6:65 components[1].binds_to[0]: no component named "cache"');
     const ok = scenarioFrom(`
 name: refs
 duration: 1min
