@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
+import { faultKindOfKey } from '../scenario/fault-keys.js';
 import type { FaultSpec, FaultTrigger } from '../scenario/types.js';
-import type { FaultKind } from '../trace/records.js';
 import {
   CRASH_LOOP_DELAYS_US,
   CRASH_LOOP_TIMES,
@@ -23,17 +23,6 @@ export interface ScheduleShape {
   stochastic?: boolean;
 }
 
-const FILE_KIND: Readonly<Record<Exclude<ExploreFaultKind, 'crash_loop'>, FaultKind>> = {
-  crash: 'crash',
-  kill: 'kill',
-  exit: 'exit',
-  hang: 'hang',
-  fail_start: 'fail-start',
-  ignore_stop: 'ignore-stop',
-  destroy: 'destroy',
-  shutdown: 'shutdown',
-  reboot_call_fails: 'reboot-call-fails',
-};
 
 /** Instants on a millisecond grid, so that written scenarios read `at: 12.345s`, not microseconds. */
 function instantArb(windowUs: Micros): fc.Arbitrary<Micros> {
@@ -78,7 +67,7 @@ export function faultArb(shape: ScheduleShape, kind: ExploreFaultKind): fc.Arbit
       }),
     );
   }
-  const fault = FILE_KIND[kind];
+  const fault = faultKindOfKey(kind);
   const targetArb = SYSTEM_FAULT_KINDS.has(kind) ? fc.constant(undefined) : fc.constantFrom(...shape.components);
   return targetArb.chain((target) =>
     fc.record({

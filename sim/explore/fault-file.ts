@@ -1,11 +1,6 @@
 import { formatDuration, US_PER_S } from '../engine/time.js';
+import { faultKeyOf } from '../scenario/fault-keys.js';
 import type { FaultSpec } from '../scenario/types.js';
-import type { FaultKind } from '../trace/records.js';
-
-/** The file spells fault kinds with underscores (`fail_start`), the trace with hyphens (`fail-start`). */
-function fileKey(kind: FaultKind): string {
-  return kind.replace(/-/g, '_');
-}
 
 /** A rate as the file writes it, in the coarsest unit that keeps it exact enough to read back. */
 function formatRate(perUs: number): string {
@@ -33,7 +28,7 @@ export function faultToFile(f: FaultSpec): Record<string, unknown> {
     if (t.fromUs !== 0) out.from = formatDuration(t.fromUs);
     out.until = formatDuration(t.untilUs);
   }
-  const key = fileKey(f.fault);
+  const key = faultKeyOf(f.fault);
   if (f.fault === 'shutdown') out[key] = 'user-request';
   else if (f.fault === 'reboot-call-fails') out[key] = true;
   else out[key] = f.target;

@@ -1,8 +1,9 @@
 import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
-import type { FaultKind, RecordType } from '../trace/records.js';
+import type { RecordType } from '../trace/records.js';
 import { ScenarioProblem, type FieldPath } from './errors.js';
 import { faultKinds, type ComponentInput, type ExpectInput, type FaultInput, type ScenarioInput } from './schema.js';
 import { resolvePolicy } from '../policy/resolve.js';
+import { faultKindOfKey } from './fault-keys.js';
 import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
 import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';
 
@@ -87,18 +88,6 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
   };
 }
 
-const FAULT_KEY_TO_KIND: Readonly<Record<(typeof faultKinds)[number], FaultKind>> = {
-  crash: 'crash',
-  kill: 'kill',
-  exit: 'exit',
-  hang: 'hang',
-  fail_start: 'fail-start',
-  ignore_stop: 'ignore-stop',
-  shutdown: 'shutdown',
-  reboot_call_fails: 'reboot-call-fails',
-  destroy: 'destroy',
-  override: 'override',
-};
 
 function resolveTrigger(f: FaultInput, path: FieldPath, durationUs: Micros): FaultTrigger {
   const given = (['at', 'when', 'rate'] as const).filter((k) => f[k] !== undefined);
@@ -145,7 +134,7 @@ function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: 
   }
   const key = kinds[0]!;
   const value = f[key];
-  const fault = FAULT_KEY_TO_KIND[key];
+  const fault = faultKindOfKey(key);
   const defaultExit = fault === 'exit' ? 0 : 1;
   return {
     fault,

@@ -1,16 +1,12 @@
 import { ScenarioProblem } from './errors.js';
 import { checkPolicyReferences } from '../policy/references.js';
+import { faultKeyOf } from './fault-keys.js';
 import { findCycle } from './graph.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
-import type { FaultKind } from '../trace/records.js';
 import type { ComponentSpec, Scenario } from './types.js';
 
 const MONITOR_KINDS = new Set(['monitor', 'component-manager', 'supervisor']);
 
-const FAULT_FIELD: Readonly<Record<FaultKind, string>> = {
-  crash: 'crash', kill: 'kill', exit: 'exit', hang: 'hang', 'fail-start': 'fail_start', 'ignore-stop': 'ignore_stop',
-  shutdown: 'shutdown', 'reboot-call-fails': 'reboot_call_fails', destroy: 'destroy', override: 'override',
-};
 
 /**
  * Checks the references between fields of a resolved scenario and throws the
@@ -75,7 +71,7 @@ export function validateScenario(s: Scenario): void {
   });
 
   s.faults.forEach((f, i) => {
-    known(f.target, ['faults', i, FAULT_FIELD[f.fault]]);
+    known(f.target, ['faults', i, faultKeyOf(f.fault)]);
     if (f.fault === 'override' && f.trigger.kind === 'rate') {
       throw new ScenarioProblem(['faults', i, 'rate'], 'an override happens at a moment (`at` or `when`), not at a rate');
     }
