@@ -6,8 +6,8 @@
 export type SimEvent =
   | { k: 'fault'; fault: number; cause?: number; source: 'scripted' | 'triggered' | 'stochastic' }
   | { k: 'start-done'; c: number; generation: number }
-  | { k: 'stop-done'; c: number; generation: number }
-  | { k: 'stop-timeout'; c: number; generation: number }
+  | { k: 'stop-done'; c: number; generation: number; cause: number }
+  | { k: 'stop-timeout'; c: number; generation: number; cause: number }
   | { k: 'restart'; c: number; epoch: number; cause: number }
   | { k: 'heartbeat'; c: number; generation: number }
   | { k: 'call'; c: number; generation: number }

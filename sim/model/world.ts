@@ -3,17 +3,15 @@ import { exponentialUs, StreamFactory } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
 import { decideRecovery } from '../policy/decide.js';
 import { describeTermination, isFailure } from '../policy/termination.js';
-import { HISTORY_MAX, type Effect, type RecoveryDecision } from '../policy/types.js';
+import { HISTORY_MAX, type Effect, type RecoveryDecision, type RecoveryPolicy } from '../policy/types.js';
 import { isAllowlisted } from '../scenario/realm.js';
 import type { FaultSpec, Scenario } from '../scenario/types.js';
 import type { LifecycleState, PowerState, Termination, TraceRecord } from '../trace/records.js';
 import { Recorder } from '../trace/recorder.js';
-import { inflightAt, isAlive, newRuntime, remember, unflushedBytes, type ComponentRuntime, type StopReason } from './component.js';
-import type { SimEvent } from './events.js';
-import { shouldRebootOnTerminate } from './critical.js';
+import { inflightAt, isAlive, newRuntime, remember, unflushedBytes, type ComponentRuntime, type StopReason, type SupervisorEvent } from './component.js';
 import { planCoreFailure } from './core-failure.js';
-import type { RecoveryPolicy } from '../policy/types.js';
-import type { SupervisorEvent } from './component.js';
+import { shouldRebootOnTerminate } from './critical.js';
+import type { SimEvent } from './events.js';
 
 const ROOT_MONITOR = 'init';
 const COMPONENT_MANAGER = 'component_manager';
@@ -22,7 +20,7 @@ const COMPONENT_MANAGER = 'component_manager';
  * The simulated system: components, their monitors, the component manager's
  * reboot-on-terminate logic and the power manager. The World is the one
  * owner of a run's mutable state; decisions it takes are delegated to pure
- * functions (`decideRestart`, `shouldRebootOnTerminate`), and everything it
+ * functions (`decideRecovery`, `shouldRebootOnTerminate`, `planCoreFailure`), and everything it
  * does is written to the trace.
  */
 export class World {
@@ -45,6 +43,8 @@ export class World {
   private rebootCallFailures = 0;
   private shutdownCause = 0;
   private readonly hungSince = new Map<number, number>();
+  private readonly faultStreams = new Map<number, () => number>();
+  private readonly requestStreams = new Map<number, () => number>();
 
   constructor(readonly scenario: Scenario, readonly seed: number) {
     this.streams = new StreamFactory(seed);
@@ -71,13 +71,6 @@ export class World {
     return outcome;
   }
 
-  /** The lifecycle state of every component, by name, at the current instant. */
-  finalStates(): Record<string, LifecycleState> {
-    const out: Record<string, LifecycleState> = {};
-    for (const c of this.components) out[c.spec.name] = c.state;
-    return out;
-  }
-
   // ---- event dispatch ------------------------------------------------------
 
   private handle(event: SimEvent): void {
@@ -87,9 +80,9 @@ export class World {
       case 'start-done':
         return this.onStartDone(this.components[event.c]!, event.generation);
       case 'stop-done':
-        return this.onStopDone(this.components[event.c]!, event.generation);
+        return this.onStopDone(this.components[event.c]!, event.generation, event.cause);
       case 'stop-timeout':
-        return this.onStopTimeout(this.components[event.c]!, event.generation);
+        return this.onStopTimeout(this.components[event.c]!, event.generation, event.cause);
       case 'restart':
         return this.onRestart(this.components[event.c]!, event.epoch, event.cause);
       case 'heartbeat':
@@ -152,8 +145,6 @@ export class World {
     if (triggered) this.recorder.subscribe((record) => this.fireTriggers(record));
   }
 
-  private readonly faultStreams = new Map<number, () => number>();
-
   private scheduleNextStochastic(i: number, fromUs: Micros): void {
     const trigger = this.scenario.faults[i]!.trigger;
     if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
@@ -181,6 +172,7 @@ export class World {
       source,
       cause,
       ...((spec.fault === 'crash' && !spec.signal) || spec.fault === 'exit' ? { exitCode: spec.exitCode } : {}),
+      ...(spec.fault === 'crash' && spec.signal ? { signal: spec.signal } : {}),
     });
     this.applyFault(spec, record.seq);
   }
@@ -226,8 +218,9 @@ export class World {
       case 'shutdown':
         if (!this.systemIsStopping() && !this.rebootInFlight) {
           this.rebootInFlight = true;
-          const request = this.emit({ type: 'reboot-requested', by: 'user', mode: 'graceful', reason: 'user-request', cause });
-          this.beginShutdown('user-request', undefined, request.seq);
+          const reason = spec.reason ?? 'user-request';
+          const request = this.emit({ type: 'reboot-requested', by: 'user', mode: 'graceful', reason, cause });
+          this.beginShutdown(reason, undefined, request.seq);
         }
         return;
     }
@@ -257,8 +250,6 @@ export class World {
     const callEvery = this.callPeriodOf(c);
     if (callEvery !== undefined) this.scheduleAtNextTick(callEvery, { k: 'call', c: c.index, generation: c.generation });
   }
-
-  private requestStreams = new Map<number, () => number>();
 
   private scheduleNextRequest(c: ComponentRuntime): void {
     let stream = this.requestStreams.get(c.index);
@@ -424,22 +415,23 @@ export class World {
       return;
     }
     if (c.state === 'hung' || c.ignoresStop) {
-      this.engine.schedule(c.spec.stopTimeoutUs ?? this.scenario.system.stopTimeoutUs, { k: 'stop-timeout', c: c.index, generation: c.generation });
+      const timeoutUs = c.spec.stopTimeoutUs ?? this.scenario.system.stopTimeoutUs;
+      this.engine.schedule(timeoutUs, { k: 'stop-timeout', c: c.index, generation: c.generation, cause: request.seq });
       return;
     }
     this.setState(c, 'stopping', request.seq);
-    this.engine.schedule(c.spec.stopLatencyUs, { k: 'stop-done', c: c.index, generation: c.generation });
+    this.engine.schedule(c.spec.stopLatencyUs, { k: 'stop-done', c: c.index, generation: c.generation, cause: request.seq });
   }
 
-  private onStopDone(c: ComponentRuntime, generation: number): void {
+  private onStopDone(c: ComponentRuntime, generation: number, cause: number): void {
     if (generation !== c.generation || c.state !== 'stopping') return;
-    this.terminate(c, { kind: 'exit', exitCode: 0 }, undefined, true);
+    this.terminate(c, { kind: 'exit', exitCode: 0 }, cause, true);
   }
 
   /** F8/R5: a stop request not honoured in time ends in a kill. */
-  private onStopTimeout(c: ComponentRuntime, generation: number): void {
+  private onStopTimeout(c: ComponentRuntime, generation: number, cause: number): void {
     if (generation !== c.generation || !isAlive(c.state)) return;
-    const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'stop timeout' });
+    const killed = this.emit({ type: 'killed', component: c.spec.name, reason: 'stop timeout', cause });
     this.terminate(c, { kind: 'stop-timeout' }, killed.seq, false);
   }
 
@@ -481,17 +473,16 @@ export class World {
     if (stopReason === 'dependency') return this.awaitResume(c, ended.seq);
     if (isFailure(termination)) remember(c.history.failuresUs, this.nowUs, HISTORY_MAX);
     remember(c.history.endsUs, this.nowUs, HISTORY_MAX);
+    if (c.spec.mainProcessCritical && isFailure(termination)) {
+      // F9: a non-zero exit or a kill of a main-process-critical component brings the system down ungracefully.
+      return this.panic('critical-process-failure', c.spec.name, ended.seq);
+    }
     this.notifySupervisors(c, termination, failedToStart, ended.seq);
     this.notifyUserMonitors(c, termination, ended.seq);
     this.afterTermination(c, termination, ended.seq, detectedSeq);
   }
 
   private afterTermination(c: ComponentRuntime, termination: Termination, endedSeq: number, detectedSeq?: number): void {
-    if (c.spec.mainProcessCritical && isFailure(termination)) {
-      // F9: a non-zero exit or a kill of a main-process-critical component brings the system down ungracefully.
-      this.panic('critical-process-failure', c.spec.name, endedSeq);
-      return;
-    }
     const reboot = shouldRebootOnTerminate(c.spec, termination, this.scenario.system.rebootOnTerminate);
     if (reboot.reboot) {
       const decision = this.emit({ type: 'decision', component: c.spec.name, by: COMPONENT_MANAGER, action: 'reboot', reason: reboot.reason, cause: endedSeq });

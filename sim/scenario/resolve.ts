@@ -142,6 +142,7 @@ function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: 
     exitCode: f.exit_code ?? defaultExit,
     signal: f.signal ?? (fault === 'kill' ? 'kill' : undefined),
     trigger: resolveTrigger(f, path, durationUs),
+    reason: fault === 'shutdown' ? String(value) : undefined,
     policy: fault === 'override' ? resolvePolicy(f, system ?? {}, path) : undefined,
   };
 }

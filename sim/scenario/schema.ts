@@ -103,7 +103,7 @@ const fault = z
     ignore_stop: name.optional().describe('The component ignores stop requests until it next restarts.'),
     destroy: name.optional().describe('DestroyChild: the component is stopped and destroyed.'),
     reboot_call_fails: z.literal(true).optional().describe('The next Admin.Reboot call fails.'),
-    shutdown: z.string().optional().describe('A user-requested graceful reboot; the value is the reason.'),
+    shutdown: z.string().optional().describe('A user-requested graceful reboot; the value is its reason, e.g. user-request.'),
     override: name.optional().describe("Not a fault: replaces this component's restart policy from now on (R2: overridable at run time)."),
     ...policyComponentShape,
     exit_code: z.number().int().optional(),

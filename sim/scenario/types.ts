@@ -126,6 +126,8 @@ export interface FaultSpec {
   exitCode: number;
   signal?: 'kill' | 'term' | 'abort';
   trigger: FaultTrigger;
+  /** For `shutdown`: why the user asked, recorded as the reboot's reason (F11). */
+  reason?: string;
   /** For `override`: the restart policy that replaces the target's from then on (R2). */
   policy?: RecoveryPolicy;
 }
