@@ -44,7 +44,7 @@ export function handleByMonitor(w: World, c: ComponentRuntime, termination: Term
     component: c.spec.name,
     nowUs: w.nowUs,
     termination,
-    history: c.history,
+    history: { ...c.history, restarts: c.restarts },
     ranForUs: lastStartUs !== undefined && c.startedAtUs >= lastStartUs ? w.nowUs - c.startedAtUs : 0,
     bootCompleted: w.bootCompleted,
     monitor: by,

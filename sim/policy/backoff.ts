@@ -1,5 +1,5 @@
 import type { Micros } from '../engine/time.js';
-import type { Backoff, PolicyHistory } from './types.js';
+import { restartsSoFar, type Backoff, type PolicyHistory } from './types.js';
 
 /** What a backoff needs to know about the component's past; all from `FailureContext`. */
 export interface BackoffInput {
@@ -73,11 +73,11 @@ export function backoffDelayUs(backoff: Backoff | undefined, delayUs: Micros, in
     case 'fixed':
       return delayUs;
     case 'steps':
-      return systemdStepDelayUs(delayUs, backoff.steps, backoff.maxDelayUs, input.history.restartsUs.length + 1);
+      return systemdStepDelayUs(delayUs, backoff.steps, backoff.maxDelayUs, restartsSoFar(input.history) + 1);
     case 'crashloop':
       return crashLoopDelayUs(crashLoopPosition(input, backoff.resetAfterUs), backoff.initialUs, backoff.maxUs);
     case 'minix':
-      return minixBackoffPeriods(input.history.restartsUs.length, backoff.capPeriods) * backoff.periodUs;
+      return minixBackoffPeriods(restartsSoFar(input.history), backoff.capPeriods) * backoff.periodUs;
     case 'restart-period': {
       // Android init: "restarted at its start time plus this period".
       const lastStart = input.history.startsUs.at(-1);

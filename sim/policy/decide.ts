@@ -6,7 +6,7 @@ import { failureCount, ladderAction } from './ladder.js';
 import { intensityExceeded, restartsInWindow, startLimitHit } from './rate-limit.js';
 import { exitCause, shouldRestart } from './restart-conditions.js';
 import { describeTermination, isFailure } from './termination.js';
-import type { Effect, ExitAction, FailureContext, GroupStrategy, RecoveryDecision, RecoveryPolicy, SupervisorSpec, SystemAction } from './types.js';
+import { restartsSoFar, type Effect, type ExitAction, type FailureContext, type GroupStrategy, type RecoveryDecision, type RecoveryPolicy, type SupervisorSpec, type SystemAction } from './types.js';
 
 const REBOOT_MODE = { reboot: 'graceful', 'reboot-force': 'force', 'reboot-immediate': 'immediate' } as const;
 
@@ -122,7 +122,7 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
   }
 
   const lastStartUs = ctx.history.startsUs.at(-1);
-  if (policy.stormGuardUs !== undefined && ctx.history.restartsUs.length > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
+  if (policy.stormGuardUs !== undefined && restartsSoFar(ctx.history) > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
     return giveUp(policy, ctx, `failed again ${formatS(ctx.nowUs - lastStartUs)} after its last start (storm guard ${formatS(policy.stormGuardUs)}): unresponsive`);
   }
 
@@ -141,7 +141,7 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
     why = `failure ${n}: restart the service (${how})`;
   }
 
-  const restarts = ctx.history.restartsUs.length;
+  const restarts = restartsSoFar(ctx.history);
   if (restarts >= policy.maxRestarts) return giveUp(policy, ctx, `${restarts} restarts reached the limit of ${policy.maxRestarts} (${how})`);
 
   const supervisor = supervisorOf(policy, ctx);

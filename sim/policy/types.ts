@@ -129,6 +129,13 @@ export interface PolicyHistory {
    * (optional: when absent, policies fall back to `failuresUs`).
    */
   endsUs?: readonly Micros[];
+  /** Restarts since boot, counted without bound (`restartsUs` keeps only the last HISTORY_MAX). */
+  restarts?: number;
+}
+
+/** How many times the component was restarted since boot. */
+export function restartsSoFar(history: PolicyHistory): number {
+  return history.restarts ?? history.restartsUs.length;
 }
 
 export const HISTORY_MAX = 256;
