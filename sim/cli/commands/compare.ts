@@ -9,7 +9,7 @@ import { presetNames } from '../../policy/presets.js';
 import { AS_WRITTEN } from '../../policy/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { UsageError } from '../exit-codes.js';
-import { writeFileCreatingDirs } from './run.js';
+import { writeFileCreatingDirs } from '../write-file.js';
 
 interface CompareOptions {
   policies?: string;

@@ -7,7 +7,7 @@ import { serializeTrace } from '../../trace/serialize.js';
 import { EXIT } from '../exit-codes.js';
 import { formatSummary } from '../format-summary.js';
 import { writeHtmlReport } from '../../report/html.js';
-import { writeFileCreatingDirs } from './run.js';
+import { writeFileCreatingDirs } from '../write-file.js';
 
 /** The bundled demo scenarios: the YAML files directly in `scenarios/`. */
 export function demoScenarios(dir: string): string[] {

@@ -10,7 +10,7 @@ import { loadScenarioFile } from '../../scenario/load.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { parseSeedOption } from '../options.js';
-import { writeFileCreatingDirs } from './run.js';
+import { writeFileCreatingDirs } from '../write-file.js';
 
 interface ExploreCliOptions {
   runs: string;

@@ -1,36 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { exportChromeTrace } from '../../export/chrome.js';
-import type { TraceFile } from '../../trace/trace-file.js';
-import { UsageError } from '../exit-codes.js';
-
-/**
- * Reads and checks a trace file named on the command line; any problem is a
- * UsageError with one line saying what is wrong with which file.
- */
-export function readTraceArgument(path: string): TraceFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${path}: no such trace file` : `${path}: cannot read (${code ?? (error as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const file = json as Partial<TraceFile> | null;
-  if (typeof file !== 'object' || file === null || file.format !== 'recsim-trace') {
-    throw new UsageError(`${path}: not a recsim trace (write one with \`recsim run <scenario> --out ${path}\`)`);
-  }
-  if (file.version !== 1) throw new UsageError(`${path}: unsupported trace version ${String(file.version)} (this recsim reads version 1)`);
-  if (!Array.isArray(file.records)) throw new UsageError(`${path}: "records" is not an array`);
-  return file as TraceFile;
-}
+import { readTraceArgument } from '../read-trace.js';
+import { writeFileCreatingDirs } from '../write-file.js';
 
 interface ExportOptions {
   format: 'chrome';
@@ -49,8 +20,7 @@ export function registerExportCommand(program: Command): void {
       const trace = readTraceArgument(file);
       const json = `${JSON.stringify(exportChromeTrace(trace))}\n`;
       if (options.out) {
-        mkdirSync(dirname(options.out), { recursive: true });
-        writeFileSync(options.out, json);
+        writeFileCreatingDirs(options.out, json);
         process.stderr.write(`recsim export: wrote ${options.out} (Chrome Trace Event JSON; open it in Perfetto)\n`);
       } else {
         process.stdout.write(json);

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { passed, simulate } from '../../simulate.js';
@@ -9,6 +7,7 @@ import { writeHtmlReport } from '../../report/html.js';
 import { EXIT } from '../exit-codes.js';
 import { formatSummary } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
+import { writeFileCreatingDirs } from '../write-file.js';
 
 interface RunOptions {
   seed?: string;
@@ -16,11 +15,6 @@ interface RunOptions {
   out?: string;
   json?: boolean;
   html?: string;
-}
-
-export function writeFileCreatingDirs(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 /** The exit code a finished run deserves. */

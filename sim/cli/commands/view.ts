@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { viewerHtmlPath } from '../../report/html.js';
 import { UsageError } from '../exit-codes.js';
-import { readTraceArgument } from './export.js';
+import { readTraceArgument } from '../read-trace.js';
 
 /** The port `recsim view` tries first; when it is taken and no --port was given, any free port. */
 export const DEFAULT_VIEW_PORT = 8040;
