@@ -157,7 +157,7 @@ export class World {
     const trigger = this.scenario.faults[i]!.trigger;
     if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
     const at = Math.max(fromUs, this.nowUs) + exponentialUs(this.faultStreams.get(i)!, 1 / trigger.perUs);
-    if (at < trigger.untilUs) this.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
+    if (at < Math.min(trigger.untilUs, this.scenario.healUs ?? Infinity)) this.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
   }
 
   fireTriggers(record: TraceRecord): void {
@@ -172,6 +172,7 @@ export class World {
 
   onFault(i: number, source: 'scripted' | 'triggered' | 'stochastic', cause?: number): void {
     const spec = this.scenario.faults[i]!;
+    if (this.scenario.healUs !== undefined && this.nowUs >= this.scenario.healUs) return; // the heal phase injects nothing
     if (source === 'stochastic') this.scheduleNextStochastic(i, this.nowUs);
     const record = this.emit({
       type: 'fault',

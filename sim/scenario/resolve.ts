@@ -180,6 +180,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     name: input.name,
     description: input.description ?? '',
     durationUs,
+    healUs: input.heal === undefined ? undefined : unit(parseDuration(input.heal), ['heal']),
     seed: input.seed ?? DEFAULTS.seed,
     eventBudget: input.event_budget ?? DEFAULTS.eventBudget,
     system: resolveSystem(input.system),

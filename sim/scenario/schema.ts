@@ -161,6 +161,9 @@ export const scenarioSchema = z.strictObject({
   name: z.string({ error: 'expected the scenario name' }),
   description: z.string().optional(),
   duration: duration.describe('How much virtual time to simulate.'),
+  heal: duration
+    .optional()
+    .describe('Start of the heal phase: no fault is injected from this instant on, and liveness is judged after it.'),
   seed: z.number().int().min(0).optional(),
   event_budget: z.number().int().min(1).optional(),
   system: system.optional(),

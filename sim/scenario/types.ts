@@ -11,6 +11,8 @@ export interface Scenario {
   name: string;
   description: string;
   durationUs: Micros;
+  /** Start of the heal phase: no fault is injected from then on; liveness is judged after it. */
+  healUs?: Micros;
   seed: number;
   eventBudget: number;
   system: SystemConfig;

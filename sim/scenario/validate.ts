@@ -70,8 +70,12 @@ export function validateScenario(s: Scenario): void {
     }
   });
 
+  if (s.healUs !== undefined && s.healUs > s.durationUs) throw new ScenarioProblem(['heal'], 'the heal phase starts after the end of the run (see `duration`)');
   s.faults.forEach((f, i) => {
     known(f.target, ['faults', i, faultKeyOf(f.fault)]);
+    if (f.trigger.kind === 'at' && s.healUs !== undefined && f.trigger.atUs >= s.healUs) {
+      throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled in the heal phase, where no fault is injected (see `heal`)');
+    }
     if (f.fault === 'override' && f.trigger.kind === 'rate') {
       throw new ScenarioProblem(['faults', i, 'rate'], 'an override happens at a moment (`at` or `when`), not at a rate');
     }

@@ -37,9 +37,11 @@ export function recoveryBoundUs(scenario: Scenario): Micros {
 /**
  * The instant the fault phase ends: the last injected fault, or the end of
  * the last window in which a stochastic fault may still arrive, whichever is
- * later. Liveness is judged only after it (the heal phase).
+ * later, unless the scenario says where its heal phase starts (`heal:`).
+ * Liveness is judged only after it.
  */
 export function faultPhaseEndUs(records: readonly TraceRecord[], scenario: Scenario): Micros {
+  if (scenario.healUs !== undefined) return scenario.healUs;
   let end = 0;
   for (const r of records) if (r.type === 'fault' && r.t > end) end = r.t;
   for (const f of scenario.faults) {
