@@ -70,14 +70,20 @@ export class EventHeap<T> {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
+      let childTime = times[child]!;
+      let childSeq = seqs[child]!;
       const right = child + 1;
-      if (right < n && (times[right]! < times[child]! || (times[right] === times[child] && seqs[right]! < seqs[child]!))) {
-        child = right;
+      if (right < n) {
+        const rightTime = times[right]!;
+        if (rightTime < childTime || (rightTime === childTime && seqs[right]! < childSeq)) {
+          child = right;
+          childTime = rightTime;
+          childSeq = seqs[right]!;
+        }
       }
-      const ct = times[child]!;
-      if (time < ct || (time === ct && seq < seqs[child]!)) break;
-      times[i] = ct;
-      seqs[i] = seqs[child]!;
+      if (time < childTime || (time === childTime && seq < childSeq)) break;
+      times[i] = childTime;
+      seqs[i] = childSeq;
       items[i] = items[child];
       i = child;
     }
