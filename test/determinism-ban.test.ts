@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
  * wall time on purpose and are exempt.
  */
 const BANNED = /\b(Math\.random|Date\.now|performance\.now|setTimeout|setInterval|setImmediate|new Date\()/;
-const EXEMPT = ['sim/cli/', 'sim/bench/'];
+const EXEMPT = ['sim/cli/'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,4 +1,4 @@
-import { Engine } from '../engine/engine.js';
+import { Engine } from '../../engine/engine.js';
 
 /**
  * The reference benchmark shape (../shared/bench/reference-loops.mjs):

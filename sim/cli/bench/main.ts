@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { simulate } from '../simulate.js';
+import { simulate } from '../../simulate.js';
 import { benchCompare } from './compare.js';
 import { runEngineShape } from './engine-shape.js';
 import { benchSystem } from './system-scenario.js';
@@ -21,7 +21,7 @@ function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-const REFERENCE_LOOPS = new URL('../../../../shared/bench/reference-loops.mjs', import.meta.url);
+const REFERENCE_LOOPS = new URL('../../../../../shared/bench/reference-loops.mjs', import.meta.url);
 
 /** Runs the shared reference loops in this same session, so the engine's speed can be quoted as a ratio. */
 function referenceRates(): Record<string, number> | undefined {

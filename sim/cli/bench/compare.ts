@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { runCampaign } from '../compare/campaign.js';
-import { parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/types.js';
+import { runCampaign } from '../../compare/campaign.js';
+import { parseScenario } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/types.js';
 
 /**
  * A 50-component system for the compare benchmark: 5 monitors, 15 drivers

@@ -1,5 +1,5 @@
-import { parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/types.js';
+import { parseScenario } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/types.js';
 
 /**
  * A 50-component system for the model benchmark: 5 monitors, 15 drivers
