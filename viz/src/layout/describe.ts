@@ -1,3 +1,5 @@
+// The simulator's own wording, so the viewer and `recsim run` describe a termination alike.
+import { describeTermination } from '../../../sim/policy/termination.js';
 import type { TraceRecord } from './trace-types.js';
 import { formatSpan } from './time-format.js';
 
@@ -57,16 +59,5 @@ export function describeRecord(r: TraceRecord): string {
       const unknown = r as { type: string };
       return `${unknown.type}`;
     }
-  }
-}
-
-function describeTermination(t: Extract<TraceRecord, { type: 'terminated' }>['termination']): string {
-  switch (t.kind) {
-    case 'exit':
-      return `exit code ${t.exitCode}`;
-    case 'signal':
-      return `signal ${t.signal}`;
-    default:
-      return t.kind;
   }
 }
