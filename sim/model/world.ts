@@ -6,7 +6,7 @@ import { HISTORY_MAX } from '../policy/types.js';
 import { isAllowlisted } from '../scenario/realm.js';
 import type { FaultSpec, Scenario } from '../scenario/types.js';
 import { Recorder } from '../trace/recorder.js';
-import type { LifecycleState, PowerState, Termination, TraceRecord } from '../trace/records.js';
+import type { LifecycleState, PowerState, RecordType, Termination, TraceRecord } from '../trace/records.js';
 import { afterTermination, awaitResume, destroyTransientChildren, flawedRebootDuringShutdown, stopDependents } from './after-termination.js';
 import { type ComponentRuntime, inflightAt, isAlive, newRuntime, remember, type StopReason, unflushedBytes } from './component.js';
 import type { SimEvent } from './events.js';
@@ -41,6 +41,8 @@ export class World {
   readonly dependents: number[][];
   readonly powerManager?: ComponentRuntime;
   readonly triggerBudget: number[];
+  /** Triggered faults by the record type that fires them, in declaration order. */
+  readonly triggersByType = new Map<RecordType, number[]>();
 
   power: PowerState = 'booting';
   /** Bumped by every reboot and panic: events scheduled before it are stale. */
@@ -149,8 +151,13 @@ export class World {
         this.scheduleNextStochastic(i, f.trigger.fromUs);
       }
     });
-    const triggered = this.scenario.faults.some((f) => f.trigger.kind === 'when');
-    if (triggered) this.recorder.subscribe((record) => this.fireTriggers(record));
+    this.scenario.faults.forEach((f, i) => {
+      if (f.trigger.kind !== 'when') return;
+      const list = this.triggersByType.get(f.trigger.record) ?? [];
+      list.push(i);
+      this.triggersByType.set(f.trigger.record, list);
+    });
+    if (this.triggersByType.size > 0) this.recorder.subscribe((record) => this.fireTriggers(record));
   }
 
   scheduleNextStochastic(i: number, fromUs: Micros): void {
@@ -160,14 +167,15 @@ export class World {
     if (at < Math.min(trigger.untilUs, this.scenario.healUs ?? Infinity)) this.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
   }
 
+  /** Called for every record, so it looks only at the faults triggered by this record's type. */
   fireTriggers(record: TraceRecord): void {
-    this.scenario.faults.forEach((f, i) => {
-      const t = f.trigger;
-      if (t.kind !== 'when' || this.triggerBudget[i]! <= 0 || t.record !== record.type) return;
-      if (t.component !== undefined && t.component !== record.component) return;
+    for (const i of this.triggersByType.get(record.type) ?? []) {
+      const t = this.scenario.faults[i]!.trigger;
+      if (t.kind !== 'when' || this.triggerBudget[i]! <= 0) continue;
+      if (t.component !== undefined && t.component !== record.component) continue;
       this.triggerBudget[i]!--;
       this.engine.schedule(t.afterUs, { k: 'fault', fault: i, cause: record.seq, source: 'triggered' });
-    });
+    }
   }
 
   onFault(i: number, source: 'scripted' | 'triggered' | 'stochastic', cause?: number): void {
