@@ -12,12 +12,7 @@ export function runChunk(scenario: Scenario, policy: string, seeds: readonly num
   const acc = emptyAccumulator(policy, names.length);
   for (const seed of seeds) {
     const trace = simulate(scenario, { seed });
-    const summary = trace.summary;
-    addRun(acc, runMetrics(trace.records, names, {
-      endUs: summary.endUs,
-      budgetExhausted: summary.outcome === 'event-budget-exhausted',
-      violations: summary.violations.length,
-    }));
+    addRun(acc, runMetrics(trace.records, names, trace.summary));
     afterEach?.();
   }
   return acc;

@@ -1,5 +1,6 @@
 import type { Micros } from '../engine/time.js';
 import type { PowerState, TraceRecord } from '../trace/records.js';
+import type { RunSummary } from '../trace/trace-file.js';
 
 /**
  * What a campaign keeps of one run: a few integers, never the trace. Every
@@ -31,19 +32,18 @@ export function nearestRank(sorted: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
+/** The counts a run's summary already holds; runMetrics takes them from there rather than count again. */
+export type SummaryCounts = Pick<RunSummary, 'endUs' | 'outcome' | 'violations' | 'reboots' | 'restarts' | 'lostRequests' | 'lostDataBytes'>;
+
 /**
- * Reads a run's metrics from its records alone (a pure function of the trace).
- * A time to recover runs from an ungraceful termination of a component while
+ * Reads a run's metrics from its trace (a pure function of it): the counts
+ * from its summary, the times from its records. A time to recover runs from an ungraceful termination of a component while
  * the system is up or booting (not one caused by a reboot) to its next
  * `running` state, across any reboot in between; one still open when the run
  * ends counts up to the end (a lower bound).
  */
-export function runMetrics(
-  records: readonly TraceRecord[],
-  components: readonly string[],
-  run: { endUs: Micros; budgetExhausted: boolean; violations: number },
-): RunMetrics {
-  const { endUs, budgetExhausted } = run;
+export function runMetrics(records: readonly TraceRecord[], components: readonly string[], summary: SummaryCounts): RunMetrics {
+  const { endUs } = summary;
   const index = new Map(components.map((name, i) => [name, i]));
   const runningUs = components.map(() => 0);
   const runningSince: (Micros | undefined)[] = components.map(() => undefined);
@@ -53,7 +53,6 @@ export function runMetrics(
   let powerSince: Micros = 0;
   let everUp = false;
   let downtimeUs = 0;
-  const m = { gracefulReboots: 0, ungracefulReboots: 0, restarts: 0, lostRequests: 0, lostDataBytes: 0, violations: run.violations };
 
   for (const r of records) {
     switch (r.type) {
@@ -84,21 +83,6 @@ export function runMetrics(
         power = r.to;
         powerSince = r.t;
         break;
-      case 'shutdown-started':
-        m.gracefulReboots++;
-        break;
-      case 'panic':
-        m.ungracefulReboots++;
-        break;
-      case 'restart':
-        m.restarts++;
-        break;
-      case 'requests-lost':
-        m.lostRequests += r.count;
-        break;
-      case 'data-lost':
-        m.lostDataBytes += r.bytes;
-        break;
       default:
         break;
     }
@@ -115,9 +99,14 @@ export function runMetrics(
   return {
     runningUs,
     downtimeUs,
-    ...m,
+    gracefulReboots: summary.reboots.graceful,
+    ungracefulReboots: summary.reboots.ungraceful,
+    restarts: summary.restarts.total,
+    lostRequests: summary.lostRequests,
+    lostDataBytes: summary.lostDataBytes,
+    violations: summary.violations.length,
     recoveries: recoverUs.length,
     ...(recoverUs.length > 0 ? { recoverMedianUs: nearestRank(recoverUs, 50), recoverP95Us: nearestRank(recoverUs, 95) } : {}),
-    budgetExhausted,
+    budgetExhausted: summary.outcome === 'event-budget-exhausted',
   };
 }

@@ -2,12 +2,19 @@ import { describe, expect, test } from 'vitest';
 import { addRun, emptyAccumulator, mergeAccumulators } from '../../sim/compare/accumulator.js';
 import { nearestRank, runMetrics } from '../../sim/compare/run-metrics.js';
 import { estimate, tQuantile95 } from '../../sim/compare/stats.js';
+import { summarise } from '../../sim/checks/summary.js';
+import type { Scenario } from '../../sim/scenario/types.js';
 import type { LifecycleState, PowerState, TraceRecord } from '../../sim/trace/records.js';
+import type { Violation } from '../../sim/trace/trace-file.js';
 
 const S = 1_000_000;
 let seq = 0;
 const state = (t: number, component: string, from: LifecycleState, to: LifecycleState): TraceRecord => ({ t: t * S, seq: seq++, type: 'state', component, from, to });
 const power = (t: number, from: PowerState, to: PowerState): TraceRecord => ({ t: t * S, seq: seq++, type: 'power', from, to });
+/** The run's summary as the simulator writes it, so the counts come from the one place that counts them. */
+const summaryOf = (records: TraceRecord[], names: string[], endS: number, outcome: 'completed' | 'event-budget-exhausted', violations: number) =>
+  summarise({ name: 't', components: names.map((name) => ({ name })) } as unknown as Scenario, 1, records,
+    { outcome, endUs: endS * S, events: 0 }, Array.from({ length: violations }, (): Violation => ({ invariant: 'x', message: 'x', kind: 'safety' })));
 const crash = (t: number, component: string): TraceRecord => ({ t: t * S, seq: seq++, type: 'terminated', component, termination: { kind: 'exit', exitCode: 1 }, graceful: false });
 
 describe('run metrics from records', () => {
@@ -24,7 +31,7 @@ describe('run metrics from records', () => {
     power(51, 'shutting-down', 'rebooting'), power(52, 'rebooting', 'booting'), state(52, 'a', 'stopped', 'starting'),
     state(53, 'a', 'starting', 'running'), power(53, 'booting', 'up'),
   ];
-  const m = runMetrics(records, ['a', 'b'], { endUs: 100 * S, budgetExhausted: false, violations: 2 });
+  const m = runMetrics(records, ['a', 'b'], summaryOf(records, ['a', 'b'], 100, 'completed', 2));
   test('running time per component', () => {
     expect(m.runningUs).toEqual([(9 + 38 + 47) * S, 19 * S]);
   });
@@ -40,7 +47,8 @@ describe('run metrics from records', () => {
     expect(m).toMatchObject({ gracefulReboots: 1, ungracefulReboots: 0, restarts: 1, lostRequests: 3, lostDataBytes: 500, violations: 2 });
   });
   test('a system that never comes up is down for the whole run', () => {
-    expect(runMetrics([state(0, 'a', 'stopped', 'starting')], ['a'], { endUs: 9 * S, budgetExhausted: true, violations: 0 }).downtimeUs).toBe(9 * S);
+    const records = [state(0, 'a', 'stopped', 'starting')];
+    expect(runMetrics(records, ['a'], summaryOf(records, ['a'], 9, 'event-budget-exhausted', 0)).downtimeUs).toBe(9 * S);
   });
   test('nearest rank', () => {
     expect(nearestRank([1, 2, 3, 4], 50)).toBe(2);
