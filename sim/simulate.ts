@@ -2,8 +2,9 @@ import type { Micros } from './engine/time.js';
 import { checkExpectations } from './checks/expect.js';
 import { checkInvariants } from './checks/invariants.js';
 import { summarise } from './checks/summary.js';
-import { World } from './model/world.js';
+import { Simulation } from './model/simulation.js';
 import type { Scenario } from './scenario/types.js';
+import { RecordBuffer } from './trace/recorder.js';
 import { TRACE_FORMAT, TRACE_VERSION, type TraceFile } from './trace/trace-file.js';
 
 export interface SimulateOptions {
@@ -24,14 +25,17 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const seed = options.seed ?? scenario.seed;
   const durationUs = options.untilUs ?? scenario.durationUs;
   const resolved: Scenario = { ...scenario, seed, durationUs, eventBudget: options.eventBudget ?? scenario.eventBudget };
-  const world = new World(resolved, seed);
-  const outcome = world.run({ untilUs: durationUs, eventBudget: resolved.eventBudget });
-  const records = world.recorder.records;
+  const sim = Simulation.create(resolved, seed);
+  const buffer = new RecordBuffer(Infinity);
+  sim.subscribe(buffer.sink);
+  sim.start();
+  const outcome = sim.run({ untilUs: durationUs, eventBudget: resolved.eventBudget });
+  const records = buffer.records;
   const violations = checkInvariants(records, resolved);
   const summary = summarise(resolved, seed, records, {
     outcome: outcome.kind === 'event-budget-exhausted' ? 'event-budget-exhausted' : 'completed',
     endUs: outcome.atUs,
-    events: world.engine.eventsProcessed,
+    events: sim.engine.eventsProcessed,
   }, violations);
   return {
     format: TRACE_FORMAT,

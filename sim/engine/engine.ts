@@ -20,7 +20,7 @@ export interface RunLimits {
  * order, to the handler given to `run`.
  */
 export class Engine<E> {
-  private readonly queue = new EventHeap<E>();
+  private queue = new EventHeap<E>();
   private clockUs: Micros = 0;
   private processed = 0;
 
@@ -47,6 +47,50 @@ export class Engine<E> {
   /** Schedules `event` at an absolute instant, which must not be in the past. */
   scheduleAt(atUs: Micros, event: E): void {
     this.schedule(atUs - this.clockUs, event);
+  }
+
+  /** The next event and its instant, without taking it; undefined when nothing is pending. */
+  peek(): { atUs: Micros; seq: number; event: E } | undefined {
+    const top = this.queue.peek();
+    return top && { atUs: top.time, seq: top.seq, event: top.item };
+  }
+
+  /** Every pending event in the deterministic order it will be handled (same-instant ones by sequence). */
+  pendingEvents(): { atUs: Micros; seq: number; event: E }[] {
+    return this.queue.entries().map((e) => ({ atUs: e.time, seq: e.seq, event: e.item }));
+  }
+
+  /**
+   * Handles exactly one event, if one is due within the limits; returns the
+   * outcome when the run is over instead (then nothing was handled).
+   */
+  step(handle: (event: E) => void, limits: RunLimits): RunOutcome | undefined {
+    const next = this.queue.peekTime();
+    if (next === Infinity) {
+      // Nothing can happen any more: the run still spans its whole time limit.
+      this.clockUs = Math.max(this.clockUs, limits.untilUs);
+      return { kind: 'idle', atUs: this.clockUs };
+    }
+    if (next >= limits.untilUs) {
+      this.clockUs = limits.untilUs;
+      return { kind: 'time-limit', atUs: limits.untilUs };
+    }
+    if (this.processed >= limits.eventBudget) {
+      return { kind: 'event-budget-exhausted', atUs: this.clockUs, events: this.processed };
+    }
+    this.clockUs = next;
+    this.processed++;
+    handle(this.queue.pop() as E);
+    return undefined;
+  }
+
+  /** An independent engine at the same instant with the same pending events: it continues exactly as this one would. */
+  fork(): Engine<E> {
+    const copy = new Engine<E>();
+    copy.queue = this.queue.clone();
+    copy.clockUs = this.clockUs;
+    copy.processed = this.processed;
+    return copy;
   }
 
   run(handle: (event: E) => void, limits: RunLimits): RunOutcome {

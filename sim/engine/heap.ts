@@ -92,6 +92,34 @@ export class EventHeap<T> {
     items[i] = item;
   }
 
+  /** The pending events in the order they will leave: (time, sequence) ascending. O(n log n), for inspection. */
+  entries(): { time: number; seq: number; item: T }[] {
+    const out: { time: number; seq: number; item: T }[] = [];
+    for (let i = 0; i < this.count; i++) out.push({ time: this.times[i]!, seq: this.seqs[i]!, item: this.items[i] as T });
+    return out.sort((a, b) => a.time - b.time || a.seq - b.seq);
+  }
+
+  /** The earliest entry without removing it; undefined when empty. */
+  peek(): { time: number; seq: number; item: T } | undefined {
+    return this.count === 0 ? undefined : { time: this.times[0]!, seq: this.seqs[0]!, item: this.items[0] as T };
+  }
+
+  /**
+   * An independent copy: same entries, same next sequence number, so both
+   * copies hand out the same events in the same order. Items are copied with
+   * `structuredClone`, so they must be plain data.
+   */
+  clone(): EventHeap<T> {
+    const copy = new EventHeap<T>(this.times.length);
+    copy.times.set(this.times);
+    copy.seqs.set(this.seqs);
+    copy.items = structuredClone(this.items.slice(0, this.count));
+    copy.items.length = this.times.length;
+    copy.count = this.count;
+    copy.nextSeq = this.nextSeq;
+    return copy;
+  }
+
   private grow(): void {
     const capacity = this.times.length * 2;
     const times = new Float64Array(capacity);

@@ -11,17 +11,26 @@ export type Stream = () => number;
  * (common random numbers).
  */
 export class StreamFactory {
-  private readonly streams = new Map<string, Stream>();
+  private readonly streams = new Map<string, seedrandom.StatefulPRNG<seedrandom.State.Arc4>>();
 
   constructor(readonly seed: number) {}
 
   stream(name: string): Stream {
     let stream = this.streams.get(name);
     if (!stream) {
-      stream = seedrandom(`recsim:${this.seed}:${name}`);
+      stream = seedrandom(`recsim:${this.seed}:${name}`, { state: true }) as seedrandom.StatefulPRNG<seedrandom.State.Arc4>;
       this.streams.set(name, stream);
     }
     return stream;
+  }
+
+  /** Independent copies of every stream drawn so far, each continuing where its original is now. */
+  fork(): StreamFactory {
+    const copy = new StreamFactory(this.seed);
+    for (const [name, stream] of this.streams) {
+      copy.streams.set(name, seedrandom('', { state: stream.state() }) as seedrandom.StatefulPRNG<seedrandom.State.Arc4>);
+    }
+    return copy;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The events the model schedules on the engine. Components are referred to by
- * index; `generation` and `epoch` let a handler recognise an event made stale
- * by a later termination or reboot and ignore it.
+ * Timers the model schedules on the engine. Components are referred to by
+ * index; `generation` and `epoch` let a reactor recognise a timer made stale
+ * by a later termination or reboot and ignore it. Plain data, so the
+ * engine's queue can be forked.
  */
 export type SimEvent =
   | { k: 'fault'; fault: number; cause?: number; source: 'scripted' | 'triggered' | 'stochastic' }
@@ -16,3 +17,5 @@ export type SimEvent =
   | { k: 'reboot-call'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
   | { k: 'reboot-call-timeout'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
   | { k: 'boot'; cause: number };
+
+export type SimEventKind = SimEvent['k'];

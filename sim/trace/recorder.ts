@@ -1,25 +1,48 @@
 import type { Micros } from '../engine/time.js';
 import type { RecordDraft, TraceRecord } from './records.js';
 
+/** Sees every record as it is written, in order (invariants, triggers, a trace file, metrics). */
+export type RecordSink = (record: TraceRecord) => void;
+
 /**
- * The append-only trace of a run. Stamps each record with the current
- * virtual time and the next sequence number, and tells subscribers (the
- * triggered-fault plan) about every record.
+ * Stamps each record with the current virtual time and the next sequence
+ * number, and hands it to its sinks. It keeps nothing itself: what is kept
+ * in memory is up to the sinks (see `RecordBuffer`), so a run that writes no
+ * trace uses memory in proportion to the system, not to its length.
  */
 export class Recorder {
-  readonly records: TraceRecord[] = [];
-  private readonly subscribers: ((record: TraceRecord) => void)[] = [];
+  private readonly sinks: RecordSink[] = [];
 
-  constructor(private readonly clock: () => Micros) {}
+  constructor(private readonly clock: () => Micros, private next = 0) {}
+
+  /** The `seq` the next record will get. */
+  get nextSeq(): number {
+    return this.next;
+  }
 
   emit(draft: RecordDraft): TraceRecord {
-    const record = { t: this.clock(), seq: this.records.length, ...draft } as TraceRecord;
-    this.records.push(record);
-    for (const subscriber of this.subscribers) subscriber(record);
+    const record = { t: this.clock(), seq: this.next++, ...draft } as TraceRecord;
+    for (const sink of this.sinks) sink(record);
     return record;
   }
 
-  subscribe(subscriber: (record: TraceRecord) => void): void {
-    this.subscribers.push(subscriber);
+  subscribe(sink: RecordSink): void {
+    this.sinks.push(sink);
   }
+}
+
+/**
+ * Keeps records in memory up to a bound; past it, the records are dropped
+ * and `truncated` says how many, so a long run can never exhaust memory.
+ */
+export class RecordBuffer {
+  readonly records: TraceRecord[] = [];
+  dropped = 0;
+
+  constructor(readonly maxRecords: number) {}
+
+  readonly sink: RecordSink = (record) => {
+    if (this.records.length < this.maxRecords) this.records.push(record);
+    else this.dropped++;
+  };
 }

@@ -1,0 +1,586 @@
+import type { Engine } from '../engine/engine.js';
+import { exponentialUs, type StreamFactory } from '../engine/rng.js';
+import type { Micros } from '../engine/time.js';
+import { isFailure } from '../policy/termination.js';
+import { HISTORY_MAX } from '../policy/types.js';
+import { isAllowlisted } from '../scenario/realm.js';
+import type { Recorder } from '../trace/recorder.js';
+import type { PowerState, RecordDraft, Termination, TraceRecord } from '../trace/records.js';
+import { armedHooksOf, traceFieldsOf } from './fault-plan.js';
+import type { Cause, Command } from './commands.js';
+import type { SimEvent } from './events.js';
+import { routeOf, type Fact } from './facts.js';
+import { missingFor } from './readiness.js';
+import {
+  freshComponent,
+  isAlive,
+  isSettled,
+  processOf,
+  stopOf,
+  type ComponentState,
+  type Life,
+  type Process,
+  type StopReason,
+  type SystemState,
+} from './state.js';
+import type { Topology } from './topology.js';
+
+/** Appends an instant to a bounded history list (oldest dropped first). */
+function remember(list: Micros[], atUs: Micros): void {
+  list.push(atUs);
+  if (list.length > HISTORY_MAX) list.shift();
+}
+
+/** Bytes written since the last periodic flush by a process running since `startedAtUs`. */
+function unflushedBytes(topo: Topology, c: number, proc: Process | undefined, nowUs: Micros): number {
+  const dirty = topo.specs[c]!.dirtyData;
+  if (!dirty || !proc) return 0;
+  const sinceFlush = (nowUs - proc.startedAtUs) % dirty.flushEveryUs;
+  return Math.round((dirty.writeBytesPerS * sinceFlush) / 1_000_000);
+}
+
+/** Requests still in flight at `nowUs`; completed ones are dropped from the front. */
+function inflightAt(proc: Process, nowUs: Micros): number {
+  const queue = proc.inflight;
+  let done = 0;
+  while (done < queue.length && queue[done]! <= nowUs) done++;
+  if (done > 0) queue.splice(0, done);
+  return queue.length;
+}
+
+/**
+ * The one writer. `apply` carries out a reactor's commands in order: it is
+ * the only code that changes the SystemState, writes records and schedules
+ * timers. What happened is handed back as facts on the FIFO work queue
+ * (`facts`), never by calling a reactor, so nothing here recurses.
+ */
+export class Writer {
+  constructor(
+    readonly state: SystemState,
+    readonly topo: Topology,
+    readonly engine: Engine<SimEvent>,
+    readonly recorder: Recorder,
+    readonly streams: StreamFactory,
+    readonly facts: Fact[],
+  ) {}
+
+  private get nowUs(): Micros {
+    return this.engine.nowUs;
+  }
+
+  /** Applies a batch; `{ ref: k }` causes resolve to the first record written by the batch's k-th command. */
+  applyBatch(commands: readonly Command[]): void {
+    if (commands.length === 0) return;
+    const firstSeqs: (number | undefined)[] = [];
+    for (const command of commands) {
+      const before = this.recorder.nextSeq;
+      this.apply(command, (cause) => (typeof cause === 'object' ? firstSeqs[cause.ref] : cause));
+      firstSeqs.push(this.recorder.nextSeq > before ? before : undefined);
+    }
+  }
+
+  private emit(draft: RecordDraft): TraceRecord {
+    return this.recorder.emit(draft);
+  }
+
+  private comp(c: number): ComponentState {
+    return this.state.components[c]!;
+  }
+
+  private name(c: number): string {
+    return this.topo.specs[c]!.name;
+  }
+
+  private apply(cmd: Command, cause: (c: Cause) => number | undefined): void {
+    switch (cmd.do) {
+      case 'start-run':
+        return this.startRun(cmd.seed);
+      case 'emit':
+        this.emit({ ...cmd.draft, cause: cause(cmd.cause) } as RecordDraft);
+        return;
+      case 'schedule':
+        this.engine.schedule(cmd.delayUs, cmd.event);
+        return;
+      case 'inject-fault':
+        return this.injectFault(cmd.fault, cmd.source, cause(cmd.cause));
+      case 'terminate':
+        return this.terminate(cmd.c, cmd.termination, cmd.graceful, cause(cmd.cause), cause(cmd.detected));
+      case 'kill': {
+        if (!isAlive(this.comp(cmd.c).life.state)) return;
+        const killed = this.emit({ type: 'killed', component: this.name(cmd.c), reason: cmd.reason, cause: cause(cmd.cause) });
+        return this.terminate(cmd.c, cmd.termination, false, killed.seq, cause(cmd.detected), cmd.stop);
+      }
+      case 'hang': {
+        const life = this.comp(cmd.c).life;
+        if (life.state !== 'running') return;
+        this.setLife(cmd.c, { ...life, state: 'hung', hungCause: cmd.cause, missedHeartbeats: 0 }, cmd.cause);
+        this.facts.push({ f: 'hung', c: cmd.c, seq: cmd.cause });
+        return;
+      }
+      case 'arm':
+        this.comp(cmd.c).armed.push(cmd.armed);
+        return;
+      case 'destroy': {
+        const life = this.comp(cmd.c).life;
+        if (isAlive(life.state)) return this.stop(cmd.c, 'destroy', cmd.cause, []);
+        if (life.state !== 'destroyed') this.setLife(cmd.c, { state: 'destroyed' }, cmd.cause);
+        return;
+      }
+      case 'override-policy':
+        this.comp(cmd.c).policyOverride = cmd.policy;
+        return;
+      case 'fail-next-reboot-call':
+        this.state.rebootCallFailures++;
+        return;
+      case 'take-reboot-call-failure':
+        this.state.rebootCallFailures--;
+        return;
+      case 'user-shutdown': {
+        if (this.systemIsStopping() || this.state.rebootInFlight) return;
+        this.state.rebootInFlight = true;
+        const request = this.emit({ type: 'reboot-requested', by: 'user', mode: 'graceful', reason: cmd.reason, cause: cmd.cause });
+        return this.beginShutdown(cmd.reason, undefined, request.seq);
+      }
+      case 'request-start':
+        return this.requestStart(cmd.c, cause(cmd.cause), cmd.why, cmd.waitFor);
+      case 'release':
+        return this.release(cmd.c);
+      case 'clear-waiters':
+        this.comp(cmd.c).waiters = [];
+        return;
+      case 'wait-on':
+        this.comp(cmd.on).waiters.push(cmd.c);
+        return;
+      case 'finish-start':
+        return this.finishStart(cmd.c);
+      case 'schedule-restart':
+        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: cause(cmd.cause)! });
+        return;
+      case 'restart':
+        return this.restart(cmd.c, cause(cmd.cause)!);
+      case 'stop':
+        return this.stop(cmd.c, cmd.reason, cause(cmd.cause)!, cmd.waitFor ?? []);
+      case 'set-failed':
+        if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'failed' }, cause(cmd.cause));
+        return;
+      case 'set-destroyed':
+        if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'destroyed' }, cause(cmd.cause));
+        return;
+      case 'set-stopped':
+        if (this.comp(cmd.c).life.state === 'failed') this.setLife(cmd.c, { state: 'stopped' }, cause(cmd.cause));
+        return;
+      case 'heartbeat-missed': {
+        const life = this.comp(cmd.c).life;
+        if (life.state === 'hung') life.missedHeartbeats++;
+        return;
+      }
+      case 'defer-termination':
+        this.comp(cmd.c).unhandledTermination = { seq: cmd.seq, termination: cmd.termination, ranForUs: cmd.ranForUs };
+        return;
+      case 'take-deferred-termination':
+        this.comp(cmd.c).unhandledTermination = undefined;
+        return;
+      case 'queue-event':
+        this.comp(cmd.supervisor).pendingEvents.push(cmd.event);
+        return;
+      case 'take-queued-events':
+        this.comp(cmd.supervisor).pendingEvents = [];
+        return;
+      case 'mark-restart-batch':
+        this.comp(cmd.c).restartBatch = cmd.batch;
+        return;
+      case 'mark-escalation':
+        this.comp(cmd.c).escalation = cause(cmd.cause);
+        return;
+      case 'finish-escalation':
+        return this.finishEscalation(cmd.c);
+      case 'set-power':
+        return this.setPower(cmd.to, cause(cmd.cause));
+      case 'complete-boot': {
+        if (this.state.power !== 'booting') return;
+        this.state.bootCompleted = true;
+        const done = this.emit({ type: 'boot-completed', boot: this.state.bootCount });
+        return this.setPower('up', done.seq);
+      }
+      case 'request-reboot':
+        return this.requestReboot(cmd.culprit, cmd.reason, cmd.by, cause(cmd.cause), cmd.checkInFlight);
+      case 'policy-reboot':
+        return this.policyReboot(cmd.monitor, cmd.culprit, cmd.mode, cmd.reason, cause(cmd.cause)!);
+      case 'clear-reboot-in-flight':
+        this.state.rebootInFlight = false;
+        return;
+      case 'begin-shutdown':
+        return this.beginShutdown(cmd.reason, cmd.culprit, cause(cmd.cause)!);
+      case 'shutdown-ready':
+        return this.shutdownReady(cmd.c);
+      case 'reset':
+        return this.reset(cmd.reason, cmd.culprit, cause(cmd.cause)!, cmd.flushFilesystems);
+      case 'boot':
+        return this.boot(cause(cmd.cause)!);
+      case 'request-arrives':
+        return this.requestArrives(cmd.c);
+      case 'schedule-stochastic':
+        return this.scheduleStochastic(cmd.fault, cmd.fromUs);
+    }
+  }
+
+  // ---- state and power ------------------------------------------------------
+
+  private setLife(c: number, life: Life, cause?: number): void {
+    const component = this.comp(c);
+    const from = component.life.state;
+    component.life = life;
+    if (from === life.state) return;
+    this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
+    this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause });
+  }
+
+  private setPower(to: PowerState, cause?: number): void {
+    if (this.state.power === to) return;
+    const from = this.state.power;
+    this.state.power = to;
+    this.emit({ type: 'power', from, to, cause });
+  }
+
+  private systemIsStopping(): boolean {
+    const p = this.state.power;
+    return p === 'shutting-down' || p === 'rebooting' || p === 'panic';
+  }
+
+  // ---- run start, faults, background load -----------------------------------
+
+  private startRun(seed: number): void {
+    const scenario = this.topo.scenario;
+    const start = this.emit({ type: 'run-started', seed });
+    scenario.faults.forEach((f, i) => {
+      if (f.trigger.kind === 'at') this.engine.scheduleAt(f.trigger.atUs, { k: 'fault', fault: i, source: 'scripted' });
+      if (f.trigger.kind === 'rate') this.scheduleStochastic(i, f.trigger.fromUs);
+    });
+    this.resubscribeTriggers();
+    this.topo.specs.forEach((spec, c) => spec.requests && this.scheduleNextRequest(c));
+    this.boot(start.seq);
+  }
+
+  /** The stream of a stochastic fault: named by kind, target and ordinal, so other faults never shift its draws. */
+  private faultStreamName(i: number): string {
+    const faults = this.topo.scenario.faults;
+    const f = faults[i]!;
+    const key = `${f.fault}:${f.target ?? 'system'}`;
+    let ordinal = 0;
+    for (let j = 0; j < i; j++) if (faults[j]!.trigger.kind === 'rate' && `${faults[j]!.fault}:${faults[j]!.target ?? 'system'}` === key) ordinal++;
+    return `fault:${key}:${ordinal}`;
+  }
+
+  private scheduleStochastic(i: number, fromUs: Micros): void {
+    const trigger = this.topo.scenario.faults[i]!.trigger;
+    if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
+    const at = Math.max(fromUs, this.nowUs) + exponentialUs(this.streams.stream(this.faultStreamName(i)), 1 / trigger.perUs);
+    if (at < Math.min(trigger.untilUs, this.topo.scenario.healUs ?? Infinity)) this.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
+  }
+
+  /** Triggered faults (`when:`) watch every record written; a fork subscribes its own recorder. */
+  resubscribeTriggers(): void {
+    if (this.topo.scenario.faults.some((f) => f.trigger.kind === 'when')) this.recorder.subscribe(this.triggerSink());
+  }
+
+  /** Triggered faults (`when:`), looked up by the type of each record written. */
+  private triggerSink(): (record: TraceRecord) => void {
+    const byType = new Map<string, number[]>();
+    this.topo.scenario.faults.forEach((f, i) => {
+      if (f.trigger.kind !== 'when') return;
+      byType.set(f.trigger.record, [...(byType.get(f.trigger.record) ?? []), i]);
+    });
+    return (record) => {
+      for (const i of byType.get(record.type) ?? []) {
+        const t = this.topo.scenario.faults[i]!.trigger;
+        if (t.kind !== 'when' || this.state.triggerBudget[i]! <= 0) continue;
+        if (t.component !== undefined && t.component !== record.component) continue;
+        this.state.triggerBudget[i]!--;
+        this.engine.schedule(t.afterUs, { k: 'fault', fault: i, cause: record.seq, source: 'triggered' });
+      }
+    };
+  }
+
+  private injectFault(i: number, source: 'scripted' | 'triggered' | 'stochastic', cause: number | undefined): void {
+    const spec = this.topo.scenario.faults[i]!;
+    const record = this.emit({ type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...traceFieldsOf(spec) });
+    this.facts.push({ f: 'fault-injected', fault: i, seq: record.seq });
+  }
+
+  private scheduleNextRequest(c: number): void {
+    const stream = this.streams.stream(`requests:${this.name(c)}`);
+    this.engine.schedule(exponentialUs(stream, 1_000_000 / this.topo.specs[c]!.requests!.ratePerS), { k: 'request', c });
+  }
+
+  private requestArrives(c: number): void {
+    this.scheduleNextRequest(c);
+    const life = this.comp(c).life;
+    if (life.state === 'running') {
+      inflightAt(life, this.nowUs);
+      life.inflight.push(this.nowUs + this.topo.specs[c]!.requests!.serviceTimeUs);
+    } else if (life.state === 'hung') {
+      life.inflight.push(Infinity);
+    }
+  }
+
+  // ---- starting -------------------------------------------------------------
+
+  /** R4: a component starts only once what it needs runs; otherwise it waits, registered on the first missing one. */
+  private requestStart(c: number, cause: number | undefined, why: 'boot' | 'restart' | 'resume', waitFor?: string[]): void {
+    const life = this.comp(c).life;
+    if (life.state !== 'stopped' || this.systemIsStopping()) return;
+    const pending = {
+      cause: cause ?? 0,
+      asRestart: why === 'resume' || (life.pending?.asRestart ?? false),
+      waitFor: waitFor ?? life.pending?.waitFor ?? [],
+    };
+    const missing = missingFor(this.state, this.topo, c, pending.waitFor);
+    if (missing.length > 0) {
+      this.comp(c).life = { state: 'stopped', pending };
+      this.comp(missing[0]!).waiters.push(c);
+      if (why === 'restart') this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
+      return;
+    }
+    this.comp(c).life = { state: 'stopped', pending };
+    this.release(c);
+  }
+
+  private release(c: number): void {
+    const life = this.comp(c).life;
+    if (life.state !== 'stopped' || !life.pending || this.systemIsStopping()) return;
+    let cause = life.pending.cause;
+    const component = this.comp(c);
+    if (life.pending.asRestart) {
+      component.restarts++;
+      remember(component.history.restartsUs, this.nowUs);
+      cause = this.emit({ type: 'restart', component: this.name(c), attempt: component.restarts, cause }).seq;
+    }
+    this.beginStart(c, cause);
+  }
+
+  private beginStart(c: number, cause: number): void {
+    const spec = this.topo.specs[c]!;
+    const component = this.comp(c);
+    const rot = this.topo.scenario.system.rebootOnTerminate;
+    if (spec.onTerminate === 'reboot' && rot.enabled && !isAllowlisted(spec.name, rot.allowlist)) {
+      // F4: the allowlist is checked when the component starts.
+      const refused = this.emit({ type: 'start-failed', component: spec.name, reason: `policy: "${spec.name}" is not in the reboot_on_terminate allowlist`, cause });
+      return this.setLife(c, { state: 'failed' }, refused.seq);
+    }
+    component.generation++;
+    remember(component.history.startsUs, this.nowUs);
+    let latencyUs = spec.startLatencyUs;
+    component.armed = component.armed.filter((armed) => {
+      const at = armedHooksOf(armed.kind)?.atStartBegin?.(armed);
+      if (at?.latencyFactor !== undefined) latencyUs = Math.round(latencyUs * at.latencyFactor);
+      return !at?.consumed;
+    });
+    this.setLife(c, { state: 'starting' }, cause);
+    this.engine.schedule(latencyUs, { k: 'start-done', c, generation: component.generation });
+  }
+
+  private finishStart(c: number): void {
+    const component = this.comp(c);
+    if (component.life.state !== 'starting') return;
+    const failing = component.armed.findIndex((armed) => armedHooksOf(armed.kind)?.atStartDone?.(armed).fail);
+    if (failing >= 0) {
+      component.armed.splice(failing, 1);
+      const failed = this.emit({ type: 'start-failed', component: this.name(c), reason: 'the process exited during start' });
+      return this.terminate(c, { kind: 'exit', exitCode: 1 }, false, failed.seq, undefined, undefined, true);
+    }
+    component.armed = component.armed.filter((armed) => !armedHooksOf(armed.kind)?.atStartDone?.(armed).consumed);
+    this.setLife(c, { state: 'running', startedAtUs: this.nowUs, inflight: [] });
+    this.facts.push({ f: 'started', c, seq: this.recorder.nextSeq - 1 });
+  }
+
+  private restart(c: number, cause: number): void {
+    const component = this.comp(c);
+    if (isAlive(component.life.state) && stopOf(component.life)?.reason === 'policy') {
+      // Still stopping for a group decision: restarted with its group once all of it is down.
+      component.restartBatch = cause;
+      return;
+    }
+    if (component.life.state !== 'stopped') return;
+    component.restarts++;
+    remember(component.history.restartsUs, this.nowUs);
+    const restart = this.emit({ type: 'restart', component: this.name(c), attempt: component.restarts, cause });
+    this.requestStart(c, restart.seq, 'restart');
+  }
+
+  // ---- stopping and termination ----------------------------------------------
+
+  private ignoresStop(component: ComponentState): boolean {
+    return component.armed.some((armed) => armedHooksOf(armed.kind)?.ignoresStop);
+  }
+
+  private stop(c: number, reason: StopReason, cause: number, waitFor: string[]): void {
+    const component = this.comp(c);
+    const life = component.life;
+    if (!isAlive(life.state) || life.state === 'stopping' || stopOf(life) !== undefined) return;
+    const request = this.emit({ type: 'stop-requested', component: this.name(c), reason, cause });
+    const stop = { reason, cause: request.seq, waitFor };
+    if (life.state === 'starting') return this.terminate(c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
+    const proc = processOf(life)!;
+    if (life.state === 'hung' || this.ignoresStop(component)) {
+      proc.stop = stop;
+      const timeoutUs = this.topo.specs[c]!.stopTimeoutUs ?? this.topo.scenario.system.stopTimeoutUs;
+      this.engine.schedule(timeoutUs, { k: 'stop-timeout', c, generation: component.generation, cause: request.seq });
+      return;
+    }
+    this.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
+    this.engine.schedule(this.topo.specs[c]!.stopLatencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
+  }
+
+  /**
+   * The one place a process ends. A graceful ending flushes its data and
+   * drains its requests; any other loses what was unflushed or in flight.
+   */
+  private terminate(
+    c: number,
+    termination: Termination,
+    graceful: boolean,
+    cause: number | undefined,
+    detectedSeq?: number,
+    stopOverride?: { reason: StopReason; waitFor: string[] },
+    startFailed = false,
+  ): void {
+    const component = this.comp(c);
+    const life = component.life;
+    if (!isAlive(life.state)) return;
+    const name = this.name(c);
+    const proc = processOf(life);
+    const unflushed = unflushedBytes(this.topo, c, proc, this.nowUs);
+    const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, this.nowUs);
+    const stop = stopOverride ?? proc?.stop;
+    component.generation++;
+    if (graceful && unflushed > 0) this.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
+    const ended = this.emit({ type: 'terminated', component: name, termination, graceful, cause });
+    if (!graceful && unflushed > 0) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
+    const clientsLoseRequests = this.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
+    if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
+    this.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);
+    const route = routeOf(this.state.power, stop?.reason);
+    if (route === 'own') {
+      if (isFailure(termination)) remember(component.history.failuresUs, this.nowUs);
+      remember(component.history.endsUs, this.nowUs);
+    }
+    const ranForUs = proc ? this.nowUs - proc.startedAtUs : 0;
+    this.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? [], ranForUs, startFailed, seq: ended.seq, detectedSeq });
+  }
+
+  private finishEscalation(m: number): void {
+    const monitor = this.comp(m);
+    if (monitor.escalation === undefined) return;
+    if (this.topo.childrenOf[m]!.some((child) => isAlive(this.comp(child).life.state))) return;
+    const cause = monitor.escalation;
+    monitor.escalation = undefined;
+    this.terminate(m, { kind: 'exit', exitCode: 1 }, false, cause);
+  }
+
+  // ---- reboot, shutdown, panic, boot ----------------------------------------
+
+  /** F6/F7: one reboot task at most; the request reaches the power manager through the shutdown shim. */
+  private requestReboot(culprit: string, reason: string, by: string, cause: number | undefined, checkInFlight: boolean): void {
+    if (checkInFlight && (this.systemIsStopping() || this.state.rebootInFlight)) {
+      this.emit({ type: 'decision', component: culprit, by, action: 'none', reason: 'a reboot is already under way', cause });
+      return;
+    }
+    this.state.rebootInFlight = true;
+    const request = this.emit({ type: 'reboot-requested', component: culprit, by, mode: 'graceful', reason, cause });
+    this.engine.schedule(this.topo.scenario.system.shimDelayUs, { k: 'reboot-call', epoch: this.state.epoch, cause: request.seq, culprit, reason, by });
+  }
+
+  /** A policy's reboot action (systemd FailureAction, Android init, MINIX): straight to the power manager. */
+  private policyReboot(monitor: string, culprit: string, mode: 'graceful' | 'force' | 'immediate', reason: string, cause: number): void {
+    if (this.systemIsStopping() || this.state.rebootInFlight) return;
+    if (mode === 'immediate') return this.reset(reason, culprit, cause, false);
+    this.state.rebootInFlight = true;
+    const request = this.emit({ type: 'reboot-requested', component: culprit, by: monitor, mode: mode === 'graceful' ? 'graceful' : 'ungraceful', reason, cause });
+    if (mode === 'graceful') this.beginShutdown(reason, culprit, request.seq);
+    else this.reset(`${reason} (reboot-force: processes killed, filesystems flushed)`, culprit, request.seq, true);
+  }
+
+  /** F8/R5: an orderly shutdown; what is ready first is what nothing else must outlive. */
+  private beginShutdown(reason: string, culprit: string | undefined, cause: number): void {
+    this.setPower('shutting-down', cause);
+    const started = this.emit({ type: 'shutdown-started', mode: 'graceful', reason, culprit, cause });
+    for (const component of this.state.components) {
+      if (component.life.state === 'stopped') component.life = { state: 'stopped' };
+      component.pendingEvents = [];
+      component.waiters = [];
+    }
+    const n = this.state.components.length;
+    this.state.shutdown = { cause: started.seq, waitingFor: [...this.topo.shutdown.mustStopFirst], finished: new Array<boolean>(n).fill(false), finishedCount: 0 };
+    this.facts.push({ f: 'shutdown-started', seq: started.seq });
+  }
+
+  /**
+   * A component's turn in the shutdown: asked to stop if it is alive, else
+   * finished, which may make others ready in turn (a worklist, not recursion,
+   * so a long chain of stopped components is walked in constant stack).
+   */
+  private shutdownReady(first: number): void {
+    const shutdown = this.state.shutdown;
+    if (!shutdown || this.state.power !== 'shutting-down') return;
+    const work = [first];
+    while (work.length > 0) {
+      const c = work.shift()!;
+      if (shutdown.finished[c] || shutdown.waitingFor[c]! > 0) continue;
+      if (isAlive(this.comp(c).life.state)) {
+        this.stop(c, 'shutdown', shutdown.cause, []);
+        continue;
+      }
+      shutdown.finished[c] = true;
+      shutdown.finishedCount++;
+      for (const next of this.topo.shutdown.stopsBefore[c]!) if (--shutdown.waitingFor[next]! === 0) work.push(next);
+    }
+    if (shutdown.finishedCount === this.state.components.length) {
+      const done = this.emit({ type: 'shutdown-completed', cause: shutdown.cause });
+      this.state.shutdown = undefined;
+      this.setPower('rebooting', done.seq);
+      this.state.epoch++;
+      this.engine.schedule(this.topo.scenario.system.resetDelayUs, { k: 'boot', cause: done.seq });
+    }
+  }
+
+  /**
+   * Resets the system at once: everything alive ends and whatever was
+   * unflushed or in flight is lost. With `flushFilesystems` (systemd's
+   * reboot-force) processes are killed but their data reaches the disk first.
+   */
+  private reset(reason: string, culprit: string | undefined, cause: number, flushFilesystems: boolean): void {
+    if (this.state.power === 'panic') return;
+    this.setPower('panic', cause);
+    const panic = this.emit({ type: 'panic', reason, culprit, cause });
+    this.state.epoch++;
+    this.state.shutdown = undefined;
+    this.state.components.forEach((component, c) => {
+      const proc = processOf(component.life);
+      if (!isAlive(component.life.state)) return;
+      const unflushed = flushFilesystems ? unflushedBytes(this.topo, c, proc, this.nowUs) : 0;
+      if (unflushed > 0 && proc) {
+        this.emit({ type: 'data-flushed', component: this.name(c), bytes: unflushed, cause: panic.seq });
+        proc.startedAtUs = this.nowUs; // nothing left unflushed
+      }
+      this.terminate(c, { kind: 'system-reset' }, false, panic.seq);
+    });
+    this.engine.schedule(this.topo.scenario.system.resetDelayUs, { k: 'boot', cause: panic.seq });
+  }
+
+  /** A new boot: every component starts clean (history, armed faults, overrides); nothing carries over. */
+  private boot(cause: number): void {
+    const s = this.state;
+    s.epoch++;
+    s.bootCount++;
+    s.rebootInFlight = false;
+    s.bootCompleted = false;
+    s.shutdown = undefined;
+    this.setPower('booting', cause);
+    const boot = this.emit({ type: 'boot-started', boot: s.bootCount, cause });
+    s.components.forEach((component, c) => {
+      if (component.life.state === 'failed' || component.life.state === 'destroyed') this.setLife(c, { state: 'stopped' }, boot.seq);
+      s.components[c] = freshComponent(this.comp(c).generation);
+    });
+    this.facts.push({ f: 'boot-started', seq: boot.seq });
+  }
+}

@@ -1,0 +1,80 @@
+import type { Micros } from '../engine/time.js';
+import type { PowerState, RecordDraft, Termination } from '../trace/records.js';
+import type { SimEvent } from './events.js';
+import type { FaultCommand } from './fault-commands.js';
+import type { StopReason, SupervisorEvent } from './state.js';
+
+/**
+ * A cause is a record's `seq`, or a reference to the first record written by
+ * an earlier command of the same batch (`{ ref: k }`: the k-th command the
+ * reactor returned). This lets a pure reactor chain detection -> decision ->
+ * action without knowing the sequence numbers in advance.
+ */
+export type Cause = number | { ref: number } | undefined;
+
+export const ref = (k: number): { ref: number } => ({ ref: k });
+
+/**
+ * Everything a reactor may ask of the model. `apply` is the only code that
+ * carries them out: it changes the state, writes the records and schedules
+ * the timers. Each command is guarded by the state it finds, so a command
+ * made pointless by an earlier one (stopping a process that has ended)
+ * changes nothing.
+ */
+export type Command =
+  | Exclude<FaultCommand, { do: 'terminate' }>
+  /** Writes the fault's record, then carries out what the fault kind injects. */
+  | { do: 'inject-fault'; fault: number; source: 'scripted' | 'triggered' | 'stochastic'; cause: Cause }
+  /** Writes one record. */
+  | { do: 'emit'; draft: RecordDraft; cause: Cause }
+  | { do: 'schedule'; delayUs: Micros; event: SimEvent }
+  | { do: 'terminate'; c: number; termination: Termination; graceful: boolean; cause: Cause; detected?: Cause }
+  /** Writes `killed` with the reason, then ends the process ungracefully; `stop` marks it taken down from outside. */
+  | { do: 'kill'; c: number; reason: string; termination: Termination; cause: Cause; detected?: Cause; stop?: { reason: StopReason; waitFor: string[] } }
+  /** R4: start now if what it needs runs, else wait for it (`why` says whether a refusal is recorded and whether it counts as a restart). */
+  | { do: 'request-start'; c: number; cause: Cause; why: 'boot' | 'restart' | 'resume'; waitFor?: string[] }
+  /** A waiting component whose wait is over starts (counted as a restart if it was taken down from outside). */
+  | { do: 'release'; c: number }
+  | { do: 'clear-waiters'; c: number }
+  /** A start's latency has passed. */
+  | { do: 'finish-start'; c: number }
+  /** Arms a restart timer for this boot (a reboot makes it stale). */
+  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause }
+  /** A restart timer fired: counted, recorded, then started as its dependencies allow. */
+  | { do: 'restart'; c: number; cause: Cause }
+  /** Re-registers a waiting component on the next component it waits for. */
+  | { do: 'wait-on'; c: number; on: number }
+  | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[] }
+  /** The run begins: run-started, the fault plan and background load, then the first boot. */
+  | { do: 'start-run'; seed: number }
+  | { do: 'set-failed'; c: number; cause: Cause }
+  /** A supervisor given up on is brought back to receive an event (F10 `on_receive: start`). */
+  | { do: 'set-stopped'; c: number; cause: Cause }
+  | { do: 'set-destroyed'; c: number; cause: Cause }
+  | { do: 'heartbeat-missed'; c: number }
+  | { do: 'defer-termination'; c: number; seq: number; termination: Termination; ranForUs: number }
+  | { do: 'take-deferred-termination'; c: number }
+  | { do: 'queue-event'; supervisor: number; event: SupervisorEvent }
+  | { do: 'take-queued-events'; supervisor: number }
+  | { do: 'mark-restart-batch'; c: number; batch: number | undefined }
+  | { do: 'mark-escalation'; c: number; cause: Cause }
+  /** An escalating monitor ends (exit 1) once none of its children is alive. */
+  | { do: 'finish-escalation'; c: number }
+  | { do: 'complete-boot' }
+  | { do: 'set-power'; to: PowerState; cause: Cause }
+  /** F6/F7: the component manager's or a supervisor's reboot request, through the shutdown shim. */
+  | { do: 'request-reboot'; culprit: string; reason: string; by: string; cause: Cause; checkInFlight: boolean }
+  /** A policy's reboot action: graceful shutdown, reboot-force (flush, then reset) or a panic. */
+  | { do: 'policy-reboot'; monitor: string; culprit: string; mode: 'graceful' | 'force' | 'immediate'; reason: string; cause: Cause }
+  | { do: 'take-reboot-call-failure' }
+  | { do: 'clear-reboot-in-flight' }
+  | { do: 'begin-shutdown'; reason: string; culprit?: string; cause: Cause }
+  /** F8: a component is ready to stop in the shutdown (or finished, if it is already down). */
+  | { do: 'shutdown-ready'; c: number }
+  | { do: 'reset'; reason: string; culprit?: string; cause: Cause; flushFilesystems: boolean }
+  | { do: 'boot'; cause: Cause }
+  | { do: 'request-arrives'; c: number }
+  /** Draws the next arrival of a stochastic fault from its seeded stream and schedules it. */
+  | { do: 'schedule-stochastic'; fault: number; fromUs: Micros };
+
+export type CommandKind = Command['do'];

@@ -1,0 +1,60 @@
+import type { FactReactors, TimerReactors } from './reactor.js';
+import { destroySingleRunChild, destroyTransientChildren } from './reactors/collections.js';
+import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/component-manager.js';
+import { stopDependents } from './reactors/dependencies.js';
+import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
+import { awaitResume, onStartDone, onStopDone, onStopTimeout, releaseWaiters, startAll } from './reactors/lifecycle.js';
+import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
+import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, onBootTimer, onRebootCall, onRebootCallTimeout } from './reactors/power.js';
+import { shutdownProgresses, stopWhatIsReady } from './reactors/shutdown.js';
+import { deliverPendingEvents, notifySupervisors, startForOwedEvents } from './reactors/supervisor-events.js';
+import { onCoreFailure } from './reactors/user-monitor.js';
+import { onCall, onCallTimeout, onHeartbeat, watchHung } from './reactors/watchdog.js';
+
+/** Who answers each timer: exactly one reactor per kind. */
+export const TIMERS: TimerReactors = {
+  fault: onFaultTimer,
+  request: onRequestTimer,
+  'start-done': onStartDone,
+  'stop-done': onStopDone,
+  'stop-timeout': onStopTimeout,
+  restart: onRestartTimer,
+  heartbeat: onHeartbeat,
+  call: onCall,
+  'call-timeout': onCallTimeout,
+  'reboot-call': onRebootCall,
+  'reboot-call-timeout': onRebootCallTimeout,
+  boot: onBootTimer,
+};
+
+/**
+ * The order in which reactors see each fact: this table is the behaviour
+ * that used to hide in the order of follow-up calls. Each reactor's commands
+ * are applied before the next reactor looks, so a later one sees what an
+ * earlier one did (a panic first means nothing after it restarts anything).
+ */
+export const REACTIONS: FactReactors = {
+  'boot-started': [startAll, completeBootAtOnce],
+  'fault-injected': [injectByKind],
+  'shutdown-started': [stopWhatIsReady],
+  started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart],
+  hung: [watchHung],
+  terminated: [
+    // The system is going down: only the shutdown's own bookkeeping (and a flawed component manager) react.
+    flawedRebootDuringShutdown,
+    shutdownProgresses,
+    // Ended for any reason outside a system stop.
+    destroyTransientChildren,
+    startForOwedEvents,
+    afterPolicyStop,
+    stopDependents,
+    awaitResume,
+    // Ended on its own: the system's rules first (F9), then who is told, then who decides.
+    criticalProcessPanics,
+    notifySupervisors,
+    onCoreFailure,
+    rebootOnTerminate,
+    destroySingleRunChild,
+    decideAfterTermination,
+  ],
+};

@@ -1,0 +1,30 @@
+import type { Stream } from '../engine/rng.js';
+import type { Micros } from '../engine/time.js';
+import type { Command } from './commands.js';
+import type { SimEvent, SimEventKind } from './events.js';
+import type { Fact, FactKind, FactOf } from './facts.js';
+import type { SystemState } from './state.js';
+import type { Topology } from './topology.js';
+
+/**
+ * What a reactor may read besides the state: the fixed topology, the current
+ * instant and the run's named random streams (a policy's jitter draws from
+ * its component's stream; the streams are forked with the run).
+ */
+export interface ReactorContext {
+  readonly topo: Topology;
+  readonly nowUs: Micros;
+  stream(name: string): Stream;
+}
+
+/**
+ * A reactor: a pure function from the state and a fact to the commands that
+ * answer it. It never changes the state itself; `apply` does.
+ */
+export type Reactor<F extends Fact = Fact> = (state: Readonly<SystemState>, fact: F, ctx: ReactorContext) => Command[];
+
+/** A reactor for one kind of timer. */
+export type TimerReactor<K extends SimEventKind> = (state: Readonly<SystemState>, event: Extract<SimEvent, { k: K }>, ctx: ReactorContext) => Command[];
+
+export type FactReactors = { readonly [K in Exclude<FactKind, 'timer'>]: readonly Reactor<FactOf<K>>[] };
+export type TimerReactors = { readonly [K in SimEventKind]: TimerReactor<K> };

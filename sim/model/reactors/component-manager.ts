@@ -1,0 +1,39 @@
+import { COMPONENT_MANAGER } from '../actors.js';
+import { ref, type Command } from '../commands.js';
+import { shouldRebootOnTerminate } from '../critical.js';
+import type { FactOf } from '../facts.js';
+import type { Reactor, ReactorContext } from '../reactor.js';
+import { systemIsStopping } from '../state.js';
+
+/**
+ * Fuchsia's component manager (F1-F5): a component with `on_terminate:
+ * reboot` that terminates asks for a graceful reboot.
+ */
+function rebootFor(ctx: ReactorContext, c: number, reason: string, seq: number, checkInFlight: boolean): Command[] {
+  const name = ctx.topo.specs[c]!.name;
+  return [
+    { do: 'emit', draft: { type: 'decision', component: name, by: COMPONENT_MANAGER, action: 'reboot', reason }, cause: seq },
+    { do: 'request-reboot', culprit: name, reason: 'critical-component-failure', by: COMPONENT_MANAGER, cause: ref(0), checkInFlight },
+  ];
+}
+
+/** F1, F3 (a single-run child still reboots: it is destroyed only after it terminated), F5. */
+export const rebootOnTerminate: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
+  if (fact.route !== 'own' || systemIsStopping(s)) return [];
+  const system = ctx.topo.scenario.system;
+  const reboot = shouldRebootOnTerminate(ctx.topo.specs[fact.c]!, fact.termination, system.rebootOnTerminate);
+  return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, system.checkShutdownBeforeReboot) : [];
+};
+
+/**
+ * F2, broken on purpose (`check_shutdown_before_reboot: false`): a component
+ * manager that does not ask whether the system is shutting down treats a
+ * reboot-on-terminate component stopped by the shutdown like any other
+ * termination and asks for a reboot.
+ */
+export const flawedRebootDuringShutdown: Reactor<FactOf<'terminated'>> = (_s, fact, ctx) => {
+  const system = ctx.topo.scenario.system;
+  if (fact.route !== 'shutdown' || system.checkShutdownBeforeReboot || fact.stopReason === 'destroy') return [];
+  const reboot = shouldRebootOnTerminate(ctx.topo.specs[fact.c]!, fact.termination, system.rebootOnTerminate);
+  return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, false) : [];
+};

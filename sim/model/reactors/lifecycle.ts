@@ -1,0 +1,49 @@
+import type { Command } from '../commands.js';
+import type { FactOf } from '../facts.js';
+import { missingFor } from '../readiness.js';
+import type { Reactor, TimerReactor } from '../reactor.js';
+import { isAlive } from '../state.js';
+
+/**
+ * Lifecycle: starts, stops and their timers; waiting for dependencies (R4).
+ * A stale timer (its component has since started or ended again) changes nothing.
+ */
+export const onStartDone: TimerReactor<'start-done'> = (s, e) =>
+  e.generation === s.components[e.c]!.generation && s.components[e.c]!.life.state === 'starting' ? [{ do: 'finish-start', c: e.c }] : [];
+
+export const onStopDone: TimerReactor<'stop-done'> = (s, e) =>
+  e.generation === s.components[e.c]!.generation && s.components[e.c]!.life.state === 'stopping'
+    ? [{ do: 'terminate', c: e.c, termination: { kind: 'exit', exitCode: 0 }, graceful: true, cause: e.cause }]
+    : [];
+
+/** F8/R5: a stop request not honoured in time ends in a kill. */
+export const onStopTimeout: TimerReactor<'stop-timeout'> = (s, e) =>
+  e.generation === s.components[e.c]!.generation && isAlive(s.components[e.c]!.life.state)
+    ? [{ do: 'kill', c: e.c, reason: 'stop timeout', termination: { kind: 'stop-timeout' }, cause: e.cause }]
+    : [];
+
+/** A boot asks every component to start, in declaration order; each waits for what it needs. */
+export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact) =>
+  s.components.map((_, c): Command => ({ do: 'request-start', c, cause: fact.seq, why: 'boot' }));
+
+/**
+ * A component that reaches running releases those waiting for it: each
+ * starts if nothing else is missing, else waits on the next missing one.
+ * In declaration order, so simultaneous starts are recorded in a stable order.
+ */
+export const releaseWaiters: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
+  const waiters = [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b);
+  if (waiters.length === 0) return [];
+  const out: Command[] = [{ do: 'clear-waiters', c: fact.c }];
+  for (const w of waiters) {
+    const life = s.components[w]!.life;
+    if (life.state !== 'stopped' || !life.pending) continue;
+    const missing = missingFor(s as never, ctx.topo, w, life.pending.waitFor);
+    out.push(missing.length === 0 ? { do: 'release', c: w } : { do: 'wait-on', c: w, on: missing[0]! });
+  }
+  return out;
+};
+
+/** A component taken down from outside waits for what it needs, then starts again (counted as a restart). */
+export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
+  fact.route === 'dependency' ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'resume', waitFor: fact.waitFor }] : [];

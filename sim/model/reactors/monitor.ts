@@ -1,0 +1,168 @@
+import { decideRecovery } from '../../policy/decide.js';
+import { isFailure } from '../../policy/termination.js';
+import type { Effect, RecoveryPolicy } from '../../policy/types.js';
+import type { Termination } from '../../trace/records.js';
+import { ROOT_MONITOR } from '../actors.js';
+import { concatBatches } from '../batch.js';
+import { ref, type Cause, type Command } from '../commands.js';
+import { shouldRebootOnTerminate } from '../critical.js';
+import type { FactOf } from '../facts.js';
+import type { Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { isAlive, systemIsStopping, type SystemState } from '../state.js';
+
+/**
+ * Monitors: who supervises a component, how a termination is detected and
+ * decided (`decideRecovery`, pure), and how the decision's effects become
+ * commands; OTP escalation and group restarts included.
+ */
+function monitorName(ctx: ReactorContext, c: number): string {
+  const m = ctx.topo.monitorOf[c];
+  return m === undefined ? ROOT_MONITOR : ctx.topo.specs[m]!.name;
+}
+
+function monitorIsUp(s: Readonly<SystemState>, ctx: ReactorContext, c: number): boolean {
+  const m = ctx.topo.monitorOf[c];
+  return m === undefined || s.components[m]!.life.state === 'running';
+}
+
+/** The restart policy in force: the scenario's, unless overridden at run time (R2). */
+function policyOf(s: Readonly<SystemState>, ctx: ReactorContext, c: number): RecoveryPolicy {
+  return s.components[c]!.policyOverride ?? ctx.topo.specs[c]!.policy;
+}
+
+interface Ended {
+  c: number;
+  termination: Termination;
+  seq: number;
+  ranForUs: number;
+  detectedSeq?: number;
+}
+
+/** The monitor detects the termination, decides, and acts. */
+function handleByMonitor(s: Readonly<SystemState>, ctx: ReactorContext, ended: Ended): Command[] {
+  const { c, termination } = ended;
+  if (!monitorIsUp(s, ctx, c)) return [{ do: 'defer-termination', c, seq: ended.seq, termination, ranForUs: ended.ranForUs }];
+  const topo = ctx.topo;
+  const name = topo.specs[c]!.name;
+  const by = monitorName(ctx, c);
+  const out: Command[] = [];
+  let detected: Cause = ended.detectedSeq;
+  if (detected === undefined) {
+    out.push({ do: 'emit', draft: { type: 'detected', component: name, by, how: 'exit' }, cause: ended.seq });
+    detected = ref(0);
+  }
+  const component = s.components[c]!;
+  const lastStartUs = component.history.startsUs.at(-1);
+  const m = topo.monitorOf[c];
+  const stormGuardUs = m === undefined ? undefined : topo.specs[m]!.stormGuardUs;
+  if (stormGuardUs !== undefined && isFailure(termination) && component.restarts > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < stormGuardUs) {
+    // R6: failing again within a few seconds of its last start marks the service unresponsive; a clean exit (R1) never does.
+    const reason = `unresponsive: failed again ${((ctx.nowUs - lastStartUs) / 1e6).toFixed(3)}s after its restart (storm guard ${stormGuardUs / 1e6}s)`;
+    out.push({ do: 'emit', draft: { type: 'decision', component: name, by, action: 'give-up', reason }, cause: detected });
+    out.push({ do: 'set-failed', c, cause: ref(out.length - 1) });
+    return out;
+  }
+  const siblings = m === undefined ? topo.rootChildren : topo.childrenOf[m]!;
+  const decision = decideRecovery(policyOf(s, ctx, c), {
+    component: name,
+    nowUs: ctx.nowUs,
+    termination,
+    history: { ...component.history, restarts: component.restarts },
+    ranForUs: ended.ranForUs,
+    bootCompleted: s.bootCompleted,
+    monitor: by,
+    siblings: siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state })),
+    components: topo.specs.map((spec, i) => ({
+      name: spec.name,
+      state: s.components[i]!.life.state,
+      monitor: monitorName(ctx, i),
+      depends: spec.depends,
+      policy: policyOf(s, ctx, i),
+      history: s.components[i]!.history,
+    })),
+    random: ctx.stream(`policy:${name}`),
+  });
+  out.push({
+    do: 'emit',
+    draft: { type: 'decision', component: name, by, action: decision.action, ...(decision.delayUs !== undefined ? { delayUs: decision.delayUs } : {}), reason: decision.reason },
+    cause: detected,
+  });
+  const decisionRef = ref(out.length - 1);
+  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decisionRef));
+  return out;
+}
+
+/** What one effect of a recovery decision asks of the model. */
+function effectCommands(s: Readonly<SystemState>, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause): Command[] {
+  const at = (name: string): number => ctx.topo.index.get(name)!;
+  switch (effect.kind) {
+    case 'restart':
+      return [{ do: 'schedule-restart', c: at(effect.component), delayUs: effect.delayUs, cause }];
+    case 'stop':
+      return [{ do: 'stop', c: at(effect.component), reason: 'policy', cause }];
+    case 'give-up':
+      return [{ do: 'set-failed', c: at(effect.component), cause }];
+    case 'reboot':
+      return [{ do: 'policy-reboot', monitor, culprit, mode: effect.mode, reason: effect.reason, cause }];
+    case 'escalate':
+      return escalate(s, ctx, monitor, culprit, effect.reason, cause);
+  }
+}
+
+/** OTP escalation: the monitor stops its children (reverse start order), then ends itself; its own monitor decides. */
+function escalate(s: Readonly<SystemState>, ctx: ReactorContext, monitorName: string, culprit: string, reason: string, cause: Cause): Command[] {
+  const m = ctx.topo.index.get(monitorName);
+  if (m === undefined) return [{ do: 'policy-reboot', monitor: monitorName, culprit, mode: 'graceful', reason: `escalated to init: ${reason}`, cause }];
+  const children = ctx.topo.childrenOf[m]!.filter((child) => isAlive(s.components[child]!.life.state)).reverse();
+  return [
+    { do: 'mark-escalation', c: m, cause },
+    ...children.map((child): Command => ({ do: 'stop', c: child, reason: 'policy', cause })),
+    { do: 'finish-escalation', c: m },
+  ];
+}
+
+/** A component that ended on its own: its monitor decides, unless the component manager reboots for it or it was a single-run child. */
+export const decideAfterTermination: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
+  if (fact.route !== 'own' || systemIsStopping(s)) return [];
+  const spec = ctx.topo.specs[fact.c]!;
+  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return [];
+  if (spec.collection?.durability === 'single-run') return [];
+  return handleByMonitor(s, ctx, fact);
+};
+
+/** A component stopped by a policy (group strategy, escalation) has not failed: restart its group once all of it is down, and let an escalating monitor finish. */
+export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
+  if (fact.route !== 'policy') return [];
+  const out: Command[] = [];
+  const batch = s.components[fact.c]!.restartBatch;
+  if (batch !== undefined) {
+    // As OTP does: once every child stopped by the same decision is down, restart them in start order.
+    const group = s.components.flatMap((x, i) => (x.restartBatch === batch ? [i] : []));
+    if (group.every((i) => !isAlive(s.components[i]!.life.state))) {
+      for (const i of group) {
+        out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
+        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch });
+      }
+    }
+  }
+  const m = ctx.topo.monitorOf[fact.c];
+  if (m !== undefined) out.push({ do: 'finish-escalation', c: m });
+  return out;
+};
+
+/** A monitor that runs again handles what ended while it was away. */
+export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
+  if (!ctx.topo.isMonitor[fact.c]) return [];
+  const batches: Command[][] = [];
+  for (const child of ctx.topo.childrenOf[fact.c]!) {
+    const missed = s.components[child]!.unhandledTermination;
+    if (!missed || s.components[child]!.life.state !== 'stopped') continue;
+    batches.push([{ do: 'take-deferred-termination', c: child }]);
+    batches.push(handleByMonitor(s, ctx, { c: child, termination: missed.termination, seq: missed.seq, ranForUs: missed.ranForUs }));
+  }
+  return concatBatches(batches);
+};
+
+/** A restart timer: stale after a reboot, and nothing restarts while the system goes down. */
+export const onRestartTimer: TimerReactor<'restart'> = (s, e) =>
+  e.epoch !== s.epoch || systemIsStopping(s) ? [] : [{ do: 'restart', c: e.c, cause: e.cause }];

@@ -1,0 +1,37 @@
+import { isFailure } from '../../policy/termination.js';
+import { ref, type Command } from '../commands.js';
+import { planCoreFailure } from '../core-failure.js';
+import type { FactOf } from '../facts.js';
+import type { Reactor } from '../reactor.js';
+import { isAlive, systemIsStopping } from '../state.js';
+
+/**
+ * R8, the Redox RFC's open question: what a user service monitor does when a
+ * core daemon fails (the plan itself is the pure `planCoreFailure`). What it
+ * takes down waits for the failed daemon (or the restarted monitor) and then
+ * starts again.
+ */
+export const onCoreFailure: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
+  if (fact.route !== 'own' || systemIsStopping(s) || !isFailure(fact.termination)) return [];
+  const topo = ctx.topo;
+  const failed = topo.specs[fact.c]!;
+  const out: Command[] = [];
+  for (const u of topo.userMonitors) {
+    const monitor = topo.specs[u]!;
+    if (s.components[u]!.life.state !== 'running' || u === fact.c || failed.monitor === monitor.name) continue;
+    const aliveChildren = topo.childrenOf[u]!.filter((c) => isAlive(s.components[c]!.life.state)).map((c) => topo.specs[c]!.name);
+    const plan = planCoreFailure({ strategy: monitor.onCoreFailure!, userMonitor: monitor.name, failed: failed.name, aliveChildren, nodes: topo.specs });
+    if (!plan) continue;
+    out.push({ do: 'emit', draft: { type: 'decision', component: failed.name, by: monitor.name, action: monitor.onCoreFailure!, reason: plan.summary }, cause: fact.seq });
+    const decision = ref(out.length - 1);
+    const reason = `${monitor.name}: ${monitor.onCoreFailure} after ${failed.name} failed`;
+    const kill = (c: number, waitFor: string): Command => ({
+      do: 'kill', c, reason, termination: { kind: 'signal', signal: 'kill' }, cause: decision, stop: { reason: 'dependency', waitFor: [waitFor] },
+    });
+    // The monitor goes first, so that its services wait for it rather than start again under the old instance.
+    if (plan.restartMonitor) out.push(kill(u, failed.name));
+    for (const name of plan.stopGracefully) out.push({ do: 'stop', c: topo.index.get(name)!, reason: 'dependency', cause: decision, waitFor: [failed.name] });
+    for (const name of plan.kill) out.push(kill(topo.index.get(name)!, plan.restartMonitor ? monitor.name : failed.name));
+  }
+  return out;
+};

@@ -1,0 +1,114 @@
+import { Engine, type RunLimits, type RunOutcome } from '../engine/engine.js';
+import { StreamFactory } from '../engine/rng.js';
+import type { Micros } from '../engine/time.js';
+import type { Scenario } from '../scenario/types.js';
+import { Recorder, type RecordSink } from '../trace/recorder.js';
+import { Writer } from './apply.js';
+import type { Command } from './commands.js';
+import type { SimEvent } from './events.js';
+import type { Fact } from './facts.js';
+import { REACTIONS, TIMERS } from './reactions.js';
+import type { Reactor, ReactorContext, TimerReactor } from './reactor.js';
+import { initialState, type SystemState } from './state.js';
+import { buildTopology, type Topology } from './topology.js';
+
+/** A bound on the follow-ups of one event: beyond it the model is looping, which is a bug to report, not a hang. */
+const MAX_FACTS_PER_EVENT = 10_000_000;
+
+/**
+ * One run of a scenario: the state (plain data), the engine (clock and
+ * timers), the random streams, and the loop that hands each event to the
+ * reactors and their commands to the one writer. It can be stepped one event
+ * at a time and forked at any point into an independent continuation.
+ */
+export class Simulation {
+  private readonly facts: Fact[] = [];
+  private writer: Writer;
+  private readonly context: ReactorContext;
+
+  private constructor(
+    readonly topo: Topology,
+    readonly seed: number,
+    readonly state: SystemState,
+    readonly engine: Engine<SimEvent>,
+    readonly streams: StreamFactory,
+    readonly recorder: Recorder,
+  ) {
+    this.writer = new Writer(state, topo, engine, recorder, streams, this.facts);
+    const engineRef = engine;
+    this.context = {
+      topo,
+      get nowUs(): Micros {
+        return engineRef.nowUs;
+      },
+      stream: (name) => streams.stream(name),
+    };
+  }
+
+  static create(scenario: Scenario, seed: number): Simulation {
+    const engine = new Engine<SimEvent>();
+    const budgets = scenario.faults.map((f) => (f.trigger.kind === 'when' ? f.trigger.times : 0));
+    return new Simulation(buildTopology(scenario), seed, initialState(scenario.components.length, budgets), engine, new StreamFactory(seed), new Recorder(() => engine.nowUs));
+  }
+
+  get nowUs(): Micros {
+    return this.engine.nowUs;
+  }
+
+  /** Sees every record written from now on. */
+  subscribe(sink: RecordSink): void {
+    this.recorder.subscribe(sink);
+  }
+
+  /** Writes run-started, plans the faults and background load, and boots. Call once, before stepping. */
+  start(): void {
+    this.process([{ do: 'start-run', seed: this.seed }]);
+  }
+
+  /** Handles one event; returns the outcome instead when the run is over. */
+  step(limits: RunLimits): RunOutcome | undefined {
+    return this.engine.step((event) => this.handle(event), limits);
+  }
+
+  /** Runs to the end; writes run-ended. */
+  run(limits: RunLimits): RunOutcome {
+    const outcome = this.engine.run((event) => this.handle(event), limits);
+    this.finish(outcome);
+    return outcome;
+  }
+
+  finish(outcome: RunOutcome): void {
+    this.recorder.emit({ type: 'run-ended', outcome: outcome.kind === 'event-budget-exhausted' ? 'event-budget-exhausted' : 'completed' });
+  }
+
+  /**
+   * An independent continuation from this instant: a copy of the state, the
+   * pending timers and the random streams. Records it writes go to its own
+   * sinks (none until subscribed), numbered on from this run's.
+   */
+  fork(): Simulation {
+    const engine = this.engine.fork();
+    const copy = new Simulation(this.topo, this.seed, structuredClone(this.state), engine, this.streams.fork(), new Recorder(() => engine.nowUs, this.recorder.nextSeq));
+    copy.writer.resubscribeTriggers();
+    return copy;
+  }
+
+  private handle(event: SimEvent): void {
+    const reactor = TIMERS[event.k] as TimerReactor<SimEvent['k']>;
+    this.process(reactor(this.state, event as never, this.context));
+  }
+
+  /** Applies a batch, then drains the work queue: each fact goes to its reactors in the declared order. */
+  private process(first: Command[]): void {
+    this.writer.applyBatch(first);
+    const facts = this.facts;
+    let head = 0;
+    while (head < facts.length) {
+      if (head >= MAX_FACTS_PER_EVENT) throw new Error(`model: one event set off more than ${MAX_FACTS_PER_EVENT} follow-ups (a loop in the model)`);
+      const fact = facts[head++]!;
+      if (fact.f === 'timer') continue;
+      for (const reactor of REACTIONS[fact.f] as readonly Reactor[]) this.writer.applyBatch(reactor(this.state, fact, this.context));
+    }
+    facts.length = 0;
+  }
+}

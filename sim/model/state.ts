@@ -1,0 +1,170 @@
+import type { Micros } from '../engine/time.js';
+import type { RecoveryPolicy } from '../policy/types.js';
+import type { LifecycleState, PowerState, Termination } from '../trace/records.js';
+import type { ArmedFault } from './fault-commands.js';
+
+/**
+ * The whole mutable state of a run, as plain data: `structuredClone` copies
+ * it, so a run can be forked at any event. No closures, no class instances.
+ * Only `apply` (apply.ts) writes it; reactors read it.
+ */
+export interface SystemState {
+  power: PowerState;
+  /** Bumped by every boot, reboot and panic: timers scheduled before it are stale. */
+  epoch: number;
+  bootCount: number;
+  /** F6: one reboot task at most. */
+  rebootInFlight: boolean;
+  bootCompleted: boolean;
+  /** Admin.Reboot calls that will return an error (fault `reboot_call_fails`). */
+  rebootCallFailures: number;
+  /** Components whose state is running, failed or destroyed: boot completes when all are. */
+  settled: number;
+  shutdown?: ShutdownProgress;
+  components: ComponentState[];
+  /** Triggered faults (`when:`): how many more times each may fire, by fault index. */
+  triggerBudget: number[];
+}
+
+/**
+ * F8/R5: an orderly shutdown, computed from the declared graph. A component
+ * is asked to stop once everything that must stop before it (dependents,
+ * supervised children; for the power manager, everything) has finished; it
+ * finishes once it is ready and no longer alive, whether it was stopped or
+ * was already down, so a stopped component still orders the ones around it.
+ */
+export interface ShutdownProgress {
+  /** `seq` of the shutdown-started record. */
+  cause: number;
+  /** Per component: how many of those that must stop before it have not finished. */
+  waitingFor: number[];
+  finished: boolean[];
+  finishedCount: number;
+}
+
+/** A Started/Stopped event on its way to a supervisor (F10). */
+export interface SupervisorEvent {
+  event: 'started' | 'stopped';
+  component: string;
+  ok: boolean;
+  status: string;
+  cause: number;
+}
+
+/** Why a component is being stopped from outside. */
+export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy';
+
+export interface StopRequest {
+  reason: StopReason;
+  /** `seq` of the stop-requested record. */
+  cause: number;
+  /** Taken down from outside: besides its dependencies, it waits for these before it starts again (R8). */
+  waitFor: string[];
+}
+
+/** A start waiting for the components it needs (R4), its monitor, or those named by a strategy (R8). */
+export interface PendingStart {
+  cause: number;
+  /** Taken down from outside: the start counts as a restart. */
+  asRestart: boolean;
+  /** Names it must also wait for besides its dependencies and monitor. */
+  waitFor: string[];
+}
+
+/** A live process: when it started, and the completion instants of the requests it is serving. */
+export interface Process {
+  startedAtUs: Micros;
+  /** Completion instants of the requests in flight, oldest first (Infinity while hung). */
+  inflight: Micros[];
+  /** A stop asked for and not yet carried out (ignored, or the process hangs). */
+  stop?: StopRequest;
+}
+
+/** A component's lifecycle state, each carrying its own data. */
+export type Life =
+  | { state: 'stopped'; pending?: PendingStart }
+  | { state: 'starting' }
+  | ({ state: 'running' } & Process)
+  | ({ state: 'hung'; hungCause: number; missedHeartbeats: number } & Process)
+  | ({ state: 'stopping' } & Process & { stop: StopRequest })
+  | { state: 'failed' }
+  | { state: 'destroyed' };
+
+export interface History {
+  startsUs: Micros[];
+  failuresUs: Micros[];
+  restartsUs: Micros[];
+  endsUs: Micros[];
+}
+
+/** What a component carries across its lifecycle states; reset at every boot (except `generation`). */
+export interface ComponentState {
+  life: Life;
+  /** Bumped whenever the process changes (start, termination): stale timers carry an old value. */
+  generation: number;
+  restarts: number;
+  history: History;
+  armed: ArmedFault[];
+  /** A run-time override of its restart policy (R2). */
+  policyOverride?: RecoveryPolicy;
+  /** Supervisor (F10): events waiting for it to start (`on_receive: start`). */
+  pendingEvents: SupervisorEvent[];
+  /** Terminated while its monitor was down: handled when the monitor runs again. */
+  unhandledTermination?: { seq: number; termination: Termination; ranForUs: number };
+  /** Stopped by a group decision (the decision's `seq`): restarted with its group once all of it is down. */
+  restartBatch?: number;
+  /** This monitor escalated (the decision's `seq`): it ends once its children have stopped. */
+  escalation?: number;
+  /** Components waiting for this one to run before they start (indices). */
+  waiters: number[];
+}
+
+export function freshComponent(generation: number): ComponentState {
+  return {
+    life: { state: 'stopped' },
+    generation,
+    restarts: 0,
+    history: { startsUs: [], failuresUs: [], restartsUs: [], endsUs: [] },
+    armed: [],
+    pendingEvents: [],
+    waiters: [],
+  };
+}
+
+export function initialState(componentCount: number, triggerBudget: number[]): SystemState {
+  return {
+    power: 'booting',
+    epoch: 0,
+    bootCount: 0,
+    rebootInFlight: false,
+    bootCompleted: false,
+    rebootCallFailures: 0,
+    settled: 0,
+    components: Array.from({ length: componentCount }, () => freshComponent(0)),
+    triggerBudget,
+  };
+}
+
+/** Alive means a process exists: it can be stopped, killed or crash. */
+export function isAlive(state: LifecycleState): boolean {
+  return state === 'starting' || state === 'running' || state === 'stopping' || state === 'hung';
+}
+
+/** Counts towards boot completion. */
+export function isSettled(state: LifecycleState): boolean {
+  return state === 'running' || state === 'failed' || state === 'destroyed';
+}
+
+export function systemIsStopping(s: SystemState): boolean {
+  return s.power === 'shutting-down' || s.power === 'rebooting' || s.power === 'panic';
+}
+
+/** The process of a component that has one past its start (running, hung, stopping). */
+export function processOf(life: Life): Process | undefined {
+  return life.state === 'running' || life.state === 'hung' || life.state === 'stopping' ? life : undefined;
+}
+
+/** The stop asked of a live component and not yet done. */
+export function stopOf(life: Life): StopRequest | undefined {
+  return processOf(life)?.stop;
+}

@@ -1,0 +1,105 @@
+import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
+
+/** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
+const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
+
+/**
+ * What never changes during a run, derived once from the scenario: indices
+ * and the relations between components. Every per-event lookup goes through
+ * these lists, so no event scans all components (boot is linear).
+ */
+export interface Topology {
+  readonly scenario: Scenario;
+  readonly specs: readonly ComponentSpec[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly dependsOn: readonly (readonly number[])[];
+  readonly dependents: readonly (readonly number[])[];
+  /** The monitor's index, or undefined for children of init. */
+  readonly monitorOf: readonly (number | undefined)[];
+  /** A monitor's children, in declaration (start) order. */
+  readonly childrenOf: readonly (readonly number[])[];
+  /** The children of init (components that name no monitor), in declaration order. */
+  readonly rootChildren: readonly number[];
+  /** F10: the supervisors that receive this component's Started/Stopped events. */
+  readonly supervisorsOf: readonly (readonly number[])[];
+  /** F2: children of this component's transient collections. */
+  readonly transientChildrenOf: readonly (readonly number[])[];
+  /** R8: user monitors (components with `on_core_failure`), in declaration order. */
+  readonly userMonitors: readonly number[];
+  readonly powerManager?: number;
+  readonly isMonitor: readonly boolean[];
+  /**
+   * F8/R5: for each component, those that must finish stopping before it is
+   * asked to (`mustStopFirst`), and the reverse (`stopsBefore`).
+   */
+  readonly shutdown: { readonly mustStopFirst: readonly number[]; readonly stopsBefore: readonly (readonly number[])[] };
+}
+
+function lists(n: number): number[][] {
+  return Array.from({ length: n }, () => []);
+}
+
+export function buildTopology(scenario: Scenario): Topology {
+  const specs = scenario.components;
+  const n = specs.length;
+  const index = new Map(specs.map((c, i) => [c.name, i]));
+  const at = (name: string): number => index.get(name)!;
+  const dependsOn = specs.map((c) => c.depends.map(at));
+  const dependents = lists(n);
+  dependsOn.forEach((deps, i) => deps.forEach((d) => dependents[d]!.push(i)));
+  const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));
+  const childrenOf = lists(n);
+  monitorOf.forEach((m, i) => m !== undefined && childrenOf[m]!.push(i));
+  const supervisorsOf = lists(n);
+  specs.forEach((s, i) => s.supervises.forEach((name) => supervisorsOf[at(name)]!.push(i)));
+  const transientChildrenOf = lists(n);
+  specs.forEach((c, i) => c.collection?.durability === 'transient' && transientChildrenOf[at(c.collection.parent)]!.push(i));
+  const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
+  const powerManager = powerIndex < 0 ? undefined : powerIndex;
+  return {
+    scenario,
+    specs,
+    index,
+    dependsOn,
+    dependents,
+    monitorOf,
+    childrenOf,
+    rootChildren: specs.flatMap((c, i) => (c.monitor === undefined ? [i] : [])),
+    supervisorsOf,
+    transientChildrenOf,
+    userMonitors: specs.flatMap((c, i) => (c.onCoreFailure ? [i] : [])),
+    powerManager,
+    isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
+    shutdown: shutdownGraph(scenario, dependents, childrenOf, powerManager),
+  };
+}
+
+/**
+ * F8/R5 from the declarations, as Fuchsia's shutdown job builds it: a
+ * provider stops after its dependents, a monitor after the children it
+ * supervises, the power manager (which drives the shutdown) after everything.
+ * `simultaneous` (a flaw kept on purpose) keeps only the power manager last.
+ */
+function shutdownGraph(scenario: Scenario, dependents: number[][], childrenOf: number[][], powerManager: number | undefined): Topology['shutdown'] {
+  const n = scenario.components.length;
+  const ordered = scenario.system.shutdownOrder === 'dependency';
+  const stopsBefore = lists(n);
+  const mustStopFirst = new Array<number>(n).fill(0);
+  const edge = (first: number, then: number): void => {
+    stopsBefore[first]!.push(then);
+    mustStopFirst[then]!++;
+  };
+  for (let provider = 0; provider < n; provider++) {
+    if (provider === powerManager) continue;
+    if (ordered) {
+      const seen = new Set<number>();
+      for (const d of [...dependents[provider]!, ...childrenOf[provider]!]) {
+        if (d === powerManager || seen.has(d)) continue;
+        seen.add(d);
+        edge(d, provider);
+      }
+    }
+  }
+  if (powerManager !== undefined) for (let c = 0; c < n; c++) if (c !== powerManager) edge(c, powerManager);
+  return { mustStopFirst, stopsBefore };
+}
