@@ -108,6 +108,13 @@ const TEETH: Tooth[] = [
     givesAway: 'record killed /core/audio_core reason=stop timeout t=31000000: got no such record',
   },
   {
+    rule: 'F8',
+    file: 'scenarios/fuchsia/f08-order-through-stopped-component.yaml',
+    breaks: 'shutdown readiness ignores the declared graph (everything is asked to stop at once)',
+    mutate: (s) => { s.system.shutdownOrder = 'simultaneous'; },
+    givesAway: 'record stop-requested /bootstrap/fshost reason=shutdown t=20500000: got no such record',
+  },
+  {
     rule: 'F9',
     file: 'scenarios/fuchsia/f09-main-process-critical.yaml',
     breaks: 'archivist is not main_process_critical',
