@@ -37,8 +37,45 @@ function checkOrderedRecords(patterns: readonly RecordPattern[], records: readon
   return out;
 }
 
-/** Checks a scenario's `expect:` block against the run's summary and records. Pure. */
-export function checkExpectations(expect: Expectations | undefined, summary: Omit<RunSummary, 'expectations'>, records: readonly TraceRecord[]): ExpectationResult[] {
+/**
+ * The record patterns of an `expect:` block, checked as records are
+ * written: only records that match some `records` pattern are kept (at most
+ * `maxKept`), and only the first match of each `absent` pattern, so a long
+ * run is not held in memory to check a few patterns.
+ */
+export class RecordExpectations {
+  private readonly kept: TraceRecord[] = [];
+  private readonly absentSeq: (number | undefined)[];
+
+  constructor(private readonly ordered: readonly RecordPattern[], private readonly absent: readonly RecordPattern[], private readonly maxKept = 100_000) {
+    this.absentSeq = absent.map(() => undefined);
+  }
+
+  readonly sink = (r: TraceRecord): void => {
+    if (this.kept.length < this.maxKept && this.ordered.some((p) => matchesPattern(r, p))) this.kept.push(r);
+    for (let i = 0; i < this.absent.length; i++) if (this.absentSeq[i] === undefined && matchesPattern(r, this.absent[i]!)) this.absentSeq[i] = r.seq;
+  };
+
+  results(): ExpectationResult[] {
+    const out = checkOrderedRecords(this.ordered, this.kept);
+    this.absent.forEach((p, i) => {
+      const found = this.absentSeq[i];
+      const what = `no record ${describePattern(p)}`;
+      out.push(found !== undefined ? { what, ok: false, actual: `found at seq ${found}` } : { what, ok: true });
+    });
+    return out;
+  }
+}
+
+export function recordExpectationsOf(expect: Expectations | undefined): RecordExpectations {
+  return new RecordExpectations(expect?.records ?? [], expect?.absent ?? []);
+}
+
+/**
+ * Checks a scenario's `expect:` block against the run's summary and its
+ * records: the records themselves, or the patterns already matched online.
+ */
+export function checkExpectations(expect: Expectations | undefined, summary: Omit<RunSummary, 'expectations'>, records: readonly TraceRecord[] | RecordExpectations): ExpectationResult[] {
   if (!expect) return [];
   const out: ExpectationResult[] = [];
   if (expect.outcome !== undefined) out.push(compare(`outcome = ${expect.outcome}`, expect.outcome, summary.outcome));
@@ -59,10 +96,12 @@ export function checkExpectations(expect: Expectations | undefined, summary: Omi
     const result = compare(expect.violations === 'none' ? 'no violations' : `violations = ${expected.join(', ')}`, expected, actual);
     out.push(result.ok ? result : { ...result, actual: actual.length === 0 ? 'none' : actual.join(', ') });
   }
-  if (expect.records) out.push(...checkOrderedRecords(expect.records, records));
-  for (const p of expect.absent ?? []) {
-    const found = records.find((r) => matchesPattern(r, p));
-    out.push(found ? { what: `no record ${describePattern(p)}`, ok: false, actual: `found at seq ${found.seq}` } : { what: `no record ${describePattern(p)}`, ok: true });
+  let matched = records;
+  if (!(matched instanceof RecordExpectations)) {
+    const online = recordExpectationsOf(expect);
+    for (const r of matched) online.sink(r);
+    matched = online;
   }
+  out.push(...matched.results());
   return out;
 }

@@ -2,7 +2,64 @@ import type { Micros } from '../engine/time.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { RunSummary, Violation } from '../trace/trace-file.js';
-import { finalStatesOf } from './replay.js';
+import { TraceReplay } from './replay.js';
+
+/**
+ * Counts what a run did as its records are written: reboots, restarts,
+ * losses, final states. Memory in proportion to the system, not the run.
+ */
+export class RunCounter {
+  graceful = 0;
+  ungraceful = 0;
+  restarts = 0;
+  readonly byComponent: Record<string, number> = {};
+  lostRequests = 0;
+  lostDataBytes = 0;
+  records = 0;
+  private readonly replay = new TraceReplay();
+
+  readonly sink = (r: TraceRecord): void => {
+    this.records++;
+    this.replay.apply(r);
+    switch (r.type) {
+      case 'shutdown-started':
+        this.graceful++;
+        break;
+      case 'panic':
+        this.ungraceful++;
+        break;
+      case 'restart':
+        this.restarts++;
+        this.byComponent[r.component] = (this.byComponent[r.component] ?? 0) + 1;
+        break;
+      case 'requests-lost':
+        this.lostRequests += r.count;
+        break;
+      case 'data-lost':
+        this.lostDataBytes += r.bytes;
+        break;
+    }
+  };
+
+  summary(scenario: Scenario, seed: number, run: { outcome: RunSummary['outcome']; endUs: Micros; events: number }, violations: Violation[]): Omit<RunSummary, 'expectations'> {
+    const finalStates: RunSummary['finalStates'] = {};
+    for (const c of scenario.components) finalStates[c.name] = this.replay.stateOf(c.name);
+    return {
+      scenario: scenario.name,
+      seed,
+      outcome: run.outcome,
+      endUs: run.endUs,
+      events: run.events,
+      records: this.records,
+      reboots: { graceful: this.graceful, ungraceful: this.ungraceful },
+      restarts: { total: this.restarts, byComponent: { ...this.byComponent } },
+      lostRequests: this.lostRequests,
+      lostDataBytes: this.lostDataBytes,
+      finalStates,
+      violations,
+    };
+  }
+}
 
 /** Counts what a run did, from its records alone. */
 export function summarise(
@@ -12,44 +69,7 @@ export function summarise(
   run: { outcome: RunSummary['outcome']; endUs: Micros; events: number },
   violations: Violation[],
 ): Omit<RunSummary, 'expectations'> {
-  const byComponent: Record<string, number> = {};
-  let graceful = 0;
-  let ungraceful = 0;
-  let restarts = 0;
-  let lostRequests = 0;
-  let lostDataBytes = 0;
-  for (const r of records) {
-    switch (r.type) {
-      case 'shutdown-started':
-        graceful++;
-        break;
-      case 'panic':
-        ungraceful++;
-        break;
-      case 'restart':
-        restarts++;
-        byComponent[r.component] = (byComponent[r.component] ?? 0) + 1;
-        break;
-      case 'requests-lost':
-        lostRequests += r.count;
-        break;
-      case 'data-lost':
-        lostDataBytes += r.bytes;
-        break;
-    }
-  }
-  return {
-    scenario: scenario.name,
-    seed,
-    outcome: run.outcome,
-    endUs: run.endUs,
-    events: run.events,
-    records: records.length,
-    reboots: { graceful, ungraceful },
-    restarts: { total: restarts, byComponent },
-    lostRequests,
-    lostDataBytes,
-    finalStates: finalStatesOf(records, scenario.components.map((c) => c.name)),
-    violations,
-  };
+  const counter = new RunCounter();
+  for (const r of records) counter.sink(r);
+  return counter.summary(scenario, seed, run, violations);
 }

@@ -44,6 +44,28 @@ export function storyLine(r: TraceRecord): string | undefined {
   }
 }
 
+/**
+ * The first story lines of a run, gathered as its records are written, and
+ * how many more there were: what the summary prints, without keeping the run.
+ */
+export class StoryCollector {
+  readonly lines: string[] = [];
+  more = 0;
+
+  readonly sink = (r: TraceRecord): void => {
+    const line = storyLine(r);
+    if (line === undefined) return;
+    if (this.lines.length < STORY_LINES_MAX) this.lines.push(`  ${formatInstant(r.t).padStart(11)}  ${line}`);
+    else this.more++;
+  };
+
+  static of(records: readonly TraceRecord[]): StoryCollector {
+    const story = new StoryCollector();
+    for (const r of records) story.sink(r);
+    return story;
+  }
+}
+
 function formatBytes(bytes: number): string {
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} KB`;
@@ -51,16 +73,12 @@ function formatBytes(bytes: number): string {
 }
 
 /** The human summary `recsim run` prints; `brief` lists only the expectations that failed. */
-export function formatSummary(trace: TraceFile, passed: boolean, brief = false): string {
+export function formatSummary(trace: TraceFile, passed: boolean, brief = false, story = StoryCollector.of(trace.records)): string {
   const s = trace.summary;
   const lines: string[] = [];
   lines.push(`${s.scenario}  (seed ${s.seed}, ${formatDuration(s.endUs)} virtual, ${s.events} events, ${s.records} records)`);
-  const story = trace.records.flatMap((r) => {
-    const line = storyLine(r);
-    return line === undefined ? [] : [`  ${formatInstant(r.t).padStart(11)}  ${line}`];
-  });
-  lines.push(...story.slice(0, STORY_LINES_MAX));
-  if (story.length > STORY_LINES_MAX) lines.push(`  ... ${story.length - STORY_LINES_MAX} more events (see the trace: --out trace.json)`);
+  lines.push(...story.lines);
+  if (story.more > 0) lines.push(`  ... ${story.more} more events (see the trace: --out trace.json)`);
   if (s.outcome === 'event-budget-exhausted') {
     lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events at ${formatInstant(s.endUs)}: a policy is looping without progress (raise event_budget if the run is just long)`);
   }

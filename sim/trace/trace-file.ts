@@ -28,7 +28,10 @@ export interface RunSummary {
   outcome: 'completed' | 'event-budget-exhausted';
   endUs: Micros;
   events: number;
+  /** Records written by the run. */
   records: number;
+  /** Present when the trace in memory holds fewer records than the run wrote (the rest were streamed, or dropped). */
+  recordsKept?: number;
   reboots: { graceful: number; ungraceful: number };
   restarts: { total: number; byComponent: Record<string, number> };
   lostRequests: number;

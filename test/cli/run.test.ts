@@ -64,3 +64,12 @@ describe('recsim run', () => {
     expect(stdout).toContain('EVENT BUDGET EXHAUSTED');
   });
 });
+
+describe('recsim run --out', () => {
+  test('a directory as --out is bad input named in one line, before the run', () => {
+    const { code, stdout, stderr } = recsim('run', 'scenarios/netstack-reboot.yaml', '--out', tmpdir());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(`recsim: --out ${tmpdir()}: is a directory; name a file, e.g. out/trace.json`);
+  });
+});

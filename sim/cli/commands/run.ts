@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { passed, simulate } from '../../simulate.js';
-import { serializeTrace } from '../../trace/serialize.js';
+import { TraceStreamWriter } from '../../trace/stream-writer.js';
 import type { TraceFile } from '../../trace/trace-file.js';
 import { writeHtmlReport } from '../../report/html.js';
 import { EXIT } from '../exit-codes.js';
-import { formatSummary } from '../format-summary.js';
+import { formatSummary, StoryCollector } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { openOutputFile } from '../write-file.js';
 
 interface RunOptions {
   seed?: string;
@@ -36,15 +36,24 @@ export function registerRunCommand(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 ok, 1 an expectation or invariant failed, 2 bad input, 3 event budget exhausted.')
     .action((file: string, options: RunOptions) => {
       const scenario = loadScenarioFile(file);
+      // The trace streams to disk as it is written; only the HTML report needs the records in memory.
+      const output = options.out === undefined ? undefined : new TraceStreamWriter(openOutputFile('--out', options.out));
+      const story = new StoryCollector();
       const trace = simulate(scenario, {
         seed: options.seed === undefined ? undefined : parseSeedOption(options.seed),
         untilUs: options.until === undefined ? undefined : parseDurationOption('--until', options.until),
+        maxRecordsInMemory: options.html ? undefined : 0,
+        output,
+        sinks: [story.sink],
       });
       const ok = passed(trace, scenario);
-      if (options.out) writeFileCreatingDirs(options.out, serializeTrace(trace));
       if (options.html) writeHtmlReport(trace, options.html);
       if (options.json) process.stdout.write(`${JSON.stringify({ ...trace.summary, passed: ok }, null, 2)}\n`);
-      else process.stdout.write(`${formatSummary(trace, ok)}\n`);
+      else process.stdout.write(`${formatSummary(trace, ok, false, story)}\n`);
+      if (trace.summary.recordsKept !== undefined) {
+        process.stderr.write(`note: the report holds the first ${trace.summary.recordsKept} of ${trace.summary.records} records; ` +
+          `--out writes the whole trace (streamed to disk)\n`);
+      }
       process.exitCode = exitCodeOf(trace, ok);
     });
 }
