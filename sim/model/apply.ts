@@ -68,15 +68,24 @@ export class Writer {
     return this.engine.nowUs;
   }
 
+  /** First record written by each command of the batch being applied (undefined: it wrote none). */
+  private firstSeqs: (number | undefined)[] = [];
+
   /** Applies a batch; `{ ref: k }` causes resolve to the first record written by the batch's k-th command. */
   applyBatch(commands: readonly Command[]): void {
     if (commands.length === 0) return;
-    const firstSeqs: (number | undefined)[] = [];
+    const outer = this.firstSeqs;
+    const firstSeqs: (number | undefined)[] = (this.firstSeqs = []);
     for (const command of commands) {
       const before = this.recorder.nextSeq;
-      this.apply(command, (cause) => (typeof cause === 'object' ? firstSeqs[cause.ref] : cause));
+      this.apply(command);
       firstSeqs.push(this.recorder.nextSeq > before ? before : undefined);
     }
+    this.firstSeqs = outer;
+  }
+
+  private cause(cause: Cause): number | undefined {
+    return typeof cause === 'object' ? this.firstSeqs[cause.ref] : cause;
   }
 
   private emit(draft: RecordDraft): TraceRecord {
@@ -91,7 +100,8 @@ export class Writer {
     return this.topo.specs[c]!.name;
   }
 
-  private apply(cmd: Command, cause: (c: Cause) => number | undefined): void {
+  private apply(cmd: Command): void {
+    const cause = (c: Cause): number | undefined => this.cause(c);
     switch (cmd.do) {
       case 'start-run':
         return this.startRun(cmd.seed);

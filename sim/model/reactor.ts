@@ -3,6 +3,7 @@ import type { Micros } from '../engine/time.js';
 import type { Command } from './commands.js';
 import type { SimEvent, SimEventKind } from './events.js';
 import type { Fact, FactKind, FactOf } from './facts.js';
+import type { DeepReadonly } from './readonly.js';
 import type { SystemState } from './state.js';
 import type { Topology } from './topology.js';
 
@@ -17,14 +18,18 @@ export interface ReactorContext {
   stream(name: string): Stream;
 }
 
+/** The state as a reactor sees it: the compiler rejects any write. */
+export type StateView = DeepReadonly<SystemState>;
+
 /**
  * A reactor: a pure function from the state and a fact to the commands that
- * answer it. It never changes the state itself; `apply` does.
+ * answer it. It never changes the state itself (its view is read-only);
+ * `apply` does.
  */
-export type Reactor<F extends Fact = Fact> = (state: Readonly<SystemState>, fact: F, ctx: ReactorContext) => Command[];
+export type Reactor<F extends Fact = Fact> = (state: StateView, fact: F, ctx: ReactorContext) => Command[];
 
 /** A reactor for one kind of timer. */
-export type TimerReactor<K extends SimEventKind> = (state: Readonly<SystemState>, event: Extract<SimEvent, { k: K }>, ctx: ReactorContext) => Command[];
+export type TimerReactor<K extends SimEventKind> = (state: StateView, event: Extract<SimEvent, { k: K }>, ctx: ReactorContext) => Command[];
 
 export type FactReactors = { readonly [K in Exclude<FactKind, 'timer'>]: readonly Reactor<FactOf<K>>[] };
 export type TimerReactors = { readonly [K in SimEventKind]: TimerReactor<K> };

@@ -1,4 +1,4 @@
-import type { SystemState } from './state.js';
+import type { StateView } from './reactor.js';
 import type { Topology } from './topology.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Topology } from './topology.js';
  * component a strategy named (R8), each until it runs. Indices, dependencies
  * first, without repeats.
  */
-export function missingFor(state: SystemState, topo: Topology, c: number, waitFor: readonly string[]): number[] {
+export function missingFor(state: StateView, topo: Topology, c: number, waitFor: readonly string[]): number[] {
   const missing: number[] = [];
   const need = (m: number): void => {
     if (state.components[m]!.life.state !== 'running' && !missing.includes(m)) missing.push(m);

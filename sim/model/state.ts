@@ -2,6 +2,7 @@ import type { Micros } from '../engine/time.js';
 import type { RecoveryPolicy } from '../policy/types.js';
 import type { LifecycleState, PowerState, Termination } from '../trace/records.js';
 import type { ArmedFault } from './fault-commands.js';
+import type { DeepReadonly } from './readonly.js';
 
 /**
  * The whole mutable state of a run, as plain data: `structuredClone` copies
@@ -155,7 +156,7 @@ export function isSettled(state: LifecycleState): boolean {
   return state === 'running' || state === 'failed' || state === 'destroyed';
 }
 
-export function systemIsStopping(s: SystemState): boolean {
+export function systemIsStopping(s: Pick<SystemState, 'power'>): boolean {
   return s.power === 'shutting-down' || s.power === 'rebooting' || s.power === 'panic';
 }
 
@@ -165,6 +166,6 @@ export function processOf(life: Life): Process | undefined {
 }
 
 /** The stop asked of a live component and not yet done. */
-export function stopOf(life: Life): StopRequest | undefined {
-  return processOf(life)?.stop;
+export function stopOf(life: DeepReadonly<Life>): DeepReadonly<StopRequest> | undefined {
+  return life.state === 'running' || life.state === 'hung' || life.state === 'stopping' ? life.stop : undefined;
 }

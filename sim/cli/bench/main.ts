@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { simulate } from '../../simulate.js';
 import { benchCompare } from './compare.js';
 import { runEngineShape } from './engine-shape.js';
+import { scaleScenario } from './scale.js';
+import { benchStorm } from './storm.js';
 import { benchSystem } from './system-scenario.js';
 
 /**
@@ -73,11 +75,27 @@ function benchModel(): void {
     `peak RSS ${peakRssMb().toFixed(0)} MB`);
 }
 
+function benchScale(): void {
+  const n = 100_000;
+  const loadStarted = performance.now();
+  const scenario = scaleScenario(n);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const started = performance.now();
+  const trace = simulate(scenario, { maxRecordsInMemory: 0 });
+  const seconds = (performance.now() - started) / 1000;
+  const s = trace.summary;
+  console.log(`(d) scale: ${n.toLocaleString('en')} components, boot and 1 virtual minute (heartbeats, 4 crash streams), no trace kept:`);
+  console.log(`    ${seconds.toFixed(2)} s (goal < 5 s; loading the scenario took ${loadSeconds.toFixed(2)} s more), ${s.events} events, ${s.records} records, ` +
+    `${s.restarts.total} restarts, peak RSS ${peakRssMb().toFixed(0)} MB`);
+}
+
 async function main(): Promise<void> {
   console.log(`recsim bench on node ${process.version}`);
   benchEngine();
   benchModel();
   console.log(await benchCompare());
+  benchScale();
+  console.log(benchStorm());
 }
 
 await main();

@@ -38,7 +38,7 @@ export const releaseWaiters: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
   for (const w of waiters) {
     const life = s.components[w]!.life;
     if (life.state !== 'stopped' || !life.pending) continue;
-    const missing = missingFor(s as never, ctx.topo, w, life.pending.waitFor);
+    const missing = missingFor(s, ctx.topo, w, life.pending.waitFor);
     out.push(missing.length === 0 ? { do: 'release', c: w } : { do: 'wait-on', c: w, on: missing[0]! });
   }
   return out;

@@ -7,8 +7,8 @@ import { concatBatches } from '../batch.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext, TimerReactor } from '../reactor.js';
-import { isAlive, systemIsStopping, type SystemState } from '../state.js';
+import type { StateView, Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { isAlive, systemIsStopping } from '../state.js';
 
 /**
  * Monitors: who supervises a component, how a termination is detected and
@@ -20,13 +20,13 @@ function monitorName(ctx: ReactorContext, c: number): string {
   return m === undefined ? ROOT_MONITOR : ctx.topo.specs[m]!.name;
 }
 
-function monitorIsUp(s: Readonly<SystemState>, ctx: ReactorContext, c: number): boolean {
+function monitorIsUp(s: StateView, ctx: ReactorContext, c: number): boolean {
   const m = ctx.topo.monitorOf[c];
   return m === undefined || s.components[m]!.life.state === 'running';
 }
 
 /** The restart policy in force: the scenario's, unless overridden at run time (R2). */
-function policyOf(s: Readonly<SystemState>, ctx: ReactorContext, c: number): RecoveryPolicy {
+function policyOf(s: StateView, ctx: ReactorContext, c: number): RecoveryPolicy {
   return s.components[c]!.policyOverride ?? ctx.topo.specs[c]!.policy;
 }
 
@@ -39,7 +39,7 @@ interface Ended {
 }
 
 /** The monitor detects the termination, decides, and acts. */
-function handleByMonitor(s: Readonly<SystemState>, ctx: ReactorContext, ended: Ended): Command[] {
+function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Command[] {
   const { c, termination } = ended;
   if (!monitorIsUp(s, ctx, c)) return [{ do: 'defer-termination', c, seq: ended.seq, termination, ranForUs: ended.ranForUs }];
   const topo = ctx.topo;
@@ -93,7 +93,7 @@ function handleByMonitor(s: Readonly<SystemState>, ctx: ReactorContext, ended: E
 }
 
 /** What one effect of a recovery decision asks of the model. */
-function effectCommands(s: Readonly<SystemState>, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause): Command[] {
+function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause): Command[] {
   const at = (name: string): number => ctx.topo.index.get(name)!;
   switch (effect.kind) {
     case 'restart':
@@ -110,7 +110,7 @@ function effectCommands(s: Readonly<SystemState>, ctx: ReactorContext, monitor: 
 }
 
 /** OTP escalation: the monitor stops its children (reverse start order), then ends itself; its own monitor decides. */
-function escalate(s: Readonly<SystemState>, ctx: ReactorContext, monitorName: string, culprit: string, reason: string, cause: Cause): Command[] {
+function escalate(s: StateView, ctx: ReactorContext, monitorName: string, culprit: string, reason: string, cause: Cause): Command[] {
   const m = ctx.topo.index.get(monitorName);
   if (m === undefined) return [{ do: 'policy-reboot', monitor: monitorName, culprit, mode: 'graceful', reason: `escalated to init: ${reason}`, cause }];
   const children = ctx.topo.childrenOf[m]!.filter((child) => isAlive(s.components[child]!.life.state)).reverse();

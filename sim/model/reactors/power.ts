@@ -2,8 +2,8 @@ import { isFailure } from '../../policy/termination.js';
 import { COMPONENT_MANAGER } from '../actors.js';
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, TimerReactor } from '../reactor.js';
-import { systemIsStopping, type SystemState } from '../state.js';
+import type { StateView, Reactor, TimerReactor } from '../reactor.js';
+import { systemIsStopping } from '../state.js';
 
 /**
  * The power manager and the reboot path: Admin.Reboot through the shutdown
@@ -50,7 +50,7 @@ export const criticalProcessPanics: Reactor<FactOf<'terminated'>> = (s, fact, ct
 };
 
 /** Boot completes once every component runs, or was given up on or destroyed. */
-function bootComplete(s: Readonly<SystemState>): Command[] {
+function bootComplete(s: StateView): Command[] {
   return s.power === 'booting' && s.settled === s.components.length ? [{ do: 'complete-boot' }] : [];
 }
 

@@ -3,8 +3,8 @@ import { ROOT_MONITOR } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import type { SimEvent } from '../events.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext, TimerReactor } from '../reactor.js';
-import { systemIsStopping, type SystemState } from '../state.js';
+import type { StateView, Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { systemIsStopping } from '../state.js';
 
 /**
  * How monitors find hung components (R3). Heartbeats and monitor calls tick
@@ -23,7 +23,7 @@ function callPeriodOf(ctx: ReactorContext, c: number): Micros | undefined {
   return m === undefined ? undefined : ctx.topo.specs[m]!.callCheckEveryUs;
 }
 
-function monitorIsUp(s: Readonly<SystemState>, ctx: ReactorContext, c: number): boolean {
+function monitorIsUp(s: StateView, ctx: ReactorContext, c: number): boolean {
   const m = ctx.topo.monitorOf[c];
   return m === undefined || s.components[m]!.life.state === 'running';
 }
@@ -34,7 +34,7 @@ function monitorName(ctx: ReactorContext, c: number): string {
 }
 
 /** Still the same hung process, and the system is not going down. */
-function stillHung(s: Readonly<SystemState>, c: number, generation: number): boolean {
+function stillHung(s: StateView, c: number, generation: number): boolean {
   const component = s.components[c]!;
   return generation === component.generation && component.life.state === 'hung' && !systemIsStopping(s);
 }
