@@ -59,4 +59,3 @@ describe('the shape of the code: one direction of flow', () => {
     expect(readFileSync('sim/model/reactor.ts', 'utf8')).toMatch(/state: StateView/);
   });
 });
-});
