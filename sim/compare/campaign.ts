@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { withPreset } from '../policy/with-preset.js';
+import { withPreset } from '../scenario/with-preset.js';
 import type { Scenario } from '../scenario/types.js';
 import { emptyAccumulator, mergeAccumulators, type PolicyAccumulator } from './accumulator.js';
 import { runChunk } from './run-chunk.js';

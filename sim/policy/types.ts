@@ -81,8 +81,9 @@ export type CriticalAction =
   | { kind: 'reboot'; mode: 'graceful' | 'force' | 'immediate'; on: 'any' | 'failure' };
 
 /**
- * A component's recovery policy, resolved from its scenario fields (and any
- * preset). The model never interprets it: it hands it to `decideRecovery`
+ * A component's recovery policy: the typed IR that `sim/policy/` decides on.
+ * Front ends produce it (the scenario loader resolves a file's policy
+ * fields and any preset into it); this folder knows nothing of files. The model never interprets it: it hands it to `decideRecovery`
  * with a `FailureContext` and applies the effects that come back.
  * Fields after `heartbeatMissLimit` are optional: absent means "not used".
  */

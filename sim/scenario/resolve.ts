@@ -2,7 +2,7 @@ import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
 import type { RecordType } from '../trace/records.js';
 import { ScenarioProblem, type FieldPath } from './errors.js';
 import { faultKinds, type ComponentInput, type ExpectInput, type FaultInput, type ScenarioInput } from './schema.js';
-import { resolvePolicy } from '../policy/resolve.js';
+import { resolvePolicy } from './policy/resolve.js';
 import { faultKindOfKey } from './fault-keys.js';
 import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
 import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';

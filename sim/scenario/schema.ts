@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { policyComponentShape, policySystemShape } from '../policy/schema.js';
+import { policyComponentShape, policySystemShape } from './policy/schema.js';
 
 /**
  * The shape of a scenario file, as written (snake_case, human units). This

@@ -1,5 +1,5 @@
 import { ScenarioProblem } from './errors.js';
-import { checkPolicyReferences } from '../policy/references.js';
+import { checkPolicyReferences } from './policy/references.js';
 import { faultKeyOf } from './fault-keys.js';
 import { findCycle } from './graph.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';

@@ -6,7 +6,7 @@ import { mergePartials, parsePartial, serializePartial } from '../../compare/par
 import { parseSeeds, parseShard, shardOf } from '../../compare/seeds.js';
 import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
 import { presetNames } from '../../policy/presets.js';
-import { AS_WRITTEN } from '../../policy/with-preset.js';
+import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { UsageError } from '../exit-codes.js';
 import { writeFileCreatingDirs } from '../write-file.js';

@@ -1,9 +1,9 @@
-import { parseDuration, US_PER_MIN, US_PER_S, type Micros } from '../engine/time.js';
-import { ScenarioProblem, type FieldPath } from '../scenario/errors.js';
-import { findPreset } from './presets.js';
-import { RESTART_ALIASES } from './restart-conditions.js';
+import { parseDuration, US_PER_MIN, US_PER_S, type Micros } from '../../engine/time.js';
+import { ScenarioProblem, type FieldPath } from '../errors.js';
+import { findPreset } from '../../policy/presets.js';
+import { RESTART_ALIASES } from '../../policy/restart-conditions.js';
 import type { PolicyComponentInput, PolicySystemInput } from './schema.js';
-import type { Backoff, CriticalAction, ExitStatus, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from './types.js';
+import type { Backoff, CriticalAction, ExitStatus, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from '../../policy/types.js';
 
 export const DEFAULT_POLICY: RecoveryPolicy = { when: 'never', delayUs: 0, maxRestarts: Infinity, heartbeatMissLimit: 1 };
 

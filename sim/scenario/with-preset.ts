@@ -1,5 +1,5 @@
-import type { Scenario } from '../scenario/types.js';
-import { findPreset, presetNames } from './presets.js';
+import type { Scenario } from './types.js';
+import { findPreset, presetNames } from '../policy/presets.js';
 
 /** The policy name that leaves a scenario's own policies as written. */
 export const AS_WRITTEN = 'scenario';

@@ -1,10 +1,10 @@
-import { ScenarioProblem } from '../scenario/errors.js';
-import type { Scenario } from '../scenario/types.js';
+import { ScenarioProblem } from '../errors.js';
+import type { Scenario } from '../types.js';
 
 /**
  * Checks the names a policy refers to (systemd BindsTo=/PartOf=): each must
  * be another component of the scenario. Throws a ScenarioProblem pointing at
- * the field, for `scenario/validate.ts` to call after resolving.
+ * the field, for `../validate.ts` to call after resolving.
  */
 export function checkPolicyReferences(scenario: Scenario): void {
   const names = new Set(scenario.components.map((c) => c.name));

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { presetNames } from './presets.js';
-import { restartWhenNames } from './restart-conditions.js';
+import { presetNames } from '../../policy/presets.js';
+import { restartWhenNames } from '../../policy/restart-conditions.js';
 
 /**
- * The scenario fields that describe recovery policy. `scenario/schema.ts`
- * spreads these shapes into the component and system schemas, so the policy
- * vocabulary grows here without touching the rest of the file format.
+ * The scenario fields that describe recovery policy, as written in the file.
+ * `../schema.ts` spreads these shapes into the component and system schemas,
+ * so the policy vocabulary grows here without touching the rest of the file
+ * format; `resolve.ts` beside this file turns them into the policy IR.
  */
 
 const duration = z
