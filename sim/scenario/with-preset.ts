@@ -1,5 +1,5 @@
 import type { Scenario } from './types.js';
-import { findPreset, presetNames } from '../policy/presets.js';
+import { findPreset, presetNames } from '../policy/presets/index.js';
 
 /** The policy name that leaves a scenario's own policies as written. */
 export const AS_WRITTEN = 'scenario';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decideRecovery } from '../../sim/policy/decide.js';
-import { findPreset } from '../../sim/policy/presets.js';
+import { findPreset } from '../../sim/policy/presets/index.js';
 import type { ComponentView, RecoveryPolicy } from '../../sim/policy/types.js';
 import { basePolicy, cleanExit, ctxOf, S } from './context.js';
 

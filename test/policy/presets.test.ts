@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { PRESETS, findPreset } from '../../sim/policy/presets.js';
+import { PRESETS, findPreset } from '../../sim/policy/presets/index.js';
 import { withPreset } from '../../sim/scenario/with-preset.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import { passed, simulate } from '../../sim/simulate.js';

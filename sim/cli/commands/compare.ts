@@ -5,7 +5,7 @@ import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
 import { mergePartials, parsePartial, serializePartial } from '../../compare/partial.js';
 import { parseSeeds, parseShard, shardOf } from '../../compare/seeds.js';
 import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
-import { presetNames } from '../../policy/presets.js';
+import { presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { UsageError } from '../exit-codes.js';

@@ -1,6 +1,6 @@
 import { parseDuration, US_PER_MIN, US_PER_S, type Micros } from '../../engine/time.js';
 import { ScenarioProblem, type FieldPath } from '../errors.js';
-import { findPreset } from '../../policy/presets.js';
+import { findPreset } from '../../policy/presets/index.js';
 import { RESTART_ALIASES } from '../../policy/restart-conditions.js';
 import type { PolicyComponentInput, PolicySystemInput } from './schema.js';
 import type { Backoff, CriticalAction, ExitStatus, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from '../../policy/types.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { presetNames } from '../../policy/presets.js';
+import { presetNames } from '../../policy/presets/index.js';
 import { restartWhenNames } from '../../policy/restart-conditions.js';
 
 /**
