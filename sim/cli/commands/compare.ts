@@ -5,7 +5,7 @@ import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
 import { mergePartials, parsePartial, serializePartial } from '../../compare/partial.js';
 import { parseSeeds, parseShard, shardOf } from '../../compare/seeds.js';
 import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
-import { presetNames } from '../../policy/presets/index.js';
+import { PRESETS, presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { UsageError } from '../exit-codes.js';
@@ -21,7 +21,7 @@ interface CompareOptions {
   merge?: string[];
 }
 
-const DEFAULT_POLICIES = ['systemd-default', 'systemd-backoff', 'otp-one-for-one', 'k8s-crashloop', 'minix-rs', 'windows-scm', 'android-critical', 'fuchsia-rfc0110', 'redox-restart-dependents'];
+const DEFAULT_POLICIES = PRESETS.filter((p) => p.comparedByDefault).map((p) => p.name);
 
 function parsePolicies(text: string | undefined): string[] {
   if (text === undefined) return DEFAULT_POLICIES;

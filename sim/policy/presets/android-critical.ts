@@ -5,6 +5,7 @@ export const androidCritical: Preset = {
   name: 'android-critical',
   summary: 'Android init: every service restarted at its last start + restart_period 5 s; a critical one exiting more than 4 times in 4 min (or before boot completes) reboots into the bootloader',
   source: 'Android init README (system/core/init): restart_period defaults to 5s; "critical ... more than four times in four minutes or before boot completes"; service.cpp Reap()',
+  comparedByDefault: true,
   build: ({ critical }) => ({
     preset: 'android-critical',
     when: 'always',

@@ -5,6 +5,7 @@ export const k8sCrashloop: Preset = {
   name: 'k8s-crashloop',
   summary: 'Kubernetes restartPolicy: Always with CrashLoopBackOff: at once, then 10 s doubling to 300 s, reset after 10 min running; liveness failureThreshold 3',
   source: 'kubernetes.io Pod lifecycle "Container restarts"; kubelet backoff 10 s base, 300 s cap; probe failureThreshold default 3',
+  comparedByDefault: true,
   build: ({ critical }) => ({
     preset: 'k8s-crashloop',
     when: 'always',

@@ -16,5 +16,7 @@ export interface Preset {
   summary: string;
   /** Where its numbers come from. */
   source: string;
+  /** Whether `recsim compare` runs it when no `--policies` are named (one per family keeps the default table readable). */
+  comparedByDefault: boolean;
   build(traits: PresetTraits): RecoveryPolicy;
 }

@@ -6,6 +6,7 @@ export const systemdBackoff: Preset = {
   name: 'systemd-backoff',
   summary: 'systemd Restart=on-failure with RestartSec=10s, RestartSteps=4, RestartMaxDelaySec=160s: 10, 20, 40, 80, 160, 160 s',
   source: 'systemd.service(5) RestartSteps=/RestartMaxDelaySec= (systemd 254), service_restart_usec_next(); start limit 5 per 10 s',
+  comparedByDefault: true,
   build: ({ critical }) => ({
     preset: 'systemd-backoff',
     when: 'on-failure',

@@ -8,6 +8,7 @@ export const systemdDefault: Preset = {
   name: 'systemd-default',
   summary: 'systemd unit with Restart=on-failure and the stock defaults; critical units reboot (FailureAction=/StartLimitAction=reboot)',
   source: 'systemd.service(5): RestartSec= defaults to 100ms; systemd-system.conf(5): DefaultStartLimitIntervalSec=10s, DefaultStartLimitBurst=5',
+  comparedByDefault: true,
   build: ({ critical }) => ({
     preset: 'systemd-default',
     when: 'on-failure',

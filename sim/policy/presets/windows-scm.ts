@@ -7,6 +7,7 @@ export const windowsScm: Preset = {
   name: 'windows-scm',
   summary: 'Windows service recovery: 1st and 2nd failure restart after 1 min, subsequent: take no action (critical: restart the computer); count reset after 1 day',
   source: 'SERVICE_FAILURE_ACTIONS (winsvc.h); services.msc recovery tab default "Restart service after: 1 minute"; sc.exe failure reset= 86400',
+  comparedByDefault: true,
   build: ({ critical }) => ({
     preset: 'windows-scm',
     when: 'on-failure',
