@@ -11,7 +11,7 @@ export interface DocSection {
   render(): string;
 }
 
-/** Every generated section; a registry adds its own here. */
+/** Every generated section; a registry's doc module adds its own here, and all-sections.ts imports every such module. */
 export const DOC_SECTIONS: DocSection[] = [];
 
 /** Markdown table from a header row and data rows; pipes in cells are escaped. */

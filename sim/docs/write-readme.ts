@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import './all-sections.js';
 import { renderReadme } from './sections.js';
 
 /** `npm run docs`: rewrites README.md's generated sections from the registries. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import '../../sim/docs/all-sections.js';
 import { DOC_SECTIONS, markdownTable, renderReadme } from '../../sim/docs/sections.js';
 
 describe('README sections generated from the registries', () => {

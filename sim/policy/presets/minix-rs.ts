@@ -3,7 +3,7 @@ import type { Preset } from './preset.js';
 
 export const minixRs: Preset = {
   name: 'minix-rs',
-  summary: 'MINIX 3 reincarnation server: restart at once, then 2^n periods of 1 s capped at 30; killed after 2 missed pings; a critical (core) service failing panics',
+  summary: 'MINIX 3 reincarnation server: restart at once, then 2^n periods of 1 s capped at 30 (0, 2, 4, 8, 16, 30, 30 s); killed after 2 missed pings; a critical (core) service failing panics',
   source: 'MINIX 3 servers/rs: manager.c binary exponential backoff, const.h MAX_BACKOFF 30 and RS_DELTA_T = system_hz (1 s); request.c ping timeout 2 periods',
   comparedByDefault: true,
   build: ({ critical }) => ({

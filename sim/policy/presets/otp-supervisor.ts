@@ -10,7 +10,7 @@ export function otpSupervisorPreset(strategy: Extract<GroupStrategy, 'one_for_on
   const name = `otp-${strategy.replaceAll('_', '-')}`;
   return {
     name,
-    summary: `Erlang/OTP supervisor, strategy ${strategy}, permanent children restarted at once, intensity 1 per 5 s; exceeding it escalates (at the top: reboot)`,
+    summary: `Erlang/OTP supervisor, strategy ${strategy}, permanent children restarted at once, intensity 1 per 5 s; exceeding it stops the children in reverse start order and escalates (at the top: a graceful reboot)`,
     source: 'OTP supervisor(3): intensity defaults to 1 and period to 5 s; restart permanent; children terminated in reverse start order',
     comparedByDefault,
     build: ({ critical }) => ({

@@ -6,7 +6,7 @@ export const SYSTEMD_START_LIMIT = { burst: 5, intervalUs: 10 * US_PER_S } as co
 
 export const systemdDefault: Preset = {
   name: 'systemd-default',
-  summary: 'systemd unit with Restart=on-failure and the stock defaults; critical units reboot (FailureAction=/StartLimitAction=reboot)',
+  summary: 'systemd unit with Restart=on-failure and the stock defaults: RestartSec=100ms, at most 5 starts per 10 s; critical units reboot (FailureAction=/StartLimitAction=reboot)',
   source: 'systemd.service(5): RestartSec= defaults to 100ms; systemd-system.conf(5): DefaultStartLimitIntervalSec=10s, DefaultStartLimitBurst=5',
   comparedByDefault: true,
   build: ({ critical }) => ({

@@ -1,0 +1,6 @@
+/**
+ * Importing this module registers every registry's README section in
+ * DOC_SECTIONS (each registry's doc module pushes its own), for
+ * `npm run docs` and the drift test. One import per registry.
+ */
+import '../policy/presets/doc.js';
