@@ -11,7 +11,7 @@ describe('the presets', () => {
   test('include the systems people trust', () => {
     expect(PRESETS.map((p) => p.name)).toEqual([
       'systemd-default', 'systemd-backoff', 'otp-one-for-one', 'otp-one-for-all', 'otp-rest-for-one',
-      'k8s-crashloop', 'minix-rs', 'windows-scm', 'android-critical', 'fuchsia-rfc0110', 'redox-restart-dependents',
+      'k8s-crashloop', 'minix-rs', 'windows-scm', 'android-critical', 'fuchsia-rfc0110', 'redox-restart-dependents', 'launchd-keepalive',
     ]);
   });
   test.each(PRESETS.map((p) => [p.name, p] as const))('%s documents itself and builds a policy naming it', (name, preset) => {

@@ -1,6 +1,7 @@
 import { androidCritical } from './android-critical.js';
 import { fuchsiaRfc0110 } from './fuchsia-rfc0110.js';
 import { k8sCrashloop } from './k8s-crashloop.js';
+import { launchdKeepalive } from './launchd-keepalive.js';
 import { minixRs } from './minix-rs.js';
 import { otpOneForAll } from './otp-one-for-all.js';
 import { otpOneForOne } from './otp-one-for-one.js';
@@ -30,6 +31,7 @@ export const PRESETS: readonly Preset[] = [
   androidCritical,
   fuchsiaRfc0110,
   redoxRestartDependents,
+  launchdKeepalive,
 ];
 
 export const presetNames: readonly string[] = PRESETS.map((p) => p.name);
