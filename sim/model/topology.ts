@@ -20,6 +20,8 @@ export interface Topology {
   readonly childrenOf: readonly (readonly number[])[];
   /** The children of init (components that name no monitor), in declaration order. */
   readonly rootChildren: readonly number[];
+  /** systemd BindsTo=/PartOf=: the components whose declared policy binds them to this one. */
+  readonly boundTo: readonly (readonly number[])[];
   /** F10: the supervisors that receive this component's Started/Stopped events. */
   readonly supervisorsOf: readonly (readonly number[])[];
   /** F2: children of this component's transient collections. */
@@ -52,6 +54,11 @@ export function buildTopology(scenario: Scenario): Topology {
   monitorOf.forEach((m, i) => m !== undefined && childrenOf[m]!.push(i));
   const supervisorsOf = lists(n);
   specs.forEach((s, i) => s.supervises.forEach((name) => supervisorsOf[at(name)]!.push(i)));
+  const boundTo = lists(n);
+  specs.forEach((c, i) => {
+    const names = new Set([...(c.policy.bindsTo ?? []), ...(c.policy.partOf ?? [])]);
+    for (const name of names) boundTo[at(name)]!.push(i);
+  });
   const transientChildrenOf = lists(n);
   specs.forEach((c, i) => c.collection?.durability === 'transient' && transientChildrenOf[at(c.collection.parent)]!.push(i));
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
@@ -65,6 +72,7 @@ export function buildTopology(scenario: Scenario): Topology {
     monitorOf,
     childrenOf,
     rootChildren: specs.flatMap((c, i) => (c.monitor === undefined ? [i] : [])),
+    boundTo,
     supervisorsOf,
     transientChildrenOf,
     userMonitors: specs.flatMap((c, i) => (c.onCoreFailure ? [i] : [])),

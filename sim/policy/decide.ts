@@ -27,7 +27,7 @@ function giveUp(policy: RecoveryPolicy, ctx: FailureContext, reason: string, act
 
 /** The monitor's group behaviour: the monitor component's spec, or (children of init) the one the child carries. */
 function supervisorOf(policy: RecoveryPolicy, ctx: FailureContext): SupervisorSpec | undefined {
-  const monitor = ctx.components.find((c) => c.name === ctx.monitor);
+  const monitor = ctx.system.get(ctx.monitor);
   return monitor ? monitor.policy.supervisor : policy.rootSupervisor;
 }
 
@@ -37,7 +37,7 @@ function groupTerminations(ctx: FailureContext): Micros[] {
   const others: Micros[] = [];
   for (const s of ctx.siblings) {
     if (s.name === ctx.component) continue;
-    const view = ctx.components.find((c) => c.name === s.name);
+    const view = ctx.system.get(s.name);
     if (!view?.history || view.policy.when === 'never') continue;
     others.push(...(view.history.endsUs ?? view.history.failuresUs));
   }
@@ -115,7 +115,7 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
     if (!condition.restart) {
       const unclean = exitCause(ctx.termination, policy.exitStatus?.success) !== 'clean';
       if (unclean && policy.failureAction && policy.failureAction !== 'none') return giveUp(policy, ctx, `${condition.why} (${how})`);
-      const effects = bindingEffects(ctx.component, false, 0, ctx.components, new Set());
+      const effects = bindingEffects(ctx.component, false, 0, ctx.system, new Set());
       return { action: 'none', reason: `${condition.why} (${how})`, effects };
     }
     why = `${condition.why} (${how})`;
@@ -163,11 +163,11 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
   }
 
   const strategy = supervisor?.strategy ?? 'one_for_one';
-  const others = companions(strategy, ctx.component, ctx.siblings, ctx.components);
-  const effects = groupRestartEffects(ctx.component, others, ctx.components, delayUs);
+  const others = companions(strategy, ctx.component, ctx.siblings, ctx.system);
+  const effects = groupRestartEffects(ctx.component, others, ctx.system, delayUs);
   const touched = new Set([ctx.component, ...others]);
-  effects.push(...bindingEffects(ctx.component, true, delayUs, ctx.components, touched));
-  effects.push(...childrenRestartEffects(ctx.component, ctx.components, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
+  effects.push(...bindingEffects(ctx.component, true, delayUs, ctx.system, touched));
+  effects.push(...childrenRestartEffects(ctx.component, ctx.system, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
   const action = others.length > 0 ? GROUP_ACTION[strategy] : 'restart';
   return { action, reason: `${why}${others.length > 0 ? `; ${strategy} restarts ${others.join(', ')} too` : ''}`, delayUs, effects };
 }

@@ -1,5 +1,6 @@
 import type { Micros } from '../engine/time.js';
 import type { LifecycleState } from '../trace/records.js';
+import type { SystemView } from './system-view.js';
 import type { ComponentView, Effect, GroupStrategy } from './types.js';
 
 /** A process exists: it can be asked to stop. */
@@ -13,21 +14,17 @@ function restartable(view: ComponentView | undefined): boolean {
 }
 
 /** The components that depend on `name`, directly or through others, in declaration order. */
-export function transitiveDependents(name: string, components: readonly ComponentView[]): string[] {
+export function transitiveDependents(name: string, system: SystemView): string[] {
   const found = new Set<string>();
-  let frontier = [name];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const c of components) {
-      if (found.has(c.name) || c.name === name) continue;
-      if (c.depends.some((d) => frontier.includes(d))) {
-        found.add(c.name);
-        next.push(c.name);
-      }
+  const work = [name];
+  while (work.length > 0) {
+    for (const d of system.dependentsOf(work.pop()!)) {
+      if (d === name || found.has(d)) continue;
+      found.add(d);
+      work.push(d);
     }
-    frontier = next;
   }
-  return components.filter((c) => found.has(c.name)).map((c) => c.name);
+  return [...found].sort((a, b) => system.order(a) - system.order(b));
 }
 
 /**
@@ -35,7 +32,7 @@ export function transitiveDependents(name: string, components: readonly Componen
  * OTP one_for_all (every sibling), rest_for_one (siblings started after it),
  * Redox restart-dependents (every component that depends on it).
  */
-export function companions(strategy: GroupStrategy, failed: string, siblings: readonly { name: string }[], components: readonly ComponentView[]): string[] {
+export function companions(strategy: GroupStrategy, failed: string, siblings: readonly { name: string }[], system: SystemView): string[] {
   switch (strategy) {
     case 'one_for_one':
       return [];
@@ -46,7 +43,7 @@ export function companions(strategy: GroupStrategy, failed: string, siblings: re
       return at < 0 ? [] : siblings.slice(at + 1).map((s) => s.name);
     }
     case 'restart-dependents':
-      return transitiveDependents(failed, components);
+      return transitiveDependents(failed, system);
   }
 }
 
@@ -57,16 +54,15 @@ export function companions(strategy: GroupStrategy, failed: string, siblings: re
  * after `delayUs`. A restart of a component still stopping waits until it
  * has stopped (the model's rule), so the stops and restarts can be issued at once.
  */
-export function groupRestartEffects(failed: string, others: readonly string[], components: readonly ComponentView[], delayUs: Micros): Effect[] {
-  const byName = new Map(components.map((c) => [c.name, c]));
+export function groupRestartEffects(failed: string, others: readonly string[], system: SystemView, delayUs: Micros): Effect[] {
   const effects: Effect[] = [];
   for (const name of [...others].reverse()) {
-    const view = byName.get(name);
+    const view = system.get(name);
     if (view && isAliveState(view.state)) effects.push({ kind: 'stop', component: name });
   }
   effects.push({ kind: 'restart', component: failed, delayUs });
   for (const name of others) {
-    const view = byName.get(name);
+    const view = system.get(name);
     if (!restartable(view) || view!.state === 'failed' || view!.state === 'destroyed') continue;
     effects.push({ kind: 'restart', component: name, delayUs });
   }
@@ -78,9 +74,10 @@ export function groupRestartEffects(failed: string, others: readonly string[], c
  * with it; units part of it are restarted with it (or stopped, if it is not
  * restarted).
  */
-export function bindingEffects(terminated: string, restarting: boolean, delayUs: Micros, components: readonly ComponentView[], already: ReadonlySet<string>): Effect[] {
+export function bindingEffects(terminated: string, restarting: boolean, delayUs: Micros, system: SystemView, already: ReadonlySet<string>): Effect[] {
   const effects: Effect[] = [];
-  for (const c of components) {
+  for (const name of system.boundTo(terminated)) {
+    const c = system.get(name)!;
     if (c.name === terminated || already.has(c.name)) continue;
     const bound = c.policy.bindsTo?.includes(terminated) ?? false;
     const partOf = c.policy.partOf?.includes(terminated) ?? false;
@@ -96,8 +93,10 @@ export function bindingEffects(terminated: string, restarting: boolean, delayUs:
  * supervisor's init starts every child spec). Children left stopped, e.g.
  * after it escalated, are restarted with it; running ones are left alone.
  */
-export function childrenRestartEffects(monitor: string, components: readonly ComponentView[], delayUs: Micros): Effect[] {
-  return components
-    .filter((c) => c.monitor === monitor && c.state === 'stopped' && restartable(c))
+export function childrenRestartEffects(monitor: string, system: SystemView, delayUs: Micros): Effect[] {
+  return system
+    .childrenOf(monitor)
+    .map((name) => system.get(name)!)
+    .filter((c) => c.state === 'stopped' && restartable(c))
     .map((c) => ({ kind: 'restart', component: c.name, delayUs }) as Effect);
 }

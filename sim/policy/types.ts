@@ -1,5 +1,6 @@
 import type { Micros } from '../engine/time.js';
 import type { LifecycleState, Termination } from '../trace/records.js';
+import type { SystemView } from './system-view.js';
 
 /**
  * When a component is restarted after it terminates: the systemd `Restart=`
@@ -154,8 +155,8 @@ export interface FailureContext {
   monitor: string;
   /** The components supervised by the same monitor, in start (declaration) order, with their states. */
   siblings: readonly { name: string; state: LifecycleState }[];
-  /** Every component of the system, in declaration order, as it is now (for relations such as BindsTo). */
-  components: readonly ComponentView[];
+  /** The rest of the system as it is now (relations such as BindsTo, group strategies, a supervisor's children). */
+  system: SystemView;
   /** A seeded stream private to this component's decisions (for jitter); same seed, same draws. */
   random: () => number;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bindingEffects, companions, groupRestartEffects, transitiveDependents } from '../../sim/policy/group.js';
+import { systemViewOf } from '../../sim/policy/system-view.js';
 import type { ComponentView, RecoveryPolicy } from '../../sim/policy/types.js';
 import type { LifecycleState } from '../../sim/trace/records.js';
 import { basePolicy } from './context.js';
@@ -12,11 +13,11 @@ describe('OTP group strategies', () => {
   const kids = [view('a'), view('b', 'stopped'), view('c'), view('d')];
   const siblings = kids.map((k) => ({ name: k.name }));
   test('one_for_one restarts only the child', () => {
-    expect(companions('one_for_one', 'b', siblings, kids)).toEqual([]);
+    expect(companions('one_for_one', 'b', siblings, systemViewOf(kids))).toEqual([]);
   });
   test('one_for_all: the others stop in reverse start order, then all start in start order', () => {
-    const others = companions('one_for_all', 'b', siblings, kids);
-    expect(groupRestartEffects('b', others, kids, 0)).toEqual([
+    const others = companions('one_for_all', 'b', siblings, systemViewOf(kids));
+    expect(groupRestartEffects('b', others, systemViewOf(kids), 0)).toEqual([
       { kind: 'stop', component: 'd' },
       { kind: 'stop', component: 'c' },
       { kind: 'stop', component: 'a' },
@@ -27,16 +28,16 @@ describe('OTP group strategies', () => {
     ]);
   });
   test('rest_for_one: only the children started after it', () => {
-    const others = companions('rest_for_one', 'b', siblings, kids);
+    const others = companions('rest_for_one', 'b', siblings, systemViewOf(kids));
     expect(others).toEqual(['c', 'd']);
-    expect(groupRestartEffects('b', others, kids, 0).map((e) => `${e.kind} ${'component' in e ? e.component : ''}`)).toEqual([
+    expect(groupRestartEffects('b', others, systemViewOf(kids), 0).map((e) => `${e.kind} ${'component' in e ? e.component : ''}`)).toEqual([
       'stop d', 'stop c', 'restart b', 'restart c', 'restart d',
     ]);
   });
   test('temporary children are stopped but not restarted', () => {
     const temporary: RecoveryPolicy = { ...basePolicy, when: 'never' };
     const group = [view('a'), view('b', 'stopped'), view('t', 'running', { policy: temporary })];
-    const effects = groupRestartEffects('b', ['a', 't'], group, 0);
+    const effects = groupRestartEffects('b', ['a', 't'], systemViewOf(group), 0);
     expect(effects.filter((e) => e.kind === 'restart').map((e) => (e as { component: string }).component)).toEqual(['b', 'a']);
     expect(effects.filter((e) => e.kind === 'stop').map((e) => (e as { component: string }).component)).toEqual(['t', 'a']);
   });
@@ -51,8 +52,8 @@ describe('Redox restart-dependents', () => {
     view('sync', 'running', { depends: ['editor', 'audiod'] }),
   ];
   test('every component depending on it, directly or not, in declaration order', () => {
-    expect(transitiveDependents('ahcid', all)).toEqual(['redoxfs', 'editor', 'sync']);
-    expect(transitiveDependents('audiod', all)).toEqual(['sync']);
+    expect(transitiveDependents('ahcid', systemViewOf(all))).toEqual(['redoxfs', 'editor', 'sync']);
+    expect(transitiveDependents('audiod', systemViewOf(all))).toEqual(['sync']);
   });
 });
 
@@ -64,14 +65,14 @@ describe('systemd BindsTo= and PartOf=', () => {
     view('other'),
   ];
   test('a restart stops bound units and restarts the units part of it', () => {
-    expect(bindingEffects('db', true, 100, all, new Set())).toEqual([
+    expect(bindingEffects('db', true, 100, systemViewOf(all), new Set())).toEqual([
       { kind: 'stop', component: 'cache' },
       { kind: 'stop', component: 'web' },
       { kind: 'restart', component: 'web', delayUs: 100 },
     ]);
   });
   test('no restart: bound and part-of units stop, nothing restarts', () => {
-    expect(bindingEffects('db', false, 0, all, new Set())).toEqual([
+    expect(bindingEffects('db', false, 0, systemViewOf(all), new Set())).toEqual([
       { kind: 'stop', component: 'cache' },
       { kind: 'stop', component: 'web' },
     ]);
