@@ -7,6 +7,14 @@ import type { ComponentSpec, Scenario } from './types.js';
 
 const MONITOR_KINDS = new Set(['monitor', 'component-manager', 'supervisor']);
 
+/**
+ * The largest system recsim runs: a million components boot and run a
+ * virtual minute in about 2.7 GB (`npm run bench`, figure (d) scaled up);
+ * beyond it a run would risk the default Node heap, so it is refused before
+ * it starts.
+ */
+export const MAX_COMPONENTS = 1_000_000;
+
 
 /**
  * Checks the references between fields of a resolved scenario and throws the
@@ -15,6 +23,9 @@ const MONITOR_KINDS = new Set(['monitor', 'component-manager', 'supervisor']);
  * reported before the run, naming the cycle).
  */
 export function validateScenario(s: Scenario): void {
+  if (s.components.length > MAX_COMPONENTS) {
+    throw new ScenarioProblem(['components'], `${s.components.length.toLocaleString('en')} components exceed recsim's limit of ${MAX_COMPONENTS.toLocaleString('en')} (about 2.7 GB of memory per million)`);
+  }
   const index = new Map<string, number>();
   s.components.forEach((c, i) => {
     const first = index.get(c.name);
