@@ -36,77 +36,89 @@ export function nearestRank(sorted: readonly number[], p: number): number {
 export type SummaryCounts = Pick<RunSummary, 'endUs' | 'outcome' | 'violations' | 'reboots' | 'restarts' | 'lostRequests' | 'lostDataBytes'>;
 
 /**
- * Reads a run's metrics from its trace (a pure function of it): the counts
- * from its summary, the times from its records. A time to recover runs from an ungraceful termination of a component while
- * the system is up or booting (not one caused by a reboot) to its next
- * `running` state, across any reboot in between; one still open when the run
- * ends counts up to the end (a lower bound).
+ * Gathers a run's metrics as its records are written: the counts come from
+ * its summary at the end, the times from the records. A time to recover runs
+ * from an ungraceful termination of a component while the system is up or
+ * booting (not one caused by a reboot) to its next `running` state, across
+ * any reboot in between; one still open when the run ends counts up to the
+ * end (a lower bound). Keeps a few numbers per component, never the trace.
  */
-export function runMetrics(records: readonly TraceRecord[], components: readonly string[], summary: SummaryCounts): RunMetrics {
-  const { endUs } = summary;
-  const index = new Map(components.map((name, i) => [name, i]));
-  const runningUs = components.map(() => 0);
-  const runningSince: (Micros | undefined)[] = components.map(() => undefined);
-  const failedAt: (Micros | undefined)[] = components.map(() => undefined);
-  const recoverUs: number[] = [];
-  let power: PowerState = 'booting';
-  let powerSince: Micros = 0;
-  let everUp = false;
-  let downtimeUs = 0;
+export class RunMetricsCollector {
+  private readonly index: Map<string, number>;
+  private readonly runningUs: number[];
+  private readonly runningSince: (Micros | undefined)[];
+  private readonly failedAt: (Micros | undefined)[];
+  private readonly recoverUs: number[] = [];
+  private power: PowerState = 'booting';
+  private powerSince: Micros = 0;
+  private everUp = false;
+  private downtimeUs = 0;
 
-  for (const r of records) {
+  constructor(components: readonly string[]) {
+    this.index = new Map(components.map((name, i) => [name, i]));
+    this.runningUs = components.map(() => 0);
+    this.runningSince = components.map(() => undefined);
+    this.failedAt = components.map(() => undefined);
+  }
+
+  readonly sink = (r: TraceRecord): void => {
     switch (r.type) {
       case 'state': {
-        const i = index.get(r.component);
+        const i = this.index.get(r.component);
         if (i === undefined) break;
         if (r.to === 'running') {
-          runningSince[i] = r.t;
-          if (failedAt[i] !== undefined) {
-            recoverUs.push(r.t - failedAt[i]!);
-            failedAt[i] = undefined;
+          this.runningSince[i] = r.t;
+          if (this.failedAt[i] !== undefined) {
+            this.recoverUs.push(r.t - this.failedAt[i]!);
+            this.failedAt[i] = undefined;
           }
-        } else if (r.from === 'running' && runningSince[i] !== undefined) {
-          runningUs[i]! += r.t - runningSince[i]!;
-          runningSince[i] = undefined;
+        } else if (r.from === 'running' && this.runningSince[i] !== undefined) {
+          this.runningUs[i]! += r.t - this.runningSince[i]!;
+          this.runningSince[i] = undefined;
         }
         break;
       }
       case 'terminated': {
-        const i = index.get(r.component);
-        const outsideReboot = power === 'up' || power === 'booting';
-        if (i !== undefined && !r.graceful && r.termination.kind !== 'system-reset' && outsideReboot && failedAt[i] === undefined) failedAt[i] = r.t;
+        const i = this.index.get(r.component);
+        const outsideReboot = this.power === 'up' || this.power === 'booting';
+        if (i !== undefined && !r.graceful && r.termination.kind !== 'system-reset' && outsideReboot && this.failedAt[i] === undefined) this.failedAt[i] = r.t;
         break;
       }
       case 'power':
-        if (everUp && power !== 'up') downtimeUs += r.t - powerSince;
-        if (r.to === 'up') everUp = true;
-        power = r.to;
-        powerSince = r.t;
+        if (this.everUp && this.power !== 'up') this.downtimeUs += r.t - this.powerSince;
+        if (r.to === 'up') this.everUp = true;
+        this.power = r.to;
+        this.powerSince = r.t;
         break;
       default:
         break;
     }
-  }
-  runningSince.forEach((since, i) => {
-    if (since !== undefined) runningUs[i]! += Math.max(0, endUs - since);
-  });
-  failedAt.forEach((at) => {
-    if (at !== undefined) recoverUs.push(Math.max(0, endUs - at));
-  });
-  if (!everUp) downtimeUs = endUs;
-  else if (power !== 'up') downtimeUs += Math.max(0, endUs - powerSince);
-  recoverUs.sort((a, b) => a - b);
-  return {
-    runningUs,
-    downtimeUs,
-    gracefulReboots: summary.reboots.graceful,
-    ungracefulReboots: summary.reboots.ungraceful,
-    restarts: summary.restarts.total,
-    lostRequests: summary.lostRequests,
-    lostDataBytes: summary.lostDataBytes,
-    violations: summary.violations.length,
-    recoveries: recoverUs.length,
-    ...(recoverUs.length > 0 ? { recoverMedianUs: nearestRank(recoverUs, 50), recoverP95Us: nearestRank(recoverUs, 95) } : {}),
-    budgetExhausted: summary.outcome === 'event-budget-exhausted',
   };
+
+  metrics(summary: SummaryCounts): RunMetrics {
+    const { endUs } = summary;
+    const runningUs = this.runningUs.map((us, i) => us + (this.runningSince[i] === undefined ? 0 : Math.max(0, endUs - this.runningSince[i]!)));
+    const recoverUs = [...this.recoverUs, ...this.failedAt.flatMap((at) => (at === undefined ? [] : [Math.max(0, endUs - at)]))].sort((a, b) => a - b);
+    const downtimeUs = !this.everUp ? endUs : this.power !== 'up' ? this.downtimeUs + Math.max(0, endUs - this.powerSince) : this.downtimeUs;
+    return {
+      runningUs,
+      downtimeUs,
+      gracefulReboots: summary.reboots.graceful,
+      ungracefulReboots: summary.reboots.ungraceful,
+      restarts: summary.restarts.total,
+      lostRequests: summary.lostRequests,
+      lostDataBytes: summary.lostDataBytes,
+      violations: summary.violations.length,
+      recoveries: recoverUs.length,
+      ...(recoverUs.length > 0 ? { recoverMedianUs: nearestRank(recoverUs, 50), recoverP95Us: nearestRank(recoverUs, 95) } : {}),
+      budgetExhausted: summary.outcome === 'event-budget-exhausted',
+    };
+  }
+}
+
+/** A run's metrics from its whole trace (a pure function of it). */
+export function runMetrics(records: readonly TraceRecord[], components: readonly string[], summary: SummaryCounts): RunMetrics {
+  const collector = new RunMetricsCollector(components);
+  for (const r of records) collector.sink(r);
+  return collector.metrics(summary);
 }
