@@ -4,13 +4,16 @@ import type { LifecycleState, TraceRecord } from './records.js';
 export const TRACE_FORMAT = 'recsim-trace';
 export const TRACE_VERSION = 1;
 
+/** What an invariant is about: something that happened (safety), or something that did not (liveness). */
+export type ViolationKind = 'safety' | 'liveness';
+
 /** One invariant broken, pointing at the record that broke it. */
 export interface Violation {
   invariant: string;
   message: string;
   /** `seq` of the offending record. */
   record?: number;
-  kind: 'safety' | 'liveness';
+  kind: ViolationKind;
 }
 
 export interface ExpectationResult {

@@ -26,7 +26,7 @@ const NAMES = SYSTEM.components.map((c) => c.name);
 function broken(id: string, records: readonly TraceRecord[], scenario: Scenario = SYSTEM): { id: string; record?: number }[] {
   const inv = invariantById(id);
   if (!inv) throw new Error(`no invariant ${id}`);
-  return inv.check(records, scenario).map((v) => ({ id: v.invariant, record: v.record }));
+  return checkInvariants(records, scenario, [inv]).map((v) => ({ id: v.invariant, record: v.record }));
 }
 
 function booted(): TraceBuilder {

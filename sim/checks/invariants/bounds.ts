@@ -1,6 +1,5 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Scenario } from '../../scenario/types.js';
-import type { TraceRecord } from '../../trace/records.js';
 
 /**
  * The time bounds liveness invariants allow, each a sum of the delays the
@@ -35,22 +34,17 @@ export function recoveryBoundUs(scenario: Scenario): Micros {
 }
 
 /**
- * The instant the fault phase ends: the last injected fault, or the end of
- * the last window in which a stochastic fault may still arrive, whichever is
- * later, unless the scenario says where its heal phase starts (`heal:`).
- * Liveness is judged only after it.
+ * The instant the fault phase ends: the last injected fault (`lastFaultUs`,
+ * the latest `fault` record the run wrote, 0 if none), or the end of the last
+ * window in which a stochastic fault may still arrive, whichever is later,
+ * unless the scenario says where its heal phase starts (`heal:`). Liveness is
+ * judged only after it.
  */
-export function faultPhaseEndUs(records: readonly TraceRecord[], scenario: Scenario): Micros {
+export function faultPhaseEndUs(scenario: Scenario, lastFaultUs: Micros): Micros {
   if (scenario.healUs !== undefined) return scenario.healUs;
-  let end = 0;
-  for (const r of records) if (r.type === 'fault' && r.t > end) end = r.t;
+  let end = lastFaultUs;
   for (const f of scenario.faults) {
     if (f.trigger.kind === 'rate' && f.trigger.perUs > 0) end = Math.max(end, Math.min(f.trigger.untilUs, scenario.durationUs));
   }
   return end;
-}
-
-/** The instant the run ended (the last record's, which is `run-ended`). */
-export function runEndUs(records: readonly TraceRecord[]): Micros {
-  return records.at(-1)?.t ?? 0;
 }

@@ -1,6 +1,3 @@
-import type { Scenario } from '../../scenario/types.js';
-import type { TraceRecord } from '../../trace/records.js';
-import type { Violation } from '../../trace/trace-file.js';
 import { criticalProcessFailurePanics } from './critical-process-failure-panics.js';
 import { criticalTerminationReboots } from './critical-termination-reboots.js';
 import { disallowedFailsToStart } from './disallowed-fails-to-start.js';
@@ -20,9 +17,13 @@ import { restartsWithinLimit } from './restarts-within-limit.js';
 import { shutdownStopsDependentsFirst } from './shutdown-stops-dependents-first.js';
 import type { Invariant } from './types.js';
 
-export type { Invariant } from './types.js';
+export type { Invariant, InvariantObserver } from './types.js';
 
-/** The catalogue, safety first, in the order the README lists it. */
+/**
+ * The catalogue, the one registry of invariants: safety first, in the order
+ * the README lists it (generated from here), which is also the order of
+ * violations that point at the same record.
+ */
 export const INVARIANTS: readonly Invariant[] = [
   noRebootDuringShutdown,
   noRebootOnDestroy,
@@ -45,9 +46,4 @@ export const INVARIANTS: readonly Invariant[] = [
 
 export function invariantById(id: string): Invariant | undefined {
   return INVARIANTS.find((inv) => inv.id === id);
-}
-
-/** Runs the whole catalogue over a trace; violations come out ordered by the record that broke them. */
-export function checkInvariants(records: readonly TraceRecord[], scenario: Scenario): Violation[] {
-  return INVARIANTS.flatMap((inv) => inv.check(records, scenario)).sort((a, b) => (a.record ?? Infinity) - (b.record ?? Infinity));
 }

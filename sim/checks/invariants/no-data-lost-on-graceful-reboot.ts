@@ -1,6 +1,6 @@
 import type { Violation } from '../../trace/trace-file.js';
+import { RecentBySlot } from '../recent-by-slot.js';
 import { TraceReplay } from '../replay.js';
-import { recordIndex } from './record-index.js';
 import { violation, type Invariant } from './types.js';
 
 /**
@@ -8,29 +8,40 @@ import { violation, type Invariant } from './types.js';
  * timeout (F8) and loses what it had not flushed; so does one crashed by a
  * fault in the middle of the shutdown. Those losses are the fault's, not the
  * shutdown's, and are excused; any other loss during a graceful shutdown is not.
+ *
+ * Online, a loss names the termination that caused it and that termination
+ * names its own cause: the last few faults and the last termination of each
+ * component are enough to tell whether a fault ended it.
  */
 export const noDataLostOnGracefulReboot: Invariant = {
   id: 'no-data-lost-on-graceful-reboot',
   statement: 'During a graceful shutdown, no component that honours its stop request loses unflushed data.',
   rule: 'F8',
   kind: 'safety',
-  check(records) {
-    const at = recordIndex(records);
+  observe() {
+    const faults = new RecentBySlot<true>(4);
+    const endings = new RecentBySlot<{ byFault: boolean }>();
     const replay = new TraceReplay();
     const misbehaving = new Set<string>();
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'fault' && r.component !== undefined && (r.fault === 'hang' || r.fault === 'ignore-stop')) misbehaving.add(r.component);
-      else if (r.type === 'state' && r.to === 'starting') misbehaving.delete(r.component);
-      else if (r.type === 'data-lost' && replay.power === 'shutting-down') {
-        const ended = at(r.cause);
-        const byFault = ended?.type === 'terminated' && at(ended.cause)?.type === 'fault';
-        if (!byFault && !misbehaving.has(r.component)) {
-          out.push(violation(this, `${r.component} lost ${r.bytes} unflushed bytes during a graceful shutdown`, r.seq));
+    return {
+      onRecord(r) {
+        let out: Violation[] | undefined;
+        if (r.type === 'fault') {
+          faults.remember(r.component ?? '', r.seq, true);
+          if (r.component !== undefined && (r.fault === 'hang' || r.fault === 'ignore-stop')) misbehaving.add(r.component);
+        } else if (r.type === 'terminated') endings.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true });
+        else if (r.type === 'state' && r.to === 'starting') misbehaving.delete(r.component);
+        else if (r.type === 'data-lost' && replay.power === 'shutting-down') {
+          const byFault = endings.get(r.cause)?.byFault ?? false;
+          if (!byFault && !misbehaving.has(r.component)) {
+            out = [violation(noDataLostOnGracefulReboot, `${r.component} lost ${r.bytes} unflushed bytes during a graceful shutdown`, r.seq)];
+          }
         }
-      }
-      replay.apply(r);
-    }
-    return out;
+        replay.apply(r);
+        return out;
+      },
+      finish: () => [],
+      retained: () => faults.size + endings.size + replay.states.size + misbehaving.size,
+    };
   },
 };

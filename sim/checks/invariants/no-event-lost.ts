@@ -14,21 +14,25 @@ export const noEventLost: Invariant = {
   statement: 'No component lifecycle event (Started, Stopped) is dropped before its supervisor receives it, unless the supervisor itself hangs.',
   rule: 'F10',
   kind: 'safety',
-  check(records, scenario) {
+  observe(scenario) {
     const supervisorsOf = new Map<string, string[]>();
     for (const s of scenario.components) {
       for (const watched of s.supervises ?? []) supervisorsOf.set(watched, [...(supervisorsOf.get(watched) ?? []), s.name]);
     }
     const replay = new TraceReplay();
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'event-dropped') {
-        const supervisors = supervisorsOf.get(r.component) ?? [];
-        const allHung = supervisors.length > 0 && supervisors.every((s) => replay.stateOf(s) === 'hung');
-        if (!allHung) out.push(violation(this, `${r.event} event of ${r.component} dropped: ${r.reason}`, r.seq));
-      }
-      replay.apply(r);
-    }
-    return out;
+    return {
+      onRecord(r) {
+        let out: Violation[] | undefined;
+        if (r.type === 'event-dropped') {
+          const supervisors = supervisorsOf.get(r.component) ?? [];
+          const allHung = supervisors.length > 0 && supervisors.every((s) => replay.stateOf(s) === 'hung');
+          if (!allHung) out = [violation(noEventLost, `${r.event} event of ${r.component} dropped: ${r.reason}`, r.seq)];
+        }
+        replay.apply(r);
+        return out;
+      },
+      finish: () => [],
+      retained: () => replay.states.size,
+    };
   },
 };

@@ -6,15 +6,18 @@ export const noRebootDuringShutdown: Invariant = {
   statement: 'No reboot is requested while the system is shutting down, rebooting or panicking.',
   rule: 'F2',
   kind: 'safety',
-  check(records) {
+  observe() {
     const replay = new TraceReplay();
-    const out = [];
-    for (const r of records) {
-      if (r.type === 'reboot-requested' && replay.isShuttingDown()) {
-        out.push(violation(this, `reboot requested by ${r.by}${r.component ? ` for ${r.component}` : ''} while the system was ${replay.power}`, r.seq));
-      }
-      replay.apply(r);
-    }
-    return out;
+    return {
+      onRecord(r) {
+        const out = r.type === 'reboot-requested' && replay.isShuttingDown()
+          ? [violation(noRebootDuringShutdown, `reboot requested by ${r.by}${r.component ? ` for ${r.component}` : ''} while the system was ${replay.power}`, r.seq)]
+          : undefined;
+        replay.apply(r);
+        return out;
+      },
+      finish: () => [],
+      retained: () => replay.states.size,
+    };
   },
 };

@@ -1,4 +1,3 @@
-import type { Violation } from '../../trace/trace-file.js';
 import { violation, type Invariant } from './types.js';
 
 /** More restarts of one component than this at one virtual instant is a loop that time does not advance through. */
@@ -9,27 +8,34 @@ export const noRestartLivelock: Invariant = {
   statement: `Virtual time keeps advancing: no component is restarted more than ${RESTARTS_PER_INSTANT_MAX} times at one instant, and no run exhausts its event budget.`,
   rule: 'R6, A (bounded runs)',
   kind: 'liveness',
-  check(records) {
-    const out: Violation[] = [];
+  observe() {
+    const inv = noRestartLivelock;
     const reported = new Set<string>();
     let instant = -1;
     const count = new Map<string, number>();
-    for (const r of records) {
-      if (r.t !== instant) {
-        instant = r.t;
-        count.clear();
-      }
-      if (r.type === 'restart') {
-        const n = (count.get(r.component) ?? 0) + 1;
-        count.set(r.component, n);
-        if (n > RESTARTS_PER_INSTANT_MAX && !reported.has(r.component)) {
-          reported.add(r.component);
-          out.push(violation(this, `${r.component} restarted more than ${RESTARTS_PER_INSTANT_MAX} times at t=${r.t}us without time advancing (no backoff, no limit)`, r.seq));
+    let reportedAny = false;
+    return {
+      onRecord(r) {
+        if (r.t !== instant) {
+          instant = r.t;
+          count.clear();
         }
-      } else if (r.type === 'run-ended' && r.outcome === 'event-budget-exhausted' && out.length === 0) {
-        out.push(violation(this, `the run exhausted its event budget at t=${r.t}us: something loops without time advancing`, r.seq));
-      }
-    }
-    return out;
+        if (r.type === 'restart') {
+          const n = (count.get(r.component) ?? 0) + 1;
+          count.set(r.component, n);
+          if (n > RESTARTS_PER_INSTANT_MAX && !reported.has(r.component)) {
+            reported.add(r.component);
+            reportedAny = true;
+            return [violation(inv, `${r.component} restarted more than ${RESTARTS_PER_INSTANT_MAX} times at t=${r.t}us without time advancing (no backoff, no limit)`, r.seq)];
+          }
+        } else if (r.type === 'run-ended' && r.outcome === 'event-budget-exhausted' && !reportedAny) {
+          reportedAny = true;
+          return [violation(inv, `the run exhausted its event budget at t=${r.t}us: something loops without time advancing`, r.seq)];
+        }
+        return undefined;
+      },
+      finish: () => [],
+      retained: () => reported.size + count.size,
+    };
   },
 };

@@ -7,17 +7,21 @@ export const noStartBeforeDependencies: Invariant = {
   statement: 'No component starts while one of its dependencies is not running.',
   rule: 'R4',
   kind: 'safety',
-  check(records, scenario) {
+  observe(scenario) {
     const depends = new Map(scenario.components.map((c) => [c.name, c.depends]));
     const replay = new TraceReplay();
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'state' && r.to === 'starting') {
-        const missing = (depends.get(r.component) ?? []).filter((d) => replay.stateOf(d) !== 'running');
-        if (missing.length > 0) out.push(violation(this, `${r.component} started while ${missing.join(', ')} did not run`, r.seq));
-      }
-      replay.apply(r);
-    }
-    return out;
+    return {
+      onRecord(r) {
+        let out: Violation[] | undefined;
+        if (r.type === 'state' && r.to === 'starting') {
+          const missing = (depends.get(r.component) ?? []).filter((d) => replay.stateOf(d) !== 'running');
+          if (missing.length > 0) out = [violation(noStartBeforeDependencies, `${r.component} started while ${missing.join(', ')} did not run`, r.seq)];
+        }
+        replay.apply(r);
+        return out;
+      },
+      finish: () => [],
+      retained: () => replay.states.size,
+    };
   },
 };

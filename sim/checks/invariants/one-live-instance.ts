@@ -1,4 +1,3 @@
-import type { Violation } from '../../trace/trace-file.js';
 import { TraceReplay } from '../replay.js';
 import { violation, type Invariant } from './types.js';
 
@@ -7,15 +6,18 @@ export const oneLiveInstance: Invariant = {
   statement: 'A component never has two live instances: it starts only from stopped.',
   rule: 'model',
   kind: 'safety',
-  check(records) {
+  observe() {
     const replay = new TraceReplay();
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'state' && r.to === 'starting' && replay.isAlive(r.component)) {
-        out.push(violation(this, `${r.component} started again while an instance was ${replay.stateOf(r.component)}`, r.seq));
-      }
-      replay.apply(r);
-    }
-    return out;
+    return {
+      onRecord(r) {
+        const out = r.type === 'state' && r.to === 'starting' && replay.isAlive(r.component)
+          ? [violation(oneLiveInstance, `${r.component} started again while an instance was ${replay.stateOf(r.component)}`, r.seq)]
+          : undefined;
+        replay.apply(r);
+        return out;
+      },
+      finish: () => [],
+      retained: () => replay.states.size,
+    };
   },
 };

@@ -1,4 +1,3 @@
-import type { Violation } from '../../trace/trace-file.js';
 import { violation, type Invariant } from './types.js';
 
 /**
@@ -13,19 +12,23 @@ export const oneRebootInFlight: Invariant = {
   statement: 'At most one reboot is in flight: no second reboot request before the next boot starts.',
   rule: 'F6',
   kind: 'safety',
-  check(records) {
-    const out: Violation[] = [];
+  observe() {
     let inFlight: number | undefined;
-    for (const r of records) {
-      if (r.type === 'boot-started') inFlight = undefined;
-      else if (r.type === 'decision' && r.action === 'none' && inFlight !== undefined && r.cause === inFlight) inFlight = undefined;
-      else if (r.type === 'reboot-requested' || r.type === 'panic') {
-        if (inFlight !== undefined && r.type === 'reboot-requested') {
-          out.push(violation(this, `second reboot requested while the one at seq ${inFlight} is still in flight`, r.seq));
+    return {
+      onRecord(r) {
+        if (r.type === 'boot-started') inFlight = undefined;
+        else if (r.type === 'decision' && r.action === 'none' && inFlight !== undefined && r.cause === inFlight) inFlight = undefined;
+        else if (r.type === 'reboot-requested' || r.type === 'panic') {
+          const out = inFlight !== undefined && r.type === 'reboot-requested'
+            ? [violation(oneRebootInFlight, `second reboot requested while the one at seq ${inFlight} is still in flight`, r.seq)]
+            : undefined;
+          inFlight ??= r.seq;
+          return out;
         }
-        inFlight ??= r.seq;
-      }
-    }
-    return out;
+        return undefined;
+      },
+      finish: () => [],
+      retained: () => (inFlight === undefined ? 0 : 1),
+    };
   },
 };

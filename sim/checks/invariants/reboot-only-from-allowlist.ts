@@ -1,5 +1,4 @@
 import { isAllowlisted } from '../../scenario/realm.js';
-import type { Violation } from '../../trace/trace-file.js';
 import { violation, type Invariant } from './types.js';
 
 export const rebootOnlyFromAllowlist: Invariant = {
@@ -7,14 +6,17 @@ export const rebootOnlyFromAllowlist: Invariant = {
   statement: 'No reboot is requested on behalf of a component outside the reboot_on_terminate allowlist.',
   rule: 'F4',
   kind: 'safety',
-  check(records, scenario) {
+  observe(scenario) {
     const allowlist = scenario.system.rebootOnTerminate.allowlist;
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'reboot-requested' && r.by === 'component_manager' && r.component !== undefined && !isAllowlisted(r.component, allowlist)) {
-        out.push(violation(this, `reboot requested for ${r.component}, which is not allowlisted`, r.seq));
-      }
-    }
-    return out;
+    return {
+      onRecord(r) {
+        if (r.type === 'reboot-requested' && r.by === 'component_manager' && r.component !== undefined && !isAllowlisted(r.component, allowlist)) {
+          return [violation(rebootOnlyFromAllowlist, `reboot requested for ${r.component}, which is not allowlisted`, r.seq)];
+        }
+        return undefined;
+      },
+      finish: () => [],
+      retained: () => 0,
+    };
   },
 };

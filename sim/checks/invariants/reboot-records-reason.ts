@@ -1,4 +1,3 @@
-import type { Violation } from '../../trace/trace-file.js';
 import { violation, type Invariant } from './types.js';
 
 const CULPRIT_REASONS = new Set(['critical-component-failure', 'critical-process-failure']);
@@ -8,13 +7,16 @@ export const rebootRecordsReason: Invariant = {
   statement: 'Every reboot (shutdown or panic) records a reason, and a reboot for a critical failure names its culprit.',
   rule: 'F11',
   kind: 'safety',
-  check(records) {
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type !== 'shutdown-started' && r.type !== 'panic') continue;
-      if (!r.reason) out.push(violation(this, `${r.type} without a reason`, r.seq));
-      else if (CULPRIT_REASONS.has(r.reason) && !r.culprit) out.push(violation(this, `${r.type} for ${r.reason} names no culprit`, r.seq));
-    }
-    return out;
+  observe() {
+    return {
+      onRecord(r) {
+        if (r.type !== 'shutdown-started' && r.type !== 'panic') return undefined;
+        if (!r.reason) return [violation(rebootRecordsReason, `${r.type} without a reason`, r.seq)];
+        if (CULPRIT_REASONS.has(r.reason) && !r.culprit) return [violation(rebootRecordsReason, `${r.type} for ${r.reason} names no culprit`, r.seq)];
+        return undefined;
+      },
+      finish: () => [],
+      retained: () => 0,
+    };
   },
 };

@@ -1,8 +1,8 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
+import { RecentBySlot } from '../recent-by-slot.js';
 import { TraceReplay } from '../replay.js';
-import { recordIndex } from './record-index.js';
-import { faultPhaseEndUs, recoveryBoundUs, runEndUs } from './bounds.js';
+import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
 
 /** What became of a component in the current boot, as far as liveness cares. */
@@ -25,61 +25,80 @@ interface Fate {
  * monitor, or whatever took them down from outside (a provider, a core daemon)
  * that is itself down (that one is judged instead); and a hang when no
  * heartbeat is configured, since nothing can notice it (R3).
+ *
+ * Online, the fates are kept as the records come (what took a component down
+ * is read from the cause of its stop: the last record of each type about each
+ * component is kept for that), and judged when the run has ended.
  */
 export const recoversAfterFaults: Invariant = {
   id: 'recovers-after-faults',
   statement: 'After the fault phase ends, every component its policy restarts (or never stopped) is running again within the bound, unless given up (failed).',
   rule: 'R2, R3, R4 (liveness)',
   kind: 'liveness',
-  check(records, scenario) {
-    const last = records.at(-1);
-    if (last?.type !== 'run-ended' || last.outcome !== 'completed') return []; // no-restart-livelock judges a run cut short
-    const endUs = runEndUs(records);
-    const phaseEndUs = faultPhaseEndUs(records, scenario);
+  observe(scenario) {
+    const inv = recoversAfterFaults;
     const boundUs = recoveryBoundUs(scenario);
-    if (phaseEndUs + boundUs > endUs) return [];
-
-    const at = recordIndex(records);
+    // What a stop's cause says about who took the component down: its component, and for a decision who made it.
+    const causes = new RecentBySlot<{ component: string; decidedBy?: string }>();
     const replay = new TraceReplay();
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
-    for (const r of records) {
-      if (r.type === 'boot-started') {
-        fates.clear();
-        blockers.clear();
-      } else if (r.type === 'state' && r.to === 'starting') blockers.delete(r.component);
-      else if ((r.type === 'stop-requested' && r.reason !== 'shutdown' && r.reason !== 'destroy') || r.type === 'killed') {
-        // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
-        const why = at(r.cause);
-        const names = blockers.get(r.component) ?? new Set<string>();
-        if (why?.component !== undefined && why.component !== r.component) names.add(why.component);
-        if (why?.type === 'decision' && why.by !== r.component) names.add(why.by);
-        if (names.size > 0) blockers.set(r.component, names);
-      } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
-      else if (r.type === 'decision') {
-        const fate = fates.get(r.component);
-        if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
-      }
-      replay.apply(r);
-    }
-    if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
+    let lastFaultUs = 0;
+    let last: { t: Micros; completed: boolean } | undefined;
+    return {
+      onRecord(r) {
+        last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
+        if (r.type === 'fault' && r.t > lastFaultUs) lastFaultUs = r.t;
+        if (r.type === 'boot-started') {
+          fates.clear();
+          blockers.clear();
+        } else if (r.type === 'state' && r.to === 'starting') blockers.delete(r.component);
+        else if ((r.type === 'stop-requested' && r.reason !== 'shutdown' && r.reason !== 'destroy') || r.type === 'killed') {
+          // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
+          const why = causes.get(r.cause);
+          const names = blockers.get(r.component) ?? new Set<string>();
+          if (why !== undefined && why.component !== r.component) names.add(why.component);
+          if (why?.decidedBy !== undefined && why.decidedBy !== r.component) names.add(why.decidedBy);
+          if (names.size > 0) blockers.set(r.component, names);
+        } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
+        else if (r.type === 'decision') {
+          const fate = fates.get(r.component);
+          if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
+        }
+        if (r.component !== undefined) causes.remember(`${r.type} ${r.component}`, r.seq, r.type === 'decision' ? { component: r.component, decidedBy: r.by } : { component: r.component });
+        replay.apply(r);
+        return undefined;
+      },
+      finish() {
+        if (!last?.completed) return []; // no-restart-livelock judges a run cut short
+        const endUs = last.t;
+        const phaseEndUs = faultPhaseEndUs(scenario, lastFaultUs);
+        if (phaseEndUs + boundUs > endUs) return [];
+        if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
 
-    const out: Violation[] = [];
-    const heartbeats = scenario.system.heartbeatPeriodUs > 0;
-    for (const c of scenario.components) {
-      const state = replay.stateOf(c.name);
-      if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
-      if (state === 'hung' && !heartbeats) continue;
-      if (c.depends.some((d) => replay.stateOf(d) !== 'running')) continue;
-      if (c.monitor !== undefined && replay.stateOf(c.monitor) !== 'running') continue;
-      const fate = fates.get(c.name) ?? {};
-      if (fate.blockers && [...fate.blockers].some((b) => scenario.components.some((x) => x.name === b) && replay.stateOf(b) !== 'running')) continue;
-      if (state === 'stopped' && fate.endedSeq !== undefined) {
-        if (fate.restartDueUs === undefined) continue; // the policy chose to leave it down
-        if (fate.restartDueUs + boundUs > endUs) continue; // a long backoff: not due yet
-      }
-      out.push(violation(this, `${c.name} is ${state}, not running, ${(endUs - phaseEndUs) / US_PER_S}s after the last fault (bound ${boundUs / US_PER_S}s)`, fate.endedSeq));
-    }
-    return out;
+        const out: Violation[] = [];
+        const heartbeats = scenario.system.heartbeatPeriodUs > 0;
+        for (const c of scenario.components) {
+          const state = replay.stateOf(c.name);
+          if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
+          if (state === 'hung' && !heartbeats) continue;
+          if (c.depends.some((d) => replay.stateOf(d) !== 'running')) continue;
+          if (c.monitor !== undefined && replay.stateOf(c.monitor) !== 'running') continue;
+          const fate = fates.get(c.name) ?? {};
+          if (fate.blockers && [...fate.blockers].some((b) => scenario.components.some((x) => x.name === b) && replay.stateOf(b) !== 'running')) continue;
+          if (state === 'stopped' && fate.endedSeq !== undefined) {
+            if (fate.restartDueUs === undefined) continue; // the policy chose to leave it down
+            if (fate.restartDueUs + boundUs > endUs) continue; // a long backoff: not due yet
+          }
+          out.push(violation(inv, `${c.name} is ${state}, not running, ${(endUs - phaseEndUs) / US_PER_S}s after the last fault (bound ${boundUs / US_PER_S}s)`, fate.endedSeq));
+        }
+        return out;
+      },
+      retained() {
+        let n = causes.size + replay.states.size + fates.size;
+        for (const names of blockers.values()) n += names.size;
+        return n;
+      },
+    };
   },
 };

@@ -1,27 +1,37 @@
 import { US_PER_S } from '../../engine/time.js';
-import type { TraceRecord } from '../../trace/records.js';
-import { rebootBoundUs, runEndUs } from './bounds.js';
+import { rebootBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
 
+/** Judged once per run: the first reboot that misses its bound is the one to look at. */
 export const requestedRebootCompletes: Invariant = {
   id: 'requested-reboot-completes',
   statement: 'A reboot, once requested (or a panic), completes within the bound: a boot starts afterwards.',
   rule: 'F7, F8',
   kind: 'liveness',
-  check(records, scenario) {
+  observe(scenario) {
+    const inv = requestedRebootCompletes;
     const boundUs = rebootBoundUs(scenario);
-    let pending: TraceRecord | undefined;
-    for (const r of records) {
-      if (r.type === 'boot-started') {
-        if (pending && r.t > pending.t + boundUs) {
-          return [violation(this, `reboot requested at seq ${pending.seq} took ${(r.t - pending.t) / US_PER_S}s, over the ${boundUs / US_PER_S}s bound`, pending.seq)];
-        }
-        pending = undefined;
-      } else if ((r.type === 'reboot-requested' || r.type === 'panic') && !pending) pending = r;
-    }
-    if (pending && pending.t + boundUs <= runEndUs(records)) {
-      return [violation(this, `reboot requested at seq ${pending.seq} never completed`, pending.seq)];
-    }
-    return [];
+    let pending: { seq: number; t: number } | undefined;
+    let broken = false;
+    let endUs = 0;
+    return {
+      onRecord(r) {
+        endUs = r.t;
+        if (broken) return undefined;
+        if (r.type === 'boot-started') {
+          if (pending && r.t > pending.t + boundUs) {
+            broken = true;
+            return [violation(inv, `reboot requested at seq ${pending.seq} took ${(r.t - pending.t) / US_PER_S}s, over the ${boundUs / US_PER_S}s bound`, pending.seq)];
+          }
+          pending = undefined;
+        } else if ((r.type === 'reboot-requested' || r.type === 'panic') && !pending) pending = { seq: r.seq, t: r.t };
+        return undefined;
+      },
+      finish() {
+        if (!broken && pending && pending.t + boundUs <= endUs) return [violation(inv, `reboot requested at seq ${pending.seq} never completed`, pending.seq)];
+        return [];
+      },
+      retained: () => (pending ? 1 : 0),
+    };
   },
 };

@@ -1,38 +1,47 @@
-import type { Violation } from '../../trace/trace-file.js';
-import { recordIndex } from './record-index.js';
+import { RecentBySlot } from '../recent-by-slot.js';
 import { violation, type Invariant } from './types.js';
+
+/** Decisions remembered per component: a restart is caused by one of its component's last few decisions. */
+const DECISIONS_PER_COMPONENT = 4;
 
 /**
  * Counts the restarts a component's own monitor decided (a `restart` record
  * caused by a decision about that component); resumes after a dependency or a
  * group strategy took it down are the strategy's, not the policy's. A
  * component whose policy is overridden at run time (R2) is not judged.
+ *
+ * This judges the model, not the policy: whatever limit a policy sets, a
+ * sound monitor keeps to it, so a violation is a monitor that ignored its
+ * own configuration.
  */
 export const restartsWithinLimit: Invariant = {
   id: 'restarts-within-limit',
   statement: "A component's monitor restarts it at most max_restarts times per boot.",
   rule: 'R2, A',
   kind: 'safety',
-  check(records, scenario) {
+  observe(scenario) {
     const limit = new Map(scenario.components.map((c) => [c.name, c.policy.maxRestarts]));
-    const at = recordIndex(records);
+    const decisions = new RecentBySlot<string>(DECISIONS_PER_COMPONENT);
     const restarts = new Map<string, number>();
     const overridden = new Set<string>();
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'boot-started') {
-        restarts.clear();
-        overridden.clear();
-      } else if (r.type === 'fault' && r.fault === 'override' && r.component !== undefined) overridden.add(r.component);
-      else if (r.type === 'restart') {
-        const decision = at(r.cause);
-        if (decision?.type !== 'decision' || decision.component !== r.component) continue;
-        const n = (restarts.get(r.component) ?? 0) + 1;
-        restarts.set(r.component, n);
-        const max = limit.get(r.component) ?? Infinity;
-        if (n === max + 1 && !overridden.has(r.component)) out.push(violation(this, `${r.component} restarted ${n} times in one boot, over its limit of ${max}`, r.seq));
-      }
-    }
-    return out;
+    return {
+      onRecord(r) {
+        if (r.type === 'boot-started') {
+          restarts.clear();
+          overridden.clear();
+        } else if (r.type === 'fault' && r.fault === 'override' && r.component !== undefined) overridden.add(r.component);
+        else if (r.type === 'decision') decisions.remember(r.component, r.seq, r.component);
+        else if (r.type === 'restart') {
+          if (decisions.get(r.cause) !== r.component) return undefined;
+          const n = (restarts.get(r.component) ?? 0) + 1;
+          restarts.set(r.component, n);
+          const max = limit.get(r.component) ?? Infinity;
+          if (n === max + 1 && !overridden.has(r.component)) return [violation(restartsWithinLimit, `${r.component} restarted ${n} times in one boot, over its limit of ${max}`, r.seq)];
+        }
+        return undefined;
+      },
+      finish: () => [],
+      retained: () => decisions.size + restarts.size + overridden.size,
+    };
   },
 };

@@ -1,5 +1,5 @@
-import { dependentsOf } from '../../scenario/graph.js';
 import type { Violation } from '../../trace/trace-file.js';
+import { dependentsOf } from '../../scenario/graph.js';
 import { TraceReplay } from '../replay.js';
 import { violation, type Invariant } from './types.js';
 
@@ -8,17 +8,21 @@ export const shutdownStopsDependentsFirst: Invariant = {
   statement: 'A shutdown never asks a provider to stop while a component that depends on it is still alive.',
   rule: 'F8, R5',
   kind: 'safety',
-  check(records, scenario) {
+  observe(scenario) {
     const dependents = dependentsOf(scenario.components);
     const replay = new TraceReplay();
-    const out: Violation[] = [];
-    for (const r of records) {
-      if (r.type === 'stop-requested' && r.reason === 'shutdown') {
-        const alive = (dependents.get(r.component) ?? []).filter((d) => replay.isAlive(d));
-        if (alive.length > 0) out.push(violation(this, `${r.component} asked to stop while its dependents ${alive.join(', ')} still run`, r.seq));
-      }
-      replay.apply(r);
-    }
-    return out;
+    return {
+      onRecord(r) {
+        let out: Violation[] | undefined;
+        if (r.type === 'stop-requested' && r.reason === 'shutdown') {
+          const alive = (dependents.get(r.component) ?? []).filter((d) => replay.isAlive(d));
+          if (alive.length > 0) out = [violation(shutdownStopsDependentsFirst, `${r.component} asked to stop while its dependents ${alive.join(', ')} still run`, r.seq)];
+        }
+        replay.apply(r);
+        return out;
+      },
+      finish: () => [],
+      retained: () => replay.states.size,
+    };
   },
 };

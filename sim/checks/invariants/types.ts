@@ -1,12 +1,25 @@
 import type { Scenario } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
-import type { Violation } from '../../trace/trace-file.js';
+import type { Violation, ViolationKind } from '../../trace/trace-file.js';
 
 /**
- * One invariant of the catalogue: a pure function of a trace (and the
- * scenario it ran), linear in the records, with the rule it comes from.
- * Safety invariants point at the record that broke them; liveness invariants
- * at the record left without its consequence.
+ * Watches one run's records as they are written. It keeps memory in
+ * proportion to the system (per-component facts, a bounded window), never to
+ * the number of records, so that a restart storm cannot exhaust the heap.
+ */
+export interface InvariantObserver {
+  /** Sees each record as it is written, in order; returns the violations it can already tell (safety), else nothing. */
+  onRecord(record: TraceRecord): Violation[] | undefined;
+  /** The run ended (the last record was run-ended): returns what is left (liveness, end-of-run judgements). Called once. */
+  finish(): Violation[];
+  /** How many entries it keeps (map and set sizes, pending items), for the test that this does not grow with the records. */
+  retained(): number;
+}
+
+/**
+ * One invariant of the catalogue, with the rule it comes from. Safety
+ * invariants point at the record that broke them; liveness invariants at the
+ * record left without its consequence.
  */
 export interface Invariant {
   id: string;
@@ -14,12 +27,16 @@ export interface Invariant {
   statement: string;
   /** The rule of DESIGN.md it comes from (F1-F12, R1-R8, A, or `model`). */
   rule: string;
-  kind: 'safety' | 'liveness';
-  check(records: readonly TraceRecord[], scenario: Scenario): Violation[];
+  kind: ViolationKind;
+  /** A fresh observer for one run of `scenario`. */
+  observe(scenario: Scenario): InvariantObserver;
 }
 
 export function violation(inv: Pick<Invariant, 'id' | 'kind'>, message: string, record?: number): Violation {
   return record === undefined ? { invariant: inv.id, message, kind: inv.kind } : { invariant: inv.id, message, record, kind: inv.kind };
 }
+
+/** An observer for an invariant that cannot break in this scenario (e.g. no critical component). */
+export const QUIET_OBSERVER: InvariantObserver = { onRecord: () => undefined, finish: () => [], retained: () => 0 };
 
 export type RecordOfType<K extends TraceRecord['type']> = Extract<TraceRecord, { type: K }>;

@@ -1,0 +1,65 @@
+import type { Scenario } from '../scenario/types.js';
+import type { TraceRecord } from '../trace/records.js';
+import type { Violation } from '../trace/trace-file.js';
+import { INVARIANTS, type Invariant } from './invariants/index.js';
+
+/** The whole catalogue watching one run, record by record. */
+export interface InvariantMonitor {
+  /** Sees each record as it is written, in order; returns the violations already told (often none: the same empty array). */
+  onRecord(record: TraceRecord): readonly Violation[];
+  /** After the last record (run-ended): the violations only the end of the run tells. Call once. */
+  finish(): Violation[];
+}
+
+const NONE: readonly Violation[] = Object.freeze([]);
+
+/**
+ * Runs every invariant of the catalogue as an online observer of one run of
+ * `scenario`: what the simulator calls for each record as it is written, so
+ * that checking keeps memory in proportion to the system, not to the run.
+ * The run's violations, in the order the summary lists them, are
+ * `orderViolations([...everything onRecord returned, ...finish()])`.
+ */
+export function createInvariantMonitor(scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): InvariantMonitor {
+  const observers = invariants.map((inv) => inv.observe(scenario));
+  let finished = false;
+  return {
+    onRecord(record) {
+      let out: Violation[] | undefined;
+      for (const observer of observers) {
+        const found = observer.onRecord(record);
+        if (found !== undefined && found.length > 0) (out ??= []).push(...found);
+      }
+      return out ?? NONE;
+    },
+    finish() {
+      if (finished) throw new Error('createInvariantMonitor: finish() called twice');
+      finished = true;
+      return observers.flatMap((observer) => observer.finish());
+    },
+  };
+}
+
+/**
+ * Violations ordered by the record that broke them; those that point at the
+ * same record (or at none, last) keep the catalogue's order, then the order
+ * they were told in. Sorting never depends on anything but these keys.
+ */
+export function orderViolations(violations: readonly Violation[], invariants: readonly Invariant[] = INVARIANTS): Violation[] {
+  const rank = new Map(invariants.map((inv, i) => [inv.id, i]));
+  const keyed = violations.map((v, i) => ({ v, i, record: v.record ?? Infinity, rank: rank.get(v.invariant) ?? Infinity }));
+  keyed.sort((a, b) => a.record - b.record || a.rank - b.rank || a.i - b.i);
+  return keyed.map((k) => k.v);
+}
+
+/**
+ * The whole catalogue over a trace already in memory (explore, compare,
+ * tests): every record fed to the monitor in order, then finish.
+ */
+export function checkInvariants(records: readonly TraceRecord[], scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): Violation[] {
+  const monitor = createInvariantMonitor(scenario, invariants);
+  const found: Violation[] = [];
+  for (const record of records) found.push(...monitor.onRecord(record));
+  found.push(...monitor.finish());
+  return orderViolations(found, invariants);
+}
