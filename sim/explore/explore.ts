@@ -26,6 +26,14 @@ export interface ExploreOptions {
   eventBudget?: number;
   /** Candidate runs the shrinker may spend (default 400). */
   shrinkTriesMax?: number;
+  /**
+   * Count violations of policy invariants as findings too (default false).
+   * A policy invariant (e.g. no-restart-livelock) judges the policy the
+   * scenario chose, which a sound model obeys; by default its violations are
+   * only counted in the report, so that a search for model bugs is not
+   * stopped by a policy that asks for a restart loop.
+   */
+  policy?: boolean;
 }
 
 export const EXPLORE_DEFAULTS = { runs: 200, maxFaults: 4, shrinkTriesMax: 400 } as const;
@@ -83,6 +91,10 @@ export interface ExploreReport {
   eventsSimulated: number;
   virtualUs: Micros;
   budgetExhaustedRuns: number;
+  /** Whether policy invariants counted as findings (`policy`). */
+  policy: boolean;
+  /** Runs that broke each policy invariant without it being a finding (empty with `policy`). */
+  policyViolations: Record<string, number>;
   finding?: ExploreFinding;
 }
 
@@ -110,7 +122,12 @@ function runCase(scenario: Scenario): TraceFile {
   return simulate(scenario);
 }
 
-function failureOf(scenario: Scenario, checkDeterminism: boolean): { failure?: Failure; trace?: TraceFile } {
+/** Safety and liveness violations say the model is broken; a policy invariant's does only when the search asks for it. */
+function isFinding(v: Violation, policy: boolean): boolean {
+  return policy || v.kind !== 'policy';
+}
+
+function failureOf(scenario: Scenario, checkDeterminism: boolean, policy: boolean): { failure?: Failure; trace?: TraceFile } {
   let trace: TraceFile;
   try {
     trace = runCase(scenario);
@@ -121,7 +138,7 @@ function failureOf(scenario: Scenario, checkDeterminism: boolean): { failure?: F
     const divergence = firstDivergence(trace, runCase(scenario));
     if (divergence) return { failure: { kind: 'divergence', divergence }, trace };
   }
-  const v = trace.summary.violations[0];
+  const v = trace.summary.violations.find((x) => isFinding(x, policy));
   if (v) return { failure: { kind: 'violation', invariant: v.invariant, violation: v }, trace };
   return { trace };
 }
@@ -132,7 +149,7 @@ function sameFailure(a: Failure, b: Failure | undefined): boolean {
   return a.kind !== 'violation' || (b.kind === 'violation' && a.invariant === b.invariant);
 }
 
-function showsFailure(scenario: Scenario, target: Failure, checkDeterminism: boolean): boolean {
+function showsFailure(scenario: Scenario, target: Failure, checkDeterminism: boolean, policy: boolean): boolean {
   if (target.kind === 'violation') {
     try {
       return runCase(scenario).summary.violations.some((v) => v.invariant === target.invariant);
@@ -140,7 +157,7 @@ function showsFailure(scenario: Scenario, target: Failure, checkDeterminism: boo
       return false;
     }
   }
-  return sameFailure(target, failureOf(scenario, checkDeterminism).failure);
+  return sameFailure(target, failureOf(scenario, checkDeterminism, policy).failure);
 }
 
 /**
@@ -156,11 +173,12 @@ export function explore(base: Scenario, options: ExploreOptions, hooks: ExploreH
   const maxFaults = options.maxFaults ?? EXPLORE_DEFAULTS.maxFaults;
   const checkDeterminism = options.checkDeterminism ?? false;
   const swarm = options.swarm ?? false;
+  const policy = options.policy ?? false;
   const { windowUs, livenessJudged } = faultWindowOf(base);
 
   // A fault-free run first: it sizes the event budget, and a scenario that fails without faults is a finding of its own.
   const quiet = caseScenario(base, [], base.seed, base.eventBudget);
-  const quietResult = failureOf(quiet, checkDeterminism);
+  const quietResult = failureOf(quiet, checkDeterminism, policy);
   const quietEvents = quietResult.trace?.summary.events ?? 0;
   const eventBudget = options.eventBudget ?? Math.min(base.eventBudget, 20 * quietEvents + 100_000);
 
@@ -181,23 +199,32 @@ export function explore(base: Scenario, options: ExploreOptions, hooks: ExploreH
     eventsSimulated: quietEvents,
     virtualUs: quietResult.trace?.summary.endUs ?? 0,
     budgetExhaustedRuns: 0,
+    policy,
+    policyViolations: {},
   };
+  const countPolicyViolations = (trace: TraceFile | undefined): void => {
+    if (policy || !trace) return;
+    for (const id of new Set(trace.summary.violations.filter((v) => v.kind === 'policy').map((v) => v.invariant))) {
+      report.policyViolations[id] = (report.policyViolations[id] ?? 0) + 1;
+    }
+  };
+  countPolicyViolations(quietResult.trace);
 
   const finish = (failure: Failure, run: number, simSeed: number, path: string | null, original: FaultSpec[]): ExploreReport => {
     const scenarioOf = (faults: FaultSpec[]): Scenario => caseScenario(base, faults, simSeed, eventBudget);
     let shrinkTries = 0;
-    const firstTrace = failureOf(scenarioOf(original), checkDeterminism).trace;
+    const firstTrace = failureOf(scenarioOf(original), checkDeterminism, policy).trace;
     const shrunk = shrinkSchedule(
       original,
       (faults) => {
         shrinkTries++;
         hooks.onProgress?.({ phase: 'shrink', run: report.runsDone, runs, shrinkTries });
-        return showsFailure(scenarioOf(faults), failure, checkDeterminism);
+        return showsFailure(scenarioOf(faults), failure, checkDeterminism, policy);
       },
       { triesMax: options.shrinkTriesMax ?? EXPLORE_DEFAULTS.shrinkTriesMax, records: firstTrace?.records },
     );
     const scenario = scenarioOf(shrunk.faults);
-    const minimal = failureOf(scenario, checkDeterminism);
+    const minimal = failureOf(scenario, checkDeterminism, policy);
     // Report the failure the minimal case shows (same invariant; message and record from the minimal run).
     const shown = minimal.failure && sameFailure(failure, minimal.failure) ? minimal.failure : failure;
     const targeted = shown.kind === 'violation' && minimal.trace
@@ -233,7 +260,8 @@ export function explore(base: Scenario, options: ExploreOptions, hooks: ExploreH
         report.kindsTried[kind] = (report.kindsTried[kind] ?? 0) + 1;
         report.triggersTried[f.trigger.kind] = (report.triggersTried[f.trigger.kind] ?? 0) + 1;
       }
-      const { failure, trace } = failureOf(caseScenario(base, schedule.faults, simSeed, eventBudget), checkDeterminism);
+      const { failure, trace } = failureOf(caseScenario(base, schedule.faults, simSeed, eventBudget), checkDeterminism, policy);
+      countPolicyViolations(trace);
       if (trace) {
         report.eventsSimulated += trace.summary.events;
         report.virtualUs += trace.summary.endUs;

@@ -4,8 +4,12 @@ import type { LifecycleState, TraceRecord } from './records.js';
 export const TRACE_FORMAT = 'recsim-trace';
 export const TRACE_VERSION = 1;
 
-/** What an invariant is about: something that happened (safety), or something that did not (liveness). */
-export type ViolationKind = 'safety' | 'liveness';
+/**
+ * What an invariant judges: the model, by something that happened (safety) or
+ * did not (liveness); or the policy a scenario chose, which a sound model
+ * obeys even when it asks for trouble (policy).
+ */
+export type ViolationKind = 'safety' | 'liveness' | 'policy';
 
 /** One invariant broken, pointing at the record that broke it. */
 export interface Violation {

@@ -40,12 +40,19 @@ describe('recsim explore (command line)', () => {
 
   it('exits 1, writes the minimal scenario and its trace, and prints both replay commands', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'recsim-cli-'));
-    const { stdout, exitCode } = await explore('scenarios/flawed/restart-storm.yaml', '--seed', '1', '--runs', '100', '--faults', 'crash,crash-loop', '--out-dir', outDir);
+    const { stdout, exitCode } = await explore('scenarios/flawed/restart-storm.yaml', '--seed', '1', '--runs', '100', '--faults', 'crash,crash-loop', '--policy', '--out-dir', outDir);
     expect(exitCode).toBe(1);
-    expect(stdout).toMatch(/FOUND liveness violation no-restart-livelock/);
+    expect(stdout).toMatch(/FOUND policy violation no-restart-livelock/);
     expect(stdout).toMatch(/reproduces: checked/);
-    expect(stdout).toMatch(/Replay the search: +recsim explore scenarios\/flawed\/restart-storm.yaml --seed 1 --runs 100 --faults crash,crash_loop/);
+    expect(stdout).toMatch(/Replay the search: +recsim explore scenarios\/flawed\/restart-storm.yaml --seed 1 --runs 100 --faults crash,crash_loop --policy/);
     expect(readdirSync(outDir).sort()).toEqual(['restart-storm.no-restart-livelock.trace.json', 'restart-storm.no-restart-livelock.yaml']);
+  });
+
+  it('without --policy, a policy invariant broken is counted in the summary but is not a finding (exit 0)', async () => {
+    const { stdout, exitCode } = await explore('scenarios/flawed/restart-storm.yaml', '--seed', '1', '--runs', '100', '--faults', 'crash,crash-loop', '--out-dir', tmpdir());
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/policy invariants broken, not counted as findings \(--policy counts them\): no-restart-livelock in \d+ runs?/);
+    expect(stdout).toMatch(/Result: no violation found/);
   });
 
   it('exits 0 with a summary of what was tried when nothing breaks', async () => {

@@ -3,11 +3,21 @@ import { violation, type Invariant } from './types.js';
 /** More restarts of one component than this at one virtual instant is a loop that time does not advance through. */
 export const RESTARTS_PER_INSTANT_MAX = 100;
 
+/**
+ * A policy invariant. A restart policy with no delay and no limit, in front of
+ * a component that fails at every start, restarts it forever at one instant:
+ * the model does exactly what the policy says, and time stops. That is a flaw
+ * of the policy (scenarios/flawed/restart-storm.yaml), not of the model, so a
+ * violation is reported in the run (and `recsim run` exits 1) but is not a
+ * finding of `recsim explore` unless it is asked to judge policies. An
+ * exhausted event budget is judged with it: under a sound model it comes from
+ * the same kind of loop.
+ */
 export const noRestartLivelock: Invariant = {
   id: 'no-restart-livelock',
   statement: `Virtual time keeps advancing: no component is restarted more than ${RESTARTS_PER_INSTANT_MAX} times at one instant, and no run exhausts its event budget.`,
   rule: 'R6, A (bounded runs)',
-  kind: 'liveness',
+  kind: 'policy',
   observe() {
     const inv = noRestartLivelock;
     const reported = new Set<string>();

@@ -19,7 +19,11 @@ export interface InvariantObserver {
 /**
  * One invariant of the catalogue, with the rule it comes from. Safety
  * invariants point at the record that broke them; liveness invariants at the
- * record left without its consequence.
+ * record left without its consequence. Policy invariants judge the policy the
+ * scenario chose rather than the model: a sound model breaks them whenever
+ * the policy asks it to (a restart loop with no delay and no limit), so they
+ * are reported like any other but never make `recsim explore` call the model
+ * broken unless asked (`--policy`).
  */
 export interface Invariant {
   id: string;

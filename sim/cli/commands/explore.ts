@@ -1,6 +1,7 @@
 import { basename, extname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { INVARIANTS } from '../../checks/invariants.js';
 import { formatDuration, formatInstant } from '../../engine/time.js';
 import { describeFault } from '../../explore/fault-file.js';
 import { EXPLORE_DEFAULTS, explore, type ExploreProgress, type ExploreReport } from '../../explore/explore.js';
@@ -20,9 +21,13 @@ interface ExploreCliOptions {
   maxFaults: string;
   outDir: string;
   checkDeterminism?: boolean;
+  policy?: boolean;
 }
 
 const SEED_MAX = 2 ** 31 - 1;
+
+/** The invariants that judge a policy rather than the model, from the registry. */
+const POLICY_INVARIANTS = INVARIANTS.filter((inv) => inv.kind === 'policy').map((inv) => inv.id);
 
 function parseCount(flag: string, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
@@ -70,6 +75,7 @@ function searchCommand(file: string, seed: number, runs: number, o: ExploreCliOp
   if (o.swarm) parts.push('--swarm');
   if (o.maxFaults !== String(EXPLORE_DEFAULTS.maxFaults)) parts.push(`--max-faults ${o.maxFaults}`);
   if (o.checkDeterminism) parts.push('--check-determinism');
+  if (o.policy) parts.push('--policy');
   return parts.join(' ');
 }
 
@@ -86,6 +92,8 @@ function formatTried(report: ExploreReport, wallMs: number): string[] {
       (report.swarm ? '; swarm: each run drew a subset of the kinds' : '') +
       (report.checkDeterminism ? '; every case run twice and compared' : ''),
   ];
+  const policy = Object.entries(report.policyViolations).sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => `${id} in ${n} run${n === 1 ? '' : 's'}`);
+  if (policy.length > 0) lines.push(`       policy invariants broken, not counted as findings (--policy counts them): ${policy.join(', ')}`);
   return lines;
 }
 
@@ -101,6 +109,7 @@ export function registerExploreCommand(program: Command): void {
     .option('--max-faults <n>', 'faults per schedule, at most', String(EXPLORE_DEFAULTS.maxFaults))
     .option('--out-dir <dir>', 'where the minimal scenario and its trace are written', 'explore-out')
     .option('--check-determinism', 'run every case twice and report the first record where the traces differ')
+    .option('--policy', `count policy invariants (${POLICY_INVARIANTS.join(', ')}) as findings too: search for a flaw of the scenario's policies, not only of the model`)
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 a failure found (minimal scenario written), 2 bad input.')
     .action((file: string, o: ExploreCliOptions) => {
       const runs = parseCount('--runs', o.runs, 1, 10_000_000);
@@ -115,7 +124,7 @@ export function registerExploreCommand(program: Command): void {
       process.stdout.write(`Exploring ${file} (${scenario.name}): seed ${seed}\n`);
       const progress = progressPrinter();
       const startMs = Date.now();
-      const report = explore(scenario, { seed, runs, kinds, swarm: o.swarm ?? false, maxFaults, checkDeterminism: o.checkDeterminism ?? false }, {
+      const report = explore(scenario, { seed, runs, kinds, swarm: o.swarm ?? false, maxFaults, checkDeterminism: o.checkDeterminism ?? false, policy: o.policy ?? false }, {
         onProgress: (p) => progress.update(p),
       });
       progress.done();
