@@ -4,3 +4,4 @@
  * `npm run docs` and the drift test. One import per registry.
  */
 import '../policy/presets/doc.js';
+import '../checks/invariants/doc.js';
