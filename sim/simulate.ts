@@ -1,12 +1,12 @@
 import type { Micros } from './engine/time.js';
 import { checkExpectations, recordExpectationsOf } from './checks/expect.js';
-import { checkInvariants } from './checks/invariants.js';
+import { createInvariantMonitor, orderViolations } from './checks/invariant-monitor.js';
 import { RunCounter } from './checks/summary.js';
 import { Simulation } from './model/simulation.js';
 import type { Scenario } from './scenario/types.js';
 import { RecordBuffer, type RecordSink } from './trace/recorder.js';
 import type { TraceRecord } from './trace/records.js';
-import { TRACE_FORMAT, TRACE_VERSION, type RunSummary, type TraceFile } from './trace/trace-file.js';
+import { TRACE_FORMAT, TRACE_VERSION, type RunSummary, type TraceFile, type Violation } from './trace/trace-file.js';
 
 /** Records kept in memory by default: enough for any bundled scenario and a day of a 64-component system, bounded for a restart storm. */
 export const DEFAULT_MAX_RECORDS_IN_MEMORY = 2_000_000;
@@ -38,10 +38,53 @@ export interface SimulateOptions {
   sinks?: readonly RecordSink[];
 }
 
-/** Interim: invariants judged after the run over the records they were fed (replaced by online observers). */
-function invariantMonitor(scenario: Scenario): { sink: RecordSink; finish(): RunSummary['violations'] } {
-  const records: TraceRecord[] = [];
-  return { sink: (r) => records.push(r), finish: () => checkInvariants(records, scenario) };
+/** At most this many violations are written as records and listed; beyond it a broken run is counted, not kept. */
+export const MAX_VIOLATIONS_LISTED = 10_000;
+
+/**
+ * The invariant catalogue watching the run: what it finds is written into
+ * the trace as `violation` records (cause: the record that broke it), at the
+ * end of the event that broke it; what only the end of the run tells is
+ * written after run-ended.
+ */
+class ViolationWriter {
+  private readonly monitor;
+  private readonly pending: { violation: Violation; component?: string }[] = [];
+  readonly found: Violation[] = [];
+  notListed = 0;
+
+  constructor(scenario: Scenario, private readonly sim: Simulation) {
+    this.monitor = createInvariantMonitor(scenario);
+  }
+
+  readonly sink = (r: TraceRecord): void => {
+    for (const violation of this.monitor.onRecord(r)) this.pending.push({ violation, component: r.component });
+  };
+
+  /** Writes what the event just handled broke. */
+  flush(): void {
+    for (const { violation, component } of this.pending.splice(0)) this.write(violation, component);
+  }
+
+  finish(): void {
+    this.flush();
+    for (const violation of this.monitor.finish()) this.write(violation, undefined);
+  }
+
+  private write(v: Violation, component: string | undefined): void {
+    if (this.found.length >= MAX_VIOLATIONS_LISTED) {
+      this.notListed++;
+      return;
+    }
+    this.found.push(v);
+    this.sim.recorder.emit({
+      type: 'violation',
+      invariant: v.invariant,
+      message: v.message,
+      ...(component !== undefined ? { component } : {}),
+      ...(v.record !== undefined ? { record: v.record, cause: v.record } : {}),
+    });
+  }
 }
 
 /**
@@ -57,21 +100,33 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const sim = Simulation.create(resolved, seed);
   const buffer = new RecordBuffer(options.maxRecordsInMemory ?? DEFAULT_MAX_RECORDS_IN_MEMORY);
   const counter = new RunCounter();
-  const invariants = invariantMonitor(resolved);
+  const violations = new ViolationWriter(resolved, sim);
   const expectations = recordExpectationsOf(resolved.expect);
-  for (const sink of [buffer.sink, counter.sink, invariants.sink, expectations.sink, ...(options.sinks ?? [])]) sim.subscribe(sink);
+  for (const sink of [buffer.sink, counter.sink, violations.sink, expectations.sink, ...(options.sinks ?? [])]) sim.subscribe(sink);
   if (options.output) {
     options.output.begin(head);
     sim.subscribe(options.output.sink);
   }
+  const limits = { untilUs: durationUs, eventBudget: resolved.eventBudget };
   sim.start();
-  const outcome = sim.run({ untilUs: durationUs, eventBudget: resolved.eventBudget });
+  violations.flush();
+  let outcome = sim.step(limits);
+  while (outcome === undefined) {
+    violations.flush();
+    outcome = sim.step(limits);
+  }
+  sim.finish(outcome);
+  violations.finish();
   const counted = counter.summary(resolved, seed, {
     outcome: outcome.kind === 'event-budget-exhausted' ? 'event-budget-exhausted' : 'completed',
     endUs: outcome.atUs,
     events: sim.engine.eventsProcessed,
-  }, invariants.finish());
-  const summary: RunSummary = { ...counted, expectations: checkExpectations(resolved.expect, counted, expectations) };
+  }, orderViolations(violations.found));
+  const summary: RunSummary = {
+    ...counted,
+    ...(violations.notListed > 0 ? { violationsNotListed: violations.notListed } : {}),
+    expectations: checkExpectations(resolved.expect, counted, expectations),
+  };
   // The streamed file holds every record; the trace in memory says when it holds fewer (a cap, not a choice to keep none).
   options.output?.end(summary);
   const capped = buffer.dropped > 0 && buffer.maxRecords > 0;

@@ -45,6 +45,8 @@ export interface RunSummary {
   lostDataBytes: number;
   finalStates: Record<string, LifecycleState>;
   violations: Violation[];
+  /** Violations beyond the listing limit (a run that breaks invariants over and over): counted, not listed. */
+  violationsNotListed?: number;
   expectations: ExpectationResult[];
 }
 
