@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { Violation } from '../trace/trace-file.js';
-import { INVARIANTS, type Invariant } from './invariants/index.js';
+import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
 
 /** The whole catalogue watching one run, record by record. */
 export interface InvariantMonitor {
@@ -22,13 +22,20 @@ const NONE: readonly Violation[] = Object.freeze([]);
  */
 export function createInvariantMonitor(scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): InvariantMonitor {
   const observers = invariants.map((inv) => inv.observe(scenario));
+  // Who watches each record type, in catalogue order (built on first sight of the type).
+  const watchers = new Map<string, InvariantObserver[]>();
+  const watchersOf = (type: TraceRecord['type']): InvariantObserver[] => {
+    let list = watchers.get(type);
+    if (!list) watchers.set(type, (list = observers.filter((_, i) => invariants[i]!.watches?.includes(type) ?? true)));
+    return list;
+  };
   let finished = false;
   return {
     onRecord(record) {
       // The catalogue judges the system, not its own reports.
       if (record.type === 'violation') return NONE;
       let out: Violation[] | undefined;
-      for (const observer of observers) {
+      for (const observer of watchersOf(record.type)) {
         const found = observer.onRecord(record);
         if (found !== undefined && found.length > 0) (out ??= []).push(...found);
       }

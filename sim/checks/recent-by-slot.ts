@@ -12,17 +12,24 @@
  */
 export class RecentBySlot<F> {
   private readonly factsBySeq = new Map<number, F>();
-  private readonly seqsBySlot = new Map<string, number[]>();
+  /** Slot -> sub-slot -> the last `perSlot` seqs, oldest first (two keys, so no key string is built per record). */
+  private readonly seqsBySlot = new Map<string, Map<string, number[]>>();
 
   constructor(private readonly perSlot = 1) {
     if (perSlot < 1) throw new Error(`RecentBySlot keeps at least one record per slot, got ${perSlot}`);
   }
 
-  remember(slot: string, seq: number, facts: F): void {
-    let seqs = this.seqsBySlot.get(slot);
-    if (!seqs) this.seqsBySlot.set(slot, (seqs = []));
-    seqs.push(seq);
-    if (seqs.length > this.perSlot) this.factsBySeq.delete(seqs.shift()!);
+  /** Files record `seq` under (slot, subSlot), forgetting the oldest of that slot beyond `perSlot`. */
+  remember(slot: string, seq: number, facts: F, subSlot = ''): void {
+    let subs = this.seqsBySlot.get(slot);
+    if (!subs) this.seqsBySlot.set(slot, (subs = new Map()));
+    let seqs = subs.get(subSlot);
+    if (!seqs) subs.set(subSlot, (seqs = []));
+    if (seqs.length >= this.perSlot) {
+      this.factsBySeq.delete(seqs[0]!);
+      seqs.copyWithin(0, 1);
+      seqs[seqs.length - 1] = seq;
+    } else seqs.push(seq);
     this.factsBySeq.set(seq, facts);
   }
 

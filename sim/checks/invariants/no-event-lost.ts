@@ -14,6 +14,7 @@ export const noEventLost: Invariant = {
   statement: 'No component lifecycle event (Started, Stopped) is dropped before its supervisor receives it, unless the supervisor itself hangs.',
   rule: 'F10',
   kind: 'safety',
+  watches: ['event-dropped', 'state'],
   observe(scenario) {
     const supervisorsOf = new Map<string, string[]>();
     for (const s of scenario.components) {

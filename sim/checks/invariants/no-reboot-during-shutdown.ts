@@ -6,6 +6,7 @@ export const noRebootDuringShutdown: Invariant = {
   statement: 'No reboot is requested while the system is shutting down, rebooting or panicking.',
   rule: 'F2',
   kind: 'safety',
+  watches: ['reboot-requested', 'power'],
   observe() {
     const replay = new TraceReplay();
     return {

@@ -18,6 +18,7 @@ export const noRestartLivelock: Invariant = {
   statement: `Virtual time keeps advancing: no component is restarted more than ${RESTARTS_PER_INSTANT_MAX} times at one instant, and no run exhausts its event budget.`,
   rule: 'R6, A (bounded runs)',
   kind: 'policy',
+  watches: ['restart', 'run-ended'],
   observe() {
     const inv = noRestartLivelock;
     const reported = new Set<string>();

@@ -7,6 +7,7 @@ export const noStartBeforeDependencies: Invariant = {
   statement: 'No component starts while one of its dependencies is not running.',
   rule: 'R4',
   kind: 'safety',
+  watches: ['state'],
   observe(scenario) {
     const depends = new Map(scenario.components.map((c) => [c.name, c.depends]));
     const replay = new TraceReplay();

@@ -6,6 +6,7 @@ export const oneLiveInstance: Invariant = {
   statement: 'A component never has two live instances: it starts only from stopped.',
   rule: 'model',
   kind: 'safety',
+  watches: ['state'],
   observe() {
     const replay = new TraceReplay();
     return {

@@ -12,6 +12,7 @@ export const oneRebootInFlight: Invariant = {
   statement: 'At most one reboot is in flight: no second reboot request before the next boot starts.',
   rule: 'F6',
   kind: 'safety',
+  watches: ['boot-started', 'decision', 'reboot-requested', 'panic'],
   observe() {
     let inFlight: number | undefined;
     return {

@@ -6,6 +6,7 @@ export const rebootOnlyFromAllowlist: Invariant = {
   statement: 'No reboot is requested on behalf of a component outside the reboot_on_terminate allowlist.',
   rule: 'F4',
   kind: 'safety',
+  watches: ['reboot-requested'],
   observe(scenario) {
     const allowlist = scenario.system.rebootOnTerminate.allowlist;
     return {

@@ -7,6 +7,7 @@ export const rebootRecordsReason: Invariant = {
   statement: 'Every reboot (shutdown or panic) records a reason, and a reboot for a critical failure names its culprit.',
   rule: 'F11',
   kind: 'safety',
+  watches: ['shutdown-started', 'panic'],
   observe() {
     return {
       onRecord(r) {

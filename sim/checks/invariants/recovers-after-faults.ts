@@ -65,7 +65,7 @@ export const recoversAfterFaults: Invariant = {
           const fate = fates.get(r.component);
           if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
         }
-        if (r.component !== undefined) causes.remember(`${r.type} ${r.component}`, r.seq, r.type === 'decision' ? { component: r.component, decidedBy: r.by } : { component: r.component });
+        if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? { component: r.component, decidedBy: r.by } : { component: r.component }, r.component);
         replay.apply(r);
         return undefined;
       },

@@ -8,6 +8,7 @@ export const requestedRebootCompletes: Invariant = {
   statement: 'A reboot, once requested (or a panic), completes within the bound: a boot starts afterwards.',
   rule: 'F7, F8',
   kind: 'liveness',
+  watches: ['boot-started', 'reboot-requested', 'panic', 'run-ended'],
   observe(scenario) {
     const inv = requestedRebootCompletes;
     const boundUs = rebootBoundUs(scenario);

@@ -19,6 +19,7 @@ export const restartsWithinLimit: Invariant = {
   statement: "A component's monitor restarts it at most max_restarts times per boot.",
   rule: 'R2, A',
   kind: 'safety',
+  watches: ['boot-started', 'fault', 'decision', 'restart'],
   observe(scenario) {
     const limit = new Map(scenario.components.map((c) => [c.name, c.policy.maxRestarts]));
     const decisions = new RecentBySlot<string>(DECISIONS_PER_COMPONENT);

@@ -8,6 +8,7 @@ export const shutdownStopsDependentsFirst: Invariant = {
   statement: 'A shutdown never asks a provider to stop while a component that depends on it is still alive.',
   rule: 'F8, R5',
   kind: 'safety',
+  watches: ['stop-requested', 'state'],
   observe(scenario) {
     const dependents = dependentsOf(scenario.components);
     const replay = new TraceReplay();

@@ -32,6 +32,12 @@ export interface Invariant {
   /** The rule of DESIGN.md it comes from (F1-F12, R1-R8, A, or `model`). */
   rule: string;
   kind: ViolationKind;
+  /**
+   * The record types its observer needs to see; absent means every record.
+   * The monitor hands each record only to the observers that watch its type,
+   * which is most of what online checking costs in a long run.
+   */
+  watches?: readonly TraceRecord['type'][];
   /** A fresh observer for one run of `scenario`. */
   observe(scenario: Scenario): InvariantObserver;
 }
