@@ -101,24 +101,23 @@ export class Writer {
   }
 
   private apply(cmd: Command): void {
-    const cause = (c: Cause): number | undefined => this.cause(c);
     switch (cmd.do) {
       case 'start-run':
         return this.startRun(cmd.seed);
       case 'emit':
-        this.emit({ ...cmd.draft, cause: cause(cmd.cause) } as RecordDraft);
+        this.emit({ ...cmd.draft, cause: this.cause(cmd.cause) } as RecordDraft);
         return;
       case 'schedule':
         this.engine.schedule(cmd.delayUs, cmd.event);
         return;
       case 'inject-fault':
-        return this.injectFault(cmd.fault, cmd.source, cause(cmd.cause));
+        return this.injectFault(cmd.fault, cmd.source, this.cause(cmd.cause));
       case 'terminate':
-        return this.terminate(cmd.c, cmd.termination, cmd.graceful, cause(cmd.cause), cause(cmd.detected));
+        return this.terminate(cmd.c, cmd.termination, cmd.graceful, this.cause(cmd.cause), this.cause(cmd.detected));
       case 'kill': {
         if (!isAlive(this.comp(cmd.c).life.state)) return;
-        const killed = this.emit({ type: 'killed', component: this.name(cmd.c), reason: cmd.reason, cause: cause(cmd.cause) });
-        return this.terminate(cmd.c, cmd.termination, false, killed.seq, cause(cmd.detected), cmd.stop);
+        const killed = this.emit({ type: 'killed', component: this.name(cmd.c), reason: cmd.reason, cause: this.cause(cmd.cause) });
+        return this.terminate(cmd.c, cmd.termination, false, killed.seq, this.cause(cmd.detected), cmd.stop);
       }
       case 'hang': {
         const life = this.comp(cmd.c).life;
@@ -152,7 +151,7 @@ export class Writer {
         return this.beginShutdown(cmd.reason, undefined, request.seq);
       }
       case 'request-start':
-        return this.requestStart(cmd.c, cause(cmd.cause), cmd.why, cmd.waitFor);
+        return this.requestStart(cmd.c, this.cause(cmd.cause), cmd.why, cmd.waitFor);
       case 'release':
         return this.release(cmd.c);
       case 'clear-waiters':
@@ -164,20 +163,20 @@ export class Writer {
       case 'finish-start':
         return this.finishStart(cmd.c);
       case 'schedule-restart':
-        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: cause(cmd.cause)! });
+        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)! });
         return;
       case 'restart':
-        return this.restart(cmd.c, cause(cmd.cause)!);
+        return this.restart(cmd.c, this.cause(cmd.cause)!);
       case 'stop':
-        return this.stop(cmd.c, cmd.reason, cause(cmd.cause)!, cmd.waitFor ?? []);
+        return this.stop(cmd.c, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? []);
       case 'set-failed':
-        if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'failed' }, cause(cmd.cause));
+        if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'failed' }, this.cause(cmd.cause));
         return;
       case 'set-destroyed':
-        if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'destroyed' }, cause(cmd.cause));
+        if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'destroyed' }, this.cause(cmd.cause));
         return;
       case 'set-stopped':
-        if (this.comp(cmd.c).life.state === 'failed') this.setLife(cmd.c, { state: 'stopped' }, cause(cmd.cause));
+        if (this.comp(cmd.c).life.state === 'failed') this.setLife(cmd.c, { state: 'stopped' }, this.cause(cmd.cause));
         return;
       case 'heartbeat-missed': {
         const life = this.comp(cmd.c).life;
@@ -200,12 +199,12 @@ export class Writer {
         this.comp(cmd.c).restartBatch = cmd.batch;
         return;
       case 'mark-escalation':
-        this.comp(cmd.c).escalation = cause(cmd.cause);
+        this.comp(cmd.c).escalation = this.cause(cmd.cause);
         return;
       case 'finish-escalation':
         return this.finishEscalation(cmd.c);
       case 'set-power':
-        return this.setPower(cmd.to, cause(cmd.cause));
+        return this.setPower(cmd.to, this.cause(cmd.cause));
       case 'complete-boot': {
         if (this.state.power !== 'booting') return;
         this.state.bootCompleted = true;
@@ -213,20 +212,20 @@ export class Writer {
         return this.setPower('up', done.seq);
       }
       case 'request-reboot':
-        return this.requestReboot(cmd.culprit, cmd.reason, cmd.by, cause(cmd.cause), cmd.checkInFlight);
+        return this.requestReboot(cmd.culprit, cmd.reason, cmd.by, this.cause(cmd.cause), cmd.checkInFlight);
       case 'policy-reboot':
-        return this.policyReboot(cmd.monitor, cmd.culprit, cmd.mode, cmd.reason, cause(cmd.cause)!);
+        return this.policyReboot(cmd.monitor, cmd.culprit, cmd.mode, cmd.reason, this.cause(cmd.cause)!);
       case 'clear-reboot-in-flight':
         this.state.rebootInFlight = false;
         return;
       case 'begin-shutdown':
-        return this.beginShutdown(cmd.reason, cmd.culprit, cause(cmd.cause)!);
+        return this.beginShutdown(cmd.reason, cmd.culprit, this.cause(cmd.cause)!);
       case 'shutdown-ready':
         return this.shutdownReady(cmd.c);
       case 'reset':
-        return this.reset(cmd.reason, cmd.culprit, cause(cmd.cause)!, cmd.flushFilesystems);
+        return this.reset(cmd.reason, cmd.culprit, this.cause(cmd.cause)!, cmd.flushFilesystems);
       case 'boot':
-        return this.boot(cause(cmd.cause)!);
+        return this.boot(this.cause(cmd.cause)!);
       case 'request-arrives':
         return this.requestArrives(cmd.c);
       case 'schedule-stochastic':

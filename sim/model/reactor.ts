@@ -1,4 +1,5 @@
 import type { Stream } from '../engine/rng.js';
+import type { SystemView } from '../policy/system-view.js';
 import type { Micros } from '../engine/time.js';
 import type { Command } from './commands.js';
 import type { SimEvent, SimEventKind } from './events.js';
@@ -16,6 +17,8 @@ export interface ReactorContext {
   readonly topo: Topology;
   readonly nowUs: Micros;
   stream(name: string): Stream;
+  /** The system as a recovery decision sees it (sim/policy/system-view.ts), reading the current state. */
+  readonly system: SystemView;
 }
 
 /** The state as a reactor sees it: the compiler rejects any write. */

@@ -10,6 +10,7 @@ import type { Fact } from './facts.js';
 import { REACTIONS, TIMERS } from './reactions.js';
 import type { Reactor, ReactorContext, TimerReactor } from './reactor.js';
 import { initialState, type SystemState } from './state.js';
+import { stateSystemView } from './system-view.js';
 import { buildTopology, type Topology } from './topology.js';
 
 /** A bound on the follow-ups of one event: beyond it the model is looping, which is a bug to report, not a hang. */
@@ -42,6 +43,7 @@ export class Simulation {
         return engineRef.nowUs;
       },
       stream: (name) => streams.stream(name),
+      system: stateSystemView(state, topo),
     };
   }
 

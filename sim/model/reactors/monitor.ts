@@ -1,6 +1,5 @@
 import { decideRecovery } from '../../policy/decide.js';
 import { isFailure } from '../../policy/termination.js';
-import type { SystemView } from '../../policy/system-view.js';
 import type { Effect, RecoveryPolicy } from '../../policy/types.js';
 import type { Termination } from '../../trace/records.js';
 import { ROOT_MONITOR } from '../actors.js';
@@ -29,29 +28,6 @@ function monitorIsUp(s: StateView, ctx: ReactorContext, c: number): boolean {
 /** The restart policy in force: the scenario's, unless overridden at run time (R2). */
 function policyOf(s: StateView, ctx: ReactorContext, c: number): RecoveryPolicy {
   return s.components[c]!.policyOverride ?? ctx.topo.specs[c]!.policy;
-}
-
-/**
- * The rest of the system for a decision, answered from the topology's
- * precomputed relations: a decision costs what it looks at. BindsTo=/PartOf=
- * relations are the declared ones (a run-time override keeps them).
- */
-function systemView(s: StateView, ctx: ReactorContext): SystemView {
-  const topo = ctx.topo;
-  const names = (list: readonly number[]): string[] => list.map((i) => topo.specs[i]!.name);
-  const at = (name: string): number | undefined => topo.index.get(name);
-  return {
-    get(name) {
-      const i = at(name);
-      if (i === undefined) return undefined;
-      const spec = topo.specs[i]!;
-      return { name, state: s.components[i]!.life.state, monitor: monitorName(ctx, i), depends: spec.depends, policy: policyOf(s, ctx, i), history: s.components[i]!.history };
-    },
-    order: (name) => at(name) ?? Infinity,
-    dependentsOf: (name) => names(topo.dependents[at(name)!] ?? []),
-    boundTo: (name) => names(topo.boundTo[at(name)!] ?? []),
-    childrenOf: (name) => (name === ROOT_MONITOR ? names(topo.rootChildren) : names(topo.childrenOf[at(name) ?? -1] ?? [])),
-  };
 }
 
 interface Ended {
@@ -96,7 +72,7 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     bootCompleted: s.bootCompleted,
     monitor: by,
     siblings: siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state })),
-    system: systemView(s, ctx),
+    system: ctx.system,
     random: ctx.stream(`policy:${name}`),
   });
   out.push({
