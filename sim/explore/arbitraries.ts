@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
-import { faultKindOfKey } from '../scenario/fault-keys.js';
+import { faultKindByKey } from '../faults/registry.js';
 import type { FaultSpec, FaultTrigger } from '../scenario/types.js';
 import {
   CRASH_LOOP_DELAYS_US,
   CRASH_LOOP_TIMES,
-  SYSTEM_FAULT_KINDS,
   TRIGGER_DELAYS_US,
   TRIGGER_RECORDS,
   type ExploreFaultKind,
@@ -55,7 +54,7 @@ function triggerArb(shape: ScheduleShape, target: string | undefined): fc.Arbitr
   );
 }
 
-/** One fault of the given kind, on one of the system's components. */
+/** One fault of the given kind, on one of the system's components: the trigger drawn here, the rest by the kind's module. */
 export function faultArb(shape: ScheduleShape, kind: ExploreFaultKind): fc.Arbitrary<FaultSpec> {
   if (kind === 'crash_loop') {
     return fc.record({ target: fc.constantFrom(...shape.components), afterUs: fc.constantFrom(...CRASH_LOOP_DELAYS_US) }).map(
@@ -67,14 +66,14 @@ export function faultArb(shape: ScheduleShape, kind: ExploreFaultKind): fc.Arbit
       }),
     );
   }
-  const fault = faultKindOfKey(kind);
-  const targetArb = SYSTEM_FAULT_KINDS.has(kind) ? fc.constant(undefined) : fc.constantFrom(...shape.components);
+  const module = faultKindByKey(kind);
+  if (module?.explore === undefined) throw new Error(`faultArb: explore cannot draw fault kind ${kind}`);
+  const explorer = module.explore;
+  const targetArb = module.targets === 'system' ? fc.constant(undefined) : fc.constantFrom(...shape.components);
   return targetArb.chain((target) =>
-    fc.record({
-      trigger: triggerArb(shape, target),
-      exitCode: kind === 'crash' ? fc.constantFrom(1, 3, 139) : fc.constant(kind === 'exit' ? 0 : 1),
-      signal: kind === 'kill' ? fc.constant('kill' as const) : kind === 'crash' ? fc.constantFrom(undefined, undefined, 'abort' as const) : fc.constant(undefined),
-    }).map(({ trigger, exitCode, signal }): FaultSpec => (signal === undefined ? { fault, target, exitCode, trigger } : { fault, target, exitCode, signal, trigger })),
+    fc
+      .record({ trigger: triggerArb(shape, target), spec: explorer.arbitrary(target) })
+      .map(({ trigger, spec }) => ({ ...spec, trigger }) as FaultSpec),
   );
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Micros } from '../engine/time.js';
 import { recoveryBoundUs } from '../checks/invariants/bounds.js';
+import { faultKindOf } from '../faults/registry.js';
 import type { FaultSpec, Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
 import type { TraceFile, Violation } from '../trace/trace-file.js';
@@ -110,7 +111,7 @@ export function faultWindowOf(scenario: Scenario): { windowUs: Micros; livenessJ
 /** The explore kind a generated fault came from (a crash loop is a crash with a persistent trigger). */
 export function exploreKindOf(f: FaultSpec): string {
   if (f.fault === 'crash' && f.trigger.kind === 'when' && f.trigger.times >= CRASH_LOOP_TIMES) return 'crash_loop';
-  return f.fault.replace(/-/g, '_');
+  return faultKindOf(f.fault).key;
 }
 
 /** The scenario one case runs: the system and policies kept, the faults replaced, expectations dropped. */

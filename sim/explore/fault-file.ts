@@ -1,5 +1,5 @@
 import { formatDuration, US_PER_S } from '../engine/time.js';
-import { faultKeyOf } from '../scenario/fault-keys.js';
+import { faultFileFields } from '../faults/registry.js';
 import type { FaultSpec } from '../scenario/types.js';
 
 /** A rate as the file writes it, in the coarsest unit that keeps it exact enough to read back. */
@@ -28,14 +28,7 @@ export function faultToFile(f: FaultSpec): Record<string, unknown> {
     if (t.fromUs !== 0) out.from = formatDuration(t.fromUs);
     out.until = formatDuration(t.untilUs);
   }
-  const key = faultKeyOf(f.fault);
-  if (f.fault === 'shutdown') out[key] = 'user-request';
-  else if (f.fault === 'reboot-call-fails') out[key] = true;
-  else out[key] = f.target;
-  const defaultExit = f.fault === 'exit' ? 0 : 1;
-  if ((f.fault === 'crash' || f.fault === 'exit') && f.exitCode !== defaultExit && !f.signal) out.exit_code = f.exitCode;
-  if (f.signal && !(f.fault === 'kill' && f.signal === 'kill')) out.signal = f.signal;
-  return out;
+  return { ...out, ...faultFileFields(f) };
 }
 
 /** One line describing a fault, for summaries: `crash netstack at 12.5s`. */

@@ -1,4 +1,5 @@
 import { US_PER_MS, US_PER_S } from '../engine/time.js';
+import { faultKindOf } from '../faults/registry.js';
 import type { FaultSpec } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 
@@ -86,7 +87,7 @@ function simplerForms(f: FaultSpec, records: readonly TraceRecord[]): FaultSpec[
       if (rounded !== t.atUs) out.push({ ...f, trigger: { kind: 'at', atUs: rounded } });
     }
   }
-  if (f.signal !== undefined && f.fault === 'crash') out.push({ fault: f.fault, target: f.target, exitCode: f.exitCode, trigger: f.trigger });
-  if (f.fault === 'crash' && f.exitCode !== 1 && f.signal === undefined) out.push({ ...f, exitCode: 1 });
+  // Then what the fault's kind calls simpler (a crash without its signal, exit code 1).
+  for (const simpler of faultKindOf(f.fault).explore?.simpler?.(f) ?? []) out.push({ ...simpler, trigger: f.trigger } as FaultSpec);
   return out;
 }

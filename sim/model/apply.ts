@@ -1,12 +1,12 @@
 import type { Engine } from '../engine/engine.js';
 import { exponentialUs, type StreamFactory } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
+import { armedHooksOf, traceFieldsOf } from '../faults/registry.js';
 import { isFailure } from '../policy/termination.js';
 import { HISTORY_MAX } from '../policy/types.js';
 import { isAllowlisted } from '../scenario/realm.js';
 import type { Recorder } from '../trace/recorder.js';
 import type { PowerState, RecordDraft, Termination, TraceRecord } from '../trace/records.js';
-import { armedHooksOf, traceFieldsOf } from './fault-plan.js';
 import type { Cause, Command } from './commands.js';
 import type { SimEvent } from './events.js';
 import { routeOf, type Fact } from './facts.js';

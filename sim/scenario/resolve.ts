@@ -1,9 +1,10 @@
 import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
 import type { RecordType } from '../trace/records.js';
 import { ScenarioProblem, type FieldPath } from './errors.js';
-import { faultKinds, type ComponentInput, type ExpectInput, type FaultInput, type ScenarioInput } from './schema.js';
+import { FAULT_KINDS } from '../faults/registry.js';
+import type { FaultKindModule } from '../faults/types.js';
+import type { ComponentInput, ExpectInput, FaultInput, ScenarioInput } from './schema.js';
 import { resolvePolicy } from './policy/resolve.js';
-import { faultKindOfKey } from './fault-keys.js';
 import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
 import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';
 
@@ -124,27 +125,25 @@ function resolveTrigger(f: FaultInput, path: FieldPath, durationUs: Micros): Fau
   };
 }
 
+/** The fault's own fields: those of its kind. */
+function ownFields(kind: FaultKindModule, fault: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(kind.fields).filter((field) => fault[field] !== undefined).map((field) => [field, fault[field]]));
+}
+
 function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: ScenarioInput['system']): FaultSpec {
   const path: FieldPath = ['faults', index];
-  const kinds = faultKinds.filter((k) => f[k] !== undefined);
+  const fields = f as Readonly<Record<string, unknown>>;
+  const kinds = (FAULT_KINDS as readonly FaultKindModule[]).filter((m) => fields[m.key] !== undefined);
   if (kinds.length !== 1) {
     throw new ScenarioProblem(path, kinds.length === 0
-      ? `a fault needs a kind and its target, e.g. \`crash: netstack\` (kinds: ${faultKinds.join(', ')})`
-      : `a fault has one kind, found ${kinds.join(' and ')}`);
+      ? `a fault needs a kind and its target, e.g. \`crash: netstack\` (kinds: ${FAULT_KINDS.map((m) => m.key).join(', ')})`
+      : `a fault has one kind, found ${kinds.map((m) => m.key).join(' and ')}`);
   }
-  const key = kinds[0]!;
-  const value = f[key];
-  const fault = faultKindOfKey(key);
-  const defaultExit = fault === 'exit' ? 0 : 1;
-  return {
-    fault,
-    target: typeof value === 'string' && fault !== 'shutdown' ? value : undefined,
-    exitCode: f.exit_code ?? defaultExit,
-    signal: f.signal ?? (fault === 'kill' ? 'kill' : undefined),
-    trigger: resolveTrigger(f, path, durationUs),
-    reason: fault === 'shutdown' ? String(value) : undefined,
-    policy: fault === 'override' ? resolvePolicy(f, system ?? {}, path) : undefined,
-  };
+  const kind = kinds[0]!;
+  // A bad trigger is reported before a bad kind field (an override's policy), as it always was.
+  const trigger = resolveTrigger(f, path, durationUs);
+  const spec = kind.resolve({ value: fields[kind.key], fields: ownFields(kind, fields) }, path, { system: system ?? {} });
+  return { ...spec, trigger } as FaultSpec;
 }
 
 function resolvePattern(p: Record<string, unknown>): RecordPattern {

@@ -34,8 +34,6 @@ export const recordTypes = [
   'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
 ] as const;
 
-export const faultKinds = ['crash', 'kill', 'exit', 'hang', 'fail_start', 'ignore_stop', 'shutdown', 'reboot_call_fails', 'destroy', 'override'] as const;
-
 
 const component = z.strictObject({
   name: name.describe('Moniker (/core/network/netstack) or service name (ahcid).'),

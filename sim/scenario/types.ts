@@ -1,6 +1,7 @@
 import type { Micros } from '../engine/time.js';
 import type { RecoveryPolicy } from '../policy/types.js';
-import type { FaultKind, RecordType } from '../trace/records.js';
+import type { FaultKindSpec } from '../faults/registry.js';
+import type { RecordType } from '../trace/records.js';
 
 /**
  * A scenario after loading: plain data, every duration resolved to
@@ -121,18 +122,8 @@ export type FaultTrigger =
   | { kind: 'when'; record: RecordType; component?: string; afterUs: Micros; times: number }
   | { kind: 'rate'; perUs: number; fromUs: Micros; untilUs: Micros };
 
-export interface FaultSpec {
-  fault: FaultKind;
-  /** The component the fault hits; undefined for system faults (shutdown). */
-  target?: string;
-  exitCode: number;
-  signal?: 'kill' | 'term' | 'abort';
-  trigger: FaultTrigger;
-  /** For `shutdown`: why the user asked, recorded as the reboot's reason (F11). */
-  reason?: string;
-  /** For `override`: the restart policy that replaces the target's from then on (R2). */
-  policy?: RecoveryPolicy;
-}
+/** A resolved fault: its kind's variant (sim/faults/kinds/), discriminated by `fault`, and when it happens. */
+export type FaultSpec = FaultKindSpec & { trigger: FaultTrigger };
 
 export interface RecordPattern {
   type: RecordType;

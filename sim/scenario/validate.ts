@@ -1,6 +1,6 @@
 import { ScenarioProblem } from './errors.js';
 import { checkPolicyReferences } from './policy/references.js';
-import { faultKeyOf } from './fault-keys.js';
+import { faultKindOf } from '../faults/registry.js';
 import { findCycle } from './graph.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { ComponentSpec, Scenario } from './types.js';
@@ -83,13 +83,12 @@ export function validateScenario(s: Scenario): void {
 
   if (s.healUs !== undefined && s.healUs > s.durationUs) throw new ScenarioProblem(['heal'], 'the heal phase starts after the end of the run (see `duration`)');
   s.faults.forEach((f, i) => {
-    known(f.target, ['faults', i, faultKeyOf(f.fault)]);
+    const kind = faultKindOf(f.fault);
+    known(f.target, ['faults', i, kind.key]);
     if (f.trigger.kind === 'at' && s.healUs !== undefined && f.trigger.atUs >= s.healUs) {
       throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled in the heal phase, where no fault is injected (see `heal`)');
     }
-    if (f.fault === 'override' && f.trigger.kind === 'rate') {
-      throw new ScenarioProblem(['faults', i, 'rate'], 'an override happens at a moment (`at` or `when`), not at a rate');
-    }
+    if (kind.notAtRate !== undefined && f.trigger.kind === 'rate') throw new ScenarioProblem(['faults', i, 'rate'], kind.notAtRate);
     if (f.trigger.kind === 'when') known(f.trigger.component, ['faults', i, 'when', 'component']);
     if (f.trigger.kind === 'at' && f.trigger.atUs > s.durationUs) {
       throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled after the end of the run (see `duration`)');

@@ -1,4 +1,5 @@
 import type { Micros } from '../engine/time.js';
+import type { FaultKind, FaultTraceFields } from '../faults/registry.js';
 
 /**
  * Trace records: the append-only story of a run. Every record carries the
@@ -22,17 +23,8 @@ export type Termination =
   | { kind: 'call-timeout' }
   | { kind: 'system-reset' };
 
-export type FaultKind =
-  | 'crash'
-  | 'kill'
-  | 'exit'
-  | 'hang'
-  | 'fail-start'
-  | 'ignore-stop'
-  | 'shutdown'
-  | 'reboot-call-fails'
-  | 'destroy'
-  | 'override';
+/** Fault kinds and the extra fields of their records come from the fault-kind registry. */
+export type { FaultKind, FaultTraceFields } from '../faults/registry.js';
 
 export type RebootMode = 'graceful' | 'ungraceful';
 
@@ -46,7 +38,7 @@ interface Base {
 
 export type TraceRecord =
   | (Base & { type: 'run-started'; seed: number })
-  | (Base & { type: 'fault'; component?: string; fault: FaultKind; source: 'scripted' | 'triggered' | 'stochastic'; exitCode?: number; signal?: string })
+  | (Base & { type: 'fault'; component?: string; fault: FaultKind; source: 'scripted' | 'triggered' | 'stochastic' } & FaultTraceFields)
   | (Base & { type: 'state'; component: string; from: LifecycleState; to: LifecycleState })
   | (Base & { type: 'power'; from: PowerState; to: PowerState })
   | (Base & { type: 'start-refused'; component: string; missing: string[] })

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { FAULT_KINDS } from '../../sim/faults/registry.js';
 import { ScenarioError } from '../../sim/scenario/errors.js';
 import { loadScenarioFile, parseScenario } from '../../sim/scenario/load.js';
 
@@ -46,7 +47,7 @@ duration: 1min
 components: [{ name: a }]
 faults:
   - { at: 10s, exit_code: 3 }
-`, 'x.yaml:5:5 faults[0]: a fault needs a kind and its target, e.g. `crash: netstack` (kinds: crash, kill, exit, hang, fail_start, ignore_stop, shutdown, reboot_call_fails, destroy, override)'],
+`, `x.yaml:5:5 faults[0]: a fault needs a kind and its target, e.g. \`crash: netstack\` (kinds: ${FAULT_KINDS.map((k) => k.key).join(', ')})`],
   ['fault with two triggers', `name: x
 duration: 1min
 components: [{ name: a }]

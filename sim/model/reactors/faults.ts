@@ -1,4 +1,4 @@
-import { injectFault } from '../fault-plan.js';
+import { injectFault } from '../../faults/registry.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, TimerReactor } from '../reactor.js';
 

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * Schemas more than one fault kind uses. A field that two kinds accept must be
+ * the same schema in both (the registry refuses two different ones), so they
+ * are declared once, here.
+ */
+
+export const componentName = z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' });
+
+export const exitCode = z.number().int().describe('The exit code the process ends with.');
+
+export const SIGNALS = ['kill', 'term', 'abort'] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+export const signal = z.enum(SIGNALS).describe('The signal that ends the process, instead of an exit code.');
