@@ -2,6 +2,7 @@ import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
 import type { RecordType } from '../trace/records.js';
 import { ScenarioProblem, type FieldPath } from './errors.js';
 import { FAULT_KINDS } from '../faults/registry.js';
+import { checkFieldsBelongTo, fieldsOf } from '../faults/schema.js';
 import type { FaultKindModule } from '../faults/types.js';
 import type { ComponentInput, ExpectInput, FaultInput, ScenarioInput } from './schema.js';
 import { resolvePolicy } from './policy/resolve.js';
@@ -125,11 +126,6 @@ function resolveTrigger(f: FaultInput, path: FieldPath, durationUs: Micros): Fau
   };
 }
 
-/** The fault's own fields: those of its kind. */
-function ownFields(kind: FaultKindModule, fault: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(kind.fields).filter((field) => fault[field] !== undefined).map((field) => [field, fault[field]]));
-}
-
 function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: ScenarioInput['system']): FaultSpec {
   const path: FieldPath = ['faults', index];
   const fields = f as Readonly<Record<string, unknown>>;
@@ -140,9 +136,10 @@ function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: 
       : `a fault has one kind, found ${kinds.map((m) => m.key).join(' and ')}`);
   }
   const kind = kinds[0]!;
+  checkFieldsBelongTo(kind, fields, path);
   // A bad trigger is reported before a bad kind field (an override's policy), as it always was.
   const trigger = resolveTrigger(f, path, durationUs);
-  const spec = kind.resolve({ value: fields[kind.key], fields: ownFields(kind, fields) }, path, { system: system ?? {} });
+  const spec = kind.resolve({ value: fields[kind.key], fields: fieldsOf(kind, fields) }, path, { system: system ?? {} });
   return { ...spec, trigger } as FaultSpec;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faultKindsShape } from '../faults/schema.js';
 import { policyComponentShape, policySystemShape } from './policy/schema.js';
 
 /**
@@ -84,29 +85,17 @@ const when = z.union([
   z.strictObject({ record: z.enum(recordTypes), component: name.optional() }),
 ]);
 
-const fault = z
-  .strictObject({
-    at: duration.optional().describe('Scripted: inject at this instant.'),
-    when: when.optional().describe('Triggered: inject when a record of this type appears.'),
-    after: duration.optional().describe('With `when`: delay after the triggering record.'),
-    times: z.number().int().min(1).optional().describe('With `when`: how many times the trigger fires (default 1).'),
-    rate: rate.optional().describe('Stochastic: Poisson arrivals at this rate, from a seeded stream.'),
-    from: duration.optional().describe('With `rate`: first instant faults may arrive.'),
-    until: duration.optional().describe('With `rate`: no arrivals from this instant on.'),
-    crash: name.optional(),
-    kill: name.optional(),
-    exit: name.optional().describe('A clean exit, code 0.'),
-    hang: name.optional(),
-    fail_start: name.optional().describe('The next start of this component fails.'),
-    ignore_stop: name.optional().describe('The component ignores stop requests until it next restarts.'),
-    destroy: name.optional().describe('DestroyChild: the component is stopped and destroyed.'),
-    reboot_call_fails: z.literal(true).optional().describe('The next Admin.Reboot call fails.'),
-    shutdown: z.string().optional().describe('A user-requested graceful reboot; the value is its reason, e.g. user-request.'),
-    override: name.optional().describe("Not a fault: replaces this component's restart policy from now on (R2: overridable at run time)."),
-    ...policyComponentShape,
-    exit_code: z.number().int().optional(),
-    signal: z.enum(['kill', 'term', 'abort']).optional(),
-  });
+const fault = z.strictObject({
+  at: duration.optional().describe('Scripted: inject at this instant.'),
+  when: when.optional().describe('Triggered: inject when a record of this type appears.'),
+  after: duration.optional().describe('With `when`: delay after the triggering record.'),
+  times: z.number().int().min(1).optional().describe('With `when`: how many times the trigger fires (default 1).'),
+  rate: rate.optional().describe('Stochastic: Poisson arrivals at this rate, from a seeded stream.'),
+  from: duration.optional().describe('With `rate`: first instant faults may arrive.'),
+  until: duration.optional().describe('With `rate`: no arrivals from this instant on.'),
+  // One key per fault kind and each kind's own fields, from the fault-kind registry (sim/faults/).
+  ...faultKindsShape(),
+});
 
 const recordPattern = z
   .object({ type: z.enum(recordTypes), component: name.optional() })

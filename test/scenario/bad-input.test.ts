@@ -48,6 +48,24 @@ components: [{ name: a }]
 faults:
   - { at: 10s, exit_code: 3 }
 `, `x.yaml:5:5 faults[0]: a fault needs a kind and its target, e.g. \`crash: netstack\` (kinds: ${FAULT_KINDS.map((k) => k.key).join(', ')})`],
+  ['a field of another fault kind', `name: x
+duration: 1min
+components: [{ name: a }]
+faults:
+  - { at: 10s, hang: a, exit_code: 3 }
+`, 'x.yaml:5:25 faults[0].exit_code: `exit_code` does not apply to a hang fault (it applies to crash, exit)'],
+  ['a policy field on a fault that is not an override', `name: x
+duration: 1min
+components: [{ name: a }]
+faults:
+  - { at: 10s, hang: a, restart: always }
+`, 'x.yaml:5:25 faults[0].restart: `restart` does not apply to a hang fault (it applies to override)'],
+  ['a signal on a kill (always SIGKILL)', `name: x
+duration: 1min
+components: [{ name: a }]
+faults:
+  - { at: 10s, kill: a, signal: term }
+`, 'x.yaml:5:25 faults[0].signal: `signal` does not apply to a kill fault (it applies to crash)'],
   ['fault with two triggers', `name: x
 duration: 1min
 components: [{ name: a }]
