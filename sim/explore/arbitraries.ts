@@ -3,6 +3,7 @@ import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
 import { faultKindByKey } from '../faults/registry.js';
 import type { FaultSpec, FaultTrigger } from '../scenario/types.js';
 import {
+  CRASH_LOOP,
   CRASH_LOOP_DELAYS_US,
   CRASH_LOOP_TIMES,
   TRIGGER_DELAYS_US,
@@ -56,7 +57,7 @@ function triggerArb(shape: ScheduleShape, target: string | undefined): fc.Arbitr
 
 /** One fault of the given kind, on one of the system's components: the trigger drawn here, the rest by the kind's module. */
 export function faultArb(shape: ScheduleShape, kind: ExploreFaultKind): fc.Arbitrary<FaultSpec> {
-  if (kind === 'crash_loop') {
+  if (kind === CRASH_LOOP) {
     return fc.record({ target: fc.constantFrom(...shape.components), afterUs: fc.constantFrom(...CRASH_LOOP_DELAYS_US) }).map(
       ({ target, afterUs }): FaultSpec => ({
         fault: 'crash',

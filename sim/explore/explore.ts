@@ -8,14 +8,14 @@ import type { TraceFile, Violation } from '../trace/trace-file.js';
 import { scheduleArb, swarmScheduleArb, type ScheduleShape } from './arbitraries.js';
 import { firstDivergence, type Divergence } from './determinism.js';
 import { shrinkSchedule } from './shrink.js';
-import { CRASH_LOOP_TIMES, EXPLORE_FAULT_KINDS, type ExploreFaultKind } from './vocabulary.js';
+import { CRASH_LOOP, CRASH_LOOP_TIMES, DEFAULT_EXPLORE_FAULT_KINDS, type ExploreFaultKind } from './vocabulary.js';
 
 export interface ExploreOptions {
   /** The seed of the search: the same seed, scenario and options give the same runs and the same finding. */
   seed: number;
   /** Generated schedules to try (default 200). */
   runs?: number;
-  /** Fault kinds to draw from (default: all of EXPLORE_FAULT_KINDS). */
+  /** Fault kinds to draw from (default: DEFAULT_EXPLORE_FAULT_KINDS). */
   kinds?: readonly ExploreFaultKind[];
   /** Each run draws from a random non-empty subset of `kinds`. */
   swarm?: boolean;
@@ -110,7 +110,7 @@ export function faultWindowOf(scenario: Scenario): { windowUs: Micros; livenessJ
 
 /** The explore kind a generated fault came from (a crash loop is a crash with a persistent trigger). */
 export function exploreKindOf(f: FaultSpec): string {
-  if (f.fault === 'crash' && f.trigger.kind === 'when' && f.trigger.times >= CRASH_LOOP_TIMES) return 'crash_loop';
+  if (f.fault === 'crash' && f.trigger.kind === 'when' && f.trigger.times >= CRASH_LOOP_TIMES) return CRASH_LOOP;
   return faultKindOf(f.fault).key;
 }
 
@@ -170,7 +170,7 @@ function showsFailure(scenario: Scenario, target: Failure, checkDeterminism: boo
  */
 export function explore(base: Scenario, options: ExploreOptions, hooks: ExploreHooks = {}): ExploreReport {
   const runs = options.runs ?? EXPLORE_DEFAULTS.runs;
-  const kinds = [...(options.kinds ?? EXPLORE_FAULT_KINDS)];
+  const kinds = [...(options.kinds ?? DEFAULT_EXPLORE_FAULT_KINDS)];
   const maxFaults = options.maxFaults ?? EXPLORE_DEFAULTS.maxFaults;
   const checkDeterminism = options.checkDeterminism ?? false;
   const swarm = options.swarm ?? false;

@@ -1,29 +1,32 @@
 import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
+import { FAULT_KINDS, type FaultKey } from '../faults/registry.js';
+import type { FaultKindModule } from '../faults/types.js';
 import type { RecordType } from '../trace/records.js';
 
 /**
- * The fault vocabulary of `recsim explore`, in scenario-file spelling. All but
- * one are the scenario file's own fault kinds, each injected once; `crash_loop`
- * is a persistent fault, a component that crashes every time it starts
- * (written as `when: {record: state, component: X}, crash: X, times: 1000`).
+ * The fault vocabulary of `recsim explore`, in scenario-file spelling: every
+ * registered fault kind that has an explore generator (sim/faults/kinds/),
+ * each injected once, and explore's own composite `crash_loop`, a persistent
+ * fault: a component that crashes every time it starts (written as
+ * `when: {record: state, component: X}, crash: X, times: 1000`).
  */
-export const EXPLORE_FAULT_KINDS = [
-  'crash',
-  'kill',
-  'exit',
-  'hang',
-  'fail_start',
-  'ignore_stop',
-  'destroy',
-  'shutdown',
-  'reboot_call_fails',
-  'crash_loop',
-] as const;
+export const CRASH_LOOP = 'crash_loop';
 
-export type ExploreFaultKind = (typeof EXPLORE_FAULT_KINDS)[number];
+export type ExploreFaultKind = FaultKey | typeof CRASH_LOOP;
+
+const explorable = (FAULT_KINDS as readonly FaultKindModule[]).filter((m) => m.explore !== undefined);
+
+/** Every kind explore can draw. */
+export const EXPLORE_FAULT_KINDS: readonly ExploreFaultKind[] = [...explorable.map((m) => m.key as FaultKey), CRASH_LOOP];
+
+/** The kinds drawn when `--faults` names none. */
+export const DEFAULT_EXPLORE_FAULT_KINDS: readonly ExploreFaultKind[] = [
+  ...explorable.filter((m) => m.explore!.byDefault).map((m) => m.key as FaultKey),
+  CRASH_LOOP,
+];
 
 /** Kinds that need no target component. */
-export const SYSTEM_FAULT_KINDS: ReadonlySet<ExploreFaultKind> = new Set(['shutdown', 'reboot_call_fails']);
+export const SYSTEM_FAULT_KINDS: ReadonlySet<ExploreFaultKind> = new Set(explorable.filter((m) => m.targets === 'system').map((m) => m.key as FaultKey));
 
 /** Parses `crash,kill,fail-start` (either spelling); returns the unknown names instead of throwing. */
 export function parseFaultKinds(text: string): { kinds: ExploreFaultKind[] } | { unknown: string[] } {

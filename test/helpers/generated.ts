@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { faultWindowOf } from '../../sim/explore/explore.js';
 import { scheduleArb } from '../../sim/explore/arbitraries.js';
 import { systemFileArb, type SystemShapeOptions } from '../../sim/explore/system-arbitrary.js';
-import { EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../../sim/explore/vocabulary.js';
+import { DEFAULT_EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../../sim/explore/vocabulary.js';
 import { parseScenario } from '../../sim/scenario/load.js';
 import type { Scenario } from '../../sim/scenario/types.js';
 
@@ -13,7 +13,7 @@ export interface GeneratedCase {
 }
 
 /** Systems and schedules together: the schedule is drawn over the generated system's components and fault window. */
-export function caseArb(system: SystemShapeOptions = {}, kinds: readonly ExploreFaultKind[] = EXPLORE_FAULT_KINDS, maxFaults = 4): fc.Arbitrary<GeneratedCase> {
+export function caseArb(system: SystemShapeOptions = {}, kinds: readonly ExploreFaultKind[] = DEFAULT_EXPLORE_FAULT_KINDS, maxFaults = 4): fc.Arbitrary<GeneratedCase> {
   return systemFileArb(system).chain((file) => {
     const base = parseScenario(JSON.stringify(file), 'generated.json');
     const { windowUs } = faultWindowOf(base);

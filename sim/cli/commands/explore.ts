@@ -6,7 +6,7 @@ import { formatDuration, formatInstant } from '../../engine/time.js';
 import { describeFault } from '../../explore/fault-file.js';
 import { EXPLORE_DEFAULTS, explore, type ExploreProgress, type ExploreReport } from '../../explore/explore.js';
 import { minimalScenarioYaml, replaysFinding } from '../../explore/write-scenario.js';
-import { EXPLORE_FAULT_KINDS, parseFaultKinds, type ExploreFaultKind } from '../../explore/vocabulary.js';
+import { DEFAULT_EXPLORE_FAULT_KINDS, EXPLORE_FAULT_KINDS, parseFaultKinds, type ExploreFaultKind } from '../../explore/vocabulary.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -37,13 +37,18 @@ function parseCount(flag: string, text: string, min: number, max: number): numbe
 }
 
 function parseKinds(text: string | undefined): ExploreFaultKind[] {
-  if (text === undefined) return [...EXPLORE_FAULT_KINDS];
+  if (text === undefined) return [...DEFAULT_EXPLORE_FAULT_KINDS];
   const parsed = parseFaultKinds(text);
   if ('unknown' in parsed) {
     throw new UsageError(`--faults: unknown fault kind ${parsed.unknown.map((k) => `"${k}"`).join(', ')} (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
   }
   if (parsed.kinds.length === 0) throw new UsageError(`--faults: name at least one kind (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
   return parsed.kinds;
+}
+
+/** The default kinds, as `all` when they are every kind, else the list. */
+function defaultKindsHelp(): string {
+  return DEFAULT_EXPLORE_FAULT_KINDS.length === EXPLORE_FAULT_KINDS.length ? 'all' : DEFAULT_EXPLORE_FAULT_KINDS.join(',');
 }
 
 /** A progress line on a terminal, at most ten times a second: the wall clock lives here, never under sim/ proper. */
@@ -104,7 +109,7 @@ export function registerExploreCommand(program: Command): void {
     .argument('<scenario>', 'scenario file (YAML or JSON); its faults and expect block are replaced')
     .option('--runs <n>', 'fault schedules to try', String(EXPLORE_DEFAULTS.runs))
     .option('--seed <n>', 'seed of the search (default: a fresh one, printed)')
-    .option('--faults <kinds>', `comma-separated fault kinds to draw from (default: all: ${EXPLORE_FAULT_KINDS.join(',')})`)
+    .option('--faults <kinds>', `comma-separated fault kinds to draw from: ${EXPLORE_FAULT_KINDS.join(',')} (default: ${defaultKindsHelp()})`)
     .option('--swarm', 'each run draws from a random subset of the fault kinds (swarm testing)')
     .option('--max-faults <n>', 'faults per schedule, at most', String(EXPLORE_DEFAULTS.maxFaults))
     .option('--out-dir <dir>', 'where the minimal scenario and its trace are written', 'explore-out')
