@@ -9,6 +9,7 @@ import { kill } from './kinds/kill.js';
 import { override } from './kinds/override.js';
 import { rebootCallFails } from './kinds/reboot_call_fails.js';
 import { shutdown } from './kinds/shutdown.js';
+import { slowStart } from './kinds/slow_start.js';
 import type { FaultAt, FaultKindModule, FaultSpecBase } from './types.js';
 
 /**
@@ -20,7 +21,7 @@ import type { FaultAt, FaultKindModule, FaultSpecBase } from './types.js';
  * The order is the order of every derived list; explore draws kinds in it, so
  * moving a kind changes what a seeded search finds: append.
  */
-export const FAULT_KINDS = [crash, kill, exit, hang, failStart, ignoreStop, destroy, shutdown, rebootCallFails, override] as const;
+export const FAULT_KINDS = [crash, kill, exit, hang, failStart, ignoreStop, destroy, shutdown, rebootCallFails, override, slowStart] as const;
 
 type Registered = (typeof FAULT_KINDS)[number];
 type SpecOf<M> = M extends FaultKindModule<infer Spec, infer _Trace, infer _Key> ? Spec : never;
