@@ -378,12 +378,14 @@ export class Writer {
     }
     component.generation++;
     remember(component.history.startsUs, this.nowUs);
-    let latencyUs = spec.startLatencyUs;
+    // Slowed starts armed together do not compound: the slowest one sets the start (a bound, however many are armed).
+    let factor = 1;
     component.armed = component.armed.filter((armed) => {
       const at = armedHooksOf(armed.kind)?.atStartBegin?.(armed);
-      if (at?.latencyFactor !== undefined) latencyUs = Math.round(latencyUs * at.latencyFactor);
+      if (at?.latencyFactor !== undefined) factor = Math.max(factor, at.latencyFactor);
       return !at?.consumed;
     });
+    const latencyUs = Math.round(spec.startLatencyUs * factor);
     this.setLife(c, { state: 'starting' }, cause);
     this.engine.schedule(latencyUs, { k: 'start-done', c, generation: component.generation });
   }
