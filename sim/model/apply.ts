@@ -379,13 +379,13 @@ export class Writer {
     component.generation++;
     remember(component.history.startsUs, this.nowUs);
     // Slowed starts armed together do not compound: the slowest one sets the start (a bound, however many are armed).
-    let factor = 1;
+    let factor: number | undefined;
     component.armed = component.armed.filter((armed) => {
       const at = armedHooksOf(armed.kind)?.atStartBegin?.(armed);
-      if (at?.latencyFactor !== undefined) factor = Math.max(factor, at.latencyFactor);
+      if (at?.latencyFactor !== undefined) factor = Math.max(factor ?? 0, at.latencyFactor);
       return !at?.consumed;
     });
-    const latencyUs = Math.round(spec.startLatencyUs * factor);
+    const latencyUs = Math.round(spec.startLatencyUs * (factor ?? 1));
     this.setLife(c, { state: 'starting' }, cause);
     this.engine.schedule(latencyUs, { k: 'start-done', c, generation: component.generation });
   }
