@@ -2,6 +2,7 @@ import { formatDuration, formatInstant } from '../engine/time.js';
 import { describeTermination } from '../policy/termination.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { TraceFile } from '../trace/trace-file.js';
+import { formatBytes } from '../report/format-bytes.js';
 
 const STORY_LINES_MAX = 40;
 
@@ -64,12 +65,6 @@ export class StoryCollector {
     for (const r of records) story.sink(r);
     return story;
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} KB`;
-  return `${bytes} B`;
 }
 
 /** The human summary `recsim run` prints; `brief` lists only the expectations that failed. */

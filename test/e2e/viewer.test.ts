@@ -213,7 +213,7 @@ describe.skipIf(!chromiumPath)('the viewer in headless Chromium', () => {
     expect(await texts(page, '.lane-label .name')).toContain(img);
     expect(await page.textContent('.summary-name')).toBe('<script>alert("scenario")</script> names are text');
     await page.click('#violations .jump-item');
-    expect(await page.textContent('#details')).toContain(`${img} lost 4096 unflushed bytes`);
+    expect(await page.textContent('#details')).toContain(`${img} lost 4.1 KB of unflushed data`);
     const fault = await pointOfRecord(page, seqOf(xss, (r) => r.type === 'fault'));
     await page.mouse.click(fault.x, fault.y);
     expect(await page.textContent('.details-summary')).toBe(`fault injected: crash of ${script} (scripted, exit code 1)`);

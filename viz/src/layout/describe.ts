@@ -1,6 +1,7 @@
 // The simulator's own wording, so the viewer and `recsim run` describe a termination alike.
 import { describeTermination } from '../../../sim/policy/termination.js';
 import type { TraceRecord } from './trace-types.js';
+import { formatBytes } from '../../../sim/report/format-bytes.js';
 import { formatSpan } from './time-format.js';
 
 /** One line saying what a record means, for the details panel and tooltips (plain text). */
@@ -48,9 +49,9 @@ export function describeRecord(r: TraceRecord): string {
     case 'requests-lost':
       return `${who} lost ${r.count} in-flight request${r.count === 1 ? '' : 's'}`;
     case 'data-lost':
-      return `${who} lost ${r.bytes} unflushed bytes`;
+      return `${who} lost ${formatBytes(r.bytes)} of unflushed data`;
     case 'data-flushed':
-      return `${who} flushed ${r.bytes} bytes`;
+      return `${who} flushed ${formatBytes(r.bytes)}`;
     case 'event-dropped':
       return `event ${r.event} to ${who} dropped: ${r.reason}`;
     case 'violation':

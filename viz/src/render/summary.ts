@@ -1,26 +1,35 @@
 import * as d3 from 'd3';
+import { formatBytes } from '../../../sim/report/format-bytes.js';
 import type { IndexedTrace } from '../layout/model.js';
-import { formatSpan } from '../layout/time-format.js';
+import { formatCount, formatInstant } from '../layout/time-format.js';
+
+/** The headline facts of one trace; a trace without a summary (or a seed) simply has fewer. */
+export function summaryFacts(trace: Pick<IndexedTrace, 'name' | 'file'>): string[] {
+  const s = trace.file.summary;
+  const seed = trace.file.seed ?? s?.seed;
+  const facts = [`from ${trace.name}`];
+  if (typeof seed === 'number') facts.push(`seed ${seed}`);
+  if (s) {
+    facts.push(
+      `${s.outcome} at ${formatInstant(s.endUs)}`,
+      `reboots ${s.reboots.graceful} graceful / ${s.reboots.ungraceful} ungraceful`,
+      `restarts ${formatCount(s.restarts.total)}`,
+      `lost ${formatCount(s.lostRequests)} requests, ${formatBytes(s.lostDataBytes)}`,
+      `violations ${s.violations.length}`,
+    );
+  }
+  facts.push(`${formatCount(trace.file.records.length)} records`);
+  return facts;
+}
 
 /** One line per loaded trace: scenario, seed, outcome and the headline numbers. */
 export function renderSummary(container: HTMLElement, traces: readonly IndexedTrace[], tags: readonly string[]): void {
   const root = d3.select(container);
   root.selectAll('*').remove();
   traces.forEach((trace, i) => {
-    const s = trace.file.summary;
     const line = root.append('div').attr('class', 'summary-line');
     if (tags[i]) line.append('span').attr('class', 'tag').text(tags[i]!);
-    line.append('span').attr('class', 'summary-name').text(s?.scenario ?? trace.name);
-    const facts = [
-      `from ${trace.name}`,
-      `seed ${trace.file.seed}`,
-      s ? `${s.outcome} at ${formatSpan(s.endUs)}` : null,
-      s ? `reboots ${s.reboots.graceful} graceful / ${s.reboots.ungraceful} ungraceful` : null,
-      s ? `restarts ${s.restarts.total}` : null,
-      s ? `lost ${s.lostRequests} requests, ${s.lostDataBytes} bytes` : null,
-      s ? `violations ${s.violations.length}` : null,
-      `${trace.file.records.length} records`,
-    ].filter((f): f is string => f !== null);
-    line.append('span').attr('class', 'summary-facts').text(facts.join(' · '));
+    line.append('span').attr('class', 'summary-name').text(trace.file.summary?.scenario ?? trace.name);
+    line.append('span').attr('class', 'summary-facts').text(summaryFacts(trace).join(' · '));
   });
 }

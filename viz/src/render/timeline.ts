@@ -61,7 +61,7 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
 
   const root = d3.select(container).append('div').attr('class', 'timeline');
   const axisRow = root.append('div').attr('class', 'axis-row');
-  axisRow.append('div').attr('class', 'axis-corner').text('lane');
+  const axisCorner = axisRow.append('div').attr('class', 'axis-corner').text('time');
   const axisSvg = axisRow.append('svg').attr('class', 'axis-svg');
   const scroll = root.append('div').attr('class', 'lanes-scroll');
   const inner = scroll.append('div').attr('class', 'lanes-inner');
@@ -97,7 +97,7 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
     const scrollTop = scroll.node()!.scrollTop;
     paintLanes(ctx, state.rows, state.domain, state.filter, { width, height, rowHeight: options.rowHeight, scrollTop, devicePixelRatio: dpr });
     drawOverlay(overlay, state.highlight, state.domain, lanesRowMap, { width, height, rowHeight: options.rowHeight, scrollTop });
-    drawAxis(axisSvg, state.domain, width, options.axisHeight);
+    drawAxis(axisSvg, axisCorner.node()!, state.domain, width, options.axisHeight);
     stats.lastPaintMs = performance.now() - started;
     stats.paints++;
     return stats.lastPaintMs;
