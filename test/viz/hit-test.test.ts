@@ -15,21 +15,23 @@ const lane: Lane = {
     { startUs: 50, endUs: 100, state: 'stopped', seq: 9 },
   ],
   marks: [
-    { t: 20, seq: 4, kind: 'fault', type: 'fault' },
-    { t: 20, seq: 5, kind: 'stop', type: 'terminated' },
-    { t: 40, seq: 6, kind: 'detection', type: 'detected' },
+    { t: 20, seq: 4, kind: 'fault', type: 'fault', members: [{ seq: 4, kind: 'fault', type: 'fault' }, { seq: 5, kind: 'stop', type: 'terminated' }] },
+    { t: 21, seq: 7, kind: 'stop', type: 'killed', members: [{ seq: 7, kind: 'stop', type: 'killed' }] },
+    { t: 40, seq: 6, kind: 'detection', type: 'detected', members: [{ seq: 6, kind: 'detection', type: 'detected' }] },
   ],
 };
 
 describe('nearestMark', () => {
   it('picks the nearest mark within the tolerance, the more important kind on a tie', () => {
-    expect(nearestMark(lane, 21, 5)?.seq).toBe(4);
+    expect(nearestMark(lane, 20.5, 5)?.seq).toBe(4);
+    expect(nearestMark(lane, 21, 5)?.seq).toBe(7);
     expect(nearestMark(lane, 37, 5)?.seq).toBe(6);
     expect(nearestMark(lane, 31, 10)?.seq).toBe(6);
   });
 
-  it('picks the later record when kind and distance tie', () => {
-    const twin: Lane = { ...lane, marks: [{ t: 20, seq: 4, kind: 'stop', type: 'stop-requested' }, { t: 20, seq: 5, kind: 'stop', type: 'killed' }] };
+  it('picks the later mark when kind and distance tie', () => {
+    const one = (t: number, seq: number) => ({ t, seq, kind: 'stop' as const, type: 'killed' as const, members: [{ seq, kind: 'stop' as const, type: 'killed' as const }] });
+    const twin: Lane = { ...lane, marks: [one(19, 4), one(21, 5)] };
     expect(nearestMark(twin, 20, 5)?.seq).toBe(5);
   });
 
@@ -38,7 +40,8 @@ describe('nearestMark', () => {
   });
 
   it('skips marks the filter hides', () => {
-    expect(nearestMark(lane, 21, 5, (m) => m.type !== 'fault')?.seq).toBe(5);
+    expect(nearestMark(lane, 20, 5, (m) => m.type !== 'killed')?.seq).toBe(4);
+    expect(nearestMark(lane, 21, 5, (m) => m.type !== 'killed')?.seq).toBe(4);
   });
 });
 

@@ -49,9 +49,10 @@ describe('buildTimeline', () => {
     expect(netstack.bars[3]!.seq).toBe(seqOf(trace, (r) => r.type === 'state' && r.t === 30 * S));
   });
 
-  it('puts marks on the lane of their component with their kind', () => {
+  it('puts marks on the lane of their component with their kind, one mark per instant', () => {
     const netstack = model.lanes.find((l) => l.component === '/core/network/netstack')!;
-    expect(netstack.marks.map((m) => m.kind)).toEqual(['fault', 'stop', 'lost-data', 'detection', 'decision', 'reboot']);
+    expect(netstack.marks.map((m) => m.kind)).toEqual(['fault', 'reboot']);
+    expect(netstack.marks.flatMap((m) => m.members.map((x) => x.kind))).toEqual(['fault', 'stop', 'lost-data', 'detection', 'decision', 'reboot']);
     const system = model.lanes[0]!;
     expect(system.marks.map((m) => m.type)).toEqual(['boot-started', 'boot-completed', 'shutdown-started', 'shutdown-completed', 'boot-started', 'boot-completed']);
   });
@@ -60,7 +61,7 @@ describe('buildTimeline', () => {
     const violation = seqOf(trace, (r) => r.type === 'violation');
     const lane = model.lanes[model.traces[0]!.laneOfSeq.get(violation)!]!;
     expect(lane.component).toBe('/core/network/dhcpd');
-    expect(lane.marks.some((m) => m.seq === violation && m.kind === 'violation')).toBe(true);
+    expect(lane.marks.some((m) => m.members.some((x) => x.seq === violation && x.kind === 'violation'))).toBe(true);
   });
 
   it('anchors system records (power, shutdown) on the system lane', () => {
@@ -110,6 +111,6 @@ describe('buildTimeline in compare mode', () => {
   it('indexes records of each trace onto that trace\'s lanes', () => {
     const restartLane = model.lanes[model.traces[1]!.laneOfSeq.get(n + 1)!]!;
     expect(restartLane.key).toBe('1:/core/network/netstack');
-    expect(restartLane.marks.map((m) => m.kind)).toContain('restart');
+    expect(restartLane.marks.flatMap((m) => m.members.map((x) => x.kind))).toContain('restart');
   });
 });

@@ -1,5 +1,7 @@
 import { causalChain, chainArrows } from './layout/causes.js';
 import { NO_FILTER, visibleRows, type ViewFilter } from './layout/filter.js';
+import { markAt } from './layout/hit-test.js';
+import type { TraceRecord } from './layout/trace-types.js';
 import type { GroupBy, RecordRef, Row, TimelineModel } from './layout/model.js';
 import { directEffects, rebootStories, violationStories } from './layout/stories.js';
 import { buildTimeline } from './layout/timeline-model.js';
@@ -165,10 +167,20 @@ export class App {
     renderDetails(
       this.el.details,
       ref && trace && record
-        ? { traceTag: tags[ref.traceIndex] ?? '', record, chain: causalChain(trace, ref.seq), effects: directEffects(trace, ref.seq) }
+        ? { traceTag: tags[ref.traceIndex] ?? '', record, chain: causalChain(trace, ref.seq), effects: directEffects(trace, ref.seq), sameInstant: this.sameInstant(ref) }
         : null,
       (seq) => pick({ traceIndex: ref!.traceIndex, seq }),
     );
+  }
+
+  /** The records sharing the selected record's mark: same lane, same instant. */
+  private sameInstant(ref: RecordRef): TraceRecord[] {
+    const trace = this.model?.traces[ref.traceIndex];
+    const record = trace?.bySeq.get(ref.seq);
+    const laneIndex = trace?.laneOfSeq.get(ref.seq);
+    const lane = laneIndex === undefined ? undefined : this.model?.lanes[laneIndex];
+    const mark = lane && record ? markAt(lane, record.t) : undefined;
+    return mark ? mark.members.flatMap((m) => trace!.bySeq.get(m.seq) ?? []) : [];
   }
 
   private notify(): void {

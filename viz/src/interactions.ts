@@ -1,8 +1,9 @@
 import type { App } from './app.js';
 import { describeRecord } from './layout/describe.js';
-import { markVisible } from './layout/filter.js';
+import { topVisibleMember } from './layout/coincident.js';
+import { markVisible, memberVisible } from './layout/filter.js';
 import { barAt, nearestMark } from './layout/hit-test.js';
-import type { RecordRef } from './layout/model.js';
+import type { MarkMember, RecordRef } from './layout/model.js';
 import { formatInstant, formatSpan } from './layout/time-format.js';
 import { panBy, zoomAt } from './layout/viewport.js';
 
@@ -10,17 +11,28 @@ import { panBy, zoomAt } from './layout/viewport.js';
 const CLICK_SLOP_PX = 4;
 /** How near (in px) a click must be to a mark to pick it. */
 const PICK_RADIUS_PX = 7;
+/** Records of one instant listed in the tooltip; the panel lists them all. */
+const TOOLTIP_MEMBERS_MAX = 12;
 
-/** The record under a pointer: the nearest visible mark, else the state bar's record. */
-export function recordAt(app: App, clientX: number, clientY: number): RecordRef | null {
+/** What is under a pointer: the nearest visible mark (all its records), else the state bar's record. */
+export function hitAt(app: App, clientX: number, clientY: number): { ref: RecordRef; group: readonly number[] } | null {
   const { tUs, row, usPerPx } = app.timeline.locate(clientX, clientY);
   const target = app.rows[row];
   if (!target || target.kind !== 'lane') return null;
   const lane = target.lane;
   const mark = nearestMark(lane, tUs, PICK_RADIUS_PX * usPerPx, (m) => markVisible(m, app.filter));
-  if (mark) return { traceIndex: lane.traceIndex, seq: mark.seq };
+  if (mark) {
+    const visible = (m: MarkMember): boolean => memberVisible(m, app.filter);
+    const top = topVisibleMember(mark, visible) ?? mark;
+    return { ref: { traceIndex: lane.traceIndex, seq: top.seq }, group: mark.members.filter(visible).map((m) => m.seq) };
+  }
   const bar = barAt(lane, tUs);
-  return bar && bar.seq !== null ? { traceIndex: lane.traceIndex, seq: bar.seq } : null;
+  return bar && bar.seq !== null ? { ref: { traceIndex: lane.traceIndex, seq: bar.seq }, group: [bar.seq] } : null;
+}
+
+/** The record a click at a point selects: the most important record of the mark there. */
+export function recordAt(app: App, clientX: number, clientY: number): RecordRef | null {
+  return hitAt(app, clientX, clientY)?.ref ?? null;
 }
 
 /** Wheel zooms at the pointer (shift or horizontal wheel pans), drag pans, click selects, hover explains. */
@@ -75,16 +87,25 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
 }
 
 function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void {
-  const ref = recordAt(app, event.clientX, event.clientY);
-  const record = ref ? app.model?.traces[ref.traceIndex]?.bySeq.get(ref.seq) : undefined;
-  if (!ref || !record) {
+  const hit = hitAt(app, event.clientX, event.clientY);
+  const trace = hit ? app.model?.traces[hit.ref.traceIndex] : undefined;
+  const record = hit ? trace?.bySeq.get(hit.ref.seq) : undefined;
+  if (!hit || !trace || !record) {
     tooltip.hidden = true;
     return;
   }
   const { tUs, row } = app.timeline.locate(event.clientX, event.clientY);
   const target = app.rows[row];
   const bar = target?.kind === 'lane' ? barAt(target.lane, tUs) : undefined;
-  const lines = [`${formatInstant(record.t)}  ${describeRecord(record)}`];
+  const members = hit.group.flatMap((seq) => trace.bySeq.get(seq) ?? []);
+  const lines =
+    members.length > 1
+      ? [
+          `${formatInstant(record.t)}  ${members.length} records at this instant (click, then pick one in the panel):`,
+          ...members.slice(0, TOOLTIP_MEMBERS_MAX).map((r) => `  • ${describeRecord(r)}`),
+          ...(members.length > TOOLTIP_MEMBERS_MAX ? [`  … and ${members.length - TOOLTIP_MEMBERS_MAX} more`] : []),
+        ]
+      : [`${formatInstant(record.t)}  ${describeRecord(record)}`];
   if (bar) lines.push(`${bar.state} for ${formatSpan(bar.endUs - bar.startUs)} (${formatInstant(bar.startUs)} – ${formatInstant(bar.endUs)})`);
   tooltip.textContent = lines.join('\n');
   tooltip.hidden = false;

@@ -1,5 +1,5 @@
 import { SYSTEM_GROUP } from './timeline-model.js';
-import type { Lane, Mark, Row, TimelineModel } from './model.js';
+import type { Lane, Mark, MarkMember, Row, TimelineModel } from './model.js';
 import type { RecordType } from './trace-types.js';
 
 /** What the user narrowed the view to. */
@@ -20,8 +20,15 @@ export function laneMatches(lane: Lane, query: string): boolean {
   return (lane.component ?? '').toLowerCase().includes(q) || lane.group.toLowerCase().includes(q);
 }
 
+/** Whether a record of a mark passes the type filter. */
+export function memberVisible(member: MarkMember, filter: ViewFilter): boolean {
+  return !filter.hiddenTypes.has(member.type);
+}
+
+/** Whether a mark shows at all: some record of it passes the type filter. */
 export function markVisible(mark: Mark, filter: ViewFilter): boolean {
-  return !filter.hiddenTypes.has(mark.type);
+  if (filter.hiddenTypes.size === 0) return true;
+  return mark.members.some((m) => !filter.hiddenTypes.has(m.type));
 }
 
 /**

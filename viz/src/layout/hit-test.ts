@@ -1,14 +1,12 @@
-import { MARK_KINDS } from './marks.js';
+import { rankOf } from './coincident.js';
 import { lowerBound } from './sorted.js';
 import type { Bar, Lane, Mark } from './model.js';
 
-const RANK = new Map(MARK_KINDS.map((kind, i) => [kind, i]));
-
 /**
- * The mark of a lane nearest to tUs within toleranceUs. On a tie the mark
- * drawn on top wins: the more important kind (a fault over the termination
- * it caused at the same instant), then the later record. Marks rejected by
- * `visible` are skipped.
+ * The mark of a lane nearest to tUs within toleranceUs. On a tie the more
+ * important mark wins (the one drawn on top), then the later one. Marks
+ * rejected by `visible` are skipped. A mark stands for every record of its
+ * instant: the caller picks among its members.
  */
 export function nearestMark(lane: Lane, tUs: number, toleranceUs: number, visible: (m: Mark) => boolean = () => true): Mark | undefined {
   const marks = lane.marks;
@@ -20,7 +18,7 @@ export function nearestMark(lane: Lane, tUs: number, toleranceUs: number, visibl
     if (mark.t > tUs + toleranceUs) break;
     if (!visible(mark)) continue;
     const distance = Math.abs(mark.t - tUs);
-    const rank = RANK.get(mark.kind) ?? Infinity;
+    const rank = rankOf(mark.kind);
     if (distance < bestDistance || (distance === bestDistance && rank <= bestRank)) [best, bestDistance, bestRank] = [mark, distance, rank];
   }
   return best;
@@ -32,4 +30,10 @@ export function barAt(lane: Lane, tUs: number): Bar | undefined {
   const bar = lane.bars[i];
   if (bar && bar.endUs === tUs) return lane.bars[i + 1];
   return bar && bar.startUs <= tUs ? bar : undefined;
+}
+
+/** The mark of a lane at exactly tUs (the group a record belongs to), if any. */
+export function markAt(lane: Lane, tUs: number): Mark | undefined {
+  const mark = lane.marks[lowerBound(lane.marks, tUs, (m) => m.t)];
+  return mark && mark.t === tUs ? mark : undefined;
 }

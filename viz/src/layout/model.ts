@@ -14,12 +14,23 @@ export interface Bar {
   seq: number | null;
 }
 
-/** A record drawn as a symbol on a lane. */
-export interface Mark {
-  t: number;
+/** One record drawn as (part of) a mark. */
+export interface MarkMember {
   seq: number;
   kind: MarkKind;
   type: RecordType;
+}
+
+/**
+ * The records of one lane at one instant, drawn as one symbol: a fault, the
+ * termination, detection and decision it caused often share a microsecond,
+ * and stacked symbols could not be told apart or picked. `seq`, `kind` and
+ * `type` are those of the most important member, the one drawn on top.
+ */
+export interface Mark extends MarkMember {
+  t: number;
+  /** Every record of the group in seq (causal) order; just the mark itself when it is alone. */
+  members: readonly MarkMember[];
 }
 
 export interface Lane {

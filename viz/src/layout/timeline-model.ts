@@ -1,7 +1,7 @@
 import { lifecycleBars, powerBars } from './bars.js';
 import { monitorsOf, NO_MONITOR, realmOf, shortLabel } from './groups.js';
-import { markKindOf } from './marks.js';
-import type { GroupBy, IndexedTrace, Lane, Mark, TimelineModel } from './model.js';
+import { groupMarks } from './coincident.js';
+import type { GroupBy, IndexedTrace, Lane, TimelineModel } from './model.js';
 import { createSeqMap, maxSeqOf, type SeqMap } from './seq-map.js';
 import { byTimeThenSeq } from './sorted.js';
 import type { RecordType, TraceFile, TraceRecord } from './trace-types.js';
@@ -75,15 +75,6 @@ function splitByLane(records: readonly TraceRecord[]): PerTrace {
   return { sorted, maxSeq, bySeq, byType, byComponent, system };
 }
 
-function marksOf(records: readonly TraceRecord[]): Mark[] {
-  const marks: Mark[] = [];
-  for (const r of records) {
-    const kind = markKindOf(r.type);
-    if (kind) marks.push({ t: r.t, seq: r.seq, kind, type: r.type });
-  }
-  return marks;
-}
-
 /**
  * Lays out one trace, or two for compare mode, on one time axis: a system lane
  * per trace first, then components grouped by realm or monitor, groups and
@@ -119,7 +110,7 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
       group: SYSTEM_GROUP,
       label: 'power',
       bars: powerBars(s.system, startUs, endUs),
-      marks: marksOf(s.system),
+      marks: groupMarks(s.system),
     });
   });
   for (const [group, members] of groupOrder) {
@@ -135,7 +126,7 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
           group,
           label: shortLabel(component),
           bars: lifecycleBars(records, startUs, endUs),
-          marks: marksOf(records),
+          marks: groupMarks(records),
         });
       });
     }

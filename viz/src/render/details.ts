@@ -11,6 +11,8 @@ export interface DetailsInput {
   chain: readonly TraceRecord[];
   /** Records directly caused by this one. */
   effects: readonly TraceRecord[];
+  /** Every record drawn at the same instant on the same lane (the record's mark), in causal order. */
+  sameInstant: readonly TraceRecord[];
 }
 
 function fieldText(value: unknown): string {
@@ -31,6 +33,23 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, on
   const { record, chain, effects, traceTag } = input;
   root.append('h2').attr('class', 'details-title').text(`${traceTag ? `[${traceTag}] ` : ''}${record.type} at ${formatInstant(record.t)}`);
   root.append('p').attr('class', 'details-summary').text(describeRecord(record));
+
+  // Records at one instant share one mark on the plot: this list is how each is reached.
+  if (input.sameInstant.length > 1) {
+    root.append('h3').text(`At this instant on this lane (${input.sameInstant.length})`);
+    const list = root.append('ol').attr('class', 'same-instant');
+    for (const other of input.sameInstant) {
+      list
+        .append('li')
+        .classed('current', other === record)
+        .append('button')
+        .attr('type', 'button')
+        .attr('data-seq', other.seq)
+        .attr('aria-current', other === record ? 'true' : null)
+        .text(`${other.type}: ${describeRecord(other)}`)
+        .on('click', () => onPick(other.seq));
+    }
+  }
 
   const table = root.append('table').attr('class', 'details-fields');
   for (const [key, value] of Object.entries(record)) {

@@ -83,8 +83,8 @@ export function createOverview(container: HTMLElement, labelWidth: number, onBru
     for (const lane of model.lanes) {
       for (const mark of lane.marks) {
         const px = Math.min(density.length - 1, Math.max(0, Math.floor(x(mark.t))));
-        density[px]! += 1;
-        ticks.get(mark.kind)?.add(px);
+        density[px]! += mark.members.length;
+        for (const member of mark.members) ticks.get(member.kind)?.add(px);
       }
     }
     const max = Math.max(1, ...density);

@@ -1,6 +1,7 @@
 import { MARK_KINDS, type MarkKind } from '../layout/marks.js';
-import { markVisible, type ViewFilter } from '../layout/filter.js';
-import type { BarState, Lane, Row } from '../layout/model.js';
+import { topVisibleMember, visibleCount } from '../layout/coincident.js';
+import { memberVisible, type ViewFilter } from '../layout/filter.js';
+import type { BarState, Lane, MarkMember, Row } from '../layout/model.js';
 import { lowerBound } from '../layout/sorted.js';
 import type { Domain } from '../layout/viewport.js';
 import { MARK_STYLES, STATE_COLORS } from './palette.js';
@@ -20,6 +21,8 @@ const STATE_INDEX = new Map(STATES.map((s, i) => [s, i]));
 const KIND_INDEX = new Map(MARK_KINDS.map((k, i) => [k, i]));
 /** Above this many marks per pixel of width a lane's marks are drawn as ticks, not symbols. */
 const DENSE_MARKS_PER_PX = 1 / 6;
+/** The count beside a mark of several records: the viewer's smallest text is 12 px. */
+const STACK_FONT_PX = 12;
 
 /**
  * Paints a lane's bars in view as runs of pixel columns: a column covered by
@@ -85,21 +88,29 @@ function paintBars(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xO
 /**
  * Paints a lane's marks in view, at most one per kind per pixel column:
  * symbols where there is room, short ticks (one path per kind) where the
- * lane is too dense for symbols to be told apart.
+ * lane is too dense for symbols to be told apart. A mark standing for
+ * several records at one instant shows how many beside its symbol.
  */
 function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, y: number, rowHeight: number, filter: ViewFilter, usPerPx: number, width: number, dpr: number): void {
   const marks = lane.marks;
   const pad = (SPRITE_CSS_PX / 2) * usPerPx;
   const lastPixel = new Int32Array(MARK_KINDS.length).fill(-1);
   const xs: number[][] = MARK_KINDS.map(() => []);
+  const stacks: { px: number; count: number }[] = [];
   let count = 0;
   const filtering = filter.hiddenTypes.size > 0;
+  const visible = (m: MarkMember): boolean => memberVisible(m, filter);
   for (let i = lowerBound(marks, domain.startUs - pad, (m) => m.t); i < marks.length; i++) {
     const mark = marks[i]!;
     if (mark.t > domain.endUs + pad) break;
-    if (filtering && !markVisible(mark, filter)) continue;
-    const kind = KIND_INDEX.get(mark.kind)!;
+    const top = filtering ? topVisibleMember(mark, visible) : mark;
+    if (!top) continue;
+    const kind = KIND_INDEX.get(top.kind)!;
     const px = Math.round(xOf(mark.t));
+    if (mark.members.length > 1) {
+      const n = filtering ? visibleCount(mark, visible) : mark.members.length;
+      if (n > 1) stacks.push({ px, count: n });
+    }
     if (lastPixel[kind] === px) continue;
     lastPixel[kind] = px;
     xs[kind]!.push(px);
@@ -122,6 +133,25 @@ function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, x
       const half = SPRITE_CSS_PX / 2;
       for (const px of list) ctx.drawImage(sprite, px - half, y + rowHeight / 2 - half, SPRITE_CSS_PX, SPRITE_CSS_PX);
     }
+  }
+  if (!dense && stacks.length > 0) paintStackCounts(ctx, stacks, y, rowHeight);
+}
+
+/** "3" beside a mark that stands for three records: white-haloed so it reads on any bar. */
+function paintStackCounts(ctx: CanvasRenderingContext2D, stacks: readonly { px: number; count: number }[], y: number, rowHeight: number): void {
+  ctx.font = `bold ${STACK_FONT_PX}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = '#ffffff';
+  ctx.fillStyle = '#111827';
+  let lastRight = -Infinity;
+  for (const { px, count } of stacks) {
+    const x = px + SPRITE_CSS_PX / 2 - 3;
+    if (x < lastRight) continue;
+    const text = String(count);
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+    lastRight = x + ctx.measureText(text).width + 2;
   }
 }
 
