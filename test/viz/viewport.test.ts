@@ -38,3 +38,11 @@ describe('viewport arithmetic', () => {
     expect(tiny.endUs - tiny.startUs).toBe(MIN_SPAN_US);
   });
 });
+
+describe('frameSpan', () => {
+  it('shows an incident with a margin on both sides', async () => {
+    const { frameSpan } = await import('../../viz/src/layout/viewport.js');
+    expect(frameSpan({ startUs: 0, endUs: 3_600_000_000 }, 1_000_000_000, 1_003_000_000, 1000)).toEqual({ startUs: 999_550_000, endUs: 1_003_450_000 });
+    expect(frameSpan({ startUs: 0, endUs: 100 }, 50, 50, 10)).toEqual({ startUs: 45, endUs: 55 });
+  });
+});

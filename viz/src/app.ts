@@ -3,12 +3,15 @@ import { NO_FILTER, visibleRows, type ViewFilter } from './layout/filter.js';
 import { markAt } from './layout/hit-test.js';
 import type { TraceRecord } from './layout/trace-types.js';
 import type { GroupBy, RecordRef, Row, TimelineModel } from './layout/model.js';
-import { directEffects, rebootStories, violationStories } from './layout/stories.js';
+import { describeIncident, incidentSteps } from './layout/describe-incident.js';
+import type { Incident } from './layout/incidents.js';
+import { directEffects, incidentStories, rebootStories, violationStories } from './layout/stories.js';
 import { buildTimeline } from './layout/timeline-model.js';
-import { centerOn, clampDomain, type Domain } from './layout/viewport.js';
+import { centerOn, clampDomain, frameSpan, type Domain } from './layout/viewport.js';
 import type { LoadedTrace } from './load/sources.js';
 import { milestone } from './timing.js';
 import { renderDetails } from './render/details.js';
+import { renderIncidentList, type IncidentOrder } from './render/incident-list.js';
 import { renderJumpList } from './render/jump-list.js';
 import type { Highlight } from './render/overlay.js';
 import { createOverview, type OverviewView } from './render/overview.js';
@@ -21,9 +24,15 @@ export interface AppElements {
   timeline: HTMLElement;
   details: HTMLElement;
   violations: HTMLElement;
+  incidents: HTMLElement;
   reboots: HTMLElement;
   summary: HTMLElement;
 }
+
+/** The narrowest window a jump shows: an incident of a few µs is still framed readably. */
+const MIN_FRAME_US = 2_000;
+/** The window around a record no fault caused, when jumping from the whole-run view. */
+const UNCAUSED_FRAME_US = 60_000_000;
 
 /** Load and first-paint timings, for the browser test and curious users (window.recsimViewer). */
 export interface LoadTimings {
@@ -50,6 +59,7 @@ export class App {
   rows: Row[] = [];
   domain: Domain = { startUs: 0, endUs: 1 };
   selection: RecordRef | null = null;
+  incidentOrder: IncidentOrder = 'time';
   timings: LoadTimings | null = null;
   readonly timeline: TimelineView;
   private readonly overview: OverviewView;
@@ -118,21 +128,47 @@ export class App {
     this.render(true);
   }
 
-  /** Selects a record and brings it into view: centred in time, its lane scrolled into sight. */
-  jumpTo(ref: RecordRef): void {
+  /**
+   * Selects a record and brings it into view, its lane scrolled into sight.
+   * `frame`: show the record's whole incident (fault to running again), or
+   * its causal chain when no fault caused it; otherwise the window moves only
+   * when the record is out of it.
+   */
+  jumpTo(ref: RecordRef, frame = true): void {
     const trace = this.model?.traces[ref.traceIndex];
     const record = trace?.bySeq.get(ref.seq);
     if (!trace || !record) return;
     const full = this.extent.endUs - this.extent.startUs;
     const span = this.domain.endUs - this.domain.startUs;
-    const target = span >= full * 0.99 ? full / 8 : span;
-    if (record.t < this.domain.startUs || record.t > this.domain.endUs || span >= full * 0.99) {
-      this.domain = centerOn(this.extent, record.t, target);
+    const wholeRun = span >= full * 0.99;
+    const inView = record.t >= this.domain.startUs && record.t <= this.domain.endUs;
+    if (frame || wholeRun || !inView) {
+      const incident = this.incidentOf(ref);
+      if (incident) {
+        this.domain = frameSpan(this.extent, Math.min(incident.startUs, record.t), Math.max(incident.endUs, record.t), MIN_FRAME_US);
+      } else {
+        const chain = causalChain(trace, ref.seq);
+        const rootUs = chain[chain.length - 1]?.t ?? record.t;
+        const fallback = wholeRun ? Math.min(full, UNCAUSED_FRAME_US) : span;
+        this.domain = rootUs < record.t ? frameSpan(this.extent, rootUs, record.t, MIN_FRAME_US) : centerOn(this.extent, record.t, fallback);
+      }
     }
     const lane = trace.laneOfSeq.get(record.seq);
     const row = this.rows.findIndex((r) => r.kind === 'lane' && r.laneIndex === lane);
     if (row >= 0) this.timeline.revealRow(row);
     this.select(ref);
+  }
+
+  /** The incident whose fault is at the root of a record's causal chain. */
+  incidentOf(ref: RecordRef): Incident | undefined {
+    const trace = this.model?.traces[ref.traceIndex];
+    const fault = trace?.rootFault.get(ref.seq);
+    return fault === undefined ? undefined : trace!.incidentOfFault.get(fault);
+  }
+
+  setIncidentOrder(order: IncidentOrder): void {
+    this.incidentOrder = order;
+    this.render(true);
   }
 
   private highlight(): Highlight | null {
@@ -159,17 +195,29 @@ export class App {
     const tags = this.tags;
     const pick = (ref: RecordRef): void => this.jumpTo(ref);
     renderSummary(this.el.summary, model.traces, tags);
-    renderJumpList(this.el.reboots, 'Reboots and panics, with their root cause', 'No reboot or panic', rebootStories(model.traces, tags), pick);
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
+    renderIncidentList(this.el.incidents, incidentStories(model.traces, tags), this.incidentOrder, (order) => this.setIncidentOrder(order), pick);
+    renderJumpList(this.el.reboots, 'Reboots and panics, with their root cause', 'No reboot or panic', rebootStories(model.traces, tags), pick);
     const ref = this.selection;
     const trace = ref ? model.traces[ref.traceIndex] : undefined;
     const record = ref ? trace?.bySeq.get(ref.seq) : undefined;
+    const incident = ref ? this.incidentOf(ref) : undefined;
     renderDetails(
       this.el.details,
       ref && trace && record
-        ? { traceTag: tags[ref.traceIndex] ?? '', record, chain: causalChain(trace, ref.seq), effects: directEffects(trace, ref.seq), sameInstant: this.sameInstant(ref) }
+        ? {
+            traceTag: tags[ref.traceIndex] ?? '',
+            record,
+            chain: causalChain(trace, ref.seq),
+            effects: directEffects(trace, ref.seq),
+            sameInstant: this.sameInstant(ref),
+            incident: incident ? { text: describeIncident(incident), steps: incidentSteps(incident) } : undefined,
+          }
         : null,
-      (seq) => pick({ traceIndex: ref!.traceIndex, seq }),
+      {
+        pick: (seq) => this.jumpTo({ traceIndex: ref!.traceIndex, seq }, false),
+        frameIncident: () => this.jumpTo(ref!, true),
+      },
     );
   }
 

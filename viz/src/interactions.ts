@@ -1,5 +1,8 @@
 import type { App } from './app.js';
+import { describeIncident } from './layout/describe-incident.js';
 import { describeRecord } from './layout/describe.js';
+import { incidentAt } from './layout/lane-incidents.js';
+import { INCIDENT_STRIP_PX } from './render/paint-lanes.js';
 import { topVisibleMember } from './layout/coincident.js';
 import { markVisible, memberVisible } from './layout/filter.js';
 import { barAt, nearestMark } from './layout/hit-test.js';
@@ -28,6 +31,15 @@ export function hitAt(app: App, clientX: number, clientY: number): { ref: Record
   }
   const bar = barAt(lane, tUs);
   return bar && bar.seq !== null ? { ref: { traceIndex: lane.traceIndex, seq: bar.seq }, group: [bar.seq] } : null;
+}
+
+/** The fault of the incident whose strip (along the bottom of a lane) is under a point. */
+export function incidentStripAt(app: App, clientX: number, clientY: number): RecordRef | null {
+  const { tUs, row, usPerPx, yInRowPx } = app.timeline.locate(clientX, clientY);
+  const target = app.rows[row];
+  if (!target || target.kind !== 'lane' || yInRowPx < app.timeline.rowHeight() - INCIDENT_STRIP_PX - 3) return null;
+  const incident = incidentAt(target.lane, tUs, PICK_RADIUS_PX * usPerPx);
+  return incident ? { traceIndex: target.lane.traceIndex, seq: incident.faultSeq } : null;
 }
 
 /** The record a click at a point selects: the most important record of the mark there. */
@@ -79,7 +91,10 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
     const wasClick = drag && !drag.moved;
     drag = null;
     plot.classList.remove('dragging');
-    if (wasClick) app.select(recordAt(app, event.clientX, event.clientY));
+    if (!wasClick) return;
+    const incident = incidentStripAt(app, event.clientX, event.clientY);
+    if (incident) app.jumpTo(incident);
+    else app.select(recordAt(app, event.clientX, event.clientY));
   });
   plot.addEventListener('pointerleave', () => {
     tooltip.hidden = true;
@@ -107,6 +122,8 @@ function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void 
         ]
       : [`${formatInstant(record.t)}  ${describeRecord(record)}`];
   if (bar) lines.push(`${bar.state} for ${formatSpan(bar.endUs - bar.startUs)} (${formatInstant(bar.startUs)} – ${formatInstant(bar.endUs)})`);
+  const incident = target?.kind === 'lane' ? incidentAt(target.lane, tUs, PICK_RADIUS_PX * app.timeline.locate(event.clientX, event.clientY).usPerPx) : undefined;
+  if (incident) lines.push(`incident: ${describeIncident(incident)} (click the strip under the bar to frame it)`);
   tooltip.textContent = lines.join('\n');
   tooltip.hidden = false;
   tooltip.style.left = `${event.clientX + 14}px`;

@@ -23,6 +23,7 @@ const app = new App({
   timeline: byId('timeline-host'),
   details: byId('details'),
   violations: byId('violations'),
+  incidents: byId('incidents'),
   reboots: byId('reboots'),
   summary: byId('summary'),
 });

@@ -1,6 +1,7 @@
 import type { LifecycleState, PowerState, RecordType, TraceFile, TraceRecord } from './trace-types.js';
 import type { MarkKind } from './marks.js';
 import type { SeqMap } from './seq-map.js';
+import type { Incident } from './incidents.js';
 
 /** A lifecycle bar on a component lane or a power bar on the system lane. */
 export type BarState = LifecycleState | PowerState;
@@ -48,6 +49,8 @@ export interface Lane {
   bars: Bar[];
   /** Sorted by (t, seq). */
   marks: Mark[];
+  /** Faults of this lane's component (of the system, on a system lane) and their recovery, by start. */
+  incidents: Incident[];
 }
 
 /** One loaded trace and its record index. */
@@ -60,6 +63,14 @@ export interface IndexedTrace {
   byType: ReadonlyMap<RecordType, readonly TraceRecord[]>;
   /** seq -> index into TimelineModel.lanes of the lane the record is anchored on. */
   laneOfSeq: SeqMap<number>;
+  /** Every fault and its recovery, in time order. */
+  incidents: Incident[];
+  /** Fault seq -> its incident. */
+  incidentOfFault: ReadonlyMap<number, Incident>;
+  /** seq -> seq of the fault at the root of the record's causal chain. */
+  rootFault: SeqMap<number>;
+  /** Where this trace's run ended (its summary's endUs, else its last record). */
+  endUs: number;
 }
 
 export type GroupBy = 'realm' | 'monitor';

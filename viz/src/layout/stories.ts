@@ -1,5 +1,7 @@
 import { causalChain } from './causes.js';
+import { describeIncident } from './describe-incident.js';
 import { describeRecord } from './describe.js';
+import { timeToRecoverUs, type Incident } from './incidents.js';
 import type { IndexedTrace, RecordRef } from './model.js';
 import { formatInstant } from './time-format.js';
 import type { TraceRecord } from './trace-types.js';
@@ -46,4 +48,22 @@ export function rebootStories(traces: readonly IndexedTrace[], tags: readonly st
 /** Records directly caused by `seq` (a linear scan: done once per click). */
 export function directEffects(trace: Pick<IndexedTrace, 'file'>, seq: number): TraceRecord[] {
   return trace.file.records.filter((r) => r.cause === seq);
+}
+
+export interface IncidentStory extends Story {
+  incident: Incident;
+  /** Time to recover, or how long it was down until the end; 0 for a fault without an outage. */
+  lastedUs: number;
+}
+
+/** Every incident of every trace, in time order, with how long it lasted. */
+export function incidentStories(traces: readonly IndexedTrace[], tags: readonly string[]): IncidentStory[] {
+  const stories: IncidentStory[] = [];
+  traces.forEach((trace, traceIndex) => {
+    for (const incident of trace.incidents) {
+      const lastedUs = timeToRecoverUs(incident) ?? (incident.downUs !== undefined ? incident.endUs - incident.startUs : 0);
+      stories.push({ ref: { traceIndex, seq: incident.faultSeq }, text: `${tagOf(tags, traceIndex)}${describeIncident(incident)}`, incident, lastedUs });
+    }
+  });
+  return stories.sort((a, b) => a.incident.startUs - b.incident.startUs || a.ref.traceIndex - b.ref.traceIndex);
 }

@@ -1,6 +1,7 @@
 import { lifecycleBars, powerBars } from './bars.js';
 import { monitorsOf, NO_MONITOR, realmOf, shortLabel } from './groups.js';
 import { groupMarks } from './coincident.js';
+import { findIncidents, type Incident, type TraceIncidents } from './incidents.js';
 import type { GroupBy, IndexedTrace, Lane, TimelineModel } from './model.js';
 import { createSeqMap, maxSeqOf, type SeqMap } from './seq-map.js';
 import { byTimeThenSeq } from './sorted.js';
@@ -14,17 +15,18 @@ export interface NamedTrace {
 export const SYSTEM_GROUP = 'system';
 const SYSTEM = '@system';
 
-/** The time span the timeline covers: from 0 (or earlier) to the run's end. */
-function extentOf(files: readonly TraceFile[]): { startUs: number; endUs: number } {
+/** Where one trace's run ended: its summary's end, else its last record. */
+function runEndOf(file: TraceFile): number {
+  let endUs = typeof file.summary?.endUs === 'number' ? file.summary.endUs : 0;
+  for (const r of file.records) if (r.t > endUs) endUs = r.t;
+  return endUs;
+}
+
+/** The time span the timeline covers: from 0 (or earlier) to the end of the longest run. */
+function extentOf(files: readonly TraceFile[], ends: readonly number[]): { startUs: number; endUs: number } {
   let startUs = 0;
-  let endUs = 0;
-  for (const file of files) {
-    endUs = Math.max(endUs, file.summary?.endUs ?? 0);
-    for (const r of file.records) {
-      if (r.t < startUs) startUs = r.t;
-      if (r.t > endUs) endUs = r.t;
-    }
-  }
+  for (const file of files) for (const r of file.records) if (r.t < startUs) startUs = r.t;
+  let endUs = Math.max(0, ...ends);
   if (endUs <= startUs) endUs = startUs + 1;
   return { startUs, endUs };
 }
@@ -42,8 +44,9 @@ interface PerTrace {
 /** The component whose lane shows a record: its own, or for a violation the blamed record's. */
 function laneComponentOf(r: TraceRecord, bySeq: SeqMap<TraceRecord>): string | undefined {
   if (typeof r.component === 'string') return r.component;
-  if (r.type === 'violation' && r.record !== undefined) {
-    const blamed = bySeq.get(r.record)?.component;
+  if (r.type === 'violation') {
+    const blamedSeq = r.record ?? r.cause;
+    const blamed = blamedSeq === undefined ? undefined : bySeq.get(blamedSeq)?.component;
     if (typeof blamed === 'string') return blamed;
   }
   return undefined;
@@ -82,8 +85,19 @@ function splitByLane(records: readonly TraceRecord[]): PerTrace {
  * side by side.
  */
 export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 'realm'): TimelineModel {
-  const { startUs, endUs } = extentOf(inputs.map((i) => i.file));
+  const ends = inputs.map((i) => runEndOf(i.file));
+  const { startUs, endUs } = extentOf(inputs.map((i) => i.file), ends);
   const split = inputs.map((i) => splitByLane(i.file.records));
+  const found = split.map((s, ti) => findIncidents(s.sorted, ends[ti]!));
+  const incidentsOf = found.map(({ incidents }) => {
+    const byComponent = new Map<string | null, Incident[]>();
+    for (const incident of incidents) {
+      let list = byComponent.get(incident.component);
+      if (!list) byComponent.set(incident.component, (list = []));
+      list.push(incident);
+    }
+    return byComponent;
+  });
   const monitors = inputs.map((i) => monitorsOf(i.file.records));
 
   // Group and component order: first appearance over the traces in turn.
@@ -109,8 +123,10 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
       component: null,
       group: SYSTEM_GROUP,
       label: 'power',
-      bars: powerBars(s.system, startUs, endUs),
+      // Each trace's bars stop where its run ended: a shorter run B is never drawn past its end.
+      bars: powerBars(s.system, startUs, ends[ti]!),
       marks: groupMarks(s.system),
+      incidents: incidentsOf[ti]!.get(null) ?? [],
     });
   });
   for (const [group, members] of groupOrder) {
@@ -125,18 +141,19 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
           component,
           group,
           label: shortLabel(component),
-          bars: lifecycleBars(records, startUs, endUs),
+          bars: lifecycleBars(records, startUs, ends[ti]!),
           marks: groupMarks(records),
+          incidents: incidentsOf[ti]!.get(component) ?? [],
         });
       });
     }
   }
 
-  const traces = inputs.map((input, ti) => indexTrace(input, ti, split[ti]!, lanes));
+  const traces = inputs.map((input, ti) => indexTrace(input, ti, split[ti]!, lanes, found[ti]!, ends[ti]!));
   return { traces, lanes, startUs, endUs, groupBy };
 }
 
-function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: readonly Lane[]): IndexedTrace {
+function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: readonly Lane[], found: TraceIncidents, endUs: number): IndexedTrace {
   const laneIndexOf = new Map<string, number>();
   lanes.forEach((lane, i) => {
     if (lane.traceIndex === ti) laneIndexOf.set(lane.component ?? SYSTEM, i);
@@ -147,5 +164,6 @@ function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: reado
     const lane = laneIndexOf.get(component)!;
     for (const r of records) laneOfSeq.set(r.seq, lane);
   }
-  return { name: input.name, file: input.file, bySeq: split.bySeq, byType: split.byType, laneOfSeq };
+  const incidentOfFault = new Map(found.incidents.map((incident) => [incident.faultSeq, incident]));
+  return { name: input.name, file: input.file, bySeq: split.bySeq, byType: split.byType, laneOfSeq, incidents: found.incidents, incidentOfFault, rootFault: found.rootFault, endUs };
 }

@@ -36,3 +36,13 @@ export function panBy(d: Domain, extent: Domain, deltaUs: number): Domain {
 export function centerOn(extent: Domain, tUs: number, spanUs: number): Domain {
   return clampDomain({ startUs: tUs - spanUs / 2, endUs: tUs + spanUs / 2 }, extent);
 }
+
+/**
+ * A window showing [fromUs, toUs] with a margin on each side (a share of
+ * its width), at least minSpanUs wide: what a jump to an incident shows.
+ */
+export function frameSpan(extent: Domain, fromUs: number, toUs: number, minSpanUs: number, margin = 0.15): Domain {
+  const span = Math.max(toUs - fromUs, 0);
+  const padded = Math.max(span * (1 + 2 * margin), minSpanUs);
+  return centerOn(extent, (fromUs + toUs) / 2, padded);
+}

@@ -13,6 +13,14 @@ export interface DetailsInput {
   effects: readonly TraceRecord[];
   /** Every record drawn at the same instant on the same lane (the record's mark), in causal order. */
   sameInstant: readonly TraceRecord[];
+  /** The incident of the fault at the root of this record's chain, if a fault caused it. */
+  incident?: { text: string; steps: readonly { label: string; seq: number }[] };
+}
+
+export interface DetailsActions {
+  pick(seq: number): void;
+  /** Frames the incident of the selected record. */
+  frameIncident(): void;
 }
 
 function fieldText(value: unknown): string {
@@ -23,7 +31,8 @@ function fieldText(value: unknown): string {
  * The selected record: its fields, "why" (the causal chain from the root
  * fault down to it) and what it led to. Everything is set as text.
  */
-export function renderDetails(panel: HTMLElement, input: DetailsInput | null, onPick: (seq: number) => void): void {
+export function renderDetails(panel: HTMLElement, input: DetailsInput | null, actions: DetailsActions): void {
+  const onPick = actions.pick;
   const root = d3.select(panel);
   root.selectAll('*').remove();
   if (!input) {
@@ -49,6 +58,24 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, on
         .text(`${other.type}: ${describeRecord(other)}`)
         .on('click', () => onPick(other.seq));
     }
+  }
+
+  if (input.incident) {
+    const box = root.append('div').attr('class', 'incident-box');
+    box.append('h3').text('Incident');
+    box.append('p').attr('class', 'incident-text').text(input.incident.text);
+    const steps = box.append('ol').attr('class', 'incident-steps');
+    for (const step of input.incident.steps) {
+      steps
+        .append('li')
+        .classed('current', step.seq === record.seq)
+        .append('button')
+        .attr('type', 'button')
+        .attr('data-seq', step.seq)
+        .text(step.label)
+        .on('click', () => onPick(step.seq));
+    }
+    box.append('button').attr('type', 'button').attr('class', 'frame-incident').text('Show the whole incident').on('click', () => actions.frameIncident());
   }
 
   const table = root.append('table').attr('class', 'details-fields');

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { MARK_KINDS, MARK_LABELS, type MarkKind } from '../layout/marks.js';
-import { LIFECYCLE_LEGEND, MARK_STYLES, POWER_LEGEND, STATE_COLORS, markPath } from './palette.js';
+import { INCIDENT_COLORS, INCIDENT_LEGEND, LIFECYCLE_LEGEND, MARK_STYLES, POWER_LEGEND, STATE_COLORS, markPath } from './palette.js';
 
 /**
  * The legend: state colours of component and power lanes, and one toggle per
@@ -20,6 +20,13 @@ export function renderLegend(container: HTMLElement, hiddenKinds: ReadonlySet<Ma
   };
   swatches('component', LIFECYCLE_LEGEND);
   swatches('power', POWER_LEGEND);
+  const incidents = root.append('div').attr('class', 'legend-group');
+  incidents.append('span').attr('class', 'legend-title').text('incident');
+  for (const [phase, label] of INCIDENT_LEGEND) {
+    const item = incidents.append('span').attr('class', 'legend-item');
+    item.append('span').attr('class', 'swatch swatch-strip').style('background', INCIDENT_COLORS[phase]);
+    item.append('span').text(label);
+  }
   const marks = root.append('div').attr('class', 'legend-group legend-marks');
   marks.append('span').attr('class', 'legend-title').text('marks');
   for (const kind of MARK_KINDS) {

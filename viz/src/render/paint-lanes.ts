@@ -2,9 +2,11 @@ import { MARK_KINDS, type MarkKind } from '../layout/marks.js';
 import { topVisibleMember, visibleCount } from '../layout/coincident.js';
 import { memberVisible, type ViewFilter } from '../layout/filter.js';
 import type { BarState, Lane, MarkMember, Row } from '../layout/model.js';
+import { incidentPhases } from '../layout/incidents.js';
+import { forIncidentsIn } from '../layout/lane-incidents.js';
 import { lowerBound } from '../layout/sorted.js';
 import type { Domain } from '../layout/viewport.js';
-import { MARK_STYLES, STATE_COLORS } from './palette.js';
+import { INCIDENT_COLORS, MARK_STYLES, STATE_COLORS } from './palette.js';
 import { markSprite, SPRITE_CSS_PX } from './sprites.js';
 
 export interface LaneGeometry {
@@ -155,7 +157,41 @@ function paintStackCounts(ctx: CanvasRenderingContext2D, stacks: readonly { px: 
   }
 }
 
-/** Paints the rows in view: group bands, state bars and marks. */
+/** An incident is never drawn narrower than this, so a 3 s outage still shows in a day-long view. */
+const INCIDENT_MIN_PX = 3;
+/** Height of the incident strip along the bottom of a lane. */
+export const INCIDENT_STRIP_PX = 5;
+
+/** Paints a lane's incidents in view as strips of their phases along the bottom of the row. */
+function paintIncidents(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, y: number, width: number): void {
+  let paintedTo = -Infinity;
+  forIncidentsIn(lane, domain.startUs, domain.endUs, (incident) => {
+    const x0 = Math.max(-1, xOf(incident.startUs));
+    const x1 = Math.min(width + 1, Math.max(xOf(incident.endUs), x0 + INCIDENT_MIN_PX));
+    if (x1 <= paintedTo) return;
+    const phases = incidentPhases(incident);
+    if (x1 - x0 <= INCIDENT_MIN_PX || phases.length === 0) {
+      // Too short to show its phases: one block of the colour of its longest.
+      const longest = phases.reduce((a, b) => (b.endUs - b.startUs > a.endUs - a.startUs ? b : a), phases[0] ?? { phase: 'recovering' as const, startUs: 0, endUs: 0 });
+      ctx.fillStyle = INCIDENT_COLORS[longest.phase];
+      ctx.fillRect(x0, y, x1 - x0, INCIDENT_STRIP_PX);
+    } else {
+      for (const p of phases) {
+        const p0 = Math.max(x0, xOf(p.startUs));
+        const p1 = Math.min(x1, Math.max(xOf(p.endUs), p0 + 1));
+        ctx.fillStyle = INCIDENT_COLORS[p.phase];
+        ctx.fillRect(p0, y, p1 - p0, INCIDENT_STRIP_PX);
+      }
+    }
+    // An outline so the light late phases read on white, and back-to-back incidents stay apart.
+    ctx.strokeStyle = INCIDENT_COLORS.detecting;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(Math.round(x0) + 0.5, y + 0.5, Math.max(1, Math.round(x1 - x0) - 1), INCIDENT_STRIP_PX - 1);
+    paintedTo = x1;
+  });
+}
+
+/** Paints the rows in view: group bands, state bars, incidents and marks. */
 export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], domain: Domain, filter: ViewFilter, g: LaneGeometry): void {
   const { width, height, rowHeight, scrollTop } = g;
   ctx.setTransform(g.devicePixelRatio, 0, 0, g.devicePixelRatio, 0, 0);
@@ -174,7 +210,9 @@ export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], 
       ctx.fillRect(0, y + rowHeight - 1, width, 1);
       continue;
     }
-    paintBars(ctx, row.lane, domain, xOf, y + 3, rowHeight - 6, width);
+    paintBars(ctx, row.lane, domain, xOf, y + 2, rowHeight - INCIDENT_STRIP_PX - 4, width);
     paintMarks(ctx, row.lane, domain, xOf, y, rowHeight, filter, usPerPx, width, g.devicePixelRatio);
+    // After the marks: a short outage's strip must not hide under the fault's symbol.
+    paintIncidents(ctx, row.lane, domain, xOf, y + rowHeight - INCIDENT_STRIP_PX - 1, width);
   }
 }

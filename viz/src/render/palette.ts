@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import type { MarkKind } from '../layout/marks.js';
+import type { IncidentPhase } from '../layout/incidents.js';
 import type { BarState } from '../layout/model.js';
 
 /** Lane bar colours: lifecycle states on component lanes, power states on the system lane. */
@@ -65,3 +66,22 @@ export function markPath(kind: MarkKind): string {
   const style = MARK_STYLES[kind];
   return d3.symbol(style.symbol, style.size)() ?? '';
 }
+
+/**
+ * Incident phases, drawn in a strip under a lane's bars: one hue getting
+ * lighter as recovery proceeds, so the order reads without telling hues
+ * apart (and never looks like a lifecycle state).
+ */
+export const INCIDENT_COLORS: Readonly<Record<IncidentPhase, string>> = {
+  detecting: '#3f007d',
+  deciding: '#6a51a3',
+  waiting: '#9e9ac8',
+  recovering: '#cbc9e2',
+};
+
+export const INCIDENT_LEGEND: readonly [IncidentPhase, string][] = [
+  ['detecting', 'fault → detected'],
+  ['deciding', 'detected → decided'],
+  ['waiting', 'decided → acted'],
+  ['recovering', 'acted → running again'],
+];

@@ -40,8 +40,9 @@ export interface TimelineView {
   plotWidth(): number;
   /** The plot element that receives wheel, drag and click. */
   plot: HTMLElement;
-  /** Converts a pointer position in the plot to (time, row index). */
-  locate(clientX: number, clientY: number): { tUs: number; row: number; usPerPx: number };
+  /** Converts a pointer position in the plot to (time, row index, height within the row). */
+  locate(clientX: number, clientY: number): { tUs: number; row: number; usPerPx: number; yInRowPx: number };
+  rowHeight(): number;
   /** Client coordinates of (time, row) in the current view (for tests and tooltips). */
   pointOf(tUs: number, row: number): { x: number; y: number };
   /** Scrolls the lanes so that a row is in sight. */
@@ -115,12 +116,14 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
     stats,
     paintNow,
     plotWidth: () => geometry().width,
+    rowHeight: () => options.rowHeight,
     locate(clientX, clientY) {
       const rect = plot.node()!.getBoundingClientRect();
       const domain = state?.domain ?? { startUs: 0, endUs: 1 };
       const usPerPx = (domain.endUs - domain.startUs) / Math.max(1, rect.width);
-      const row = Math.floor((clientY - rect.top) / options.rowHeight + scroll.node()!.scrollTop / options.rowHeight);
-      return { tUs: domain.startUs + (clientX - rect.left) * usPerPx, row, usPerPx };
+      const y = clientY - rect.top + scroll.node()!.scrollTop;
+      const row = Math.floor(y / options.rowHeight);
+      return { tUs: domain.startUs + (clientX - rect.left) * usPerPx, row, usPerPx, yInRowPx: y - row * options.rowHeight };
     },
     pointOf(tUs, row) {
       const rect = plot.node()!.getBoundingClientRect();
