@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, rowOfLane, visibleRows } from '../../viz/src/layout/filter.js';
+import { NO_FILTER as WITH_COUNTERS, rowOfLane, visibleRows } from '../../viz/src/layout/filter.js';
 import { buildTimeline } from '../../viz/src/layout/timeline-model.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
 const model = buildTimeline([{ name: 'a', file: loadFixture('netstack-reboot.json') }]);
+const NO_FILTER = { ...WITH_COUNTERS, counters: false };
 const describeRows = (rows: ReturnType<typeof visibleRows>): string[] =>
-  rows.map((r) => (r.kind === 'group' ? `# ${r.label}` : (r.lane.component ?? 'power')));
+  rows.map((r) => (r.kind === 'group' ? `# ${r.label}` : r.kind === 'counter' ? `~ ${r.counter}` : (r.lane.component ?? 'power')));
 
 describe('visibleRows', () => {
   it('shows every group header followed by its lanes', () => {
@@ -21,6 +22,13 @@ describe('visibleRows', () => {
       '# /core/session',
       '/core/session/shell',
     ]);
+  });
+
+  it('puts the counter tracks first when they are shown, on one scale for every trace', () => {
+    const rows = visibleRows(model, WITH_COUNTERS);
+    expect(describeRows(rows).slice(0, 7)).toEqual(['# counters over time', '~ components-up', '~ system-up', '~ restarts', '~ lost-requests', '~ lost-bytes', '# system']);
+    const up = rows[1]!;
+    expect(up.kind === 'counter' && up.max).toBe(5);
   });
 
   it('keeps matching components (case-insensitive), their groups and the system lane', () => {

@@ -7,6 +7,7 @@ import { renderLegend } from './render/legend.js';
 
 export interface ControlElements {
   search: HTMLInputElement;
+  counters: HTMLInputElement;
   groupBy: HTMLSelectElement;
   typeList: HTMLElement;
   legend: HTMLElement;
@@ -26,11 +27,12 @@ function typeCounts(app: App): Map<RecordType, number> {
 export function attachControls(app: App, el: ControlElements): () => void {
   const hidden = new Set<RecordType>();
   const apply = (): void => {
-    app.setFilter({ query: el.search.value, hiddenTypes: new Set(hidden) });
+    app.setFilter({ query: el.search.value, hiddenTypes: new Set(hidden), counters: el.counters.checked });
     refresh();
   };
 
   el.search.addEventListener('input', apply);
+  el.counters.addEventListener('change', apply);
   el.groupBy.addEventListener('change', () => app.setGroupBy(el.groupBy.value as GroupBy));
   el.resetZoom.addEventListener('click', () => app.setDomain(app.extent));
 

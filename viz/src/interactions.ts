@@ -6,8 +6,10 @@ import { INCIDENT_STRIP_PX } from './render/paint-lanes.js';
 import { topVisibleMember } from './layout/coincident.js';
 import { markVisible, memberVisible } from './layout/filter.js';
 import { barAt, nearestMark } from './layout/hit-test.js';
-import type { MarkMember, RecordRef } from './layout/model.js';
-import { formatInstant, formatSpan } from './layout/time-format.js';
+import type { MarkMember, RecordRef, Row } from './layout/model.js';
+import { COUNTER_LABELS, valueAt } from './layout/counters.js';
+import { formatBytes } from '../../sim/report/format-bytes.js';
+import { formatCount, formatInstant, formatSpan } from './layout/time-format.js';
 import { panBy, zoomAt } from './layout/viewport.js';
 
 /** Pixels a pointer may move between down and up and still count as a click. */
@@ -101,7 +103,27 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
   });
 }
 
+/** A counter row's values at the pointer: "components running at 1min 2s: A 63, B 64". */
+function counterTooltip(app: App, row: Extract<Row, { kind: 'counter' }>, tUs: number): string {
+  const tags = app.tags;
+  const values = row.tracks.map((track) => {
+    const value = tUs > track.endUs ? undefined : valueAt(track.series, tUs);
+    const text = value === undefined ? 'run over' : row.counter === 'lost-bytes' ? formatBytes(value) : row.counter === 'system-up' ? (value ? 'up' : 'down') : formatCount(value);
+    return `${tags[track.traceIndex] ? `${tags[track.traceIndex]} ` : ''}${text}`;
+  });
+  return `${COUNTER_LABELS[row.counter]} at ${formatInstant(Math.round(tUs))}: ${values.join(', ')}`;
+}
+
 function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void {
+  const located = app.timeline.locate(event.clientX, event.clientY);
+  const counterRow = app.rows[located.row];
+  if (counterRow?.kind === 'counter') {
+    tooltip.textContent = counterTooltip(app, counterRow, located.tUs);
+    tooltip.hidden = false;
+    tooltip.style.left = `${event.clientX + 14}px`;
+    tooltip.style.top = `${event.clientY + 14}px`;
+    return;
+  }
   const hit = hitAt(app, event.clientX, event.clientY);
   const trace = hit ? app.model?.traces[hit.ref.traceIndex] : undefined;
   const record = hit ? trace?.bySeq.get(hit.ref.seq) : undefined;

@@ -29,6 +29,7 @@ const app = new App({
 });
 const refreshControls = attachControls(app, {
   search: byId('search'),
+  counters: byId('show-counters'),
   groupBy: byId('group-by'),
   typeList: byId('type-list'),
   legend: byId('legend'),

@@ -44,3 +44,15 @@ export function powerBars(records: readonly TraceRecord[], startUs: number, endU
   const initial: PowerState = 'up';
   return barsFromChanges(changes, startUs, endUs, initial);
 }
+
+/** Share of [startUs, endUs) the bars spend in one of `states`: a lane's availability. */
+export function shareIn(bars: readonly Bar[], states: ReadonlySet<BarState>, startUs: number, endUs: number): number {
+  const span = endUs - startUs;
+  if (span <= 0) return 0;
+  let inState = 0;
+  for (const bar of bars) {
+    if (!states.has(bar.state)) continue;
+    inState += Math.max(0, Math.min(bar.endUs, endUs) - Math.max(bar.startUs, startUs));
+  }
+  return inState / span;
+}

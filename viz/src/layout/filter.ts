@@ -1,4 +1,8 @@
+import { COUNTER_KEYS } from './counters.js';
 import { SYSTEM_GROUP } from './timeline-model.js';
+
+/** The header of the counter tracks. */
+export const COUNTERS_GROUP = 'counters over time';
 import type { Lane, Mark, MarkMember, Row, TimelineModel } from './model.js';
 import type { RecordType } from './trace-types.js';
 
@@ -8,9 +12,19 @@ export interface ViewFilter {
   query: string;
   /** Record types whose marks are hidden. */
   hiddenTypes: ReadonlySet<RecordType>;
+  /** Whether the counter tracks (components up, restarts, losses) show above the lanes. */
+  counters: boolean;
 }
 
-export const NO_FILTER: ViewFilter = { query: '', hiddenTypes: new Set() };
+export const NO_FILTER: ViewFilter = { query: '', hiddenTypes: new Set(), counters: true };
+
+/** The counter rows: each counter with every trace's series, on one scale. */
+function counterRows(model: TimelineModel): Row[] {
+  return COUNTER_KEYS.map((counter) => {
+    const tracks = model.traces.map((trace, traceIndex) => ({ traceIndex, series: trace.counters[counter], endUs: trace.endUs }));
+    return { kind: 'counter' as const, counter, tracks, max: Math.max(1, ...tracks.map((t) => t.series.max)) };
+  });
+}
 
 /** Whether a lane passes the query. System lanes always show: they tell the power story. */
 export function laneMatches(lane: Lane, query: string): boolean {
@@ -37,6 +51,7 @@ export function markVisible(mark: Mark, filter: ViewFilter): boolean {
  */
 export function visibleRows(model: TimelineModel, filter: ViewFilter): Row[] {
   const rows: Row[] = [];
+  if (filter.counters) rows.push({ kind: 'group', label: COUNTERS_GROUP }, ...counterRows(model));
   let currentGroup: string | null = null;
   model.lanes.forEach((lane, laneIndex) => {
     if (!laneMatches(lane, filter.query)) return;

@@ -1,6 +1,7 @@
 import type { LifecycleState, PowerState, RecordType, TraceFile, TraceRecord } from './trace-types.js';
 import type { MarkKind } from './marks.js';
 import type { SeqMap } from './seq-map.js';
+import type { CounterKey, StepSeries } from './counters.js';
 import type { Incident } from './incidents.js';
 
 /** A lifecycle bar on a component lane or a power bar on the system lane. */
@@ -51,6 +52,8 @@ export interface Lane {
   marks: Mark[];
   /** Faults of this lane's component (of the system, on a system lane) and their recovery, by start. */
   incidents: Incident[];
+  /** Share of its run the component was running (the system up, on a system lane), 0..1. */
+  availability: number;
 }
 
 /** One loaded trace and its record index. */
@@ -71,6 +74,8 @@ export interface IndexedTrace {
   rootFault: SeqMap<number>;
   /** Where this trace's run ended (its summary's endUs, else its last record). */
   endUs: number;
+  /** Components up, system up, restarts and losses over time. */
+  counters: Record<CounterKey, StepSeries>;
 }
 
 export type GroupBy = 'realm' | 'monitor';
@@ -83,10 +88,19 @@ export interface TimelineModel {
   groupBy: GroupBy;
 }
 
-/** A row of the lane area: a group header or a lane. */
+/** A row of the lane area: a group header, a counter track (every trace's series overlaid) or a lane. */
 export type Row =
   | { kind: 'group'; label: string }
+  | { kind: 'counter'; counter: CounterKey; tracks: readonly CounterTrack[]; max: number }
   | { kind: 'lane'; lane: Lane; laneIndex: number };
+
+/** One trace's series on a counter row. */
+export interface CounterTrack {
+  traceIndex: number;
+  series: StepSeries;
+  /** The trace's run end: the series is not drawn past it. */
+  endUs: number;
+}
 
 /** Identifies one record in a (possibly compared) model. */
 export interface RecordRef {

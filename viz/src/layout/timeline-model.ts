@@ -1,8 +1,9 @@
-import { lifecycleBars, powerBars } from './bars.js';
+import { lifecycleBars, powerBars, shareIn } from './bars.js';
+import { counterSeries } from './counters.js';
 import { monitorsOf, NO_MONITOR, realmOf, shortLabel } from './groups.js';
 import { groupMarks } from './coincident.js';
 import { findIncidents, type Incident, type TraceIncidents } from './incidents.js';
-import type { GroupBy, IndexedTrace, Lane, TimelineModel } from './model.js';
+import type { BarState, GroupBy, IndexedTrace, Lane, TimelineModel } from './model.js';
 import { createSeqMap, maxSeqOf, type SeqMap } from './seq-map.js';
 import { byTimeThenSeq } from './sorted.js';
 import type { RecordType, TraceFile, TraceRecord } from './trace-types.js';
@@ -13,6 +14,8 @@ export interface NamedTrace {
 }
 
 export const SYSTEM_GROUP = 'system';
+const RUNNING: ReadonlySet<BarState> = new Set(['running']);
+const UP: ReadonlySet<BarState> = new Set(['up']);
 const SYSTEM = '@system';
 
 /** Where one trace's run ended: its summary's end, else its last record. */
@@ -127,6 +130,7 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
       bars: powerBars(s.system, startUs, ends[ti]!),
       marks: groupMarks(s.system),
       incidents: incidentsOf[ti]!.get(null) ?? [],
+      availability: 0,
     });
   });
   for (const [group, members] of groupOrder) {
@@ -144,11 +148,13 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
           bars: lifecycleBars(records, startUs, ends[ti]!),
           marks: groupMarks(records),
           incidents: incidentsOf[ti]!.get(component) ?? [],
+          availability: 0,
         });
       });
     }
   }
 
+  for (const lane of lanes) lane.availability = shareIn(lane.bars, lane.kind === 'system' ? UP : RUNNING, startUs, ends[lane.traceIndex]!);
   const traces = inputs.map((input, ti) => indexTrace(input, ti, split[ti]!, lanes, found[ti]!, ends[ti]!));
   return { traces, lanes, startUs, endUs, groupBy };
 }
@@ -165,5 +171,16 @@ function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: reado
     for (const r of records) laneOfSeq.set(r.seq, lane);
   }
   const incidentOfFault = new Map(found.incidents.map((incident) => [incident.faultSeq, incident]));
-  return { name: input.name, file: input.file, bySeq: split.bySeq, byType: split.byType, laneOfSeq, incidents: found.incidents, incidentOfFault, rootFault: found.rootFault, endUs };
+  return {
+    name: input.name,
+    file: input.file,
+    bySeq: split.bySeq,
+    byType: split.byType,
+    laneOfSeq,
+    incidents: found.incidents,
+    incidentOfFault,
+    rootFault: found.rootFault,
+    endUs,
+    counters: counterSeries(split.sorted),
+  };
 }

@@ -2,11 +2,12 @@ import { MARK_KINDS, type MarkKind } from '../layout/marks.js';
 import { topVisibleMember, visibleCount } from '../layout/coincident.js';
 import { memberVisible, type ViewFilter } from '../layout/filter.js';
 import type { BarState, Lane, MarkMember, Row } from '../layout/model.js';
+import { columnRange } from '../layout/counters.js';
 import { incidentPhases } from '../layout/incidents.js';
 import { forIncidentsIn } from '../layout/lane-incidents.js';
 import { lowerBound } from '../layout/sorted.js';
 import type { Domain } from '../layout/viewport.js';
-import { INCIDENT_COLORS, MARK_STYLES, STATE_COLORS } from './palette.js';
+import { INCIDENT_COLORS, MARK_STYLES, STATE_COLORS, TRACE_COLORS } from './palette.js';
 import { markSprite, SPRITE_CSS_PX } from './sprites.js';
 
 export interface LaneGeometry {
@@ -191,7 +192,40 @@ function paintIncidents(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domai
   });
 }
 
-/** Paints the rows in view: group bands, state bars, incidents and marks. */
+/**
+ * A counter row: each trace's step series as a line (the lowest and highest
+ * value in each pixel column, so a dip shorter than a pixel still shows),
+ * the first trace's also filled below. Compared traces overlay on one scale.
+ */
+function paintCounter(ctx: CanvasRenderingContext2D, row: Extract<Row, { kind: 'counter' }>, domain: Domain, y: number, rowHeight: number, width: number): void {
+  const top = y + 3;
+  const h = rowHeight - 6;
+  const yOf = (v: number): number => top + h - (v / row.max) * h;
+  const columns = Math.max(1, Math.ceil(width));
+  ctx.fillStyle = '#e5e7eb';
+  ctx.fillRect(0, top + h, width, 1);
+  row.tracks.forEach((track, i) => {
+    const { min, max } = columnRange(track.series, domain.startUs, domain.endUs, track.endUs, columns);
+    const color = TRACE_COLORS[i % TRACE_COLORS.length]!;
+    if (i === 0) {
+      ctx.fillStyle = `${color}40`;
+      ctx.beginPath();
+      for (let c = 0; c < columns; c++) if (!Number.isNaN(min[c]!)) ctx.rect(c, yOf(min[c]!), 1, top + h - yOf(min[c]!));
+      ctx.fill();
+    }
+    // A step falls inside one column, whose range then holds both levels: the rects join up.
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    for (let c = 0; c < columns; c++) {
+      if (Number.isNaN(min[c]!)) continue;
+      const y0 = yOf(max[c]!);
+      ctx.rect(c, y0 - 1, 1, Math.max(2, yOf(min[c]!) - y0 + 1));
+    }
+    ctx.fill();
+  });
+}
+
+/** Paints the rows in view: group bands, counter tracks, state bars, incidents and marks. */
 export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], domain: Domain, filter: ViewFilter, g: LaneGeometry): void {
   const { width, height, rowHeight, scrollTop } = g;
   ctx.setTransform(g.devicePixelRatio, 0, 0, g.devicePixelRatio, 0, 0);
@@ -208,6 +242,10 @@ export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], 
       ctx.fillRect(0, y, width, rowHeight);
       ctx.fillStyle = '#d1d5db';
       ctx.fillRect(0, y + rowHeight - 1, width, 1);
+      continue;
+    }
+    if (row.kind === 'counter') {
+      paintCounter(ctx, row, domain, y, rowHeight, width);
       continue;
     }
     paintBars(ctx, row.lane, domain, xOf, y + 2, rowHeight - INCIDENT_STRIP_PX - 4, width);

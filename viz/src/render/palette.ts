@@ -85,3 +85,6 @@ export const INCIDENT_LEGEND: readonly [IncidentPhase, string][] = [
   ['waiting', 'decided → acted'],
   ['recovering', 'acted → running again'],
 ];
+
+/** Trace A and trace B on shared counter tracks: blue and orange stay apart under every common colour-vision deficiency. */
+export const TRACE_COLORS: readonly string[] = ['#0072b2', '#e69f00'];
