@@ -16,6 +16,8 @@ import { renderJumpList } from './render/jump-list.js';
 import type { Highlight } from './render/overlay.js';
 import { createOverview, type OverviewView } from './render/overview.js';
 import { renderSummary } from './render/summary.js';
+import { renderWarnings } from './render/warnings.js';
+import { traceProblems } from './layout/consistency.js';
 import { createTimeline, DEFAULT_TIMELINE_OPTIONS, type TimelineView } from './render/timeline.js';
 
 /** Where the app draws; the page (index.html) provides these elements. */
@@ -27,6 +29,7 @@ export interface AppElements {
   incidents: HTMLElement;
   reboots: HTMLElement;
   summary: HTMLElement;
+  warnings: HTMLElement;
 }
 
 /** The narrowest window a jump shows: an incident of a few µs is still framed readably. */
@@ -159,6 +162,12 @@ export class App {
     this.select(ref);
   }
 
+  /** Everything about the loaded traces a reader should not miss: summary and records disagreeing, ... */
+  warnings(): string[] {
+    const tags = this.tags;
+    return (this.model?.traces ?? []).flatMap((trace, i) => traceProblems(trace.file).map((p) => `${tags[i] ? `${tags[i]}: ` : ''}${p}`));
+  }
+
   /** The incident whose fault is at the root of a record's causal chain. */
   incidentOf(ref: RecordRef): Incident | undefined {
     const trace = this.model?.traces[ref.traceIndex];
@@ -195,6 +204,7 @@ export class App {
     const tags = this.tags;
     const pick = (ref: RecordRef): void => this.jumpTo(ref);
     renderSummary(this.el.summary, model.traces, tags);
+    renderWarnings(this.el.warnings, this.warnings());
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
     renderIncidentList(this.el.incidents, incidentStories(model.traces, tags), this.incidentOrder, (order) => this.setIncidentOrder(order), pick);
     renderJumpList(this.el.reboots, 'Reboots and panics, with their root cause', 'No reboot or panic', rebootStories(model.traces, tags), pick);
@@ -211,6 +221,7 @@ export class App {
             chain: causalChain(trace, ref.seq),
             effects: directEffects(trace, ref.seq),
             sameInstant: this.sameInstant(ref),
+            blamed: record.type === 'violation' ? trace.bySeq.get(record.record ?? record.cause ?? -1) : undefined,
             incident: incident ? { text: describeIncident(incident), steps: incidentSteps(incident) } : undefined,
           }
         : null,

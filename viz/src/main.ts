@@ -26,6 +26,7 @@ const app = new App({
   incidents: byId('incidents'),
   reboots: byId('reboots'),
   summary: byId('summary'),
+  warnings: byId('warnings'),
 });
 const refreshControls = attachControls(app, {
   search: byId('search'),

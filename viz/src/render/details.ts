@@ -13,6 +13,8 @@ export interface DetailsInput {
   effects: readonly TraceRecord[];
   /** Every record drawn at the same instant on the same lane (the record's mark), in causal order. */
   sameInstant: readonly TraceRecord[];
+  /** For a violation: the record that broke the invariant. */
+  blamed?: TraceRecord;
   /** The incident of the fault at the root of this record's chain, if a fault caused it. */
   incident?: { text: string; steps: readonly { label: string; seq: number }[] };
 }
@@ -42,6 +44,19 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, ac
   const { record, chain, effects, traceTag } = input;
   root.append('h2').attr('class', 'details-title').text(`${traceTag ? `[${traceTag}] ` : ''}${record.type} at ${formatInstant(record.t)}`);
   root.append('p').attr('class', 'details-summary').text(describeRecord(record));
+
+  if (input.blamed) {
+    const blamed = input.blamed;
+    root.append('h3').text('Broke the invariant');
+    root
+      .append('p')
+      .attr('class', 'blamed')
+      .append('button')
+      .attr('type', 'button')
+      .attr('data-seq', blamed.seq)
+      .text(`${formatInstant(blamed.t)}  ${describeRecord(blamed)}`)
+      .on('click', () => onPick(blamed.seq));
+  }
 
   // Records at one instant share one mark on the plot: this list is how each is reached.
   if (input.sameInstant.length > 1) {
@@ -82,7 +97,13 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, ac
   for (const [key, value] of Object.entries(record)) {
     const tr = table.append('tr');
     tr.append('th').text(key);
-    tr.append('td').text(key === 't' ? `${fieldText(value)} µs (${formatInstant(value as number)})` : fieldText(value));
+    const td = tr.append('td');
+    // Fields that name another record lead to it.
+    if ((key === 'cause' || (key === 'record' && record.type === 'violation')) && typeof value === 'number') {
+      td.append('button').attr('type', 'button').attr('class', 'seq-link').text(`seq ${value}`).on('click', () => onPick(value));
+    } else {
+      td.text(key === 't' ? `${fieldText(value)} µs (${formatInstant(value as number)})` : fieldText(value));
+    }
   }
 
   root.append('h3').text(chain.length > 1 ? `Why: ${chain.length - 1} step${chain.length > 2 ? 's' : ''} back to the root cause` : 'Why: this is a root cause');

@@ -4,6 +4,8 @@ import type { RecordRef } from '../layout/model.js';
 export interface JumpItem {
   ref: RecordRef;
   text: string;
+  /** Drawn apart: listed from the trace's summary, not from a record. */
+  fromSummary?: boolean;
 }
 
 /** A titled list of records (violations, reboots); clicking one jumps to it. */
@@ -18,7 +20,7 @@ export function renderJumpList(container: HTMLElement, title: string, emptyText:
       .append('li')
       .append('button')
       .attr('type', 'button')
-      .attr('class', 'jump-item')
+      .attr('class', item.fromSummary ? 'jump-item from-summary' : 'jump-item')
       .attr('data-seq', item.ref.seq)
       .attr('data-trace', item.ref.traceIndex)
       .text(item.text)
