@@ -3,7 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { packageRoot, viewerHtmlPath } from '../../sim/report/html.js';
+import { pathToFileURL } from 'node:url';
+import { packageRoot, viewerHtmlPath, writeHtmlReport } from '../../sim/report/html.js';
+import type { TraceFile } from '../../sim/trace/trace-file.js';
 
 /** Debian's real binary first (it starts faster than the /usr/bin wrapper script). */
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -107,4 +109,39 @@ export async function viewState(page: Page): Promise<ViewState> {
 
 export async function texts(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (els) => els.map((el) => el.textContent ?? ''));
+}
+
+/** A page that keeps what went wrong in it: uncaught errors and dialogs (a dialog would mean injected script ran). */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+}
+
+export async function watchedPage(browser: Browser, viewport = { width: 1500, height: 820 }): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const watched: WatchedPage = { page, errors: [], dialogs: [] };
+  page.on('pageerror', (e) => watched.errors.push(e.message));
+  page.on('dialog', (d) => {
+    watched.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return watched;
+}
+
+/** Writes a trace's HTML report under test-results/e2e and opens it from disk. */
+export async function openReportOf(browser: Browser, trace: TraceFile, name: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const dir = join(packageRoot(), 'test-results', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.html`);
+  writeHtmlReport(trace, path);
+  const watched = await watchedPage(browser, viewport);
+  await watched.page.goto(pathToFileURL(path).href);
+  await waitForReady(watched.page);
+  return watched;
+}
+
+/** Waits until the viewer has painted what the last action changed. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
