@@ -1,4 +1,5 @@
 import type { RunMetrics } from './run-metrics.js';
+import { worseOf, worstRunOf, type WorstRun } from './worst-run.js';
 
 /**
  * Exact running sums of one metric over runs: count, sum and sum of
@@ -52,6 +53,8 @@ export interface PolicyAccumulator {
   metrics: Record<MetricKey, Moments>;
   /** Running microseconds per component, in declaration order. */
   services: Moments[];
+  /** The policy's worst run so far (its seed, to write its trace); absent before the first run. */
+  worst?: WorstRun;
 }
 
 export function emptyAccumulator(policy: string, components: number): PolicyAccumulator {
@@ -59,8 +62,9 @@ export function emptyAccumulator(policy: string, components: number): PolicyAccu
   return { policy, runs: 0, budgetExhausted: 0, metrics, services: Array.from({ length: components }, emptyMoments) };
 }
 
-export function addRun(acc: PolicyAccumulator, run: RunMetrics): void {
+export function addRun(acc: PolicyAccumulator, run: RunMetrics, seed?: number): void {
   acc.runs++;
+  if (seed !== undefined) acc.worst = worseOf(acc.worst, worstRunOf(seed, run));
   if (run.budgetExhausted) acc.budgetExhausted++;
   const m = acc.metrics;
   addSample(m.availability, run.runningUs.reduce((a, b) => a + b, 0));
@@ -79,12 +83,14 @@ export function addRun(acc: PolicyAccumulator, run: RunMetrics): void {
 export function mergeAccumulators(a: PolicyAccumulator, b: PolicyAccumulator): PolicyAccumulator {
   if (a.policy !== b.policy || a.services.length !== b.services.length) throw new Error(`cannot merge results of "${a.policy}" and "${b.policy}"`);
   const metrics = Object.fromEntries(METRICS.map((m) => [m.key, mergeMoments(a.metrics[m.key], b.metrics[m.key])])) as Record<MetricKey, Moments>;
+  const worst = worseOf(a.worst, b.worst);
   return {
     policy: a.policy,
     runs: a.runs + b.runs,
     budgetExhausted: a.budgetExhausted + b.budgetExhausted,
     metrics,
     services: a.services.map((s, i) => mergeMoments(s, b.services[i]!)),
+    ...(worst ? { worst } : {}),
   };
 }
 
@@ -100,11 +106,12 @@ export function accumulatorToJson(acc: PolicyAccumulator): unknown {
     budgetExhausted: acc.budgetExhausted,
     metrics: Object.fromEntries(METRICS.map((m) => [m.key, momentsToJson(acc.metrics[m.key])])),
     services: acc.services.map(momentsToJson),
+    ...(acc.worst ? { worst: acc.worst } : {}),
   };
 }
 
 export function accumulatorFromJson(json: unknown): PolicyAccumulator {
-  const j = json as { policy: string; runs: number; budgetExhausted: number; metrics: Record<string, MomentsJson>; services: MomentsJson[] };
+  const j = json as { policy: string; runs: number; budgetExhausted: number; metrics: Record<string, MomentsJson>; services: MomentsJson[]; worst?: WorstRun };
   const metrics = Object.fromEntries(
     METRICS.map((m) => {
       const value = j.metrics?.[m.key];
@@ -112,5 +119,6 @@ export function accumulatorFromJson(json: unknown): PolicyAccumulator {
       return [m.key, momentsFromJson(value)];
     }),
   ) as Record<MetricKey, Moments>;
-  return { policy: String(j.policy), runs: j.runs, budgetExhausted: j.budgetExhausted, metrics, services: j.services.map(momentsFromJson) };
+  const worst = j.worst && Number.isSafeInteger(j.worst.seed) ? { seed: j.worst.seed, runningUs: Number(j.worst.runningUs), ungracefulReboots: Number(j.worst.ungracefulReboots), lostDataBytes: Number(j.worst.lostDataBytes) } : undefined;
+  return { policy: String(j.policy), runs: j.runs, budgetExhausted: j.budgetExhausted, metrics, services: j.services.map(momentsFromJson), ...(worst ? { worst } : {}) };
 }

@@ -13,7 +13,7 @@ export function runChunk(scenario: Scenario, policy: string, seeds: readonly num
   for (const seed of seeds) {
     const metrics = new RunMetricsCollector(names);
     const trace = simulate(scenario, { seed, maxRecordsInMemory: 0, sinks: [metrics.sink] });
-    addRun(acc, metrics.metrics(trace.summary));
+    addRun(acc, metrics.metrics(trace.summary), seed);
     afterEach?.();
   }
   return acc;

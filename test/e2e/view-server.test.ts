@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../sim/cli/exit-codes.js';
-import { registerViewCommand, startViewServer, TRACE_PATH, type ViewServer } from '../../sim/cli/commands/view.js';
+import { COMPARE_PATH, registerViewCommand, startViewServer, TRACE_PATH, type ViewServer } from '../../sim/cli/commands/view.js';
 import { registerExportCommand } from '../../sim/cli/commands/export.js';
 import { fixturePath, loadFixture } from '../helpers/fixtures.js';
 
@@ -61,6 +61,21 @@ describe('the view server', () => {
   });
 });
 
+describe('the view server with two traces', () => {
+  it('serves the second at /compare.json and opens the viewer on both', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'recsim-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>viewer</title>');
+    const server = await startViewServer({ tracePath: fixturePath('netstack-reboot.json'), comparePath: fixturePath('generated-netstack-reboot.json'), distDir: dist, port: 0 });
+    try {
+      expect(server.url).toBe(`http://127.0.0.1:${server.port}/?trace=${TRACE_PATH}&compare=${COMPARE_PATH}`);
+      const res = await get(server.port, COMPARE_PATH);
+      expect(JSON.parse(res.body)).toEqual(loadFixture('generated-netstack-reboot.json'));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('recsim view / recsim export argument errors', () => {
   const run = async (register: (p: Command) => void, args: string[]): Promise<unknown> => {
     const program = new Command('recsim').exitOverride();
@@ -84,6 +99,7 @@ describe('recsim view / recsim export argument errors', () => {
     [['view', notJson, '--no-open'], /broken\.json: not valid JSON/],
     [['view', notTrace, '--no-open'], /other\.json: not a recsim trace/],
     [['view', fixturePath('netstack-reboot.json'), '--no-open', '--port', 'http'], /--port: not a port number: "http"/],
+    [['view', fixturePath('netstack-reboot.json'), join(dir, 'missing.json'), '--no-open'], /missing\.json: no such trace file/],
     [['export', join(dir, 'missing.json'), '--format', 'chrome'], /missing\.json: no such trace file/],
   ])('%j fails with a one-line usage error', async (args, message) => {
     const error = await run((p) => {

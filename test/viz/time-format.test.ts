@@ -36,7 +36,7 @@ describe('spans', () => {
     expect(formatSpan(17_345_000)).toBe('17.3s');
     expect(formatSpan(2_500)).toBe('2.5ms');
     expect(formatSpan(7)).toBe('7µs');
-    expect(formatSpan(0)).toBe('0µs');
+    expect(formatSpan(0)).toBe('0s');
   });
 });
 

@@ -16,6 +16,8 @@ import { renderJumpList } from './render/jump-list.js';
 import type { Highlight } from './render/overlay.js';
 import { createOverview, type OverviewView } from './render/overview.js';
 import { renderSummary } from './render/summary.js';
+import { renderComparePanel } from './render/compare-panel.js';
+import { compareTraces, type Comparison } from './comparison.js';
 import { renderWarnings } from './render/warnings.js';
 import { traceProblems } from './layout/consistency.js';
 import { createTimeline, DEFAULT_TIMELINE_OPTIONS, type TimelineView } from './render/timeline.js';
@@ -30,6 +32,7 @@ export interface AppElements {
   reboots: HTMLElement;
   summary: HTMLElement;
   warnings: HTMLElement;
+  compare: HTMLElement;
 }
 
 /** The narrowest window a jump shows: an incident of a few µs is still framed readably. */
@@ -63,6 +66,7 @@ export class App {
   domain: Domain = { startUs: 0, endUs: 1 };
   selection: RecordRef | null = null;
   incidentOrder: IncidentOrder = 'time';
+  private comparisonOf: { model: TimelineModel; comparison: Comparison } | null = null;
   timings: LoadTimings | null = null;
   readonly timeline: TimelineView;
   private readonly overview: OverviewView;
@@ -165,7 +169,8 @@ export class App {
   /** Everything about the loaded traces a reader should not miss: summary and records disagreeing, ... */
   warnings(): string[] {
     const tags = this.tags;
-    return (this.model?.traces ?? []).flatMap((trace, i) => traceProblems(trace.file).map((p) => `${tags[i] ? `${tags[i]}: ` : ''}${p}`));
+    const own = (this.model?.traces ?? []).flatMap((trace, i) => traceProblems(trace.file).map((p) => `${tags[i] ? `${tags[i]}: ` : ''}${p}`));
+    return [...(this.comparison?.problems ?? []), ...own];
   }
 
   /** The incident whose fault is at the root of a record's causal chain. */
@@ -193,10 +198,19 @@ export class App {
 
   private render(panels: boolean): void {
     if (!this.model) return;
-    this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight() }, { traceTags: this.tags });
+    const divergenceUs = this.comparison?.divergenceUs;
+    const markers = divergenceUs === null || divergenceUs === undefined ? [] : [{ t: divergenceUs, label: 'A ≠ B from here' }];
+    this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight(), markers }, { traceTags: this.tags });
     this.overview.update(this.model, this.domain);
     if (panels) this.renderPanels();
     this.notify();
+  }
+
+  /** Compare mode's totals, checks and first difference: computed once per pair of traces. */
+  get comparison(): Comparison | null {
+    if (!this.model || this.model.traces.length !== 2) return null;
+    if (this.comparisonOf?.model !== this.model) this.comparisonOf = { model: this.model, comparison: compareTraces(this.model.traces[0]!, this.model.traces[1]!) };
+    return this.comparisonOf.comparison;
   }
 
   private renderPanels(): void {
@@ -204,6 +218,7 @@ export class App {
     const tags = this.tags;
     const pick = (ref: RecordRef): void => this.jumpTo(ref);
     renderSummary(this.el.summary, model.traces, tags);
+    renderComparePanel(this.el.compare, this.comparison?.view ?? null, pick);
     renderWarnings(this.el.warnings, this.warnings());
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
     renderIncidentList(this.el.incidents, incidentStories(model.traces, tags), this.incidentOrder, (order) => this.setIncidentOrder(order), pick);

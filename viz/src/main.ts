@@ -27,6 +27,7 @@ const app = new App({
   reboots: byId('reboots'),
   summary: byId('summary'),
   warnings: byId('warnings'),
+  compare: byId('compare'),
 });
 const refreshControls = attachControls(app, {
   search: byId('search'),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
@@ -8,6 +9,9 @@ import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/tabl
 import { PRESETS, presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/types.js';
+import { compareHtml } from '../../report/compare-html.js';
+import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
 import { UsageError } from '../exit-codes.js';
 import { writeFileCreatingDirs } from '../write-file.js';
 
@@ -19,9 +23,48 @@ interface CompareOptions {
   out?: string;
   shard?: string;
   merge?: string[];
+  traces?: string;
+  traceSeeds: string;
+  html?: string;
+}
+
+/** `--trace-seeds`: each policy's worst run, or these seeds under every policy. */
+function traceChoices(result: CampaignResult, text: string): SeedChoice[] {
+  const worstSeed = new Map(result.policies.map((p) => [p.policy, p.worst?.seed]));
+  if (text === 'worst') {
+    return result.policies.flatMap((p) => (p.worst ? [{ policy: p.policy, seed: p.worst.seed, worst: true }] : []));
+  }
+  const seeds = parseSeeds(text);
+  if (!Array.isArray(seeds)) throw new UsageError(`--trace-seeds: "worst", or ${seeds.error}`);
+  if (seeds.length * result.policies.length > TRACES_MAX) throw new UsageError(`--trace-seeds: ${seeds.length} seeds × ${result.policies.length} policies is more than ${TRACES_MAX} traces; name fewer seeds`);
+  return seeds.flatMap((seed) => result.policies.map((p) => ({ policy: p.policy, seed, worst: worstSeed.get(p.policy) === seed })));
+}
+
+/** Writes the traces and the HTML report asked for, and says where they are and how to look at them. */
+function writeRuns(file: string, scenario: Scenario, result: CampaignResult, options: CompareOptions): void {
+  if (options.traces !== undefined) {
+    const runs = writeSeedRuns(scenario, traceChoices(result, options.traceSeeds), { traceDir: options.traces });
+    const lines = runs.map((r) => `  ${r.policy.padEnd(26)} seed ${String(r.seed).padEnd(6)} ${r.worst ? 'worst  ' : '       '}${r.trace}`);
+    const first = runs[0];
+    const other = result.policies.find((p) => p.policy !== first?.policy)?.policy;
+    const hint = first && other
+      ? [`see one: recsim view ${first.trace}`, `compare it with ${other} on the same faults: recsim run ${file} --policy ${other} --seed ${first.seed} --out b.json && recsim view ${first.trace} b.json`]
+      : [];
+    process.stderr.write(`compare: wrote ${runs.length} trace${runs.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n${hint.join('\n')}${hint.length ? '\n' : ''}`);
+  }
+  if (options.html !== undefined) {
+    const runsDir = join(dirname(options.html), `${basename(options.html).replace(/\.html?$/i, '')}-runs`);
+    const worst = result.policies.flatMap((p) => (p.worst ? [{ policy: p.policy, seed: p.worst.seed, worst: true }] : []));
+    const runs = writeSeedRuns(scenario, worst, { htmlDir: runsDir });
+    const links = new Map(runs.map((r) => [r.policy, { seed: r.seed, href: relative(dirname(options.html!), r.html!).split(sep).join('/') }]));
+    writeFileCreatingDirs(options.html, compareHtml(result, links));
+    process.stderr.write(`compare: wrote ${options.html} (plots, and each policy's worst run as a timeline in ${runsDir}${sep})\n`);
+  }
 }
 
 const DEFAULT_POLICIES = PRESETS.filter((p) => p.comparedByDefault).map((p) => p.name);
+/** Traces --trace-seeds may ask for at once: each is a whole run written to disk. */
+const TRACES_MAX = 200;
 
 function parsePolicies(text: string | undefined): string[] {
   if (text === undefined) return DEFAULT_POLICIES;
@@ -101,9 +144,15 @@ export function registerCompareCommand(program: Command): void {
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--shard <i/n>', 'run only the i-th of n slices of the seeds and write a partial result (JSON) for --merge')
     .option('--merge <files...>', 'combine partial results written with --shard and print the table')
+    .option('--traces <dir>', 'also write the traces of chosen runs to this folder (see --trace-seeds), to look at with `recsim view`')
+    .option('--trace-seeds <worst|list>', 'which runs --traces writes: "worst" (each policy\'s worst run) or seeds such as 7 or 1..3 (under every policy)', 'worst')
+    .option('--html <report.html>', "also write the comparison as a page: plots with confidence intervals, each policy's worst run linked to its timeline")
     .addHelpText('after', `\nPresets: ${presetNames.join(', ')}.\nSame command, same numbers: results depend only on the scenario, the policies and the seeds.`)
     .action(async (file: string | undefined, options: CompareOptions) => {
       const format = parseFormat(options.format);
+      if ((options.traces !== undefined || options.html !== undefined) && (options.merge || options.shard)) {
+        throw new UsageError('--traces and --html re-run chosen seeds of the scenario: run them without --shard or --merge');
+      }
       if (options.merge) {
         if (file !== undefined) throw new UsageError('--merge combines shard files; do not name a scenario as well');
         if (options.shard) throw new UsageError('--merge and --shard do not go together');
@@ -127,5 +176,6 @@ export function registerCompareCommand(program: Command): void {
       const result = await runCampaign(scenario, { policies, seeds, workers, onProgress: progress.onProgress });
       progress.finish();
       emit(options.shard !== undefined ? serializePartial(result) : formatTable(result, format), options.out);
+      writeRuns(file, scenario, result, options);
     });
 }

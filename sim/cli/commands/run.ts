@@ -1,20 +1,33 @@
 import type { Command } from 'commander';
+import { checkPolicyName, scenarioUnderPolicy } from '../../compare/policy-names.js';
 import { loadScenarioFile } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/types.js';
 import { passed, simulate } from '../../simulate.js';
 import { TraceStreamWriter } from '../../trace/stream-writer.js';
 import type { TraceFile } from '../../trace/trace-file.js';
 import { writeHtmlReport } from '../../report/html.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 import { formatSummary, StoryCollector } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
 import { openOutputFile } from '../write-file.js';
 
 interface RunOptions {
+  policy?: string;
   seed?: string;
   until?: string;
   out?: string;
   json?: boolean;
   html?: string;
+}
+
+/** The scenario under `--policy`, if given; an unknown preset is bad input. */
+function withPolicyOption(scenario: Scenario, policy: string | undefined): Scenario {
+  if (policy === undefined) return scenario;
+  const problem = checkPolicyName(policy);
+  if (problem) throw new UsageError(`--policy: ${problem.error}`);
+  const replaced = scenarioUnderPolicy(scenario, policy);
+  if (replaced !== scenario && scenario.expect) process.stderr.write(`note: --policy ${policy}: the scenario's expectations were written for its own policies and are not checked\n`);
+  return replaced;
 }
 
 /** The exit code a finished run deserves. */
@@ -28,6 +41,7 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run a scenario and print what happened')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--policy <preset>', "replace every component's policy by a preset, as `recsim compare` does (the scenario's expectations are then not checked)")
     .option('--seed <n>', "seed for every random stream (default: the scenario's seed)")
     .option('--until <duration>', "virtual time to simulate, e.g. 10min (default: the scenario's duration)")
     .option('--out <trace.json>', 'write the full trace as JSON')
@@ -35,7 +49,7 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'print the machine summary as JSON instead of text')
     .addHelpText('after', '\nExit codes: 0 ok, 1 an expectation or invariant failed, 2 bad input, 3 event budget exhausted.')
     .action((file: string, options: RunOptions) => {
-      const scenario = loadScenarioFile(file);
+      const scenario = withPolicyOption(loadScenarioFile(file), options.policy);
       // The trace streams to disk as it is written; only the HTML report needs the records in memory.
       const output = options.out === undefined ? undefined : new TraceStreamWriter(openOutputFile('--out', options.out));
       const story = new StoryCollector();

@@ -12,6 +12,8 @@ export const DEFAULT_VIEW_PORT = 8040;
 const HOST = '127.0.0.1';
 /** The path the viewer fetches the trace from: the page is opened at /?trace=/trace.json. */
 export const TRACE_PATH = '/trace.json';
+/** The second trace, with two: the page is opened at /?trace=/trace.json&compare=/compare.json. */
+export const COMPARE_PATH = '/compare.json';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +28,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export interface ViewServerOptions {
   /** The trace file; read again on every request, so a re-run shows after a reload. */
   tracePath: string;
+  /** A second trace to compare with the first (same scenario under another policy, say). */
+  comparePath?: string;
   /** Folder of the built viewer (viz/dist). */
   distDir: string;
   /** 0 picks a free port. */
@@ -51,11 +55,12 @@ function handle(options: ViewServerOptions, req: IncomingMessage, res: ServerRes
   } catch {
     return send(res, 400, 'text/plain', 'bad request\n');
   }
-  if (pathname === TRACE_PATH) {
+  const traceFile = pathname === TRACE_PATH ? options.tracePath : pathname === COMPARE_PATH ? options.comparePath : undefined;
+  if (traceFile !== undefined) {
     try {
-      return send(res, 200, CONTENT_TYPES['.json']!, readFileSync(options.tracePath));
+      return send(res, 200, CONTENT_TYPES['.json']!, readFileSync(traceFile));
     } catch (error) {
-      return send(res, 500, 'text/plain', `cannot read ${options.tracePath}: ${(error as Error).message}\n`);
+      return send(res, 500, 'text/plain', `cannot read ${traceFile}: ${(error as Error).message}\n`);
     }
   }
   // Only files inside the viewer's folder: no "..", no absolute paths.
@@ -87,7 +92,7 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   const port = await listen(server, options.port);
   return {
     port,
-    url: `http://${HOST}:${port}/?trace=${TRACE_PATH}`,
+    url: `http://${HOST}:${port}/?trace=${TRACE_PATH}${options.comparePath ? `&compare=${COMPARE_PATH}` : ''}`,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
@@ -121,11 +126,15 @@ function parsePort(text: string): number {
 }
 
 /**
- * `recsim view`: checks the trace, serves it with the viewer, prints the URL
- * and keeps serving until `waitForStop` resolves (Ctrl-C on the command line).
+ * `recsim view`: checks the trace (or the two to compare), serves them with
+ * the viewer, prints the URL and keeps serving until `waitForStop` resolves
+ * (Ctrl-C on the command line).
  */
-export async function runView(tracePath: string, options: ViewCommandOptions, waitForStop: () => Promise<void> = waitForCtrlC): Promise<void> {
-  readTraceArgument(tracePath);
+export async function runView(traces: string | readonly string[], options: ViewCommandOptions, waitForStop: () => Promise<void> = waitForCtrlC): Promise<void> {
+  const paths = typeof traces === 'string' ? [traces] : [...traces];
+  if (paths.length === 0 || paths.length > 2) throw new UsageError(`view: name one trace, or two to compare (got ${paths.length})`);
+  for (const path of paths) readTraceArgument(path);
+  const [tracePath, comparePath] = paths as [string, string | undefined];
   const viewer = viewerHtmlPath();
   if (!existsSync(viewer)) throw new UsageError(`the viewer is not built (${viewer} is missing): run \`npm run build\` first`);
   const distDir = join(viewer, '..');
@@ -133,14 +142,15 @@ export async function runView(tracePath: string, options: ViewCommandOptions, wa
   if (options.port !== undefined) {
     const port = parsePort(options.port);
     try {
-      server = await startViewServer({ tracePath, distDir, port });
+      server = await startViewServer({ tracePath, comparePath, distDir, port });
     } catch (error) {
       throw new UsageError(`cannot listen on ${HOST}:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); pick another --port`);
     }
   } else {
-    server = await startViewServer({ tracePath, distDir, port: DEFAULT_VIEW_PORT }).catch(() => startViewServer({ tracePath, distDir, port: 0 }));
+    server = await startViewServer({ tracePath, comparePath, distDir, port: DEFAULT_VIEW_PORT }).catch(() => startViewServer({ tracePath, comparePath, distDir, port: 0 }));
   }
-  process.stdout.write(`recsim view: serving ${tracePath}\n  ${server.url}\n(press Ctrl-C to stop)\n`);
+  const what = comparePath ? `${tracePath} (A) and ${comparePath} (B)` : tracePath;
+  process.stdout.write(`recsim view: serving ${what}\n  ${server.url}\n(press Ctrl-C to stop)\n`);
   if (options.open) openBrowser(server.url);
   await waitForStop();
   await server.close();
@@ -149,9 +159,10 @@ export async function runView(tracePath: string, options: ViewCommandOptions, wa
 export function registerViewCommand(program: Command): void {
   program
     .command('view')
-    .description('open the timeline viewer on a trace: serves it on 127.0.0.1 and prints the URL')
+    .description('open the timeline viewer on a trace, or on two to compare: serves them on 127.0.0.1 and prints the URL')
     .argument('<trace.json>', 'a trace written by `recsim run --out`')
+    .argument('[compare.json]', 'a second trace to compare with the first, e.g. the same scenario under `recsim run --policy <preset>`')
     .option('--port <n>', `port to listen on (default ${DEFAULT_VIEW_PORT}, or a free one when that is taken)`)
     .option('--no-open', 'only print the URL, do not start a browser')
-    .action((file: string, options: ViewCommandOptions) => runView(file, options));
+    .action((file: string, compare: string | undefined, options: ViewCommandOptions) => runView(compare === undefined ? [file] : [file, compare], options));
 }

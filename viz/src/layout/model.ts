@@ -61,6 +61,8 @@ export interface IndexedTrace {
   /** What the user knows it by: a file name, a URL or "inlined". */
   name: string;
   file: TraceFile;
+  /** The records in (t, seq) order (the file's own array when it already was). */
+  sorted: readonly TraceRecord[];
   bySeq: SeqMap<TraceRecord>;
   /** Records of each type present, in (t, seq) order. */
   byType: ReadonlyMap<RecordType, readonly TraceRecord[]>;

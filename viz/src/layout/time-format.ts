@@ -62,6 +62,7 @@ export function formatSpan(us: number): string {
     if (min === 60) return `${sign}1h`;
     return `${sign}${min}min${s > 0 ? ` ${s}s` : ''}`;
   }
+  if (abs === 0) return '0s';
   const sig = (x: number): string => String(+x.toPrecision(3));
   if (abs >= US_PER_S) return `${sign}${sig(abs / US_PER_S)}s`;
   if (abs >= 1000) return `${sign}${sig(abs / 1000)}ms`;

@@ -174,6 +174,7 @@ function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: reado
   return {
     name: input.name,
     file: input.file,
+    sorted: split.sorted,
     bySeq: split.bySeq,
     byType: split.byType,
     laneOfSeq,

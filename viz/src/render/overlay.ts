@@ -2,6 +2,12 @@ import * as d3 from 'd3';
 import type { Arrow } from '../layout/causes.js';
 import type { Domain } from '../layout/viewport.js';
 
+/** A labelled instant drawn across every lane (where compared runs part). */
+export interface TimeMarker {
+  t: number;
+  label: string;
+}
+
 export interface Highlight {
   /** Cause -> effect arrows along the selected record's chain. */
   arrows: readonly Arrow[];
@@ -31,6 +37,7 @@ export function initOverlay(svg: d3.Selection<SVGSVGElement, unknown, null, unde
     .append('path')
     .attr('d', 'M0,0 L10,5 L0,10 z')
     .attr('fill', '#d81b60');
+  svg.append('g').attr('class', 'time-markers');
   svg.append('g').attr('class', 'cause-arrows');
   svg.append('g').attr('class', 'cause-points');
 }
@@ -39,6 +46,7 @@ export function initOverlay(svg: d3.Selection<SVGSVGElement, unknown, null, unde
 export function drawOverlay(
   svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
   highlight: Highlight | null,
+  markers: readonly TimeMarker[],
   domain: Domain,
   rowOfLane: ReadonlyMap<number, number>,
   g: OverlayGeometry,
@@ -49,6 +57,20 @@ export function drawOverlay(
     const row = rowOfLane.get(lane);
     return row === undefined ? undefined : row * g.rowHeight + g.rowHeight / 2 - g.scrollTop;
   };
+  const shown = markers.filter((m) => m.t >= domain.startUs && m.t <= domain.endUs);
+  const marker = svg
+    .select<SVGGElement>('g.time-markers')
+    .selectAll<SVGGElement, TimeMarker>('g.time-marker')
+    .data(shown, (m) => `${m.t}:${m.label}`)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'time-marker');
+      g.append('line').attr('y1', 0);
+      g.append('text').attr('y', 14).attr('x', 4);
+      return g;
+    });
+  marker.attr('transform', (m) => `translate(${x(m.t)},0)`);
+  marker.select('line').attr('y2', g.height);
+  marker.select('text').text((m) => m.label);
   const arrows = (highlight?.arrows ?? []).flatMap((a) => {
     const y0 = y(a.fromLane);
     const y1 = y(a.toLane);

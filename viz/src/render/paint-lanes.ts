@@ -225,6 +225,26 @@ function paintCounter(ctx: CanvasRenderingContext2D, row: Extract<Row, { kind: '
   });
 }
 
+/** Hatches a lane after its run ended: a shorter run B is shown to stop, not to sit in some state. */
+function paintAfterEnd(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, y: number, rowHeight: number, width: number): void {
+  const endUs = lane.bars[lane.bars.length - 1]?.endUs;
+  if (endUs === undefined || endUs >= domain.endUs) return;
+  const x0 = Math.max(0, xOf(endUs));
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x0, y + 1, width - x0, rowHeight - 2);
+  ctx.clip();
+  ctx.strokeStyle = '#c5cad3';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let x = x0 - rowHeight; x < width; x += 6) {
+    ctx.moveTo(x, y + rowHeight);
+    ctx.lineTo(x + rowHeight, y);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
 /** Paints the rows in view: group bands, counter tracks, state bars, incidents and marks. */
 export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], domain: Domain, filter: ViewFilter, g: LaneGeometry): void {
   const { width, height, rowHeight, scrollTop } = g;
@@ -249,6 +269,7 @@ export function paintLanes(ctx: CanvasRenderingContext2D, rows: readonly Row[], 
       continue;
     }
     paintBars(ctx, row.lane, domain, xOf, y + 2, rowHeight - INCIDENT_STRIP_PX - 4, width);
+    paintAfterEnd(ctx, row.lane, domain, xOf, y, rowHeight, width);
     paintMarks(ctx, row.lane, domain, xOf, y, rowHeight, filter, usPerPx, width, g.devicePixelRatio);
     // After the marks: a short outage's strip must not hide under the fault's symbol.
     paintIncidents(ctx, row.lane, domain, xOf, y + rowHeight - INCIDENT_STRIP_PX - 1, width);

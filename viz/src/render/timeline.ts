@@ -5,7 +5,7 @@ import type { Row } from '../layout/model.js';
 import type { Domain } from '../layout/viewport.js';
 import { drawAxis } from './axis.js';
 import { drawLabels } from './labels.js';
-import { drawOverlay, initOverlay, type Highlight } from './overlay.js';
+import { drawOverlay, initOverlay, type Highlight, type TimeMarker } from './overlay.js';
 import { paintLanes } from './paint-lanes.js';
 
 export interface TimelineOptions {
@@ -24,6 +24,7 @@ export interface TimelineState {
   filter: ViewFilter;
   domain: Domain;
   highlight: Highlight | null;
+  markers: readonly TimeMarker[];
 }
 
 export interface PaintStats {
@@ -97,7 +98,7 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
     plot.style('height', `${height}px`).style('width', `${width}px`);
     const scrollTop = scroll.node()!.scrollTop;
     paintLanes(ctx, state.rows, state.domain, state.filter, { width, height, rowHeight: options.rowHeight, scrollTop, devicePixelRatio: dpr });
-    drawOverlay(overlay, state.highlight, state.domain, lanesRowMap, { width, height, rowHeight: options.rowHeight, scrollTop });
+    drawOverlay(overlay, state.highlight, state.markers, state.domain, lanesRowMap, { width, height, rowHeight: options.rowHeight, scrollTop });
     drawAxis(axisSvg, axisCorner.node()!, state.domain, width, options.axisHeight);
     stats.lastPaintMs = performance.now() - started;
     stats.paints++;

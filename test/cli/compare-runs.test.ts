@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+// The built CLI (npm test builds first): getting two traces to compare needs no hand-edited file.
+function recsim(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/recsim.mjs', ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SCENARIO = 'scenarios/policies/storage-compare.yaml';
+
+describe('recsim run --policy', () => {
+  test('runs the scenario with every policy replaced by the preset, as compare does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recsim-policy-'));
+    const out = join(dir, 'minix.json');
+    const { code } = recsim('run', SCENARIO, '--policy', 'minix-rs', '--seed', '5', '--out', out);
+    expect(code).toBe(0);
+    const trace = JSON.parse(readFileSync(out, 'utf8'));
+    expect(trace.summary.reboots.ungraceful).toBeGreaterThan(0);
+    expect(trace.scenario.expect).toBeUndefined();
+  });
+
+  test('says that the scenario\'s own expectations are not checked under another policy', () => {
+    const { code, stderr } = recsim('run', 'scenarios/netstack-reboot.yaml', '--policy', 'systemd-default');
+    expect(code).toBe(0);
+    expect(stderr).toBe("note: --policy systemd-default: the scenario's expectations were written for its own policies and are not checked\n");
+  });
+
+  test('refuses an unknown preset in one line, naming the known ones', () => {
+    const { code, stderr } = recsim('run', SCENARIO, '--policy', 'nope');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^recsim: --policy: unknown policy "nope" \(known: scenario, [^\n]*minix-rs[^\n]*\)\n$/);
+  });
+});
+
+describe('recsim compare --traces and --html', () => {
+  test('writes the worst run of each policy, the same run the campaign measured', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recsim-traces-'));
+    const { code, stderr } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..6', '--workers', '0', '--traces', dir, '--format', 'json', '--out', join(dir, 'table.json'));
+    expect(code).toBe(0);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.trace.json')).sort();
+    expect(files).toHaveLength(2);
+    expect(stderr).toContain('compare: wrote 2 traces:');
+    expect(stderr).toContain('recsim view');
+    for (const file of files) {
+      const [policy, seedPart] = file.replace('.trace.json', '').split('.seed-');
+      const again = recsim('run', SCENARIO, '--policy', policy!, '--seed', seedPart!, '--json');
+      const trace = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const { passed: _passed, ...summary } = JSON.parse(again.stdout);
+      expect(trace.summary).toEqual(summary);
+      expect(trace.seed).toBe(Number(seedPart));
+    }
+  });
+
+  test('--trace-seeds writes chosen seeds under every policy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recsim-seeds-'));
+    const { code } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..3', '--workers', '0', '--traces', dir, '--trace-seeds', '2');
+    expect(code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['minix-rs.seed-2.trace.json', 'systemd-default.seed-2.trace.json']);
+  });
+
+  test('--html writes the comparison page and a timeline of each policy\'s worst run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recsim-html-'));
+    const page = join(dir, 'report.html');
+    const { code } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..3', '--workers', '0', '--html', page);
+    expect(code).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    const hrefs = [...html.matchAll(/class="worst-link" data-policy="[^"]+" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs).toHaveLength(2);
+    for (const href of hrefs) {
+      expect(href).toMatch(/^report-runs\/[a-z-]+\.seed-\d\.html$/);
+      expect(existsSync(join(dir, href))).toBe(true);
+    }
+  });
+
+  test('refuses --traces with --shard: a shard cannot name the worst run of the whole campaign', () => {
+    const { code, stderr } = recsim('compare', SCENARIO, '--seeds', '1..4', '--shard', '1/2', '--traces', tmpdir());
+    expect(code).toBe(2);
+    expect(stderr).toContain('--traces and --html re-run chosen seeds');
+  });
+});
