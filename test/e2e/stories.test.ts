@@ -132,6 +132,43 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer on generated tra
     });
   });
 
+  describe('a range picked with shift+drag', () => {
+    const fault = recordOf(reboot, (r) => r.type === 'fault');
+
+    beforeAll(async () => {
+      await open(reboot, 'netstack-reboot-range');
+      await page.evaluate(() => (window as unknown as { recsimViewer: { app: { setDomain(d: object): void } } }).recsimViewer.app.setDomain({ startUs: 25_000_000, endUs: 40_000_000 }));
+    });
+
+    it('summarizes time per state, records and downtime over the lanes it spans', async () => {
+      const at = await pointOfRecord(page, fault.seq);
+      const usPerPx = await page.evaluate(() => {
+        const app = (window as unknown as { recsimViewer: { app: { domain: { startUs: number; endUs: number }; timeline: { plotWidth(): number } } } }).recsimViewer.app;
+        return (app.domain.endUs - app.domain.startUs) / app.timeline.plotWidth();
+      });
+      await page.keyboard.down('Shift');
+      await page.mouse.move(at.x - 1 * S / usPerPx, at.y);
+      await page.mouse.down();
+      await page.mouse.move(at.x + 5 * S / usPerPx, at.y, { steps: 4 });
+      await page.mouse.up();
+      await page.keyboard.up('Shift');
+      expect(await page.textContent('#range h3')).toMatch(/^Range 29(\.\d+)?s – 35(\.\d+)?s \(6s\)$/);
+      expect(await page.textContent('#range .range-downtime')).toContain('1 component not running 3.35s in all; longest: /core/network/netstack 3.35s');
+      expect(await page.textContent('#range .range-counts')).toContain('fault 1');
+      expect(await page.$$eval('#range .range-states tr', (trs) => trs.map((tr) => tr.getAttribute('data-state')))).toEqual(['stopped', 'running', 'starting']);
+    });
+
+    it('is cleared by Escape', async () => {
+      await page.keyboard.press('Escape');
+      expect(await page.isHidden('#range')).toBe(true);
+    });
+
+    it('can be the window, from the keyboard', async () => {
+      await page.keyboard.press('r');
+      expect(await page.textContent('#range h3')).toBe('Range 25s – 40s (15s)');
+    });
+  });
+
   it('opens a minimal trace without inventing anything', async () => {
     await open({ format: 'recsim-trace', version: 1, records: [] } as unknown as typeof reboot, 'minimal');
     const summary = (await page.textContent('#summary'))!;

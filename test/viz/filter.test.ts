@@ -29,6 +29,8 @@ describe('visibleRows', () => {
     expect(describeRows(rows).slice(0, 7)).toEqual(['# counters over time', '~ components-up', '~ system-up', '~ restarts', '~ lost-requests', '~ lost-bytes', '# system']);
     const up = rows[1]!;
     expect(up.kind === 'counter' && up.max).toBe(5);
+    const restarts = rows[3]!;
+    expect(restarts.kind === 'counter' && restarts.max).toBe(0);
   });
 
   it('keeps matching components (case-insensitive), their groups and the system lane', () => {

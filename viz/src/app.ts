@@ -17,6 +17,8 @@ import type { Highlight } from './render/overlay.js';
 import { createOverview, type OverviewView } from './render/overview.js';
 import { renderSummary } from './render/summary.js';
 import { renderComparePanel } from './render/compare-panel.js';
+import { renderRangePanel } from './render/range-panel.js';
+import { summarizeRange, type RangeSelection } from './layout/range-summary.js';
 import { compareTraces, type Comparison } from './comparison.js';
 import { renderWarnings } from './render/warnings.js';
 import { traceProblems } from './layout/consistency.js';
@@ -33,6 +35,7 @@ export interface AppElements {
   summary: HTMLElement;
   warnings: HTMLElement;
   compare: HTMLElement;
+  range: HTMLElement;
 }
 
 /** The narrowest window a jump shows: an incident of a few µs is still framed readably. */
@@ -66,6 +69,8 @@ export class App {
   domain: Domain = { startUs: 0, endUs: 1 };
   selection: RecordRef | null = null;
   incidentOrder: IncidentOrder = 'time';
+  /** A time range (and lanes) to summarize, or null. */
+  range: RangeSelection | null = null;
   private comparisonOf: { model: TimelineModel; comparison: Comparison } | null = null;
   timings: LoadTimings | null = null;
   readonly timeline: TimelineView;
@@ -180,6 +185,23 @@ export class App {
     return fault === undefined ? undefined : trace!.incidentOfFault.get(fault);
   }
 
+  /** Summarizes a range (null clears it). */
+  setRange(range: RangeSelection | null): void {
+    this.range = range && range.endUs !== range.startUs && range.lanes.length > 0 ? range : null;
+    this.render(true);
+  }
+
+  /** Shows a range being drawn, without summarizing it yet (that waits for the pointer to let go). */
+  previewRange(range: RangeSelection): void {
+    this.range = range;
+    this.render(false);
+  }
+
+  /** The range of the current window over every lane shown. */
+  rangeOfWindow(): RangeSelection {
+    return { startUs: this.domain.startUs, endUs: this.domain.endUs, lanes: this.rows.flatMap((r) => (r.kind === 'lane' ? [r.laneIndex] : [])) };
+  }
+
   setIncidentOrder(order: IncidentOrder): void {
     this.incidentOrder = order;
     this.render(true);
@@ -200,7 +222,7 @@ export class App {
     if (!this.model) return;
     const divergenceUs = this.comparison?.divergenceUs;
     const markers = divergenceUs === null || divergenceUs === undefined ? [] : [{ t: divergenceUs, label: 'A ≠ B from here' }];
-    this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight(), markers }, { traceTags: this.tags });
+    this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight(), markers, range: this.range }, { traceTags: this.tags });
     this.overview.update(this.model, this.domain);
     if (panels) this.renderPanels();
     this.notify();
@@ -219,6 +241,11 @@ export class App {
     const pick = (ref: RecordRef): void => this.jumpTo(ref);
     renderSummary(this.el.summary, model.traces, tags);
     renderComparePanel(this.el.compare, this.comparison?.view ?? null, pick);
+    const range = this.range;
+    renderRangePanel(this.el.range, range ? summarizeRange(model.traces, model.lanes, range) : null, tags, {
+      zoom: () => range && this.setDomain({ startUs: Math.min(range.startUs, range.endUs), endUs: Math.max(range.startUs, range.endUs) }),
+      clear: () => this.setRange(null),
+    });
     renderWarnings(this.el.warnings, this.warnings());
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
     renderIncidentList(this.el.incidents, incidentStories(model.traces, tags), this.incidentOrder, (order) => this.setIncidentOrder(order), pick);

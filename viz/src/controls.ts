@@ -12,6 +12,7 @@ export interface ControlElements {
   typeList: HTMLElement;
   legend: HTMLElement;
   resetZoom: HTMLButtonElement;
+  summarizeWindow: HTMLButtonElement;
 }
 
 /** Record types present in the loaded traces, with counts. */
@@ -35,6 +36,7 @@ export function attachControls(app: App, el: ControlElements): () => void {
   el.counters.addEventListener('change', apply);
   el.groupBy.addEventListener('change', () => app.setGroupBy(el.groupBy.value as GroupBy));
   el.resetZoom.addEventListener('click', () => app.setDomain(app.extent));
+  el.summarizeWindow.addEventListener('click', () => app.setRange(app.rangeOfWindow()));
 
   const kindHidden = (kind: MarkKind, present: Iterable<RecordType>): boolean => {
     let any = false;

@@ -7,6 +7,7 @@ import { topVisibleMember } from './layout/coincident.js';
 import { markVisible, memberVisible } from './layout/filter.js';
 import { barAt, nearestMark } from './layout/hit-test.js';
 import type { MarkMember, RecordRef, Row } from './layout/model.js';
+import type { RangeSelection } from './layout/range-summary.js';
 import { COUNTER_LABELS, valueAt } from './layout/counters.js';
 import { formatBytes } from '../../sim/report/format-bytes.js';
 import { formatCount, formatInstant, formatSpan } from './layout/time-format.js';
@@ -33,6 +34,15 @@ export function hitAt(app: App, clientX: number, clientY: number): { ref: Record
   }
   const bar = barAt(lane, tUs);
   return bar && bar.seq !== null ? { ref: { traceIndex: lane.traceIndex, seq: bar.seq }, group: [bar.seq] } : null;
+}
+
+/** The range between two pointer positions: their times, and the lanes of the rows between them. */
+function rangeBetween(app: App, from: { x: number; y: number }, to: { clientX: number; clientY: number }): RangeSelection {
+  const a = app.timeline.locate(from.x, from.y);
+  const b = app.timeline.locate(to.clientX, to.clientY);
+  const [r0, r1] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
+  const lanes = app.rows.slice(Math.max(0, r0), r1 + 1).flatMap((r) => (r.kind === 'lane' ? [r.laneIndex] : []));
+  return { startUs: Math.min(a.tUs, b.tUs), endUs: Math.max(a.tUs, b.tUs), lanes };
 }
 
 /** The fault of the incident whose strip (along the bottom of a lane) is under a point. */
@@ -70,12 +80,23 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
   );
 
   let drag: { x: number; startDomain: typeof app.domain; moved: boolean } | null = null;
+  // Shift+drag picks a range of time and the lanes it spans, to summarize.
+  let picking: { x: number; y: number } | null = null;
   plot.addEventListener('pointerdown', (event) => {
     if (event.button !== 0) return;
-    drag = { x: event.clientX, startDomain: app.domain, moved: false };
     plot.setPointerCapture(event.pointerId);
+    if (event.shiftKey) {
+      picking = { x: event.clientX, y: event.clientY };
+      return;
+    }
+    drag = { x: event.clientX, startDomain: app.domain, moved: false };
   });
   plot.addEventListener('pointermove', (event) => {
+    if (picking) {
+      if (Math.abs(event.clientX - picking.x) > CLICK_SLOP_PX) app.previewRange(rangeBetween(app, picking, event));
+      tooltip.hidden = true;
+      return;
+    }
     if (drag) {
       const dx = event.clientX - drag.x;
       if (Math.abs(dx) > CLICK_SLOP_PX) drag.moved = true;
@@ -90,6 +111,12 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
     showTooltip(app, tooltip, event);
   });
   plot.addEventListener('pointerup', (event) => {
+    if (picking) {
+      const moved = Math.abs(event.clientX - picking.x) > CLICK_SLOP_PX;
+      app.setRange(moved ? rangeBetween(app, picking, event) : null);
+      picking = null;
+      return;
+    }
     const wasClick = drag && !drag.moved;
     drag = null;
     plot.classList.remove('dragging');

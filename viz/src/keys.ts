@@ -35,7 +35,11 @@ export function attachKeys(app: App, doc: Document): void {
         app.setDomain(app.extent);
         break;
       case 'Escape':
-        app.select(null);
+        if (app.range) app.setRange(null);
+        else app.select(null);
+        break;
+      case 'r':
+        app.setRange(app.rangeOfWindow());
         break;
       default:
         return;

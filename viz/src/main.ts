@@ -28,6 +28,7 @@ const app = new App({
   summary: byId('summary'),
   warnings: byId('warnings'),
   compare: byId('compare'),
+  range: byId('range'),
 });
 const refreshControls = attachControls(app, {
   search: byId('search'),
@@ -36,6 +37,7 @@ const refreshControls = attachControls(app, {
   typeList: byId('type-list'),
   legend: byId('legend'),
   resetZoom: byId('reset-zoom'),
+  summarizeWindow: byId('summarize-window'),
 });
 attachInteractions(app, byId('tooltip'));
 attachKeys(app, document);

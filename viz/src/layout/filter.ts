@@ -22,7 +22,7 @@ export const NO_FILTER: ViewFilter = { query: '', hiddenTypes: new Set(), counte
 function counterRows(model: TimelineModel): Row[] {
   return COUNTER_KEYS.map((counter) => {
     const tracks = model.traces.map((trace, traceIndex) => ({ traceIndex, series: trace.counters[counter], endUs: trace.endUs }));
-    return { kind: 'counter' as const, counter, tracks, max: Math.max(1, ...tracks.map((t) => t.series.max)) };
+    return { kind: 'counter' as const, counter, tracks, max: Math.max(0, ...tracks.map((t) => t.series.max)) };
   });
 }
 

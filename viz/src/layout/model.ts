@@ -93,7 +93,7 @@ export interface TimelineModel {
 /** A row of the lane area: a group header, a counter track (every trace's series overlaid) or a lane. */
 export type Row =
   | { kind: 'group'; label: string }
-  | { kind: 'counter'; counter: CounterKey; tracks: readonly CounterTrack[]; max: number }
+  | { kind: 'counter'; counter: CounterKey; tracks: readonly CounterTrack[]; /** The highest value of any track (0 when it never moved). */ max: number }
   | { kind: 'lane'; lane: Lane; laneIndex: number };
 
 /** One trace's series on a counter row. */

@@ -36,7 +36,7 @@ function shownName(row: Row): string {
 /** The figure at the right of a row: a lane's availability, a counter's highest value. */
 function sideText(row: Row): string {
   if (row.kind === 'lane') return `${(row.lane.availability * 100).toFixed(1)}%`;
-  if (row.kind === 'counter') return row.counter === 'lost-bytes' ? formatBytes(row.max) : row.counter === 'system-up' ? '' : `≤ ${formatCount(row.max)}`;
+  if (row.kind === 'counter') return row.counter === 'system-up' ? '' : row.max === 0 ? 'none' : row.counter === 'lost-bytes' ? `max ${formatBytes(row.max)}` : `max ${formatCount(row.max)}`;
   return '';
 }
 

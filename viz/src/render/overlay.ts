@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import type { Arrow } from '../layout/causes.js';
 import type { Domain } from '../layout/viewport.js';
+import type { RangeSelection } from '../layout/range-summary.js';
 
 /** A labelled instant drawn across every lane (where compared runs part). */
 export interface TimeMarker {
@@ -37,6 +38,7 @@ export function initOverlay(svg: d3.Selection<SVGSVGElement, unknown, null, unde
     .append('path')
     .attr('d', 'M0,0 L10,5 L0,10 z')
     .attr('fill', '#d81b60');
+  svg.append('g').attr('class', 'range-band');
   svg.append('g').attr('class', 'time-markers');
   svg.append('g').attr('class', 'cause-arrows');
   svg.append('g').attr('class', 'cause-points');
@@ -47,6 +49,7 @@ export function drawOverlay(
   svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
   highlight: Highlight | null,
   markers: readonly TimeMarker[],
+  range: RangeSelection | null,
   domain: Domain,
   rowOfLane: ReadonlyMap<number, number>,
   g: OverlayGeometry,
@@ -57,6 +60,26 @@ export function drawOverlay(
     const row = rowOfLane.get(lane);
     return row === undefined ? undefined : row * g.rowHeight + g.rowHeight / 2 - g.scrollTop;
   };
+  // The range: a band over the rows of its lanes (the whole height when none of them is shown).
+  const rangeRows = range ? range.lanes.flatMap((lane) => rowOfLane.get(lane) ?? []) : [];
+  const band = range
+    ? [{
+        x0: x(Math.min(range.startUs, range.endUs)),
+        x1: x(Math.max(range.startUs, range.endUs)),
+        y0: rangeRows.length ? Math.min(...rangeRows) * g.rowHeight - g.scrollTop : 0,
+        y1: rangeRows.length ? (Math.max(...rangeRows) + 1) * g.rowHeight - g.scrollTop : g.height,
+      }]
+    : [];
+  svg
+    .select<SVGGElement>('g.range-band')
+    .selectAll<SVGRectElement, (typeof band)[number]>('rect')
+    .data(band)
+    .join('rect')
+    .attr('class', 'range-rect')
+    .attr('x', (b) => b.x0)
+    .attr('width', (b) => Math.max(1, b.x1 - b.x0))
+    .attr('y', (b) => b.y0)
+    .attr('height', (b) => Math.max(1, b.y1 - b.y0));
   const shown = markers.filter((m) => m.t >= domain.startUs && m.t <= domain.endUs);
   const marker = svg
     .select<SVGGElement>('g.time-markers')

@@ -200,7 +200,7 @@ function paintIncidents(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domai
 function paintCounter(ctx: CanvasRenderingContext2D, row: Extract<Row, { kind: 'counter' }>, domain: Domain, y: number, rowHeight: number, width: number): void {
   const top = y + 3;
   const h = rowHeight - 6;
-  const yOf = (v: number): number => top + h - (v / row.max) * h;
+  const yOf = (v: number): number => top + h - (v / Math.max(1, row.max)) * h;
   const columns = Math.max(1, Math.ceil(width));
   ctx.fillStyle = '#e5e7eb';
   ctx.fillRect(0, top + h, width, 1);

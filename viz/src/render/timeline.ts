@@ -3,6 +3,7 @@ import { rowOfLane } from '../layout/filter.js';
 import type { ViewFilter } from '../layout/filter.js';
 import type { Row } from '../layout/model.js';
 import type { Domain } from '../layout/viewport.js';
+import type { RangeSelection } from '../layout/range-summary.js';
 import { drawAxis } from './axis.js';
 import { drawLabels } from './labels.js';
 import { drawOverlay, initOverlay, type Highlight, type TimeMarker } from './overlay.js';
@@ -25,6 +26,8 @@ export interface TimelineState {
   domain: Domain;
   highlight: Highlight | null;
   markers: readonly TimeMarker[];
+  /** The range being summarized, drawn as a band over its lanes. */
+  range: RangeSelection | null;
 }
 
 export interface PaintStats {
@@ -98,7 +101,7 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
     plot.style('height', `${height}px`).style('width', `${width}px`);
     const scrollTop = scroll.node()!.scrollTop;
     paintLanes(ctx, state.rows, state.domain, state.filter, { width, height, rowHeight: options.rowHeight, scrollTop, devicePixelRatio: dpr });
-    drawOverlay(overlay, state.highlight, state.markers, state.domain, lanesRowMap, { width, height, rowHeight: options.rowHeight, scrollTop });
+    drawOverlay(overlay, state.highlight, state.markers, state.range, state.domain, lanesRowMap, { width, height, rowHeight: options.rowHeight, scrollTop });
     drawAxis(axisSvg, axisCorner.node()!, state.domain, width, options.axisHeight);
     stats.lastPaintMs = performance.now() - started;
     stats.paints++;
