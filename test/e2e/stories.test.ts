@@ -169,6 +169,49 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer on generated tra
     });
   });
 
+  describe('a search over record text and fields', () => {
+    const requested = recordOf(reboot, (r) => r.type === 'reboot-requested');
+    const shutdown = recordOf(reboot, (r) => r.type === 'shutdown-started');
+
+    beforeAll(async () => {
+      await open(reboot, 'netstack-reboot-search');
+    });
+
+    it('steps through the matches with Enter and Shift+Enter', async () => {
+      await page.fill('#find', 'critical-component-failure');
+      await page.press('#find', 'Enter');
+      expect((await viewState(page)).selection).toEqual({ traceIndex: 0, seq: requested.seq });
+      expect(await page.textContent('#find-count')).toBe('1 of 2');
+      await page.press('#find', 'Enter');
+      expect((await viewState(page)).selection).toEqual({ traceIndex: 0, seq: shutdown.seq });
+      await page.press('#find', 'Shift+Enter');
+      expect((await viewState(page)).selection).toEqual({ traceIndex: 0, seq: requested.seq });
+    });
+
+    it('matches fields: type:decision', async () => {
+      await page.fill('#find', 'type:decision');
+      await page.click('#find-next');
+      expect(await page.textContent('.details-title')).toBe('decision at 30s');
+      expect(await page.textContent('#find-count')).toBe('1 of 1');
+    });
+
+    it('keeps the window, the selection, the search and the filters in the URL', async () => {
+      await page.fill('#search', 'netstack');
+      await page.uncheck('.legend-mark[data-kind="stop"] input');
+      await page.waitForFunction(() => location.hash.includes('lanes=netstack') && location.hash.includes('hide='));
+      const before = await viewState(page);
+      await page.reload();
+      await page.waitForSelector('body[data-state="ready"]');
+      const after = await viewState(page);
+      expect(after.selection).toEqual(before.selection);
+      expect([after.startUs, after.endUs]).toEqual([Math.round(before.startUs), Math.round(before.endUs)]);
+      expect(await page.inputValue('#find')).toBe('type:decision');
+      expect(await page.inputValue('#search')).toBe('netstack');
+      expect(await page.isChecked('.legend-mark[data-kind="stop"] input')).toBe(false);
+      expect(await texts(page, '.lane-label .name')).toEqual(['power', 'netstack']);
+    });
+  });
+
   it('opens a minimal trace without inventing anything', async () => {
     await open({ format: 'recsim-trace', version: 1, records: [] } as unknown as typeof reboot, 'minimal');
     const summary = (await page.textContent('#summary'))!;

@@ -19,6 +19,8 @@ import { renderSummary } from './render/summary.js';
 import { renderComparePanel } from './render/compare-panel.js';
 import { renderRangePanel } from './render/range-panel.js';
 import { summarizeRange, type RangeSelection } from './layout/range-summary.js';
+import { parseQuery, searchRecords } from './layout/record-search.js';
+import type { UrlState } from './layout/url-state.js';
 import { compareTraces, type Comparison } from './comparison.js';
 import { renderWarnings } from './render/warnings.js';
 import { traceProblems } from './layout/consistency.js';
@@ -69,6 +71,8 @@ export class App {
   domain: Domain = { startUs: 0, endUs: 1 };
   selection: RecordRef | null = null;
   incidentOrder: IncidentOrder = 'time';
+  /** The record search: its text, the records it matched in time order, the one shown (-1: none yet). */
+  find: { text: string; hits: RecordRef[]; index: number } = { text: '', hits: [], index: -1 };
   /** A time range (and lanes) to summarize, or null. */
   range: RangeSelection | null = null;
   private comparisonOf: { model: TimelineModel; comparison: Comparison } | null = null;
@@ -105,6 +109,8 @@ export class App {
     this.rows = visibleRows(this.model, this.filter);
     this.domain = this.extent;
     this.selection = null;
+    this.range = null;
+    this.find = { text: this.find.text, hits: [], index: -1 };
     this.render(true);
     milestone('panels');
     this.timeline.paintNow();
@@ -112,6 +118,7 @@ export class App {
     const records = traces.reduce((n, t) => n + t.file.records.length, 0);
     const now = performance.now();
     this.timings = { startedMs, layoutMs, firstViewMs: now - startedMs, firstViewAtMs: now, records };
+    if (this.find.text) this.setFind(this.find.text);
     this.notify();
   }
 
@@ -202,6 +209,63 @@ export class App {
     return { startUs: this.domain.startUs, endUs: this.domain.endUs, lanes: this.rows.flatMap((r) => (r.kind === 'lane' ? [r.laneIndex] : [])) };
   }
 
+  /** Searches records; the first step (findStep) goes to the first match after the window's start. */
+  setFind(text: string): void {
+    const hits = this.model ? searchRecords(this.model.traces, parseQuery(text)) : [];
+    this.find = { text, hits, index: -1 };
+    this.notify();
+  }
+
+  /** Jumps to the next (1) or previous (-1) match of the search. */
+  findStep(direction: 1 | -1): void {
+    const { hits } = this.find;
+    if (hits.length === 0) return;
+    let index = this.find.index;
+    if (index < 0) {
+      // Start from what is in view: the first match at or after the window's start.
+      const tOf = (ref: RecordRef): number => this.model!.traces[ref.traceIndex]!.bySeq.get(ref.seq)!.t;
+      const first = hits.findIndex((ref) => tOf(ref) >= this.domain.startUs);
+      index = direction > 0 ? (first < 0 ? 0 : first) : (first <= 0 ? hits.length - 1 : first - 1);
+    } else {
+      index = (index + direction + hits.length) % hits.length;
+    }
+    this.find = { ...this.find, index };
+    this.jumpTo(hits[index]!, false);
+  }
+
+  /** The view as a link keeps it (see layout/url-state.ts). */
+  urlState(): UrlState {
+    const whole = this.domain.startUs <= this.extent.startUs && this.domain.endUs >= this.extent.endUs;
+    return {
+      window: whole ? undefined : this.domain,
+      selection: this.selection ?? undefined,
+      lanes: this.filter.query || undefined,
+      find: this.find.text || undefined,
+      hiddenTypes: [...this.filter.hiddenTypes],
+      groupBy: this.groupBy,
+      counters: this.filter.counters,
+      range: this.range ?? undefined,
+    };
+  }
+
+  /** Restores a view from a link, after the traces are loaded; what no longer fits the traces is dropped. */
+  applyUrlState(state: UrlState): void {
+    if (!this.model) return;
+    if (state.groupBy) this.setGroupBy(state.groupBy);
+    const known = new Set<string>(this.model.traces.flatMap((t) => [...t.byType.keys()]));
+    this.filter = {
+      query: state.lanes ?? '',
+      hiddenTypes: new Set((state.hiddenTypes ?? []).filter((t) => known.has(t))) as ViewFilter['hiddenTypes'],
+      counters: state.counters ?? true,
+    };
+    this.rows = visibleRows(this.model, this.filter);
+    if (state.window) this.domain = clampDomain(state.window, this.extent);
+    const lanes = this.model.lanes.length;
+    this.range = state.range && state.range.lanes.every((l) => l < lanes) ? state.range : null;
+    if (state.find) this.setFind(state.find);
+    this.select(state.selection ?? null);
+  }
+
   setIncidentOrder(order: IncidentOrder): void {
     this.incidentOrder = order;
     this.render(true);
@@ -284,7 +348,7 @@ export class App {
     return mark ? mark.members.flatMap((m) => trace!.bySeq.get(m.seq) ?? []) : [];
   }
 
-  private notify(): void {
+  notify(): void {
     for (const listener of this.listeners) listener();
   }
 }

@@ -5,8 +5,15 @@ import type { GroupBy } from './layout/model.js';
 import type { RecordType } from './layout/trace-types.js';
 import { renderLegend } from './render/legend.js';
 
+/** How long typing must pause before a record search runs. */
+const FIND_DEBOUNCE_MS = 150;
+
 export interface ControlElements {
   search: HTMLInputElement;
+  find: HTMLInputElement;
+  findNext: HTMLButtonElement;
+  findPrev: HTMLButtonElement;
+  findCount: HTMLElement;
   counters: HTMLInputElement;
   groupBy: HTMLSelectElement;
   typeList: HTMLElement;
@@ -24,8 +31,15 @@ function typeCounts(app: App): Map<RecordType, number> {
   return counts;
 }
 
-/** Search box, group-by, the record-type filter and the legend's mark toggles, all editing app.filter. */
-export function attachControls(app: App, el: ControlElements): () => void {
+export interface Controls {
+  /** Redraws the legend and type list (after a trace is loaded or the filter changed). */
+  refresh(): void;
+  /** Shows app's filter, grouping and search in the widgets (after the view was set from a link). */
+  sync(): void;
+}
+
+/** Lane filter, record search, group-by, the record-type filter and the legend's mark toggles. */
+export function attachControls(app: App, el: ControlElements): Controls {
   const hidden = new Set<RecordType>();
   const apply = (): void => {
     app.setFilter({ query: el.search.value, hiddenTypes: new Set(hidden), counters: el.counters.checked });
@@ -33,6 +47,28 @@ export function attachControls(app: App, el: ControlElements): () => void {
   };
 
   el.search.addEventListener('input', apply);
+  // Searching 200,000 records takes a moment: wait until typing pauses.
+  let findTimer = 0;
+  el.find.addEventListener('input', () => {
+    clearTimeout(findTimer);
+    findTimer = window.setTimeout(() => app.setFind(el.find.value), FIND_DEBOUNCE_MS);
+  });
+  const step = (direction: 1 | -1): void => {
+    clearTimeout(findTimer);
+    if (app.find.text !== el.find.value) app.setFind(el.find.value);
+    app.findStep(direction);
+  };
+  el.find.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    step(event.shiftKey ? -1 : 1);
+  });
+  el.findNext.addEventListener('click', () => step(1));
+  el.findPrev.addEventListener('click', () => step(-1));
+  app.onChange(() => {
+    const { hits, index, text } = app.find;
+    el.findCount.textContent = text.trim() === '' ? '' : hits.length === 0 ? 'no match' : `${index < 0 ? '–' : index + 1} of ${hits.length}`;
+  });
   el.counters.addEventListener('change', apply);
   el.groupBy.addEventListener('change', () => app.setGroupBy(el.groupBy.value as GroupBy));
   el.resetZoom.addEventListener('click', () => app.setDomain(app.extent));
@@ -87,5 +123,16 @@ export function attachControls(app: App, el: ControlElements): () => void {
     items.select('span').text((d) => `${d[0]} (${d[1]})${markKindOf(d[0]) === null ? ' — drawn as bars' : ''}`);
   }
 
-  return refresh;
+  function sync(): void {
+    el.search.value = app.filter.query;
+    el.counters.checked = app.filter.counters;
+    el.groupBy.value = app.groupBy;
+    el.find.value = app.find.text;
+    hidden.clear();
+    for (const type of app.filter.hiddenTypes) hidden.add(type);
+    lastLoaded = null;
+    refresh();
+  }
+
+  return { refresh, sync };
 }

@@ -11,6 +11,10 @@ import { fetchTrace, inlinedTrace, type LoadedTrace } from './load/sources.js';
 import type { RecordRef } from './layout/model.js';
 import { centerOn } from './layout/viewport.js';
 import { milestones } from './timing.js';
+import { decodeUrlState, encodeUrlState } from './layout/url-state.js';
+
+/** How often the address bar follows the view. */
+const URL_UPDATE_MS = 250;
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -30,8 +34,12 @@ const app = new App({
   compare: byId('compare'),
   range: byId('range'),
 });
-const refreshControls = attachControls(app, {
+const controls = attachControls(app, {
   search: byId('search'),
+  find: byId('find'),
+  findNext: byId('find-next'),
+  findPrev: byId('find-prev'),
+  findCount: byId('find-count'),
   counters: byId('show-counters'),
   groupBy: byId('group-by'),
   typeList: byId('type-list'),
@@ -59,7 +67,28 @@ function show(traces: LoadedTrace[], startedMs: number): void {
   document.title = `${names.join(' vs ')} — recsim`;
   body.classList.toggle('comparing', traces.length > 1);
   byId('exit-compare').hidden = traces.length < 2;
-  refreshControls();
+  controls.refresh();
+}
+
+/** The view of a link (#w=...&sel=...) once its traces are shown; afterwards the link follows the view. */
+function restoreView(): void {
+  app.applyUrlState(decodeUrlState(location.hash));
+  controls.sync();
+  keepViewInUrl();
+}
+
+let urlTimer = 0;
+function keepViewInUrl(): void {
+  app.onChange(() => {
+    if (urlTimer || !app.model) return;
+    // At most a few times a second: replaceState is slow when called on every frame of a drag.
+    urlTimer = window.setTimeout(() => {
+      urlTimer = 0;
+      const hash = encodeUrlState(app.urlState());
+      const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+      if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+    }, URL_UPDATE_MS);
+  });
 }
 
 const handlers: PickHandlers = {
@@ -101,14 +130,19 @@ async function start(): Promise<void> {
   body.dataset.state = 'loading';
   try {
     const inlined = inlinedTrace(document);
-    if (inlined) return show([inlined], started);
+    if (inlined) {
+      show([inlined], started);
+      return restoreView();
+    }
     const params = new URLSearchParams(location.search);
     const url = params.get('trace');
     if (url) {
       const compareUrl = params.get('compare');
       const traces = await Promise.all([fetchTrace(url), ...(compareUrl ? [fetchTrace(compareUrl)] : [])]);
-      return show(traces, started);
+      show(traces, started);
+      return restoreView();
     }
+    keepViewInUrl();
     body.dataset.state = 'empty';
   } catch (error) {
     showError((error as Error).message);
