@@ -5,7 +5,7 @@ import type { TraceRecord } from './layout/trace-types.js';
 import type { GroupBy, RecordRef, Row, TimelineModel } from './layout/model.js';
 import { describeIncident, incidentSteps } from './layout/describe-incident.js';
 import type { Incident } from './layout/incidents.js';
-import { directEffects, incidentStories, rebootStories, violationStories } from './layout/stories.js';
+import { directEffects, incidentStories, rebootStories, violationStories, type IncidentStory } from './layout/stories.js';
 import { buildTimeline } from './layout/timeline-model.js';
 import { centerOn, clampDomain, frameSpan, type Domain } from './layout/viewport.js';
 import type { LoadedTrace } from './load/sources.js';
@@ -28,6 +28,8 @@ import { createTimeline, DEFAULT_TIMELINE_OPTIONS, type TimelineView } from './r
 
 /** Where the app draws; the page (index.html) provides these elements. */
 export interface AppElements {
+  /** Holds the overview and the timeline; carries the --label-width they share. */
+  chart: HTMLElement;
   overview: HTMLElement;
   timeline: HTMLElement;
   details: HTMLElement;
@@ -76,14 +78,16 @@ export class App {
   /** A time range (and lanes) to summarize, or null. */
   range: RangeSelection | null = null;
   private comparisonOf: { model: TimelineModel; comparison: Comparison } | null = null;
+  /** The incident list of the model shown (thousands in a day: built once, not at every click). */
+  private storiesOf: { model: TimelineModel; incidents: IncidentStory[] } | null = null;
   timings: LoadTimings | null = null;
   readonly timeline: TimelineView;
   private readonly overview: OverviewView;
   private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly el: AppElements) {
-    this.overview = createOverview(el.overview, DEFAULT_TIMELINE_OPTIONS.labelWidth, (d) => this.setDomain(d));
-    this.timeline = createTimeline(el.timeline);
+  constructor(private readonly el: AppElements, labelWidth: number = DEFAULT_TIMELINE_OPTIONS.labelWidth) {
+    this.overview = createOverview(el.overview, (d) => this.setDomain(d));
+    this.timeline = createTimeline(el.chart, el.timeline, { labelWidth });
   }
 
   /** Called after every state change (the page updates its controls). */
@@ -312,7 +316,8 @@ export class App {
     });
     renderWarnings(this.el.warnings, this.warnings());
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
-    renderIncidentList(this.el.incidents, incidentStories(model.traces, tags), this.incidentOrder, (order) => this.setIncidentOrder(order), pick);
+    if (this.storiesOf?.model !== model) this.storiesOf = { model, incidents: incidentStories(model.traces, tags) };
+    renderIncidentList(this.el.incidents, this.storiesOf.incidents, this.incidentOrder, (order) => this.setIncidentOrder(order), pick);
     renderJumpList(this.el.reboots, 'Reboots and panics, with their root cause', 'No reboot or panic', rebootStories(model.traces, tags), pick);
     const ref = this.selection;
     const trace = ref ? model.traces[ref.traceIndex] : undefined;

@@ -130,7 +130,7 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
   });
 }
 
-/** A counter row's values at the pointer: "components running at 1min 2s: A 63, B 64". */
+/** A counter row's values at the pointer: "components up at 1min 2s: A 63, B 64". */
 function counterTooltip(app: App, row: Extract<Row, { kind: 'counter' }>, tUs: number): string {
   const tags = app.tags;
   const values = row.tracks.map((track) => {

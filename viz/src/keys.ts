@@ -1,11 +1,70 @@
 import type { App } from './app.js';
+import { memberVisible } from './layout/filter.js';
+import type { MarkMember, RecordRef } from './layout/model.js';
+import { firstInWindow, nearestInLane, stepInLane } from './layout/navigate.js';
 import { panBy, zoomAt } from './layout/viewport.js';
 
-/** Keyboard: + / - (or w / s) zoom, arrows (or a / d) pan, 0 or Home shows all, Esc clears the selection. */
+/** Elements whose keys are all their own: typing and choosing. */
+const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** Elements that Enter and Space press. */
+const PRESSABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+/** The lane a record is on and its row, when the row is shown. */
+function placeOf(app: App, ref: RecordRef): { laneIndex: number; row: number; t: number } | undefined {
+  const trace = app.model?.traces[ref.traceIndex];
+  const record = trace?.bySeq.get(ref.seq);
+  const laneIndex = trace?.laneOfSeq.get(ref.seq);
+  if (!record || laneIndex === undefined) return undefined;
+  const row = app.rows.findIndex((r) => r.kind === 'lane' && r.laneIndex === laneIndex);
+  return { laneIndex, row, t: record.t };
+}
+
+/** ] and [: the next or previous record on the selection's lane; with nothing selected, the first in view. */
+function stepEvent(app: App, direction: 1 | -1): void {
+  const visible = (m: MarkMember): boolean => memberVisible(m, app.filter);
+  const ref = app.selection;
+  const place = ref ? placeOf(app, ref) : undefined;
+  if (!ref || !place || place.row < 0) {
+    const first = firstInWindow(app.rows, app.domain.startUs, app.domain.endUs, visible);
+    if (first) app.jumpTo(first, false);
+    return;
+  }
+  const lane = app.model!.lanes[place.laneIndex]!;
+  const next = stepInLane(lane, ref.seq, place.t, direction, visible);
+  if (next !== undefined) app.jumpTo({ traceIndex: ref.traceIndex, seq: next }, false);
+}
+
+/** ↑ and ↓ with a selection: the nearest record in time on the lane above or below. */
+function stepLane(app: App, direction: 1 | -1): boolean {
+  const ref = app.selection;
+  const place = ref ? placeOf(app, ref) : undefined;
+  if (!place || place.row < 0) return false;
+  const visible = (m: MarkMember): boolean => memberVisible(m, app.filter);
+  for (let row = place.row + direction; row >= 0 && row < app.rows.length; row += direction) {
+    const target = app.rows[row]!;
+    if (target.kind !== 'lane') continue;
+    const seq = nearestInLane(target.lane, place.t, visible);
+    if (seq !== undefined) {
+      app.jumpTo({ traceIndex: target.lane.traceIndex, seq }, false);
+      return true;
+    }
+  }
+  return true;
+}
+
+/**
+ * Keyboard: + / - (or w / s) zoom, ← → (or a / d) pan, 0 or Home shows all;
+ * ] / [ (or . / ,) next / previous event, ↑ ↓ the lane above / below, Enter
+ * the first event in view; r summarizes the window; Esc clears the range,
+ * then the selection.
+ */
 export function attachKeys(app: App, doc: Document): void {
   doc.addEventListener('keydown', (event) => {
-    const target = event.target as HTMLElement | null;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (target && TYPING.has(target.tagName)) return;
+    if (target && PRESSABLE.has(target.tagName) && (event.key === 'Enter' || event.key === ' ')) return;
+    // A separator's arrows resize it.
+    if (target?.getAttribute('role') === 'separator') return;
     if (event.ctrlKey || event.metaKey || event.altKey || !app.model) return;
     const d = app.domain;
     const span = d.endUs - d.startUs;
@@ -29,6 +88,24 @@ export function attachKeys(app: App, doc: Document): void {
       case 'ArrowRight':
       case 'd':
         app.setDomain(panBy(d, app.extent, step));
+        break;
+      case ']':
+      case '.':
+        stepEvent(app, 1);
+        break;
+      case '[':
+      case ',':
+        stepEvent(app, -1);
+        break;
+      case 'Enter':
+        if (app.selection) return;
+        stepEvent(app, 1);
+        break;
+      case 'ArrowDown':
+        if (!stepLane(app, 1)) return;
+        break;
+      case 'ArrowUp':
+        if (!stepLane(app, -1)) return;
         break;
       case '0':
       case 'Home':

@@ -6,6 +6,7 @@ import { App } from './app.js';
 import { attachControls } from './controls.js';
 import { attachInteractions } from './interactions.js';
 import { attachKeys } from './keys.js';
+import { attachSplitter } from './splitters.js';
 import { attachDrop, attachFileInput, type PickHandlers } from './load/pickers.js';
 import { fetchTrace, inlinedTrace, type LoadedTrace } from './load/sources.js';
 import type { RecordRef } from './layout/model.js';
@@ -22,7 +23,13 @@ function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
+/** Narrow windows start with narrower lane names and side panel, so the plot keeps most of the width. */
+const narrow = window.innerWidth < 1100;
+const side = byId('side');
+side.style.width = `${narrow ? 260 : 360}px`;
+
 const app = new App({
+  chart: byId('chart'),
   overview: byId('overview-host'),
   timeline: byId('timeline-host'),
   details: byId('details'),
@@ -33,7 +40,27 @@ const app = new App({
   warnings: byId('warnings'),
   compare: byId('compare'),
   range: byId('range'),
+}, narrow ? 150 : 230);
+
+attachSplitter(byId('label-splitter'), {
+  get: () => app.timeline.labelWidth(),
+  set: (px) => app.timeline.setLabelWidth(px),
+  min: 80,
+  max: () => Math.max(80, byId('chart').clientWidth - 200),
+  direction: 1,
+  step: 16,
 });
+attachSplitter(byId('side-splitter'), {
+  get: () => side.getBoundingClientRect().width,
+  set: (px) => {
+    side.style.width = `${px}px`;
+  },
+  min: 180,
+  max: () => Math.max(180, window.innerWidth - 360),
+  direction: -1,
+  step: 24,
+});
+(byId('legend-box') as HTMLDetailsElement).open = !narrow;
 const controls = attachControls(app, {
   search: byId('search'),
   find: byId('find'),

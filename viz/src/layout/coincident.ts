@@ -26,20 +26,31 @@ function topOf(members: readonly MarkMember[], visible?: (m: MarkMember) => bool
  */
 export function groupMarks(records: readonly TraceRecord[]): Mark[] {
   const marks: Mark[] = [];
-  let group: MarkMember[] = [];
-  let groupT = 0;
+  // Most records stand alone: such a mark is its own only member (one object per record, not two).
+  let lone: Mark | null = null;
+  let group: MarkMember[] | null = null;
   const flush = (): void => {
-    if (group.length === 0) return;
-    const top = group.length === 1 ? group[0]! : topOf(group)!;
-    marks.push({ t: groupT, seq: top.seq, kind: top.kind, type: top.type, members: group });
-    group = [];
+    if (group) {
+      const top = topOf(group)!;
+      marks.push({ t: lone!.t, seq: top.seq, kind: top.kind, type: top.type, members: group });
+    } else if (lone) {
+      marks.push(lone);
+    }
+    lone = null;
+    group = null;
   };
   for (const r of records) {
     const kind = markKindOf(r.type);
     if (!kind) continue;
-    if (group.length > 0 && r.t !== groupT) flush();
-    groupT = r.t;
-    group.push({ seq: r.seq, kind, type: r.type });
+    if (lone && r.t !== lone.t) flush();
+    if (!lone) {
+      const mark: Mark = { t: r.t, seq: r.seq, kind, type: r.type, members: [] };
+      (mark.members as MarkMember[]).push(mark);
+      lone = mark;
+    } else {
+      group ??= [{ seq: lone.seq, kind: lone.kind, type: lone.type }];
+      group.push({ seq: r.seq, kind, type: r.type });
+    }
   }
   flush();
   return marks;

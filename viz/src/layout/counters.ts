@@ -4,12 +4,13 @@ import type { TraceRecord } from './trace-types.js';
 export const COUNTER_KEYS = ['components-up', 'system-up', 'restarts', 'lost-requests', 'lost-bytes'] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 
+/** Short: they share the label column with their highest value. */
 export const COUNTER_LABELS: Readonly<Record<CounterKey, string>> = {
-  'components-up': 'components running',
+  'components-up': 'components up',
   'system-up': 'system up',
-  restarts: 'restarts (total)',
-  'lost-requests': 'lost requests (total)',
-  'lost-bytes': 'lost data (total)',
+  restarts: 'restarts',
+  'lost-requests': 'lost requests',
+  'lost-bytes': 'lost data',
 };
 
 /**

@@ -2,7 +2,7 @@ import { COUNTER_KEYS } from './counters.js';
 import { SYSTEM_GROUP } from './timeline-model.js';
 
 /** The header of the counter tracks. */
-export const COUNTERS_GROUP = 'counters over time';
+export const COUNTERS_GROUP = 'counters (totals so far)';
 import type { Lane, Mark, MarkMember, Row, TimelineModel } from './model.js';
 import type { RecordType } from './trace-types.js';
 

@@ -79,7 +79,11 @@ export function directEffects(trace: Pick<IndexedTrace, 'file'>, seq: number): T
   return trace.file.records.filter((r) => r.cause === seq);
 }
 
-export interface IncidentStory extends Story {
+/** An incident in the panel; its line of text is written only when it is shown (a day has thousands). */
+export interface IncidentStory {
+  ref: RecordRef;
+  /** "[A] " in compare mode, else "". */
+  tag: string;
   incident: Incident;
   /** Time to recover, or how long it was down until the end; 0 for a fault without an outage. */
   lastedUs: number;
@@ -89,10 +93,16 @@ export interface IncidentStory extends Story {
 export function incidentStories(traces: readonly IndexedTrace[], tags: readonly string[]): IncidentStory[] {
   const stories: IncidentStory[] = [];
   traces.forEach((trace, traceIndex) => {
+    const tag = tagOf(tags, traceIndex);
     for (const incident of trace.incidents) {
       const lastedUs = timeToRecoverUs(incident) ?? (incident.downUs !== undefined ? incident.endUs - incident.startUs : 0);
-      stories.push({ ref: { traceIndex, seq: incident.faultSeq }, text: `${tagOf(tags, traceIndex)}${describeIncident(incident)}`, incident, lastedUs });
+      stories.push({ ref: { traceIndex, seq: incident.faultSeq }, tag, incident, lastedUs });
     }
   });
-  return stories.sort((a, b) => a.incident.startUs - b.incident.startUs || a.ref.traceIndex - b.ref.traceIndex);
+  return traces.length > 1 ? stories.sort((a, b) => a.incident.startUs - b.incident.startUs || a.ref.traceIndex - b.ref.traceIndex) : stories;
+}
+
+/** The panel's line for an incident. */
+export function incidentStoryText(story: IncidentStory): string {
+  return `${story.tag}${describeIncident(story.incident)}`;
 }

@@ -18,17 +18,15 @@ const RUNNING: ReadonlySet<BarState> = new Set(['running']);
 const UP: ReadonlySet<BarState> = new Set(['up']);
 const SYSTEM = '@system';
 
-/** Where one trace's run ended: its summary's end, else its last record. */
-function runEndOf(file: TraceFile): number {
-  let endUs = typeof file.summary?.endUs === 'number' ? file.summary.endUs : 0;
-  for (const r of file.records) if (r.t > endUs) endUs = r.t;
-  return endUs;
+/** Where one trace's run ended: its summary's end, else its last record (records sorted by time). */
+function runEndOf(file: TraceFile, sorted: readonly TraceRecord[]): number {
+  const summaryEnd = typeof file.summary?.endUs === 'number' ? file.summary.endUs : 0;
+  return Math.max(summaryEnd, sorted[sorted.length - 1]?.t ?? 0);
 }
 
-/** The time span the timeline covers: from 0 (or earlier) to the end of the longest run. */
-function extentOf(files: readonly TraceFile[], ends: readonly number[]): { startUs: number; endUs: number } {
-  let startUs = 0;
-  for (const file of files) for (const r of file.records) if (r.t < startUs) startUs = r.t;
+/** The time span the timeline covers: from 0 (or an earlier record, sorted first) to the end of the longest run. */
+function extentOf(sortedFirsts: readonly (number | undefined)[], ends: readonly number[]): { startUs: number; endUs: number } {
+  const startUs = Math.min(0, ...sortedFirsts.filter((t): t is number => t !== undefined));
   let endUs = Math.max(0, ...ends);
   if (endUs <= startUs) endUs = startUs + 1;
   return { startUs, endUs };
@@ -88,9 +86,9 @@ function splitByLane(records: readonly TraceRecord[]): PerTrace {
  * side by side.
  */
 export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 'realm'): TimelineModel {
-  const ends = inputs.map((i) => runEndOf(i.file));
-  const { startUs, endUs } = extentOf(inputs.map((i) => i.file), ends);
   const split = inputs.map((i) => splitByLane(i.file.records));
+  const ends = inputs.map((i, ti) => runEndOf(i.file, split[ti]!.sorted));
+  const { startUs, endUs } = extentOf(split.map((s) => s.sorted[0]?.t), ends);
   const found = split.map((s, ti) => findIncidents(s.sorted, ends[ti]!));
   const incidentsOf = found.map(({ incidents }) => {
     const byComponent = new Map<string | null, Incident[]>();

@@ -74,7 +74,7 @@ export function drawLabels(
   items.select<HTMLSpanElement>('span.name').text((row) => {
     const tagged = row.kind === 'lane' && options.traceTags[row.lane.traceIndex] ? TAG_PX : 0;
     const indent = row.kind === 'group' ? 16 : 26;
-    const side = row.kind === 'group' ? 0 : AVAIL_PX;
+    const side = row.kind === 'lane' ? AVAIL_PX : row.kind === 'counter' ? measure(sideText(row)) + 8 : 0;
     return middleEllipsis(shownName(row), Math.max(20, options.labelWidth - indent - side - tagged), measure);
   });
   items.select('span.side-text').text(sideText);

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { MARK_KINDS, MARK_LABELS, type MarkKind } from '../layout/marks.js';
-import { INCIDENT_COLORS, INCIDENT_LEGEND, LIFECYCLE_LEGEND, MARK_STYLES, POWER_LEGEND, STATE_COLORS, markPath } from './palette.js';
+import { HATCHED_STATES, INCIDENT_COLORS, INCIDENT_LEGEND, LIFECYCLE_LEGEND, MARK_STYLES, POWER_LEGEND, STATE_COLORS, markPath } from './palette.js';
 
 /**
  * The legend: state colours of component and power lanes, and one toggle per
@@ -14,7 +14,12 @@ export function renderLegend(container: HTMLElement, hiddenKinds: ReadonlySet<Ma
     group.append('span').attr('class', 'legend-title').text(title);
     for (const [state, label] of entries) {
       const item = group.append('span').attr('class', 'legend-item');
-      item.append('span').attr('class', 'swatch').style('background', STATE_COLORS[state as keyof typeof STATE_COLORS]);
+      const color = STATE_COLORS[state as keyof typeof STATE_COLORS];
+      const hatched = HATCHED_STATES.has(state as keyof typeof STATE_COLORS);
+      item
+        .append('span')
+        .attr('class', 'swatch')
+        .style('background', hatched ? `repeating-linear-gradient(135deg, ${color} 0 3px, rgba(255,255,255,.75) 3px 4.5px)` : color);
       item.append('span').text(label);
     }
   };
@@ -47,8 +52,8 @@ export function renderLegend(container: HTMLElement, hiddenKinds: ReadonlySet<Ma
       .attr('transform', 'translate(8,8)')
       .attr('d', markPath(kind))
       .attr('fill', style.stroked ? 'none' : style.color)
-      .attr('stroke', style.color)
-      .attr('stroke-width', style.stroked ? 1.6 : 0.5);
+      .attr('stroke', style.outline ?? style.color)
+      .attr('stroke-width', style.stroked ? 1.6 : style.outline ? 1.2 : 0.5);
     label.append('span').text(MARK_LABELS[kind]);
   }
 }

@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import type { MarkKind } from '../layout/marks.js';
 import type { TimelineModel } from '../layout/model.js';
 import type { Domain } from '../layout/viewport.js';
-import { MARK_STYLES, STATE_COLORS } from './palette.js';
+import { STATE_COLORS, tickColor } from './palette.js';
 
 export interface OverviewView {
   update(model: TimelineModel, domain: Domain): void;
@@ -17,10 +17,16 @@ const TICKED: readonly MarkKind[] = ['fault', 'reboot', 'panic', 'violation'];
  * and ticks for faults, reboots, panics and violations, with a brush that
  * selects the window shown above.
  */
-export function createOverview(container: HTMLElement, labelWidth: number, onBrush: (domain: Domain) => void): OverviewView {
+export function createOverview(container: HTMLElement, onBrush: (domain: Domain) => void): OverviewView {
   const root = d3.select(container).append('div').attr('class', 'overview');
-  root.append('div').attr('class', 'overview-label').style('width', `${labelWidth}px`).text('whole run');
-  const area = root.append('div').attr('class', 'overview-area');
+  root.append('div').attr('class', 'overview-label').text('whole run');
+  // Focusable so the window can be moved from the keyboard (keys.ts): ← → move it, + − resize it.
+  const area = root
+    .append('div')
+    .attr('class', 'overview-area')
+    .attr('tabindex', 0)
+    .attr('role', 'group')
+    .attr('aria-label', 'Whole run with the window shown below: drag to choose a window; ← → move it, + − resize it, 0 shows the whole run');
   const canvas = area.append('canvas');
   const svg = area.append('svg').attr('class', 'overview-brush');
   const brush = d3.brushX<unknown>();
@@ -96,7 +102,7 @@ export function createOverview(container: HTMLElement, labelWidth: number, onBru
       ctx.fillRect(px, HEIGHT - h, 1, h);
     });
     for (const kind of TICKED) {
-      ctx.fillStyle = MARK_STYLES[kind].color;
+      ctx.fillStyle = tickColor(kind);
       for (const px of ticks.get(kind)!) ctx.fillRect(px, top, 1.5, 6);
     }
   }

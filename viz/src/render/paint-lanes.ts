@@ -7,7 +7,7 @@ import { incidentPhases } from '../layout/incidents.js';
 import { forIncidentsIn } from '../layout/lane-incidents.js';
 import { lowerBound } from '../layout/sorted.js';
 import type { Domain } from '../layout/viewport.js';
-import { INCIDENT_COLORS, MARK_STYLES, STATE_COLORS, TRACE_COLORS } from './palette.js';
+import { HATCHED_STATES, INCIDENT_COLORS, STATE_COLORS, TRACE_COLORS, tickColor } from './palette.js';
 import { markSprite, SPRITE_CSS_PX } from './sprites.js';
 
 export interface LaneGeometry {
@@ -27,6 +27,27 @@ const DENSE_MARKS_PER_PX = 1 / 6;
 /** The count beside a mark of several records: the viewer's smallest text is 12 px. */
 const STACK_FONT_PX = 12;
 
+const hatches = new WeakMap<CanvasRenderingContext2D, CanvasPattern>();
+
+/** Light diagonal stripes: a state that must read without its colour (failed, panic). */
+function hatch(ctx: CanvasRenderingContext2D): CanvasPattern {
+  let pattern = hatches.get(ctx);
+  if (!pattern) {
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = 6;
+    const t = tile.getContext('2d')!;
+    t.strokeStyle = 'rgba(255,255,255,.7)';
+    t.lineWidth = 1.5;
+    t.beginPath();
+    t.moveTo(-1, 7);
+    t.lineTo(7, -1);
+    t.stroke();
+    pattern = ctx.createPattern(tile, 'repeat')!;
+    hatches.set(ctx, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Paints a lane's bars in view as runs of pixel columns: a column covered by
  * several bars takes the state that covers most of it, and neighbouring
@@ -42,8 +63,13 @@ function paintBars(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xO
   let runEnd = 0;
   const drawRun = (): void => {
     if (runState < 0) return;
-    ctx.fillStyle = STATE_COLORS[STATES[runState]!];
+    const state = STATES[runState]!;
+    ctx.fillStyle = STATE_COLORS[state];
     ctx.fillRect(runStart, y, runEnd - runStart, h);
+    if (HATCHED_STATES.has(state)) {
+      ctx.fillStyle = hatch(ctx);
+      ctx.fillRect(runStart, y, runEnd - runStart, h);
+    }
   };
   const emit = (from: number, to: number, state: number): void => {
     if (state === runState && from === runEnd) {
@@ -127,7 +153,7 @@ function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, x
     if (list.length === 0) continue;
     const kind: MarkKind = MARK_KINDS[k]!;
     if (dense) {
-      ctx.fillStyle = MARK_STYLES[kind].color;
+      ctx.fillStyle = tickColor(kind);
       ctx.beginPath();
       for (const px of list) ctx.rect(px, y + 2, 1, rowHeight - 4);
       ctx.fill();

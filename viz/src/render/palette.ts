@@ -3,21 +3,29 @@ import type { MarkKind } from '../layout/marks.js';
 import type { IncidentPhase } from '../layout/incidents.js';
 import type { BarState } from '../layout/model.js';
 
-/** Lane bar colours: lifecycle states on component lanes, power states on the system lane. */
+/**
+ * Lane bar colours: lifecycle states on component lanes, power states on the
+ * system lane. Okabe-Ito hues, chosen to stay apart under deuteranopia
+ * (test/viz/palette.test.ts simulates it); `failed` is also hatched, so it
+ * never depends on colour alone.
+ */
 export const STATE_COLORS: Readonly<Record<BarState, string>> = {
-  running: '#66bb6a',
-  starting: '#90caf9',
-  stopping: '#ffb74d',
-  hung: '#ab47bc',
-  failed: '#e53935',
+  running: '#009e73',
+  starting: '#56b4e9',
+  stopping: '#e69f00',
+  hung: '#cc79a7',
+  failed: '#d55e00',
   stopped: '#d6d6d6',
-  destroyed: '#8d8d8d',
-  up: '#a5d6a7',
-  'shutting-down': '#ffa726',
-  rebooting: '#ff7043',
-  panic: '#b71c1c',
-  booting: '#64b5f6',
+  destroyed: '#505050',
+  up: '#a6dcc8',
+  'shutting-down': '#f0c36b',
+  rebooting: '#f0e442',
+  panic: '#000000',
+  booting: '#9ecae1',
 };
+
+/** States drawn with a hatch over their colour. */
+export const HATCHED_STATES: ReadonlySet<BarState> = new Set<BarState>(['failed', 'panic']);
 
 export const LIFECYCLE_LEGEND: readonly [BarState, string][] = [
   ['starting', 'starting'],
@@ -44,22 +52,36 @@ export interface MarkStyle {
   stroked: boolean;
   /** Symbol area in px². */
   size: number;
+  /** The outline of a filled symbol (white by default, so it reads on any bar). */
+  outline?: string;
+  /** The colour of the kind's 1-px ticks (dense lanes, the overview), where a light fill would vanish. */
+  tick?: string;
 }
 
+/**
+ * Mark symbols: shape and colour both differ between kinds. A fault is a
+ * yellow star outlined in black, never red, so it cannot be mistaken for the
+ * `failed` state it often starts.
+ */
 export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
-  fault: { symbol: d3.symbolStar, color: '#d50000', stroked: false, size: 110 },
-  detection: { symbol: d3.symbolCircle, color: '#1565c0', stroked: false, size: 60 },
-  decision: { symbol: d3.symbolDiamond, color: '#6a1b9a', stroked: false, size: 70 },
-  restart: { symbol: d3.symbolTriangle, color: '#1b5e20', stroked: false, size: 70 },
-  reboot: { symbol: d3.symbolSquare, color: '#e65100', stroked: false, size: 80 },
-  panic: { symbol: d3.symbolCross, color: '#7f0000', stroked: false, size: 100 },
+  fault: { symbol: d3.symbolStar, color: '#f0e442', stroked: false, size: 130, outline: '#000000', tick: '#1f2933' },
+  detection: { symbol: d3.symbolCircle, color: '#0072b2', stroked: false, size: 60 },
+  decision: { symbol: d3.symbolDiamond, color: '#882255', stroked: false, size: 70 },
+  restart: { symbol: d3.symbolTriangle, color: '#004d40', stroked: false, size: 70 },
+  reboot: { symbol: d3.symbolSquare, color: '#d55e00', stroked: false, size: 80 },
+  panic: { symbol: d3.symbolCross, color: '#000000', stroked: false, size: 100 },
   'lost-event': { symbol: d3.symbolWye, color: '#6d4c41', stroked: false, size: 80 },
-  'lost-data': { symbol: d3.symbolTimes, color: '#c2185b', stroked: true, size: 70 },
-  violation: { symbol: d3.symbolTriangle2, color: '#000000', stroked: true, size: 110 },
-  stop: { symbol: d3.symbolPlus, color: '#546e7a', stroked: true, size: 40 },
-  'start-problem': { symbol: d3.symbolSquare2, color: '#ff3d00', stroked: true, size: 50 },
+  'lost-data': { symbol: d3.symbolTimes, color: '#7a0177', stroked: true, size: 70 },
+  violation: { symbol: d3.symbolTriangle2, color: '#000000', stroked: true, size: 110, tick: '#c51b7d' },
+  stop: { symbol: d3.symbolPlus, color: '#455a64', stroked: true, size: 40 },
+  'start-problem': { symbol: d3.symbolSquare2, color: '#d55e00', stroked: true, size: 50 },
   system: { symbol: d3.symbolCircle, color: '#37474f', stroked: true, size: 40 },
 };
+
+/** The colour a kind's ticks are drawn in. */
+export function tickColor(kind: MarkKind): string {
+  return MARK_STYLES[kind].tick ?? MARK_STYLES[kind].color;
+}
 
 /** The SVG path of a mark's symbol centred on (0, 0). */
 export function markPath(kind: MarkKind): string {

@@ -25,8 +25,8 @@ export function markSprite(kind: MarkKind, dpr: number): HTMLCanvasElement {
     ctx.lineWidth = 1.6;
     ctx.stroke(path);
   } else {
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = style.outline ?? '#ffffff';
+    ctx.lineWidth = style.outline ? 2 : 1.5;
     ctx.stroke(path);
     ctx.fillStyle = style.color;
     ctx.fill(path);

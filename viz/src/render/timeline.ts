@@ -51,6 +51,9 @@ export interface TimelineView {
   pointOf(tUs: number, row: number): { x: number; y: number };
   /** Scrolls the lanes so that a row is in sight. */
   revealRow(row: number): void;
+  /** Width of the lane names' column. */
+  labelWidth(): number;
+  setLabelWidth(px: number): void;
   stats: PaintStats;
 }
 
@@ -58,19 +61,27 @@ export interface TimelineView {
  * The lane chart: labels in the DOM (as text), bars and marks on one canvas,
  * causal arrows in an SVG overlay, the axis above. Only rows in view are painted.
  */
-export function createTimeline(container: HTMLElement, initial: Partial<TimelineOptions> = {}): TimelineView {
+export function createTimeline(chart: HTMLElement, container: HTMLElement, initial: Partial<TimelineOptions> = {}): TimelineView {
   let options: TimelineOptions = { ...DEFAULT_TIMELINE_OPTIONS, ...initial };
   let state: TimelineState | null = null;
   let lanesRowMap = new Map<number, number>();
   const stats: PaintStats = { lastPaintMs: 0, paints: 0 };
 
   const root = d3.select(container).append('div').attr('class', 'timeline');
+  chart.style.setProperty('--label-width', `${options.labelWidth}px`);
   const axisRow = root.append('div').attr('class', 'axis-row');
   const axisCorner = axisRow.append('div').attr('class', 'axis-corner').text('time');
   const axisSvg = axisRow.append('svg').attr('class', 'axis-svg');
   const scroll = root.append('div').attr('class', 'lanes-scroll');
   const inner = scroll.append('div').attr('class', 'lanes-inner');
-  const plot = inner.append('div').attr('class', 'plot');
+  // The plot takes the keyboard (keys.ts): it says so to assistive technology.
+  const plot = inner
+    .append('div')
+    .attr('class', 'plot')
+    .attr('tabindex', 0)
+    .attr('role', 'application')
+    .attr('aria-roledescription', 'timeline')
+    .attr('aria-label', 'Timeline. ← → pan, + − zoom, 0 whole run, ] [ next and previous event, ↑ ↓ lane above and below, Enter first event in view, r summarize the window, Esc clear.');
   const canvas = plot.append('canvas').attr('class', 'lanes-canvas');
   const overlay = plot.append('svg').attr('class', 'overlay');
   initOverlay(overlay);
@@ -135,6 +146,14 @@ export function createTimeline(container: HTMLElement, initial: Partial<Timeline
       const x = rect.left + ((tUs - domain.startUs) / (domain.endUs - domain.startUs)) * rect.width;
       const y = rect.top + row * options.rowHeight + options.rowHeight / 2 - scroll.node()!.scrollTop;
       return { x, y };
+    },
+    labelWidth: () => options.labelWidth,
+    setLabelWidth(px) {
+      if (px === options.labelWidth) return;
+      options = { ...options, labelWidth: px };
+      chart.style.setProperty('--label-width', `${px}px`);
+      if (state) drawLabels(labels, state.rows, options);
+      schedule();
     },
     revealRow(row) {
       const node = scroll.node()!;
