@@ -119,7 +119,8 @@ export function exportChromeTrace(trace: TraceFile): ChromeTrace {
 
   const threadOf = (r: TraceRecord): Thread => {
     let component = r.component;
-    if (component === undefined && r.type === 'violation' && r.record !== undefined) component = bySeq.get(r.record)?.component;
+    // A violation sits on the lane of the record it blames (`record`, or its `cause`).
+    if (component === undefined && r.type === 'violation') component = bySeq.get(r.record ?? r.cause ?? -1)?.component;
     return (component !== undefined ? threads.get(component) : undefined) ?? power;
   };
 
