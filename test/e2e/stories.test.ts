@@ -49,9 +49,7 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer on generated tra
       expect(watched.errors).toEqual([]);
     });
 
-    // Turn on when the simulator writes `violation` records (issue 15, item 1, another branch):
-    // until then this trace lists its violation from the summary and this test fails as expected.
-    it.fails('is a violation record on the lane of the dropped event, its cause the dropped event', async () => {
+    it('is a violation record on the lane of the dropped event, its cause the dropped event', async () => {
       expect(await page.$$eval('#violations .jump-item.from-summary', (els) => els.length)).toBe(0);
       await page.click('#violations .jump-item');
       expect(await page.textContent('.details-title')).toMatch(/^violation at /);

@@ -65,7 +65,8 @@ export function traceProblems(file: TraceFile): string[] {
   mismatch('restarts', s.restarts?.total, c.restarts);
   mismatch('lost requests', s.lostRequests, c.lostRequests);
   mismatch('lost data', s.lostDataBytes, c.lostDataBytes, formatBytes);
-  const listed = Array.isArray(s.violations) ? s.violations.length : 0;
+  // The summary lists violations up to a limit and counts the rest.
+  const listed = (Array.isArray(s.violations) ? s.violations.length : 0) + (s.violationsNotListed ?? 0);
   if (listed > 0 && c.violations === 0) {
     problems.push(`the summary lists ${listed} invariant violation${listed === 1 ? '' : 's'} but the trace has no violation records (a recsim that did not record them wrote it): they are listed from the summary, at the record each blames`);
   } else {
