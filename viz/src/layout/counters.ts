@@ -89,11 +89,18 @@ export function valueAt(series: StepSeries, tUs: number): number {
 /**
  * The lowest and highest value in each pixel column of a window (NaN where
  * the series has not started or has ended): a dip shorter than a pixel still
- * shows. Cost: the points in view plus the width.
+ * shows. Cost: the points in view plus the width. `into` lets a painter reuse its buffers.
  */
-export function columnRange(series: StepSeries, startUs: number, endUs: number, seriesEndUs: number, width: number): { min: Float64Array; max: Float64Array } {
-  const min = new Float64Array(width).fill(NaN);
-  const max = new Float64Array(width).fill(NaN);
+export function columnRange(
+  series: StepSeries,
+  startUs: number,
+  endUs: number,
+  seriesEndUs: number,
+  width: number,
+  into: { min: Float64Array; max: Float64Array } = { min: new Float64Array(width), max: new Float64Array(width) },
+): { min: Float64Array; max: Float64Array } {
+  const min = into.min.fill(NaN);
+  const max = into.max.fill(NaN);
   const usPerPx = (endUs - startUs) / width;
   const col = (t: number): number => Math.floor((t - startUs) / usPerPx);
   const cover = (from: number, to: number, value: number): void => {

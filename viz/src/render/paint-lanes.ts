@@ -24,6 +24,11 @@ const STATE_INDEX = new Map(STATES.map((s, i) => [s, i]));
 const KIND_INDEX = new Map(MARK_KINDS.map((k, i) => [k, i]));
 /** Above this many marks per pixel of width a lane's marks are drawn as ticks, not symbols. */
 const DENSE_MARKS_PER_PX = 1 / 6;
+const SCRATCH = {
+  lastPixel: new Int32Array(MARK_KINDS.length),
+  xs: MARK_KINDS.map((): number[] => []),
+  stacks: [] as { px: number; count: number }[],
+};
 /** The count beside a mark of several records: the viewer's smallest text is 12 px. */
 const STACK_FONT_PX = 12;
 
@@ -123,9 +128,12 @@ function paintBars(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xO
 function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, xOf: (us: number) => number, y: number, rowHeight: number, filter: ViewFilter, usPerPx: number, width: number, dpr: number): void {
   const marks = lane.marks;
   const pad = (SPRITE_CSS_PX / 2) * usPerPx;
-  const lastPixel = new Int32Array(MARK_KINDS.length).fill(-1);
-  const xs: number[][] = MARK_KINDS.map(() => []);
-  const stacks: { px: number; count: number }[] = [];
+  // Scratch reused across lanes and frames: a pan repaints every lane, and garbage makes frames stutter.
+  const lastPixel = SCRATCH.lastPixel.fill(-1);
+  const xs = SCRATCH.xs;
+  for (const list of xs) list.length = 0;
+  const stacks = SCRATCH.stacks;
+  stacks.length = 0;
   let count = 0;
   const filtering = filter.hiddenTypes.size > 0;
   const visible = (m: MarkMember): boolean => memberVisible(m, filter);
@@ -218,6 +226,14 @@ function paintIncidents(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domai
   });
 }
 
+let columns: { min: Float64Array; max: Float64Array } | null = null;
+
+/** Buffers for one row's column ranges, kept between frames. */
+function columnScratch(width: number): { min: Float64Array; max: Float64Array } {
+  if (!columns || columns.min.length !== width) columns = { min: new Float64Array(width), max: new Float64Array(width) };
+  return columns;
+}
+
 /**
  * A counter row: each trace's step series as a line (the lowest and highest
  * value in each pixel column, so a dip shorter than a pixel still shows),
@@ -231,7 +247,7 @@ function paintCounter(ctx: CanvasRenderingContext2D, row: Extract<Row, { kind: '
   ctx.fillStyle = '#e5e7eb';
   ctx.fillRect(0, top + h, width, 1);
   row.tracks.forEach((track, i) => {
-    const { min, max } = columnRange(track.series, domain.startUs, domain.endUs, track.endUs, columns);
+    const { min, max } = columnRange(track.series, domain.startUs, domain.endUs, track.endUs, columns, columnScratch(columns));
     const color = TRACE_COLORS[i % TRACE_COLORS.length]!;
     if (i === 0) {
       ctx.fillStyle = `${color}40`;
