@@ -490,7 +490,10 @@ export class Writer {
 
   // ---- reboot, shutdown, panic, boot ----------------------------------------
 
-  /** F6/F7: one reboot task at most; the request reaches the power manager through the shutdown shim. */
+  /**
+   * F6: one reboot task at most. The request goes to the shutdown shim at
+   * once; what the shim does with it is the power reactor's (`forwardThroughShim`).
+   */
   private requestReboot(culprit: string, reason: string, by: string, cause: number | undefined, checkInFlight: boolean): void {
     if (checkInFlight && (this.systemIsStopping() || this.state.rebootInFlight)) {
       this.emit({ type: 'decision', component: culprit, by, action: 'none', reason: 'a reboot is already under way', cause });
@@ -498,7 +501,7 @@ export class Writer {
     }
     this.state.rebootInFlight = true;
     const request = this.emit({ type: 'reboot-requested', component: culprit, by, mode: 'graceful', reason, cause });
-    this.engine.schedule(this.topo.scenario.system.shimDelayUs, { k: 'reboot-call', epoch: this.state.epoch, cause: request.seq, culprit, reason, by });
+    this.facts.push({ f: 'reboot-requested', seq: request.seq, culprit, reason, by });
   }
 
   /** A policy's reboot action (systemd FailureAction, Android init, MINIX): straight to the power manager. */

@@ -62,7 +62,7 @@ export type Command =
   | { do: 'finish-escalation'; c: number }
   | { do: 'complete-boot' }
   | { do: 'set-power'; to: PowerState; cause: Cause }
-  /** F6/F7: the component manager's or a supervisor's reboot request, through the shutdown shim. */
+  /** F6/F7: the component manager's or a supervisor's reboot request, handed to the shutdown shim. */
   | { do: 'request-reboot'; culprit: string; reason: string; by: string; cause: Cause; checkInFlight: boolean }
   /** A policy's reboot action: graceful shutdown, reboot-force (flush, then reset) or a panic. */
   | { do: 'policy-reboot'; monitor: string; culprit: string; mode: 'graceful' | 'force' | 'immediate'; reason: string; cause: Cause }

@@ -14,8 +14,8 @@ export type SimEvent =
   | { k: 'call'; c: number; generation: number }
   | { k: 'call-timeout'; c: number; generation: number; cause: number }
   | { k: 'request'; c: number }
-  | { k: 'reboot-call'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
-  | { k: 'reboot-call-timeout'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
+  /** F7: the shutdown shim's liveness probe of the power manager got no answer within its connect timeout. */
+  | { k: 'shim-connect-timeout'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
   | { k: 'boot'; cause: number };
 
 export type SimEventKind = SimEvent['k'];

@@ -30,6 +30,8 @@ export type Fact =
   /** A fault's record was written (`seq`): what its kind does comes next. */
   | { f: 'fault-injected'; fault: number; seq: number }
   | { f: 'shutdown-started'; seq: number }
+  /** F6/F7: a reboot request was written (`seq`); the shutdown shim forwards it now. */
+  | { f: 'reboot-requested'; seq: number; culprit: string; reason: string; by: string }
   /** A component reached running. */
   | { f: 'started'; c: number; seq: number }
   /** A running component stopped answering. */

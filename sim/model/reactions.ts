@@ -5,7 +5,7 @@ import { stopDependents } from './reactors/dependencies.js';
 import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
 import { awaitResume, onStartDone, onStopDone, onStopTimeout, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
-import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, onBootTimer, onRebootCall, onRebootCallTimeout } from './reactors/power.js';
+import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forwardThroughShim, onBootTimer, onShimConnectTimeout } from './reactors/power.js';
 import { shutdownProgresses, stopWhatIsReady } from './reactors/shutdown.js';
 import { deliverPendingEvents, notifySupervisors, startForOwedEvents } from './reactors/supervisor-events.js';
 import { onCoreFailure } from './reactors/user-monitor.js';
@@ -22,8 +22,7 @@ export const TIMERS: TimerReactors = {
   heartbeat: onHeartbeat,
   call: onCall,
   'call-timeout': onCallTimeout,
-  'reboot-call': onRebootCall,
-  'reboot-call-timeout': onRebootCallTimeout,
+  'shim-connect-timeout': onShimConnectTimeout,
   boot: onBootTimer,
 };
 
@@ -37,6 +36,7 @@ export const REACTIONS: FactReactors = {
   'boot-started': [startAll, completeBootAtOnce],
   'fault-injected': [injectByKind],
   'shutdown-started': [stopWhatIsReady],
+  'reboot-requested': [forwardThroughShim],
   started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart],
   hung: [watchHung],
   terminated: [

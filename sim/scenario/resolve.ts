@@ -19,8 +19,8 @@ export const DEFAULTS = {
   killTimeoutUs: 1 * US_PER_S, // RFC-0110: kill timeout 1 s
   resetDelayUs: 1 * US_PER_S,
   heartbeatPeriodUs: 0, // off unless a scenario asks (Redox RFC: about every 3 s)
-  shimDelayUs: 2 * US_PER_S, // RFC-0110: the shutdown shim waits about 2 s
-  rebootCallTimeoutUs: 10 * US_PER_S,
+  shimDelayUs: 2 * US_PER_S, // shutdown-shim SERVICE_CONNECTION_TIMEOUT (src/power/shutdown-shim/main.cc): its wait for the power manager
+  rebootCallTimeoutUs: 10 * US_PER_S, // no source, and unused by the model (component_manager has no such timeout); the checkers' bounds add it
   callTimeoutUs: 50 * US_PER_MS, // Redox RFC: a timeout of about 50 ms on a monitor-to-service call
   authorizedRealms: ['/core', '/core/network'], // RFC-0110: the allowlist "will consist of the core and network realms" 
 } as const;

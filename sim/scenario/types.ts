@@ -41,9 +41,16 @@ export interface SystemConfig {
   /** How often a monitor checks that its components answer (R3: about 3 s); 0 = no heartbeats. */
   heartbeatPeriodUs: Micros;
   rebootOnTerminate: RebootOnTerminateConfig;
-  /** The shutdown shim's delay in reaching the power manager (F7: about 2 s). */
+  /**
+   * Not a delay (the file's name for it is historical): how long the shutdown
+   * shim waits for a power manager that does not answer before it drives the
+   * shutdown itself (F7: shutdown-shim's SERVICE_CONNECTION_TIMEOUT, 2 s).
+   */
   shimDelayUs: Micros;
-  /** How long the component manager waits for Admin.Reboot before it panics (F7). */
+  /**
+   * Unused by the model: component_manager awaits Admin.Reboot with no
+   * timeout of its own (F7). Only the checkers' time bounds still add it.
+   */
   rebootCallTimeoutUs: Micros;
   /**
    * When false the component manager does not check whether the system is

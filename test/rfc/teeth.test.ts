@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
-import type { ComponentSpec, Scenario } from '../../sim/scenario/types.js';
+import type { ComponentSpec, FaultSpec, Scenario } from '../../sim/scenario/types.js';
 import { passed, simulate } from '../../sim/simulate.js';
 
 /**
@@ -14,6 +14,19 @@ function component(s: Scenario, name: string): ComponentSpec {
   const c = s.components.find((x) => x.name === name);
   if (!c) throw new Error(`no component ${name} in ${s.name}`);
   return c;
+}
+
+/** A fault of the given kind, as another scenario file declares it (so the shape stays the loader's). */
+function faultOf(file: string, kind: string): FaultSpec {
+  const f = loadScenarioFile(file).faults.find((x) => x.fault === kind);
+  if (!f) throw new Error(`no ${kind} fault in ${file}`);
+  return f;
+}
+
+/** Removes a component and the faults aimed at it. */
+function withoutComponent(s: Scenario, name: string): void {
+  s.components = s.components.filter((c) => c.name !== name);
+  s.faults = s.faults.filter((f) => f.target !== name);
 }
 
 /** Why a run did not pass: its failed expectations and its violated invariants, one line each. */
@@ -92,6 +105,48 @@ const TEETH: Tooth[] = [
     breaks: 'the component manager asks again while a reboot is under way',
     mutate: (s) => { s.system.checkShutdownBeforeReboot = false; },
     givesAway: 'violation one-reboot-in-flight',
+  },
+  {
+    rule: 'F7',
+    file: 'scenarios/fuchsia/f07-shim-forwards-at-once.yaml',
+    breaks: 'the power manager does not answer (it hangs before the request), so the shim waits out its 2 s connect timeout',
+    mutate: (s) => { s.faults.unshift(faultOf('scenarios/fuchsia/f07-power-manager-hung-shim-falls-back.yaml', 'hang')); },
+    givesAway: 'record shutdown-started culprit=/core/network/netstack t=30000000: got no such record',
+  },
+  {
+    rule: 'F7',
+    file: 'scenarios/fuchsia/f07-power-manager-hung-shim-falls-back.yaml',
+    breaks: 'the product has no power manager at all (the protocol is missing): the component manager panics instead',
+    mutate: (s) => { withoutComponent(s, '/bootstrap/power_manager'); },
+    givesAway: 'reboots.ungraceful = 0: got 1',
+  },
+  {
+    rule: 'F7',
+    file: 'scenarios/fuchsia/f07-power-manager-hung-shim-falls-back.yaml',
+    breaks: 'the shim waits 10 s for the power manager instead of its 2 s SERVICE_CONNECTION_TIMEOUT',
+    mutate: (s) => { s.system.shimDelayUs = 10_000_000; },
+    givesAway: 'record decision /core/network/netstack by=shutdown_shim action=shutdown t=32000000: got no such record',
+  },
+  {
+    rule: 'F7',
+    file: 'scenarios/fuchsia/f07-power-manager-stopped-shim-falls-back.yaml',
+    breaks: 'the power manager is restarted after its exit, so the shim reaches it and has nothing to fall back from',
+    mutate: (s) => { component(s, '/bootstrap/power_manager').policy.when = 'always'; },
+    givesAway: 'record decision /core/network/netstack by=shutdown_shim action=shutdown reason=the power manager is stopped (transport error): the shim drives the shutdown itself (SystemController.Shutdown, an orderly shutdown) t=30000000: got no such record',
+  },
+  {
+    rule: 'F7',
+    file: 'scenarios/fuchsia/f07-reboot-call-fails-panics.yaml',
+    breaks: 'Admin.Reboot succeeds (no reboot_call_fails fault)',
+    mutate: (s) => { s.faults = s.faults.filter((f) => f.fault !== 'reboot-call-fails'); },
+    givesAway: 'reboots.ungraceful = 1: got 0',
+  },
+  {
+    rule: 'F7',
+    file: 'scenarios/fuchsia/f07-power-manager-missing-panics.yaml',
+    breaks: 'a power manager serves Admin after all',
+    mutate: (s) => { s.components.unshift(structuredClone(component(loadScenarioFile('scenarios/fuchsia/f07-shim-forwards-at-once.yaml'), '/bootstrap/power_manager'))); },
+    givesAway: 'reboots.ungraceful = 1: got 0',
   },
   {
     rule: 'F8',
@@ -195,7 +250,7 @@ describe('RFC scenarios have teeth: break the rule and the scenario fails', () =
     mutate(broken);
     const found = failures(file, broken);
     expect(found).toContain(`${file} did not pass`);
-    expect(found).toContain(givesAway);
+    expect(found, found.join('\n')).toContain(givesAway);
   });
 
   test('at least five rules are covered', () => {
