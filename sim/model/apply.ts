@@ -432,14 +432,18 @@ export class Writer {
     const stop = { reason, cause: request.seq, waitFor };
     if (life.state === 'starting') return this.terminate(c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
     const proc = processOf(life)!;
+    // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
+    // included. A stop that takes exactly the timeout completes: its stop-done is scheduled first.
+    const timeoutUs = this.topo.specs[c]!.stopTimeoutUs ?? this.topo.scenario.system.stopTimeoutUs;
+    const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
     if (life.state === 'hung' || this.ignoresStop(component)) {
       proc.stop = stop;
-      const timeoutUs = this.topo.specs[c]!.stopTimeoutUs ?? this.topo.scenario.system.stopTimeoutUs;
-      this.engine.schedule(timeoutUs, { k: 'stop-timeout', c, generation: component.generation, cause: request.seq });
+      this.engine.schedule(timeoutUs, timeout);
       return;
     }
     this.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
     this.engine.schedule(this.topo.specs[c]!.stopLatencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
+    this.engine.schedule(timeoutUs, timeout);
   }
 
   /**

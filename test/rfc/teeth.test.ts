@@ -170,6 +170,13 @@ const TEETH: Tooth[] = [
     givesAway: 'record stop-requested /bootstrap/fshost reason=shutdown t=20500000: got no such record',
   },
   {
+    rule: 'F8',
+    file: 'scenarios/fuchsia/f08-stop-timeout-bounds-a-slow-stop.yaml',
+    breaks: 'the slow component is given the 5 s default instead of its own 1 s stop timeout',
+    mutate: (s) => { component(s, '/core/cobalt').stopTimeoutUs = undefined; },
+    givesAway: 'record killed /core/cobalt reason=stop timeout t=31000000: got no such record',
+  },
+  {
     rule: 'F9',
     file: 'scenarios/fuchsia/f09-main-process-critical.yaml',
     breaks: 'archivist is not main_process_critical',
@@ -224,6 +231,13 @@ const TEETH: Tooth[] = [
     breaks: 'shutdown ignores depends',
     mutate: (s) => { s.system.shutdownOrder = 'simultaneous'; },
     givesAway: 'violation shutdown-stops-dependents-first',
+  },
+  {
+    rule: 'R5',
+    file: 'scenarios/redox/r5-stop-timeout-bounds-every-stop.yaml',
+    breaks: "editor's stop timeout is longer than its stop (3 s), so it ends gracefully at 22 s",
+    mutate: (s) => { component(s, 'editor').stopTimeoutUs = 3_000_000; },
+    givesAway: 'record killed editor reason=stop timeout t=21000000: got no such record',
   },
   {
     rule: 'R6',
