@@ -247,6 +247,13 @@ const TEETH: Tooth[] = [
     givesAway: 'final state of smolnetd = failed: got "running"',
   },
   {
+    rule: 'R6',
+    file: 'scenarios/redox/r6-storm-guard-counts-failures-only.yaml',
+    breaks: "the guard counts timerd's clean exits as failures (they become exit code 1)",
+    mutate: (s) => { s.faults.forEach((f) => { if (f.target === 'timerd' && f.fault === 'exit') Object.assign(f, { fault: 'crash', exitCode: 1 }); }); },
+    givesAway: 'final state of timerd = running: got "failed"',
+  },
+  {
     rule: 'R8',
     file: 'scenarios/redox/r8-graceful-restart-dependents.yaml',
     breaks: 'the user monitor kills the dependent services instead of stopping them gracefully',
