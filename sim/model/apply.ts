@@ -347,11 +347,22 @@ export class Writer {
     if (missing.length > 0) {
       this.comp(c).life = { state: 'stopped', pending };
       this.comp(missing[0]!).waiters.push(c);
-      if (why === 'restart') this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
+      // R4: a restart is refused, naming what is missing, when something it needs is down with
+      // nothing bringing it up yet; it waits without a word for what is already on its way
+      // (starting, or itself waiting to start: a group restarting at the same instant).
+      if (why === 'restart' && !missing.every((m) => this.isOnItsWay(m))) {
+        this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
+      }
       return;
     }
     this.comp(c).life = { state: 'stopped', pending };
     this.release(c);
+  }
+
+  /** Starting, or waiting to start: it will run without anyone deciding anything more. */
+  private isOnItsWay(c: number): boolean {
+    const life = this.comp(c).life;
+    return life.state === 'starting' || (life.state === 'stopped' && life.pending !== undefined);
   }
 
   private release(c: number): void {
@@ -412,6 +423,9 @@ export class Writer {
       return;
     }
     if (component.life.state !== 'stopped') return;
+    // One termination, one restart: a component already waiting to start (taken down by a
+    // dependency or a strategy, or refused once) is on its way; a second monitor's restart adds nothing.
+    if (this.isOnItsWay(c)) return;
     component.restarts++;
     remember(component.history.restartsUs, this.nowUs);
     const restart = this.emit({ type: 'restart', component: this.name(c), attempt: component.restarts, cause });

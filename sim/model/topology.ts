@@ -35,6 +35,12 @@ export interface Topology {
    * asked to (`mustStopFirst`), and the reverse (`stopsBefore`).
    */
   readonly shutdown: { readonly mustStopFirst: readonly number[]; readonly stopsBefore: readonly (readonly number[])[] };
+  /**
+   * R4: a start order in which every component comes after its dependencies
+   * and its monitor, otherwise in declaration order: what starts together
+   * (a group restart) is started in this order.
+   */
+  readonly startRank: readonly number[];
 }
 
 function lists(n: number): number[][] {
@@ -79,7 +85,40 @@ export function buildTopology(scenario: Scenario): Topology {
     powerManager,
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
     shutdown: shutdownGraph(scenario, dependents, childrenOf, powerManager),
+    startRank: startRanks(dependsOn, monitorOf),
   };
+}
+
+/**
+ * Ranks in a depth-first post-order over "needs" (dependencies, then the
+ * monitor), visiting components in declaration order. Iterative, so a long
+ * chain costs no stack; the graph is acyclic (F12 rejects cycles at load).
+ */
+function startRanks(dependsOn: readonly (readonly number[])[], monitorOf: readonly (number | undefined)[]): number[] {
+  const n = dependsOn.length;
+  const rank = new Array<number>(n).fill(-1);
+  const entered = new Array<boolean>(n).fill(false);
+  const needs = (c: number): number[] => (monitorOf[c] === undefined ? [...dependsOn[c]!] : [...dependsOn[c]!, monitorOf[c]!]);
+  let next = 0;
+  for (let root = 0; root < n; root++) {
+    if (rank[root]! >= 0) continue;
+    const stack: { c: number; i: number; needs: number[] }[] = [{ c: root, i: 0, needs: needs(root) }];
+    entered[root] = true;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i < top.needs.length) {
+        const d = top.needs[top.i++]!;
+        if (!entered[d]) {
+          entered[d] = true;
+          stack.push({ c: d, i: 0, needs: needs(d) });
+        }
+        continue;
+      }
+      rank[top.c] = next++;
+      stack.pop();
+    }
+  }
+  return rank;
 }
 
 /**

@@ -82,6 +82,23 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
   });
   const decisionRef = ref(out.length - 1);
   for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decisionRef));
+  return inStartOrder(ctx, out);
+}
+
+/**
+ * R4: restarts that come due together start dependencies first (the policy
+ * lists them in declaration order). Only the restart commands move, among
+ * their own slots; nothing refers to them, so references stay valid.
+ */
+function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
+  const slots: number[] = [];
+  commands.forEach((cmd, i) => cmd.do === 'schedule-restart' && slots.push(i));
+  if (slots.length < 2) return commands;
+  const rank = ctx.topo.startRank;
+  const key = (cmd: Command): [number, number] => (cmd.do === 'schedule-restart' ? [cmd.delayUs, rank[cmd.c]!] : [0, 0]);
+  const sorted = slots.map((i) => commands[i]!).sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+  const out = [...commands];
+  slots.forEach((slot, k) => (out[slot] = sorted[k]!));
   return out;
 }
 
@@ -129,8 +146,8 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
   const out: Command[] = [];
   const batch = s.components[fact.c]!.restartBatch;
   if (batch !== undefined) {
-    // As OTP does: once every child stopped by the same decision is down, restart them in start order.
-    const group = s.components.flatMap((x, i) => (x.restartBatch === batch ? [i] : []));
+    // As OTP does: once every child stopped by the same decision is down, restart them in start order (R4: dependencies first).
+    const group = s.components.flatMap((x, i) => (x.restartBatch === batch ? [i] : [])).sort((a, b) => ctx.topo.startRank[a]! - ctx.topo.startRank[b]!);
     if (group.every((i) => !isAlive(s.components[i]!.life.state))) {
       for (const i of group) {
         out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
