@@ -154,6 +154,8 @@ export class Writer {
         return this.requestStart(cmd.c, this.cause(cmd.cause), cmd.why, cmd.waitFor);
       case 'release':
         return this.release(cmd.c);
+      case 'refuse-start':
+        return this.refuseStart(cmd.c, this.cause(cmd.cause));
       case 'clear-waiters':
         this.comp(cmd.c).waiters = [];
         return;
@@ -340,6 +342,7 @@ export class Writer {
     if (life.state !== 'stopped' || this.systemIsStopping()) return;
     const pending = {
       cause: cause ?? 0,
+      origin: life.pending?.origin ?? why,
       asRestart: why === 'resume' || (life.pending?.asRestart ?? false),
       waitFor: waitFor ?? life.pending?.waitFor ?? [],
     };
@@ -350,13 +353,24 @@ export class Writer {
       // R4: a restart is refused, naming what is missing, when something it needs is down with
       // nothing bringing it up yet; it waits without a word for what is already on its way
       // (starting, or itself waiting to start: a group restarting at the same instant).
-      if (why === 'restart' && !missing.every((m) => this.isOnItsWay(m))) {
-        this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
-      }
+      if (why === 'restart' && !missing.every((m) => this.isOnItsWay(m))) this.refuseStart(c, cause);
       return;
     }
     this.comp(c).life = { state: 'stopped', pending };
     this.release(c);
+  }
+
+  /**
+   * R4: writes start-refused naming what a waiting start still misses, and
+   * tells those waiting for it in turn (`start-blocked`).
+   */
+  private refuseStart(c: number, cause: number | undefined): void {
+    const life = this.comp(c).life;
+    if (life.state !== 'stopped' || !life.pending) return;
+    const missing = missingFor(this.state, this.topo, c, life.pending.waitFor);
+    if (missing.length === 0) return;
+    const refused = this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
+    this.facts.push({ f: 'start-blocked', c, seq: refused.seq });
   }
 
   /** Starting, or waiting to start: it will run without anyone deciding anything more. */
@@ -385,7 +399,9 @@ export class Writer {
     if (spec.onTerminate === 'reboot' && rot.enabled && !isAllowlisted(spec.name, rot.allowlist)) {
       // F4: the allowlist is checked when the component starts.
       const refused = this.emit({ type: 'start-failed', component: spec.name, reason: `policy: "${spec.name}" is not in the reboot_on_terminate allowlist`, cause });
-      return this.setLife(c, { state: 'failed' }, refused.seq);
+      this.setLife(c, { state: 'failed' }, refused.seq);
+      this.facts.push({ f: 'start-blocked', c, seq: refused.seq });
+      return;
     }
     component.generation++;
     remember(component.history.startsUs, this.nowUs);

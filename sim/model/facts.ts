@@ -32,6 +32,11 @@ export type Fact =
   | { f: 'shutdown-started'; seq: number }
   /** F6/F7: a reboot request was written (`seq`); the shutdown shim forwards it now. */
   | { f: 'reboot-requested'; seq: number; culprit: string; reason: string; by: string }
+  /**
+   * A start that will not happen for now (`seq`: its start-refused or
+   * start-failed record): those waiting for the component are blocked too.
+   */
+  | { f: 'start-blocked'; c: number; seq: number }
   /** A component reached running. */
   | { f: 'started'; c: number; seq: number }
   /** A running component stopped answering. */

@@ -3,7 +3,7 @@ import { destroySingleRunChild, destroyTransientChildren } from './reactors/coll
 import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/component-manager.js';
 import { stopDependents } from './reactors/dependencies.js';
 import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
-import { awaitResume, onStartDone, onStopDone, onStopTimeout, releaseWaiters, startAll } from './reactors/lifecycle.js';
+import { awaitResume, onStartDone, onStopDone, onStopTimeout, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
 import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forwardThroughShim, onBootTimer, onShimConnectTimeout } from './reactors/power.js';
 import { shutdownProgresses, stopWhatIsReady } from './reactors/shutdown.js';
@@ -37,6 +37,7 @@ export const REACTIONS: FactReactors = {
   'fault-injected': [injectByKind],
   'shutdown-started': [stopWhatIsReady],
   'reboot-requested': [forwardThroughShim],
+  'start-blocked': [refuseBootStartsOnBlock],
   started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart],
   hung: [watchHung],
   terminated: [
@@ -56,5 +57,7 @@ export const REACTIONS: FactReactors = {
     rebootOnTerminate,
     destroySingleRunChild,
     decideAfterTermination,
+    // What waited for it at boot is told, after its monitor has decided.
+    refuseBootStartsOnEnd,
   ],
 };

@@ -66,6 +66,8 @@ export interface StopRequest {
 /** A start waiting for the components it needs (R4), its monitor, or those named by a strategy (R8). */
 export interface PendingStart {
   cause: number;
+  /** What asked for it: a boot, a monitor's restart, or a resume after being taken down from outside. */
+  origin: 'boot' | 'restart' | 'resume';
   /** Taken down from outside: the start counts as a restart. */
   asRestart: boolean;
   /** Names it must also wait for besides its dependencies and monitor. */

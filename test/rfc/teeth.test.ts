@@ -244,6 +244,13 @@ const TEETH: Tooth[] = [
     givesAway: 'restarts of editor = 1: got 0',
   },
   {
+    rule: 'R4',
+    file: 'scenarios/redox/r4-boot-blocked-names-the-missing-dependency.yaml',
+    breaks: 'a start blocked at boot waits without a word (the model writes no refusal)',
+    breakModel: () => patchWriter('refuseStart', () => undefined),
+    givesAway: 'record start-refused redoxfs missing=ahcid t=200000: got no such record',
+  },
+  {
     rule: 'R5',
     file: 'scenarios/redox/r5-shutdown-follows-depends.yaml',
     breaks: 'shutdown ignores depends',

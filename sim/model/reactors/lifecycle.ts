@@ -1,7 +1,7 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import { missingFor } from '../readiness.js';
-import type { Reactor, TimerReactor } from '../reactor.js';
+import type { Reactor, StateView, TimerReactor } from '../reactor.js';
 import { isAlive } from '../state.js';
 
 /**
@@ -47,3 +47,25 @@ export const releaseWaiters: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
 /** A component taken down from outside waits for what it needs, then starts again (counted as a restart). */
 export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
   fact.route === 'dependency' ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'resume', waitFor: fact.waitFor }] : [];
+
+/**
+ * R4 at boot ("a service is not started until its dependencies run (the
+ * error names the missing ones), at boot as well as on a restart"): a boot
+ * start that waits for a component which has just ended, failed to start or
+ * been refused itself is recorded as refused, naming what it misses; the
+ * refusal travels on to what waits for it in turn (a `start-blocked` fact
+ * each, through the queue).
+ */
+function refuseBootWaiters(s: StateView, c: number, seq: number): Command[] {
+  const out: Command[] = [];
+  for (const w of [...new Set(s.components[c]!.waiters)].sort((a, b) => a - b)) {
+    const life = s.components[w]!.life;
+    if (life.state === 'stopped' && life.pending?.origin === 'boot') out.push({ do: 'refuse-start', c: w, cause: seq });
+  }
+  return out;
+}
+
+export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact) =>
+  fact.route === 'shutdown' || fact.route === 'stopping' ? [] : refuseBootWaiters(s, fact.c, fact.seq);
+
+export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseBootWaiters(s, fact.c, fact.seq);
