@@ -550,6 +550,7 @@ export class Writer {
 
   /** F8/R5: an orderly shutdown; what is ready first is what nothing else must outlive. */
   private beginShutdown(reason: string, culprit: string | undefined, cause: number): void {
+    if (this.systemIsStopping()) return;
     this.setPower('shutting-down', cause);
     const started = this.emit({ type: 'shutdown-started', mode: 'graceful', reason, culprit, cause });
     for (const component of this.state.components) {

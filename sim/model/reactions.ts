@@ -44,14 +44,16 @@ export const REACTIONS: FactReactors = {
     // The system is going down: only the shutdown's own bookkeeping (and a flawed component manager) react.
     flawedRebootDuringShutdown,
     shutdownProgresses,
+    // F9 first: a critical process that fails outside a system stop (on its own, or stopped by a
+    // policy or a dependency and not ending cleanly) panics, and nothing after it restarts anything.
+    criticalProcessPanics,
     // Ended for any reason outside a system stop.
     destroyTransientChildren,
     startForOwedEvents,
     afterPolicyStop,
     stopDependents,
     awaitResume,
-    // Ended on its own: the system's rules first (F9), then who is told, then who decides.
-    criticalProcessPanics,
+    // Ended on its own: who is told, then who decides.
     notifySupervisors,
     onCoreFailure,
     rebootOnTerminate,

@@ -46,7 +46,7 @@ function resolveSystem(input: ScenarioInput['system']): SystemConfig {
     rebootCallTimeoutUs: durationAt(s.reboot_call_timeout, DEFAULTS.rebootCallTimeoutUs, p('reboot_call_timeout')),
     checkShutdownBeforeReboot: s.check_shutdown_before_reboot ?? true,
     shutdownOrder: s.shutdown_order ?? 'dependency',
-    onDependencyStop: s.on_dependency_stop ?? 'keep-dependents',
+    onDependencyStop: s.on_dependency_stop ?? 'by-monitor', // R4 is the Redox monitors' default (sim/model/reactors/dependencies.ts)
     callTimeoutUs: durationAt(s.call_timeout, DEFAULTS.callTimeoutUs, p('call_timeout')),
     rebootOnTerminate: {
       enabled: s.reboot_on_terminate?.enabled ?? true,

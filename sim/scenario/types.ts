@@ -63,8 +63,13 @@ export interface SystemConfig {
    * `simultaneous` stops everything at once: a flaw kept on purpose.
    */
   shutdownOrder: 'dependency' | 'simultaneous';
-  /** R4: whether a stopped component takes its dependents down with it (and brings them back). */
-  onDependencyStop: 'keep-dependents' | 'stop-dependents';
+  /**
+   * R4: whether a stopped component takes its dependents down with it (and
+   * brings them back). `by-monitor` (the file does not say): each dependent's
+   * supervisor decides; a Redox service monitor (kind `monitor`) stops it,
+   * init, the component manager and supervisors keep it.
+   */
+  onDependencyStop: 'keep-dependents' | 'stop-dependents' | 'by-monitor';
   /** R3: how long a monitor waits for a call's reply (about 50 ms). */
   callTimeoutUs: Micros;
 }

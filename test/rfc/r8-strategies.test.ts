@@ -59,13 +59,13 @@ describe('R8: the user monitor\'s strategies on the same storage-stack fault', (
     const table = Object.fromEntries((Object.keys(FILES) as CoreFailureStrategy[]).map((s) => [s, outcomeOf(run(s))]));
     expect(table).toEqual({
       // Restart the user monitor once ahcid is back: everything under it is killed.
-      'restart-monitor': { restarted: ['ahcid', 'audiod', 'editor', 'usermon'], lostDataBytes: 2_600_000, lostRequests: 2 },
+      'restart-monitor': { restarted: ['ahcid', 'audiod', 'editor', 'redoxfs', 'usermon'], lostDataBytes: 2_600_000, lostRequests: 2 },
       // Stop every service gracefully: nothing lost, but audiod, which never used the disk, restarts too.
-      'graceful-shutdown': { restarted: ['ahcid', 'audiod', 'editor'], lostDataBytes: 0, lostRequests: 0 },
+      'graceful-shutdown': { restarted: ['ahcid', 'audiod', 'editor', 'redoxfs'], lostDataBytes: 0, lostRequests: 0 },
       // Told what failed: only editor (on redoxfs, on ahcid) restarts, killed with its unsaved work.
-      'restart-dependents': { restarted: ['ahcid', 'editor'], lostDataBytes: 2_600_000, lostRequests: 0 },
+      'restart-dependents': { restarted: ['ahcid', 'editor', 'redoxfs'], lostDataBytes: 2_600_000, lostRequests: 0 },
       // The combination: only editor, stopped gracefully: the least destructive.
-      'graceful-restart-dependents': { restarted: ['ahcid', 'editor'], lostDataBytes: 0, lostRequests: 0 },
+      'graceful-restart-dependents': { restarted: ['ahcid', 'editor', 'redoxfs'], lostDataBytes: 0, lostRequests: 0 },
     });
   });
 

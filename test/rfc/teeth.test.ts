@@ -245,6 +245,13 @@ const TEETH: Tooth[] = [
   },
   {
     rule: 'R4',
+    file: 'scenarios/redox/r4-depends-is-one-way.yaml',
+    breaks: 'the services are supervised by OTP-style supervisors instead of Redox service monitors, so the default is no longer R4',
+    mutate: (s) => { for (const name of ['coremon', 'usermon']) component(s, name).kind = 'supervisor'; },
+    givesAway: 'restarts of editor = 1: got 0',
+  },
+  {
+    rule: 'R4',
     file: 'scenarios/redox/r4-boot-blocked-names-the-missing-dependency.yaml',
     breaks: 'a start blocked at boot waits without a word (the model writes no refusal)',
     breakModel: () => patchWriter('refuseStart', () => undefined),

@@ -7,7 +7,7 @@ import { isAlive, systemIsStopping } from '../state.js';
 
 /** F2: the parent of a transient collection stopping destroys the collection's children. */
 export const destroyTransientChildren: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route === 'shutdown' || fact.route === 'stopping') return [];
+  if (fact.route === 'shutdown' || fact.route === 'stopping' || systemIsStopping(s)) return [];
   const out: Command[] = [];
   for (const child of ctx.topo.transientChildrenOf[fact.c]!) {
     const state = s.components[child]!.life.state;

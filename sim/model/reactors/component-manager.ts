@@ -17,9 +17,16 @@ function rebootFor(ctx: ReactorContext, c: number, reason: string, seq: number, 
   ];
 }
 
-/** F1, F3 (a single-run child still reboots: it is destroyed only after it terminated), F5. */
+/**
+ * F1, F3 (a single-run child still reboots: it is destroyed only after it
+ * terminated), F5. RFC-0110: "During the `Stop` action, `component_manager`
+ * can check the `on_terminate` option. If it is set, and the component is not
+ * shutting down, `component_manager` calls `Admin/Reboot`": any stop but a
+ * system shutdown or a destroy, so one stopped by a policy or a dependency too.
+ */
 export const rebootOnTerminate: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' || systemIsStopping(s)) return [];
+  const stopped = fact.route === 'own' || fact.route === 'policy' || fact.route === 'dependency';
+  if (!stopped || systemIsStopping(s)) return [];
   const system = ctx.topo.scenario.system;
   const reboot = shouldRebootOnTerminate(ctx.topo.specs[fact.c]!, fact.termination, system.rebootOnTerminate);
   return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, system.checkShutdownBeforeReboot) : [];

@@ -55,6 +55,8 @@ function shimDrivesShutdown(why: string, culprit: string | undefined, reason: st
 
 /** F7: the request reaches the shim at once, and the shim forwards it at once. */
 export const forwardThroughShim: Reactor<FactOf<'reboot-requested'>> = (s, fact, ctx) => {
+  // Already going down (a panic queued before this request, or a second request from a flawed component manager).
+  if (systemIsStopping(s)) return [];
   const pm = ctx.topo.powerManager;
   // No power manager in the product: nothing offers Admin to the component manager (RFC-0110: "when the protocol is missing").
   if (pm === undefined) return rebootCallFailed('Admin.Reboot failed: the protocol is missing (no power manager)', fact.culprit, fact.seq, fact.by);
@@ -64,7 +66,6 @@ export const forwardThroughShim: Reactor<FactOf<'reboot-requested'>> = (s, fact,
     const event = { k: 'shim-connect-timeout' as const, epoch: s.epoch, cause: fact.seq, culprit: fact.culprit, reason: fact.reason, by: fact.by };
     return [{ do: 'schedule', delayUs: ctx.topo.scenario.system.shimDelayUs, event }];
   }
-  if (s.power === 'shutting-down') return []; // already on its way down (a second request, from a flawed component manager)
   if (pmState !== 'running') return shimDrivesShutdown(`the power manager is ${pmState} (transport error)`, fact.culprit, fact.reason, fact.seq, fact.by);
   if (s.rebootCallFailures > 0) return [{ do: 'take-reboot-call-failure' }, ...rebootCallFailed('Admin.Reboot returned an error', fact.culprit, fact.seq, fact.by)];
   return [{ do: 'begin-shutdown', reason: fact.reason, culprit: fact.culprit, cause: fact.seq }];
@@ -78,10 +79,16 @@ export const onShimConnectTimeout: TimerReactor<'shim-connect-timeout'> = (s, e,
 
 export const onBootTimer: TimerReactor<'boot'> = (_s, e) => [{ do: 'boot', cause: e.cause }];
 
-/** F9: a non-zero exit or a kill of a main-process-critical component brings the system down ungracefully. */
+/**
+ * F9: a non-zero exit or a kill of a main-process-critical component brings
+ * the system down ungracefully, whoever ended it (RFC-0110: "causes
+ * component_manager's root job to terminate when the component exits with a
+ * non-zero status or is killed"), except a system stop or a destroy.
+ */
 export const criticalProcessPanics: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const spec = ctx.topo.specs[fact.c]!;
-  if (fact.route !== 'own' || systemIsStopping(s) || !spec.mainProcessCritical || !isFailure(fact.termination)) return [];
+  const outsideASystemStop = fact.route === 'own' || fact.route === 'policy' || fact.route === 'dependency';
+  if (!outsideASystemStop || systemIsStopping(s) || !spec.mainProcessCritical || !isFailure(fact.termination)) return [];
   return [{ do: 'reset', reason: 'critical-process-failure', culprit: spec.name, cause: fact.seq, flushFilesystems: false }];
 };
 
