@@ -171,6 +171,16 @@ export class Writer {
         return this.restart(cmd.c, this.cause(cmd.cause)!);
       case 'stop':
         return this.stop(cmd.c, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? []);
+      case 'stop-group':
+        return this.stopGroup(cmd.members, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? []);
+      case 'stop-group-tick':
+        return this.stopGroupTick(cmd.c, cmd.group);
+      case 'leave-stop-group': {
+        const component = this.comp(cmd.c);
+        component.stopGroup = undefined;
+        component.queuedStop = undefined;
+        return;
+      }
       case 'set-failed':
         if (!isAlive(this.comp(cmd.c).life.state)) this.setLife(cmd.c, { state: 'failed' }, this.cause(cmd.cause));
         return;
@@ -476,6 +486,45 @@ export class Writer {
     this.engine.schedule(timeoutUs, timeout);
   }
 
+  /** R4/R8: a group stopped dependents first (the order is the reactor's; the queue is kept here). */
+  private stopGroup(members: readonly { c: number; waitingFor: number }[], reason: StopReason, cause: number, waitFor: string[]): void {
+    if (members.length === 0) return;
+    const group = this.state.nextStopGroup++;
+    for (const { c, waitingFor } of members) {
+      const component = this.comp(c);
+      component.stopGroup = group;
+      component.queuedStop = waitingFor > 0 ? { waitingFor, reason, cause, waitFor } : undefined;
+    }
+    for (const { c, waitingFor } of members) if (waitingFor === 0) this.stop(c, reason, cause, waitFor);
+  }
+
+  private stopGroupTick(c: number, group: number): void {
+    const component = this.comp(c);
+    const queued = component.queuedStop;
+    if (component.stopGroup !== group || !queued || --queued.waitingFor > 0) return;
+    component.queuedStop = undefined;
+    this.stop(c, queued.reason, queued.cause, queued.waitFor);
+  }
+
+  /**
+   * R8: saving needs the storage path: every component this one depends on,
+   * directly or through others, alive and answering. The first one that is
+   * not, or undefined.
+   */
+  private downStore(c: number): number | undefined {
+    const seen = new Set<number>([c]);
+    const work = [...this.topo.dependsOn[c]!];
+    while (work.length > 0) {
+      const d = work.shift()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const state = this.comp(d).life.state;
+      if (state !== 'running' && state !== 'stopping') return d;
+      work.push(...this.topo.dependsOn[d]!);
+    }
+    return undefined;
+  }
+
   /**
    * The one place a process ends. A graceful ending flushes its data and
    * drains its requests; any other loses what was unflushed or in flight.
@@ -498,9 +547,16 @@ export class Writer {
     const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, this.nowUs);
     const stop = stopOverride ?? proc?.stop;
     component.generation++;
-    if (graceful && unflushed > 0) this.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
+    // A graceful ending saves what is unflushed, if the storage under it is still there (R8).
+    // Not checked during a system shutdown (F8): there the order keeps every store up unless one
+    // was down before, and the checkers cannot yet tell that loss from one the shutdown caused.
+    const store = graceful && unflushed > 0 && this.state.power !== 'shutting-down' ? this.downStore(c) : undefined;
+    if (graceful && unflushed > 0 && store === undefined) this.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
     const ended = this.emit({ type: 'terminated', component: name, termination, graceful, cause });
+    component.lastEndSeq = ended.seq;
     if (!graceful && unflushed > 0) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
+    // Saved to a store that has stopped: lost, and caused by that store's end.
+    if (store !== undefined) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: this.comp(store).lastEndSeq ?? ended.seq });
     const clientsLoseRequests = this.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
     if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
     this.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);
@@ -557,6 +613,8 @@ export class Writer {
       if (component.life.state === 'stopped') component.life = { state: 'stopped' };
       component.pendingEvents = [];
       component.waiters = [];
+      component.stopGroup = undefined;
+      component.queuedStop = undefined;
     }
     const n = this.state.components.length;
     this.state.shutdown = { cause: started.seq, waitingFor: [...this.topo.shutdown.mustStopFirst], finished: new Array<boolean>(n).fill(false), finishedCount: 0 };

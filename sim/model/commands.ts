@@ -47,6 +47,15 @@ export type Command =
   /** Re-registers a waiting component on the next component it waits for. */
   | { do: 'wait-on'; c: number; on: number }
   | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[] }
+  /**
+   * R4/R8: stops a group dependents first: each member with `waitingFor` 0
+   * now, the others once that many members depending on it have ended.
+   */
+  | { do: 'stop-group'; members: readonly { c: number; waitingFor: number }[]; reason: StopReason; cause: Cause; waitFor?: string[] }
+  /** A member of `c`'s group that depends on it has ended. */
+  | { do: 'stop-group-tick'; c: number; group: number }
+  /** `c` has ended: it is no longer a member of its group. */
+  | { do: 'leave-stop-group'; c: number }
   /** The run begins: run-started, the fault plan and background load, then the first boot. */
   | { do: 'start-run'; seed: number }
   | { do: 'set-failed'; c: number; cause: Cause }

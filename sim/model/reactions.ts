@@ -1,7 +1,7 @@
 import type { FactReactors, TimerReactors } from './reactor.js';
 import { destroySingleRunChild, destroyTransientChildren } from './reactors/collections.js';
 import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/component-manager.js';
-import { stopDependents } from './reactors/dependencies.js';
+import { advanceStopGroup, stopDependents } from './reactors/dependencies.js';
 import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
 import { awaitResume, onStartDone, onStopDone, onStopTimeout, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
@@ -48,6 +48,7 @@ export const REACTIONS: FactReactors = {
     // policy or a dependency and not ending cleanly) panics, and nothing after it restarts anything.
     criticalProcessPanics,
     // Ended for any reason outside a system stop.
+    advanceStopGroup,
     destroyTransientChildren,
     startForOwedEvents,
     afterPolicyStop,

@@ -25,6 +25,8 @@ export interface SystemState {
   components: ComponentState[];
   /** Triggered faults (`when:`): how many more times each may fire, by fault index. */
   triggerBudget: number[];
+  /** The id the next ordered group stop gets. */
+  nextStopGroup: number;
 }
 
 /**
@@ -120,6 +122,20 @@ export interface ComponentState {
   escalation?: number;
   /** Components waiting for this one to run before they start (indices). */
   waiters: number[];
+  /** A member of an ordered group stop (R4, R8): the group's id. */
+  stopGroup?: number;
+  /** Queued in that group: asked to stop once `waitingFor` more members that depend on it have ended. */
+  queuedStop?: QueuedStop;
+  /** `seq` of its last terminated record: why a save to it failed (R8). */
+  lastEndSeq?: number;
+}
+
+/** A stop that waits for the members of its group that depend on this component (dependents first). */
+export interface QueuedStop {
+  waitingFor: number;
+  reason: StopReason;
+  cause: number;
+  waitFor: string[];
 }
 
 export function freshComponent(generation: number): ComponentState {
@@ -145,6 +161,7 @@ export function initialState(componentCount: number, triggerBudget: number[]): S
     settled: 0,
     components: Array.from({ length: componentCount }, () => freshComponent(0)),
     triggerBudget,
+    nextStopGroup: 0,
   };
 }
 

@@ -295,9 +295,16 @@ const TEETH: Tooth[] = [
   {
     rule: 'R8',
     file: 'scenarios/redox/r8-graceful-restart-dependents.yaml',
-    breaks: 'the user monitor kills the dependent services instead of stopping them gracefully',
-    mutate: (s) => { component(s, 'usermon').onCoreFailure = 'restart-dependents'; },
-    givesAway: 'lost data bytes = 0: got 2600000',
+    breaks: 'saving ignores the storage path: editor "saves" through redoxfs to an ahcid that is down',
+    breakModel: () => patchWriter('downStore', () => undefined),
+    givesAway: 'lost data bytes = 2650000: got 0',
+  },
+  {
+    rule: 'R8',
+    file: 'scenarios/redox/r8-graceful-saves-in-dependency-order.yaml',
+    breaks: 'the user monitor stops its services all at once (the shutdown_order: simultaneous flaw): syncd is gone before notes has saved',
+    mutate: (s) => { s.system.shutdownOrder = 'simultaneous'; },
+    givesAway: 'lost data bytes = 0: got 2800000',
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor } from '../reactor.js';
+import type { Reactor, StateView } from '../reactor.js';
+import { queuedProviders, stopOrder } from '../stop-order.js';
 import { isAlive, stopOf } from '../state.js';
 import type { Topology } from '../topology.js';
 
@@ -20,14 +21,46 @@ export function stopsWithDependency(topo: Topology, d: number): boolean {
   return m !== undefined && topo.specs[m]!.kind === 'monitor';
 }
 
-/** R4: a component that stops takes down what depends on it (as its supervisor says); they start again once it is back. */
+/** Alive, and neither stopping nor already queued to stop: it can join a group stop. */
+export function canBeStopped(s: StateView, c: number): boolean {
+  const component = s.components[c]!;
+  const life = component.life;
+  return isAlive(life.state) && life.state !== 'stopping' && stopOf(life) === undefined && component.queuedStop === undefined;
+}
+
+/**
+ * R4: a component that stops takes down what depends on it (as each one's
+ * supervisor says), and what depends on those, all at once as one group
+ * stopped dependents first (R5's order: a service stops only after everything
+ * that depends on it); they start again once what they need is back.
+ */
 export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   if (fact.route !== 'own' && fact.route !== 'dependency') return [];
-  const out: Command[] = [];
-  for (const d of ctx.topo.dependents[fact.c]!) {
-    if (!stopsWithDependency(ctx.topo, d)) continue;
-    const life = s.components[d]!.life;
-    if (isAlive(life.state) && life.state !== 'stopping' && stopOf(life) === undefined) out.push({ do: 'stop', c: d, reason: 'dependency', cause: fact.seq, waitFor: [] });
+  const topo = ctx.topo;
+  const members: number[] = [];
+  const seen = new Set<number>([fact.c]);
+  const work = [fact.c];
+  for (let head = 0; head < work.length; head++) {
+    for (const d of topo.dependents[work[head]!]!) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (!stopsWithDependency(topo, d) || !canBeStopped(s, d)) continue;
+      members.push(d);
+      work.push(d);
+    }
   }
-  return out;
+  if (members.length === 0) return [];
+  members.sort((a, b) => a - b);
+  const ordered = topo.scenario.system.shutdownOrder === 'dependency';
+  return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor: [] }];
+};
+
+/** A member of a group stop has ended: what it depended on in the group is one step nearer its turn. */
+export const advanceStopGroup: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
+  const group = s.components[fact.c]!.stopGroup;
+  if (group === undefined) return [];
+  return [
+    { do: 'leave-stop-group', c: fact.c },
+    ...queuedProviders(s, ctx.topo, fact.c, group).map((p): Command => ({ do: 'stop-group-tick', c: p, group })),
+  ];
 };

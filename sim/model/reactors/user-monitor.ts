@@ -4,6 +4,8 @@ import { planCoreFailure } from '../core-failure.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
+import { stopOrder } from '../stop-order.js';
+import { canBeStopped } from './dependencies.js';
 
 /**
  * R8, the Redox RFC's open question: what a user service monitor does when a
@@ -30,7 +32,10 @@ export const onCoreFailure: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
     });
     // The monitor goes first, so that its services wait for it rather than start again under the old instance.
     if (plan.restartMonitor) out.push(kill(u, failed.name));
-    for (const name of plan.stopGracefully) out.push({ do: 'stop', c: topo.index.get(name)!, reason: 'dependency', cause: decision, waitFor: [failed.name] });
+    // Stopped gracefully, they save their work: dependents first, so that what they save to is still there.
+    const graceful = plan.stopGracefully.map((name) => topo.index.get(name)!).filter((c) => canBeStopped(s, c));
+    const ordered = topo.scenario.system.shutdownOrder === 'dependency';
+    if (graceful.length > 0) out.push({ do: 'stop-group', members: stopOrder(topo, graceful, ordered), reason: 'dependency', cause: decision, waitFor: [failed.name] });
     for (const name of plan.kill) out.push(kill(topo.index.get(name)!, plan.restartMonitor ? monitor.name : failed.name));
   }
   return out;

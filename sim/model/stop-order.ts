@@ -1,0 +1,46 @@
+import type { StateView } from './reactor.js';
+import type { Topology } from './topology.js';
+
+/**
+ * R4/R8 (and F8/R5's rule outside a system shutdown): when several
+ * components are stopped together, dependents stop first. Pure: the order is
+ * computed here, the queue is kept by `apply`.
+ */
+
+/** The components `c` depends on, directly or through others (breadth first, each once). */
+export function storagePath(topo: Topology, c: number): number[] {
+  const seen = new Set<number>([c]);
+  const out: number[] = [];
+  const work = [...topo.dependsOn[c]!];
+  for (let head = 0; head < work.length; head++) {
+    const d = work[head]!;
+    if (seen.has(d)) continue;
+    seen.add(d);
+    out.push(d);
+    work.push(...topo.dependsOn[d]!);
+  }
+  return out;
+}
+
+/**
+ * For each member, how many other members depend on it (directly or through
+ * others): it is asked to stop once they have all ended. `ordered: false`
+ * (the `shutdown_order: simultaneous` flaw) stops them all at once.
+ */
+export function stopOrder(topo: Topology, members: readonly number[], ordered: boolean): { c: number; waitingFor: number }[] {
+  const waitingFor = new Map(members.map((m) => [m, 0]));
+  if (ordered) {
+    for (const x of members) {
+      for (const d of storagePath(topo, x)) {
+        const n = waitingFor.get(d);
+        if (n !== undefined) waitingFor.set(d, n + 1);
+      }
+    }
+  }
+  return members.map((c) => ({ c, waitingFor: waitingFor.get(c)! }));
+}
+
+/** The members of `group` still queued that `c` depends on: each is one step nearer its turn now that `c` has ended. */
+export function queuedProviders(s: StateView, topo: Topology, c: number, group: number): number[] {
+  return storagePath(topo, c).filter((d) => s.components[d]!.stopGroup === group && s.components[d]!.queuedStop !== undefined);
+}
