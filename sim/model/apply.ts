@@ -11,6 +11,7 @@ import type { Cause, Command } from './commands.js';
 import type { SimEvent } from './events.js';
 import { routeOf, type Fact } from './facts.js';
 import { missingFor } from './readiness.js';
+import { storagePath } from './stop-order.js';
 import {
   freshComponent,
   isAlive,
@@ -512,17 +513,10 @@ export class Writer {
    * not, or undefined.
    */
   private downStore(c: number): number | undefined {
-    const seen = new Set<number>([c]);
-    const work = [...this.topo.dependsOn[c]!];
-    while (work.length > 0) {
-      const d = work.shift()!;
-      if (seen.has(d)) continue;
-      seen.add(d);
+    return storagePath(this.topo, c).find((d) => {
       const state = this.comp(d).life.state;
-      if (state !== 'running' && state !== 'stopping') return d;
-      work.push(...this.topo.dependsOn[d]!);
-    }
-    return undefined;
+      return state !== 'running' && state !== 'stopping';
+    });
   }
 
   /**
