@@ -1,5 +1,5 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
-import type { Scenario } from '../../scenario/types.js';
+import type { ComponentSpec, Scenario } from '../../scenario/types.js';
 
 /**
  * The time bounds liveness invariants allow, each a sum of the delays the
@@ -7,10 +7,17 @@ import type { Scenario } from '../../scenario/types.js';
  * blamed and a stuck one always is.
  */
 
-/** From a reboot request to the next boot: shim, Admin.Reboot timeout, one stop (and kill) per component, reset. */
+/** A component's own stop timeout (F8: overridable per environment), which bounds every stop of it. */
+function stopTimeoutOf(scenario: Scenario, c: ComponentSpec): Micros {
+  return c.stopTimeoutUs ?? scenario.system.stopTimeoutUs;
+}
+
+/** From a reboot request to the next boot: shim, Admin.Reboot timeout, each component's own stop (and kill) one after another, reset. */
 export function rebootBoundUs(scenario: Scenario): Micros {
   const s = scenario.system;
-  return s.shimDelayUs + s.rebootCallTimeoutUs + scenario.components.length * (s.stopTimeoutUs + s.killTimeoutUs) + s.resetDelayUs;
+  let stopsUs = 0;
+  for (const c of scenario.components) stopsUs += stopTimeoutOf(scenario, c) + s.killTimeoutUs;
+  return s.shimDelayUs + s.rebootCallTimeoutUs + stopsUs + s.resetDelayUs;
 }
 
 /** From a critical termination to the start of the reboot it brings (shutdown or panic). */
@@ -30,7 +37,9 @@ export function recoveryBoundUs(scenario: Scenario): Micros {
   for (const c of scenario.components) {
     startsUs += c.startLatencyUs + c.stopLatencyUs;
   }
-  return rebootBoundUs(scenario) + startsUs + 2 * s.heartbeatPeriodUs + s.stopTimeoutUs + s.killTimeoutUs + US_PER_S;
+  let longestStopUs = s.stopTimeoutUs;
+  for (const c of scenario.components) longestStopUs = Math.max(longestStopUs, stopTimeoutOf(scenario, c));
+  return rebootBoundUs(scenario) + startsUs + 2 * s.heartbeatPeriodUs + longestStopUs + s.killTimeoutUs + US_PER_S;
 }
 
 /**
