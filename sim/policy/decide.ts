@@ -122,7 +122,7 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
   }
 
   const lastStartUs = ctx.history.startsUs.at(-1);
-  if (policy.stormGuardUs !== undefined && restartsSoFar(ctx.history) > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
+  if (policy.stormGuardUs !== undefined && isFailure(ctx.termination) && restartsSoFar(ctx.history) > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
     return giveUp(policy, ctx, `failed again ${formatS(ctx.nowUs - lastStartUs)} after its last start (storm guard ${formatS(policy.stormGuardUs)}): unresponsive`);
   }
 

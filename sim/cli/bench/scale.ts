@@ -27,7 +27,8 @@ export function scaleScenario(n: number, duration = '1min'): Scenario {
     name: `scale: ${n} components`,
     duration,
     event_budget: 100_000_000,
-    system: { heartbeat_period: '3s' },
+    // Dependents keep running when a provider crashes (R4's Redox default would take down the crashed root's whole subtree each time: a storm, not a scale test).
+    system: { heartbeat_period: '3s', on_dependency_stop: 'keep-dependents' },
     components,
     faults,
   });
