@@ -93,25 +93,11 @@ export class Engine<E> {
     return copy;
   }
 
+  /** Handles events until the run is over: `step` until it returns an outcome. */
   run(handle: (event: E) => void, limits: RunLimits): RunOutcome {
-    const queue = this.queue;
     for (;;) {
-      const next = queue.peekTime();
-      if (next === Infinity) {
-        // Nothing can happen any more: the run still spans its whole time limit.
-        this.clockUs = Math.max(this.clockUs, limits.untilUs);
-        return { kind: 'idle', atUs: this.clockUs };
-      }
-      if (next >= limits.untilUs) {
-        this.clockUs = limits.untilUs;
-        return { kind: 'time-limit', atUs: limits.untilUs };
-      }
-      if (this.processed >= limits.eventBudget) {
-        return { kind: 'event-budget-exhausted', atUs: this.clockUs, events: this.processed };
-      }
-      this.clockUs = next;
-      this.processed++;
-      handle(queue.pop() as E);
+      const outcome = this.step(handle, limits);
+      if (outcome !== undefined) return outcome;
     }
   }
 }
