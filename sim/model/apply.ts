@@ -10,7 +10,7 @@ import type { PowerState, RecordDraft, Termination, TraceRecord } from '../trace
 import type { Cause, Command } from './commands.js';
 import type { SimEvent } from './events.js';
 import { routeOf, type Fact } from './facts.js';
-import { missingFor } from './readiness.js';
+import { isOnItsWay, missingFor, willComeBack } from './readiness.js';
 import { storagePath } from './stop-order.js';
 import {
   freshComponent,
@@ -133,7 +133,9 @@ export class Writer {
       case 'destroy': {
         const life = this.comp(cmd.c).life;
         if (isAlive(life.state)) return this.stop(cmd.c, 'destroy', cmd.cause, []);
-        if (life.state !== 'destroyed') this.setLife(cmd.c, { state: 'destroyed' }, cmd.cause);
+        if (life.state === 'destroyed') return;
+        // R4: a start waiting for it at boot is refused, naming it (as when it ends while alive).
+        this.facts.push({ f: 'start-blocked', c: cmd.c, seq: this.setLife(cmd.c, { state: 'destroyed' }, cmd.cause)! });
         return;
       }
       case 'override-policy':
@@ -166,6 +168,7 @@ export class Writer {
       case 'finish-start':
         return this.finishStart(cmd.c);
       case 'schedule-restart':
+        this.comp(cmd.c).restartScheduled = true;
         this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)! });
         return;
       case 'restart':
@@ -248,13 +251,14 @@ export class Writer {
 
   // ---- state and power ------------------------------------------------------
 
-  private setLife(c: number, life: Life, cause?: number): void {
+  /** Sets a component's lifecycle; returns the seq of the `state` record when the state changed. */
+  private setLife(c: number, life: Life, cause?: number): number | undefined {
     const component = this.comp(c);
     const from = component.life.state;
     component.life = life;
-    if (from === life.state) return;
+    if (from === life.state) return undefined;
     this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
-    this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause });
+    return this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
   }
 
   private setPower(to: PowerState, cause?: number): void {
@@ -363,8 +367,12 @@ export class Writer {
       this.comp(missing[0]!).waiters.push(c);
       // R4: a restart is refused, naming what is missing, when something it needs is down with
       // nothing bringing it up yet; it waits without a word for what is already on its way
-      // (starting, or itself waiting to start: a group restarting at the same instant).
-      if (why === 'restart' && !missing.every((m) => this.isOnItsWay(m))) this.refuseStart(c, cause);
+      // (starting, or itself waiting to start: a group restarting at the same instant). A resume
+      // (taken down by a dependency, waiting for it) is its dependency's recovery, not its own:
+      // refused only when what it needs is left down, with not even a restart scheduled. Boot
+      // starts are refused when what they wait for ends or is refused (refuseWaiters).
+      const refused = why === 'restart' ? !missing.every((m) => this.isOnItsWay(m)) : why === 'resume' && !missing.every((m) => willComeBack(this.state, m));
+      if (refused) this.refuseStart(c, cause);
       return;
     }
     this.comp(c).life = { state: 'stopped', pending };
@@ -380,14 +388,14 @@ export class Writer {
     if (life.state !== 'stopped' || !life.pending) return;
     const missing = missingFor(this.state, this.topo, c, life.pending.waitFor);
     if (missing.length === 0) return;
+    life.pending.refused = true;
     const refused = this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
     this.facts.push({ f: 'start-blocked', c, seq: refused.seq });
   }
 
-  /** Starting, or waiting to start: it will run without anyone deciding anything more. */
+  /** Starting or waiting to start (readiness.ts); a method so that a teeth test can break it. */
   private isOnItsWay(c: number): boolean {
-    const life = this.comp(c).life;
-    return life.state === 'starting' || (life.state === 'stopped' && life.pending !== undefined);
+    return isOnItsWay(this.state, c);
   }
 
   private release(c: number): void {
@@ -444,6 +452,7 @@ export class Writer {
 
   private restart(c: number, cause: number): void {
     const component = this.comp(c);
+    component.restartScheduled = undefined;
     if (isAlive(component.life.state) && stopOf(component.life)?.reason === 'policy') {
       // Still stopping for a group decision: restarted with its group once all of it is down.
       component.restartBatch = cause;

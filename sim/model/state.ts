@@ -74,6 +74,8 @@ export interface PendingStart {
   asRestart: boolean;
   /** Names it must also wait for besides its dependencies and monitor. */
   waitFor: string[];
+  /** Its start was refused (R4): what it waits for is left down, so those waiting for it are blocked too. */
+  refused?: boolean;
 }
 
 /** A live process: when it started, and the completion instants of the requests it is serving. */
@@ -120,6 +122,8 @@ export interface ComponentState {
   restartBatch?: number;
   /** This monitor escalated (the decision's `seq`): it ends once its children have stopped. */
   escalation?: number;
+  /** A restart of it is scheduled (its timer armed, not yet fired): it is on its way back (R4, R7). */
+  restartScheduled?: boolean;
   /** Components waiting for this one to run before they start (indices). */
   waiters: number[];
   /** A member of an ordered group stop (R4, R8): the group's id. */

@@ -258,6 +258,20 @@ const TEETH: Tooth[] = [
     givesAway: 'record start-refused redoxfs missing=ahcid t=200000: got no such record',
   },
   {
+    rule: 'R4',
+    file: 'scenarios/redox/r4-boot-blocked-names-the-missing-dependency.yaml',
+    breaks: 'a start blocked at boot waits without a word, so the boot stalls silently',
+    breakModel: () => patchWriter('refuseStart', () => undefined),
+    givesAway: 'violation boot-completes',
+  },
+  {
+    rule: 'R4',
+    file: 'scenarios/redox/r4-boot-blocked-behind-a-running-dependency.yaml',
+    breaks: 'a start that finds, once one dependency runs, that the next is left down waits without a word',
+    breakModel: () => patchWriter('refuseStart', () => undefined),
+    givesAway: 'violation boot-completes',
+  },
+  {
     rule: 'R5',
     file: 'scenarios/redox/r5-shutdown-follows-depends.yaml',
     breaks: 'shutdown ignores depends',

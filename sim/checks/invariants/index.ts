@@ -1,3 +1,4 @@
+import { bootCompletes } from './boot-completes.js';
 import { criticalProcessFailurePanics } from './critical-process-failure-panics.js';
 import { criticalTerminationReboots } from './critical-termination-reboots.js';
 import { disallowedFailsToStart } from './disallowed-fails-to-start.js';
@@ -54,6 +55,7 @@ export const INVARIANTS: readonly Invariant[] = [
   noEventLost,
   criticalTerminationReboots,
   requestedRebootCompletes,
+  bootCompletes,
   recoversAfterFaults,
   noRestartLivelock,
 ];

@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import { missingFor } from '../readiness.js';
+import { missingFor, willComeBack } from '../readiness.js';
 import type { Reactor, StateView, TimerReactor } from '../reactor.js';
 import { isAlive } from '../state.js';
 
@@ -39,7 +39,14 @@ export const releaseWaiters: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
     const life = s.components[w]!.life;
     if (life.state !== 'stopped' || !life.pending) continue;
     const missing = missingFor(s, ctx.topo, w, life.pending.waitFor);
-    out.push(missing.length === 0 ? { do: 'release', c: w } : { do: 'wait-on', c: w, on: missing[0]! });
+    if (missing.length === 0) {
+      out.push({ do: 'release', c: w });
+      continue;
+    }
+    out.push({ do: 'wait-on', c: w, on: missing[0]! });
+    // R4: what it needs next is left down (failed, destroyed, not to be restarted): it is refused now,
+    // naming it, rather than waiting on it without a word. A restart was refused when it was asked for.
+    if (life.pending.origin !== 'restart' && !missing.every((m) => willComeBack(s, m))) out.push({ do: 'refuse-start', c: w, cause: fact.seq });
   }
   return out;
 };
@@ -54,18 +61,20 @@ export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
  * start that waits for a component which has just ended, failed to start or
  * been refused itself is recorded as refused, naming what it misses; the
  * refusal travels on to what waits for it in turn (a `start-blocked` fact
- * each, through the queue).
+ * each, through the queue). A resume (a start waiting for the dependency
+ * that took it down) is told when that dependency is refused in turn; its
+ * end alone says nothing, since a resume waits for it to come back.
  */
-function refuseBootWaiters(s: StateView, c: number, seq: number): Command[] {
+function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly string[]): Command[] {
   const out: Command[] = [];
   for (const w of [...new Set(s.components[c]!.waiters)].sort((a, b) => a - b)) {
     const life = s.components[w]!.life;
-    if (life.state === 'stopped' && life.pending?.origin === 'boot') out.push({ do: 'refuse-start', c: w, cause: seq });
+    if (life.state === 'stopped' && life.pending !== undefined && origins.includes(life.pending.origin)) out.push({ do: 'refuse-start', c: w, cause: seq });
   }
   return out;
 }
 
 export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact) =>
-  fact.route === 'shutdown' || fact.route === 'stopping' ? [] : refuseBootWaiters(s, fact.c, fact.seq);
+  fact.route === 'shutdown' || fact.route === 'stopping' ? [] : refuseWaiters(s, fact.c, fact.seq, ['boot']);
 
-export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseBootWaiters(s, fact.c, fact.seq);
+export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseWaiters(s, fact.c, fact.seq, ['boot', 'resume']);

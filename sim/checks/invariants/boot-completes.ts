@@ -1,0 +1,118 @@
+import { US_PER_S, type Micros } from '../../engine/time.js';
+import type { Violation } from '../../trace/trace-file.js';
+import { TraceReplay } from '../replay.js';
+import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
+import { violation, type Invariant } from './types.js';
+
+/** What the trace has said about a component since the current boot began. */
+interface Said {
+  /** Its last termination in this boot was followed by a decision that is not a restart (none, give-up): its policy leaves it down. */
+  leftDown?: boolean;
+  /** When the restart its last decision asked for is due. */
+  restartDueUs?: Micros;
+  /** The dependencies its last refused start named (R4), until it starts. */
+  refusedFor?: readonly string[];
+}
+
+/**
+ * R4 (DESIGN.md): "a service is not started until its dependencies run (the
+ * error names the missing ones), at boot as well as on a restart". A boot
+ * either completes (every component running, failed or destroyed: the model's
+ * `boot-completed`) or the trace says why it cannot: each component still
+ * unsettled is one its policy left down, one whose refused start names a
+ * dependency that is still not running, one whose monitor is down, or a hang
+ * nothing watches (R3). A component waiting without a word is the silent
+ * boot this invariant exists to catch: its violation names the component and
+ * the dependencies it is waiting for.
+ *
+ * Judged once the run has ended, on the last boot, when the fault phase and
+ * the recovery bound have both passed since the boot began (a boot still
+ * under fire is recovers-after-faults' and no-restart-livelock's concern).
+ */
+export const bootCompletes: Invariant = {
+  id: 'boot-completes',
+  statement: 'Every boot completes within the bound, or each component left waiting has a start-refused naming a dependency that is down.',
+  rule: 'R4 (liveness)',
+  kind: 'liveness',
+  watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'power', 'fault', 'run-ended'],
+  observe(scenario) {
+    const inv = bootCompletes;
+    const boundUs = recoveryBoundUs(scenario);
+    const replay = new TraceReplay();
+    const said = new Map<string, Said>();
+    const saidOf = (name: string): Said => {
+      let s = said.get(name);
+      if (!s) said.set(name, (s = {}));
+      return s;
+    };
+    let boot: { seq: number; n: number; t: Micros; completed: boolean } | undefined;
+    let lastFaultUs = 0;
+    let last: { t: Micros; completed: boolean } | undefined;
+
+    /** Whether the trace gives a reason for `name` to stay unsettled. */
+    const excused = (name: string, endUs: Micros): boolean => {
+      const state = replay.stateOf(name);
+      const s = said.get(name) ?? {};
+      if (s.leftDown) return true;
+      if (s.restartDueUs !== undefined && s.restartDueUs + boundUs > endUs) return true; // a long backoff, not due yet
+      if (s.refusedFor?.some((d) => replay.stateOf(d) !== 'running')) return true;
+      if (state === 'hung' && scenario.system.heartbeatPeriodUs === 0) return true;
+      const spec = scenario.components.find((c) => c.name === name);
+      return spec?.monitor !== undefined && replay.stateOf(spec.monitor) !== 'running';
+    };
+
+    return {
+      onRecord(r) {
+        last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
+        replay.apply(r);
+        switch (r.type) {
+          case 'boot-started':
+            boot = { seq: r.seq, n: r.boot, t: r.t, completed: false };
+            said.clear();
+            break;
+          case 'boot-completed':
+            if (boot) boot.completed = true;
+            break;
+          case 'fault':
+            lastFaultUs = Math.max(lastFaultUs, r.t);
+            break;
+          case 'state':
+            if (r.to === 'starting') saidOf(r.component).refusedFor = undefined;
+            break;
+          case 'terminated':
+            said.set(r.component, {});
+            break;
+          case 'decision': {
+            const s = saidOf(r.component);
+            const restarts = /restart/.test(r.action);
+            s.leftDown = !restarts;
+            s.restartDueUs = restarts ? r.t + (r.delayUs ?? 0) : undefined;
+            break;
+          }
+          case 'start-refused':
+            saidOf(r.component).refusedFor = r.missing;
+            break;
+        }
+        return undefined;
+      },
+      finish() {
+        if (!boot || boot.completed || !last?.completed) return [];
+        if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
+        const endUs = last.t;
+        const judgedFromUs = Math.max(boot.t, faultPhaseEndUs(scenario, lastFaultUs));
+        if (judgedFromUs + boundUs > endUs) return [];
+        const out: Violation[] = [];
+        for (const c of scenario.components) {
+          const state = replay.stateOf(c.name);
+          if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
+          if (excused(c.name, endUs)) continue;
+          const down = c.depends.filter((d) => replay.stateOf(d) !== 'running');
+          const waiting = down.length > 0 ? `waiting for ${down.join(', ')} with no start-refused naming them` : 'with nothing in the trace saying why';
+          out.push(violation(inv, `boot ${boot.n} (at ${boot.t / US_PER_S}s) never completed: ${c.name} is ${state}, ${waiting}`, boot.seq));
+        }
+        return out;
+      },
+      retained: () => said.size + replay.states.size,
+    };
+  },
+};
