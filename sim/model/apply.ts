@@ -518,14 +518,25 @@ export class Writer {
 
   /**
    * R8: saving needs the storage path: every component this one depends on,
-   * directly or through others, alive and answering. The first one that is
-   * not, or undefined.
+   * directly or through others, alive and answering. Of those that are not,
+   * the one down the longest (its end or hang came first: the root of the
+   * others' being down), or undefined.
    */
   private downStore(c: number): number | undefined {
-    return storagePath(this.topo, c).find((d) => {
+    let root: { store: number; since: number } | undefined;
+    for (const d of storagePath(this.topo, c)) {
       const state = this.comp(d).life.state;
-      return state !== 'running' && state !== 'stopping';
-    });
+      if (state === 'running' || state === 'stopping') continue;
+      const since = this.storeDownCause(d) ?? Infinity;
+      if (!root || since < root.since) root = { store: d, since };
+    }
+    return root?.store;
+  }
+
+  /** Why a store cannot take a save: its hang, or its last end. */
+  private storeDownCause(store: number): number | undefined {
+    const component = this.comp(store);
+    return component.life.state === 'hung' ? component.life.hungCause : component.lastEndSeq;
   }
 
   /**
@@ -550,16 +561,15 @@ export class Writer {
     const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, this.nowUs);
     const stop = stopOverride ?? proc?.stop;
     component.generation++;
-    // A graceful ending saves what is unflushed, if the storage under it is still there (R8).
-    // Not checked during a system shutdown (F8): there the order keeps every store up unless one
-    // was down before, and the checkers cannot yet tell that loss from one the shutdown caused.
-    const store = graceful && unflushed > 0 && this.state.power !== 'shutting-down' ? this.downStore(c) : undefined;
+    // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
+    // system shutdown too: there the order (F8) keeps every store up unless one was down before.
+    const store = graceful && unflushed > 0 ? this.downStore(c) : undefined;
     if (graceful && unflushed > 0 && store === undefined) this.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
     const ended = this.emit({ type: 'terminated', component: name, termination, graceful, cause });
     component.lastEndSeq = ended.seq;
     if (!graceful && unflushed > 0) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
-    // Saved to a store that has stopped: lost, and caused by that store's end.
-    if (store !== undefined) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: this.comp(store).lastEndSeq ?? ended.seq });
+    // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
+    if (store !== undefined) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: this.storeDownCause(store) ?? ended.seq });
     const clientsLoseRequests = this.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
     if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
     this.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);

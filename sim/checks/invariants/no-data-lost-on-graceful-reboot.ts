@@ -7,7 +7,10 @@ import { violation, type Invariant } from './types.js';
  * A component that hangs or ignores its stop request is killed after the stop
  * timeout (F8) and loses what it had not flushed; so does one crashed by a
  * fault in the middle of the shutdown. Those losses are the fault's, not the
- * shutdown's, and are excused; any other loss during a graceful shutdown is not.
+ * shutdown's, and are excused. So is work saved to a store that was already
+ * down when the shutdown began (R8: the loss names the store's end as its
+ * cause): no shutdown order can save it. Any other loss during a graceful
+ * shutdown is the shutdown's: a store stopped before its writers.
  *
  * Online, a loss names the termination that caused it and that termination
  * names its own cause: the last few faults and the last termination of each
@@ -20,20 +23,25 @@ export const noDataLostOnGracefulReboot: Invariant = {
   kind: 'safety',
   observe() {
     const faults = new RecentBySlot<true>(4);
-    const endings = new RecentBySlot<{ byFault: boolean }>();
+    const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
     const replay = new TraceReplay();
     const misbehaving = new Set<string>();
+    // The cause of each component's current hang (a hang is always a fault's): a save to a hung store names it.
+    const hangs = new RecentBySlot<true>();
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
         if (r.type === 'fault') {
           faults.remember(r.component ?? '', r.seq, true);
           if (r.component !== undefined && (r.fault === 'hang' || r.fault === 'ignore-stop')) misbehaving.add(r.component);
-        } else if (r.type === 'terminated') endings.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true });
+        } else if (r.type === 'terminated') endings.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true, beforeShutdown: replay.power !== 'shutting-down' });
         else if (r.type === 'state' && r.to === 'starting') misbehaving.delete(r.component);
+        else if (r.type === 'state' && r.to === 'hung' && r.cause !== undefined) hangs.remember(r.component, r.cause, true);
         else if (r.type === 'data-lost' && replay.power === 'shutting-down') {
-          const byFault = endings.get(r.cause)?.byFault ?? false;
-          if (!byFault && !misbehaving.has(r.component)) {
+          const ending = endings.get(r.cause);
+          // Caused by a fault directly (a store that hangs), or by a store's end that a fault caused or that came before the shutdown.
+          const excused = faults.get(r.cause) === true || hangs.get(r.cause) === true || (ending !== undefined && (ending.byFault || ending.beforeShutdown));
+          if (!excused && !misbehaving.has(r.component)) {
             out = [violation(noDataLostOnGracefulReboot, `${r.component} lost ${r.bytes} unflushed bytes during a graceful shutdown`, r.seq)];
           }
         }
@@ -41,7 +49,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => faults.size + endings.size + replay.states.size + misbehaving.size,
+      retained: () => faults.size + hangs.size + endings.size + replay.states.size + misbehaving.size,
     };
   },
 };

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../sim/simulate.js';
+import { scenarioOf } from '../helpers/trace-builder.js';
+
+/**
+ * R8 at a system shutdown: a graceful stop saves through its storage path.
+ * Work saved to a store that was already down before the shutdown is lost,
+ * counted, and excused (no order can save it); a store the shutdown itself
+ * stops before its writers is the shutdown's fault.
+ */
+function shutdownStory(order: 'dependency' | 'simultaneous', fsDiesFirst: boolean) {
+  const trace = simulate(
+    scenarioOf(`
+name: editor saves at shutdown
+duration: 1min
+system: { shutdown_order: ${order} }
+components:
+  - { name: fs, kind: driver, restart: never, stop_latency: 10ms }
+  - { name: editor, kind: app, depends: [fs], restart: never, stop_latency: 200ms, dirty_data: { write_rate: 1MB/s, flush_every: 1h } }
+faults:
+${fsDiesFirst ? '  - { at: 10s, crash: fs }\n' : ''}  - { at: 20s, shutdown: user-request }
+`),
+  );
+  return {
+    lost: trace.records.filter((r) => r.type === 'data-lost' && r.component === 'editor').length,
+    violations: trace.summary.violations.map((v) => v.invariant),
+  };
+}
+
+describe('no-data-lost-on-graceful-reboot and the storage path at a shutdown', () => {
+  it('a store stopped before its writers loses their work, and the invariant blames the shutdown', () => {
+    const story = shutdownStory('simultaneous', false);
+    expect(story.lost).toBe(1);
+    expect(story.violations).toContain('no-data-lost-on-graceful-reboot');
+  });
+
+  it('in dependency order the writer saves first: nothing lost', () => {
+    expect(shutdownStory('dependency', false)).toEqual({ lost: 0, violations: [] });
+  });
+
+  it('a store already down before the shutdown loses the work whatever the order, and that is excused', () => {
+    expect(shutdownStory('dependency', true).lost).toBe(1);
+    expect(shutdownStory('dependency', true).violations).not.toContain('no-data-lost-on-graceful-reboot');
+  });
+});
