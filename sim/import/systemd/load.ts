@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { basename, dirname, join, normalize, resolve } from 'node:path';
 import { ImportError } from '../types.js';
 import { parseUnitText, type Assignment } from './parse.js';
 
@@ -121,12 +121,9 @@ export class UnitTree {
     if (entry === undefined && template !== undefined && template !== name) entry = this.entries.get(template);
     if (entry === undefined) return { kind: 'not-found' };
     if (entry.link === '/dev/null') return { kind: 'masked', at: entry.path };
-    let file = entry.path;
-    try {
-      file = realpathSync(entry.path);
-    } catch {
-      throw new ImportError(entry.path, 0, 0, `a dangling symlink (to ${entry.link}); remove it or point it at a unit file`);
-    }
+    // A symlink of the same name (e.g. /etc/systemd/system/x.service -> /lib/systemd/system/x.service): cite the file it points at.
+    const file = entry.link === undefined ? entry.path : normalize(join(dirname(entry.path), entry.link));
+    if (!existsSync(file)) throw new ImportError(entry.path, 0, 0, `a dangling symlink (to ${entry.link}); remove it or point it at a unit file`);
     const specifiers = specifiersOf(name);
     const expand = (a: Assignment): Assignment => ({ ...a, value: expandSpecifiers(a.value, specifiers) });
     const assignments = parseUnitText(readFileSync(file, 'utf8'), file).map(expand);

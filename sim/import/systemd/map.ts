@@ -62,7 +62,10 @@ export function importSystemdUnits(roots: readonly string[], options: ImportOpti
     for (const ref of pulls(unit)) {
       const target = tree.canonical(ref.word);
       const found = tree.load(target);
-      if (NOT_PROCESSES.has(unitType(target))) continue;
+      if (NOT_PROCESSES.has(unitType(target))) {
+        if (unitType(target) === 'device') log.warn(unit.decl.name, ref.at, `${ref.directive}=${ref.word}`, 'device units are the kernel\'s: assumed present, never lost (a BindsTo= on one never stops this unit)');
+        continue;
+      }
       if (found.kind === 'not-found') {
         log.warn(unit.decl.name, ref.at, ref.directive, `${ref.word}: no unit file in the inputs (systemd would show it not-found); not started`);
       } else if (found.kind === 'masked') {
