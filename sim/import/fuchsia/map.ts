@@ -163,7 +163,8 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       const sub = manifests.get(manifestKey(String(child.url ?? '')));
       const c: Component = { name: cm, kind: /power[-_]manager/.test(name) ? 'power-manager' : 'service' };
       const fields: Record<string, string> = { restart: `${at} (component_manager starts a component again on its next use: modelled as never restarted)` };
-      if (moniker !== '/') c.depends = [moniker];
+      // A child stops before its parent; not the power manager, which the shutdown keeps for last (F7, F8).
+      if (moniker !== '/' && c.kind !== 'power-manager') c.depends = [moniker];
       if (child.startup !== 'eager') {
         log.warn(cm, at, `startup: ${String(child.startup ?? 'lazy')}`, 'a lazy child starts on first use; recsim starts every component at boot');
       }
@@ -192,7 +193,12 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
   const kept = breakCycles(edges, components.map((c) => c.name), (e, cycle) => log.warn(e.from, e.at, e.directive, `dependency cycle ${cycle.join(' -> ')}: dropped (component_manager rejects such a realm, F12)`));
   for (const c of components) {
     const deps = new Set(c.depends ?? []);
-    for (const e of kept) if (e.from === c.name) deps.add(e.to);
+    // A realm's shutdown stops its children first, so whoever waits for the realm waits for all of it.
+    for (const e of kept) {
+      if (e.from !== c.name) continue;
+      deps.add(e.to);
+      for (const other of components) if (other.name.startsWith(`${e.to}/`) && !c.name.startsWith(`${other.name}/`)) deps.add(other.name);
+    }
     if (deps.size > 0) c.depends = [...deps];
   }
   for (const u of units) if (u.coverage !== 'skipped') u.coverage = log.coverageOf(u.name);

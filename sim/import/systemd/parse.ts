@@ -38,13 +38,9 @@ export function parseUnitText(text: string, file: string): Assignment[] {
     // Continuations: "Foo=a \" + "b" is "Foo=a  b"; comments between the pieces are dropped.
     while (line.endsWith('\\') && i + 1 < lines.length) {
       line = `${line.slice(0, -1)} `;
-      i++;
-      const next = lines[i]!.trim();
-      if (COMMENT.test(next)) {
-        line = `${line}\\`; // still continuing past the comment
-        continue;
-      }
-      line += next;
+      while (i + 1 < lines.length && COMMENT.test(lines[i + 1]!.trim())) i++;
+      if (i + 1 >= lines.length) break;
+      line += lines[++i]!.trim();
     }
     if (line.endsWith('\\')) line = line.slice(0, -1).trimEnd();
     if (line.startsWith('[')) {
