@@ -17,14 +17,16 @@ const FIELDS_BY_ACTION: readonly [RegExp, readonly string[]][] = [
   [/^(restart|none)/, ['restart', 'exit_actions']],
 ];
 
-/** The file:line a decision about a component with this provenance cites. */
+/**
+ * The file:line a decision about a component with this provenance cites; a
+ * restart also cites where its delay was set when that is another line (a
+ * RestartSec= in a drop-in, say).
+ */
 export function decisionSource(source: ComponentSource, action: string): string {
   const fields = FIELDS_BY_ACTION.find(([pattern]) => pattern.test(action))?.[1] ?? ['restart'];
-  for (const field of fields) {
-    const at = source.fields[field];
-    if (at !== undefined) return at;
-  }
-  return source.at;
+  const primary = fields.map((f) => source.fields[f]).find((at) => at !== undefined) ?? source.at;
+  const delay = source.fields.restart_delay;
+  return /^restart/.test(action) && delay !== undefined && delay !== primary ? `${primary}, ${delay}` : primary;
 }
 
 /** A decision record about an imported component, with its `source`; every other draft unchanged. */

@@ -41,13 +41,15 @@ describe.skipIf(!present)(`recsim import systemd ${ROOT}`, () => {
     expect(records.filter((r) => r.type === 'violation')).toEqual([]);
   });
 
-  test('a stochastic crash of systemd-journald gives decisions that cite its unit file and the Restart= line', () => {
+  test('a stochastic crash of systemd-journald gives decisions that cite its unit file: the Restart= and RestartSec= lines', () => {
     const { scenario } = importFixture('systemd', roots, [{ rate: '60/h', crash: 'systemd-journald.service' }], '10min');
     const made = decisions(run(scenario), 'systemd-journald.service');
     expect(made.length).toBeGreaterThan(0);
     const file = `${ROOT}/systemd-journald.service`;
-    const restartLine = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('Restart=')) + 1;
-    for (const d of made) expect(d).toMatchObject({ action: 'restart', source: `${file}:${restartLine}` });
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const lineOf = (key: string): number => lines.findIndex((l) => l.startsWith(`${key}=`)) + 1;
+    const expected = lineOf('RestartSec') > 0 ? `${file}:${lineOf('Restart')}, ${file}:${lineOf('RestartSec')}` : `${file}:${lineOf('Restart')}`;
+    for (const d of made) expect(d).toMatchObject({ action: 'restart', source: expected });
   });
 
   test('the CLI writes the scenario, reports the summary and time, and `recsim run` boots it', () => {

@@ -73,12 +73,12 @@ describe('recsim import systemd: a folder of unit files', () => {
     expect(result.units.find((u) => u.name === 'sysinit.target')!.coverage).toBe('full');
   });
 
-  test('the scenario boots, and a crash of app.service restarts it after the drop-in RestartSec=1s, the decision citing Restart= in its unit file', () => {
+  test('the scenario boots, and a crash of app.service restarts it after the drop-in RestartSec=1s, the decision citing Restart= in its unit file and RestartSec= in the drop-in', () => {
     expect(run(scenario).some((r) => r.type === 'boot-completed')).toBe(true);
     const crashed = importFixture('systemd', [UNITS], [{ at: '30s', crash: 'app.service' }]);
     const records = run(crashed.scenario);
     const [decision] = decisions(records, 'app.service');
-    expect(decision).toMatchObject({ action: 'restart', delayUs: 1_000_000, source: `${UNITS}/app.service:16` });
+    expect(decision).toMatchObject({ action: 'restart', delayUs: 1_000_000, source: `${UNITS}/app.service:16, ${UNITS}/app.service.d/20-faster.conf:3` });
   });
 
   test('teeth: without the drop-in folder the restart waits the fragment\'s 2s, and the story no longer holds', () => {

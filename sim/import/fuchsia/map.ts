@@ -170,7 +170,9 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       }
       if (child.on_terminate === 'reboot') {
         c.on_terminate = 'reboot';
-        fields.on_terminate = `${m.file}:${lineOf(m.text.slice(m.text.indexOf(`'${name}'`) >= 0 ? 0 : 0), new RegExp(`on_terminate\\s*:\\s*["']reboot["']`))}`;
+        // The on_terminate line of this child's declaration: the first one after its name.
+        const from = line > 1 ? m.text.split('\n').slice(0, line - 1).join('\n').length + 1 : 0;
+        fields.on_terminate = `${m.file}:${line - 1 + lineOf(m.text.slice(from), /on_terminate\s*:\s*["']reboot["']/)}`;
         authorized.add(moniker === '/' ? '/' : moniker);
       }
       const env = typeof child.environment === 'string' ? environments.get(child.environment.replace(/^#/, '')) ?? [] : [];

@@ -289,6 +289,7 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
   const r: NonNullable<Extract<Component['restart'], object>> = { when };
   const restartSec = d.scalar('RestartSec');
   r.delay = restartSec ? durationText(timeSpan(restartSec, 'RestartSec')) : SYSTEMD_DEFAULTS.restartSec;
+  if (restartSec) fields.restart_delay = atOf(restartSec);
   const steps = d.scalar('RestartSteps');
   const maxDelay = d.scalar('RestartMaxDelaySec');
   if (steps && maxDelay) {
