@@ -118,6 +118,24 @@ describe('recsim import systemd-show: `systemctl show` output', () => {
     expect(units.map((u) => u.name)).toEqual(['web.service', 'db.service', 'gone.service']);
   });
 
+  test('a saved `systemctl show` output imports like unit files: golden scenario, warnings for needs outside the input, decisions citing show lines', () => {
+    const SHOW = 'test/fixtures/import/systemd/show.txt';
+    const { result, yaml } = importFixture('systemd-show', [SHOW]);
+    expect(yaml).toBe(golden('test/fixtures/import/systemd/expected-show.yaml', yaml));
+    const web = result.scenario.components.find((c) => c.name === 'web.service')!;
+    expect(web).toMatchObject({ restart: { when: 'on-failure', delay: '5s', prevent_exit_status: [78] }, start_limit: { burst: 3, interval: '1min', action: 'reboot' }, stop_timeout: '20s', depends: ['db.service', 'systemd-journald.socket'] });
+    expect(result.warnings.map((w) => `${w.at} ${w.directive}`)).toEqual([
+      `${SHOW}:71 Requires=sysinit.target`, `${SHOW}:48 Requires=sysinit.target`, `${SHOW}:49 Wants=network-online.target`,
+      `${SHOW}:12 WatchdogSec=3min`, `${SHOW}:61 OnFailure=notify-admin.service`,
+    ]);
+    expect(result.units.find((u) => u.name === 'gone.service')).toMatchObject({ coverage: 'skipped', why: 'LoadState=not-found' });
+    const crashed = importFixture('systemd-show', [SHOW], [30, 40, 50].map((t) => ({ at: `${t}s`, crash: 'web.service' })));
+    const made = decisions(run(crashed.scenario), 'web.service');
+    expect(made.map((d) => [d.action, d.source])).toEqual([
+      ['restart', `${SHOW}:38, ${SHOW}:39`], ['restart', `${SHOW}:38, ${SHOW}:39`], ['give-up+reboot', `${SHOW}:58`],
+    ]);
+  });
+
   test('a block without Id= is refused', () => {
     expect(() => parseShowText('Restart=no\n', 'show.txt')).toThrow(/show\.txt:1:1 a block without Id=/);
   });

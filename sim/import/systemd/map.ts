@@ -200,6 +200,17 @@ function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options:
   const depends = new Map<string, Set<string>>();
   for (const e of kept) depends.set(e.from, (depends.get(e.from) ?? new Set()).add(e.to));
 
+  if (resolved) {
+    // `systemctl show` lists only the units asked for: a need outside them is said, not dropped in silence.
+    for (const u of units) {
+      for (const directive of PULLS) {
+        const absent = refs(u, directive).filter((r) => !byName.has(r.word) && !NOT_PROCESSES.has(unitType(r.word)));
+        if (absent.length > 0) {
+          log.warn(u.decl.name, absent[0]!.at, `${directive}=${absent.map((r) => r.word).join(' ')}`, 'not in the `systemctl show` input: not modelled (add them to the systemctl show command line)');
+        }
+      }
+    }
+  }
   const components: Component[] = [];
   const comments = new Map<string, string>();
   for (const u of units) {
