@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { expandSpecifiers, unescapeUnitName } from '../../sim/import/systemd/load.js';
 import { parseTimeSpanUs, parseUnitText } from '../../sim/import/systemd/parse.js';
 import { parseShowText } from '../../sim/import/systemd/show.js';
 import { passed, simulate } from '../../sim/simulate.js';
@@ -24,6 +25,13 @@ describe('the unit-file parser (systemd.syntax(7), conf-parser.c)', () => {
     expect(() => parseUnitText('[Service]\nExecStart /bin/x\n', 'x.service')).toThrow(/^x\.service:2:1 "ExecStart \/bin\/x": not an assignment; write Key=Value/);
     expect(() => parseUnitText('Restart=no\n', 'y.service')).toThrow(/y\.service:1:1 Restart=: assignment outside a section/);
     expect(() => parseUnitText('[Unit\n', 'z.service')).toThrow(/z\.service:1:1 section header "\[Unit": close it/);
+  });
+
+  test('specifiers of systemd.unit(5) that name units, and unescaping', () => {
+    const spec = { n: 'fsck@dev-sda1.service', N: 'fsck@dev-sda1', p: 'fsck', P: 'fsck', i: 'dev-sda1', I: unescapeUnitName('dev-sda1'), j: 'fsck', J: 'fsck' };
+    expect(expandSpecifiers('After=dev-%i.device %p-root.service 100%%', spec)).toBe('After=dev-dev-sda1.device fsck-root.service 100%');
+    expect(expandSpecifiers('%I %n %N %t', spec)).toBe('dev/sda1 fsck@dev-sda1.service fsck@dev-sda1 %t');
+    expect(unescapeUnitName('mnt-my\\x2ddisk')).toBe('mnt/my-disk');
   });
 
   test('time spans as systemd.time(7) writes them', () => {

@@ -194,7 +194,9 @@ function orderingEdges(units: readonly Loaded[], byName: ReadonlyMap<string, Loa
 function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options: ImportOptions, description: string, resolved: boolean): ImportResult {
   units.sort((a, b) => (a.decl.name < b.decl.name ? -1 : a.decl.name > b.decl.name ? 1 : 0));
   const byName = new Map(units.map((u) => [u.decl.name, u]));
-  const kept = breakCycles(orderingEdges(units, byName), [...byName.keys()], (edge, cycle) => {
+  const allEdges = orderingEdges(units, byName);
+  const ordered = new Set(allEdges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
+  const kept = breakCycles(allEdges, [...byName.keys()], (edge, cycle) => {
     log.warn(edge.from, edge.at, edge.directive, `ordering cycle ${cycle.join(' -> ')}: this edge is dropped (systemd breaks such a cycle at boot by deleting a job; recsim refuses cycles)`);
   });
   const depends = new Map<string, Set<string>>();
@@ -214,7 +216,7 @@ function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options:
   const components: Component[] = [];
   const comments = new Map<string, string>();
   for (const u of units) {
-    const c = mapUnit(u, byName, log, resolved);
+    const c = mapUnit(u, byName, log, resolved, ordered);
     const deps = [...(depends.get(u.decl.name) ?? [])].sort();
     if (deps.length > 0) c.depends = deps;
     components.push(c);
@@ -246,7 +248,7 @@ function declarationAt(u: Loaded): string {
   return first ? atOf(first) : `${u.decl.file}:${u.decl.line}`;
 }
 
-function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog, resolved: boolean): Component {
+function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog, resolved: boolean, orderedPairs: ReadonlySet<string>): Component {
   const name = u.decl.name;
   const d = u.d;
   const at = declarationAt(u);
@@ -270,7 +272,8 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
     }
   }
   for (const r of [...refs(u, 'Requires'), ...refs(u, 'BindsTo')]) {
-    const ordered = d.list('After').some((a) => a.word === r.word) || (byName.get(r.word)?.d.list('Before') ?? []).some((b) => b.word === name);
+    // Ordered either way, explicitly or by a default or implicit dependency (a socket before its service).
+    const ordered = orderedPairs.has(`${name}\u0000${r.word}`);
     if (byName.has(r.word) && !ordered && !resolved) {
       warn(r.at, `${r.directive}=${r.word}`, 'required without After=: systemd starts both at once and fails this unit if the other fails to start; recsim only orders (depends), so this need is not modelled');
     }
@@ -381,11 +384,18 @@ function systemAction(a: { key: string; value: string; file: string; line: numbe
 
 const SIGNALS: Readonly<Record<string, string>> = { SIGKILL: 'kill', SIGTERM: 'term', SIGABRT: 'abort', KILL: 'kill', TERM: 'term', ABRT: 'abort' };
 
+/** The BSD exit status names systemd accepts (systemd.exec(5) "Process Exit Codes", src/basic/exit-status.c). */
+const EXIT_NAMES: Readonly<Record<string, number>> = {
+  USAGE: 64, DATAERR: 65, NOINPUT: 66, NOUSER: 67, NOHOST: 68, UNAVAILABLE: 69, SOFTWARE: 70, OSERR: 71,
+  OSFILE: 72, CANTCREAT: 73, IOERR: 74, TEMPFAIL: 75, PROTOCOL: 76, NOPERM: 77, CONFIG: 78,
+};
+
 /** Exit codes 0-255 and the signals recsim's faults produce (KILL, TERM, ABRT); other signals become warnings. */
 function exitStatuses(d: Directives, key: string, warn: (at: string, why: string) => void): (number | 'kill' | 'term' | 'abort')[] {
   const out: (number | 'kill' | 'term' | 'abort')[] = [];
   for (const { word, at } of d.list(key)) {
     if (/^\d+$/.test(word) && Number(word) <= 255) out.push(Number(word));
+    else if (EXIT_NAMES[word.replace(/^EX_/, '')] !== undefined) out.push(EXIT_NAMES[word.replace(/^EX_/, '')]!);
     else if (SIGNALS[word] !== undefined) out.push(SIGNALS[word] as 'kill');
     else warn(at, `${word}: recsim's faults end a process with an exit code or SIGKILL/SIGTERM/SIGABRT only`);
   }
