@@ -4,6 +4,7 @@ import { registerCompareCommand } from './commands/compare.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExploreCommand } from './commands/explore.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerViewCommand } from './commands/view.js';
@@ -22,6 +23,7 @@ function buildProgram(): Command {
   registerExploreCommand(program);
   registerCompareCommand(program);
   registerSchemaCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -25,6 +25,7 @@ import {
   type SystemState,
 } from './state.js';
 import type { Topology } from './topology.js';
+import { withSource } from './provenance.js';
 
 /** Appends an instant to a bounded history list (oldest dropped first). */
 function remember(list: Micros[], atUs: Micros): void {
@@ -106,7 +107,7 @@ export class Writer {
       case 'start-run':
         return this.startRun(cmd.seed);
       case 'emit':
-        this.emit({ ...cmd.draft, cause: this.cause(cmd.cause) } as RecordDraft);
+        this.emit(withSource(this.topo, { ...cmd.draft, cause: this.cause(cmd.cause) } as RecordDraft));
         return;
       case 'schedule':
         this.engine.schedule(cmd.delayUs, cmd.event);

@@ -83,6 +83,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
     stormGuardUs: c.storm_guard === undefined ? undefined : unit(parseDuration(c.storm_guard), path('storm_guard')),
     callCheckEveryUs: c.call_check === undefined ? undefined : unit(parseDuration(c.call_check.every), [...path('call_check'), 'every']),
     callTimeoutUs: c.call_check?.timeout === undefined ? undefined : unit(parseDuration(c.call_check.timeout), [...path('call_check'), 'timeout']),
+    ...(c.source ? { source: { at: c.source.at, fields: c.source.fields ?? {} } } : {}),
     dirtyData: c.dirty_data && {
       writeBytesPerS: unit(parseByteRate(c.dirty_data.write_rate), [...path('dirty_data'), 'write_rate']),
       flushEveryUs: unit(parseDuration(c.dirty_data.flush_every), [...path('dirty_data'), 'flush_every']),

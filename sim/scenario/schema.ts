@@ -78,6 +78,13 @@ const component = z.strictObject({
     .strictObject({ every: duration, timeout: duration.optional() })
     .optional()
     .describe('Monitor (R3): call each child this often; no reply within the timeout (default 50ms) means it is hung.'),
+  source: z
+    .strictObject({
+      at: z.string().min(1).describe('file:line where the component is declared (a unit file, a .cml, an .rc service block, a Redox service file).'),
+      fields: z.record(z.string(), z.string()).optional().describe('file:line of the directive behind each field, e.g. { restart: "foo.service:12" }; decisions in the trace cite them.'),
+    })
+    .optional()
+    .describe('Provenance, written by `recsim import`: where this component came from; kept in the trace.'),
 });
 
 const when = z.union([

@@ -125,6 +125,14 @@ export interface ComponentSpec {
   /** Monitor (R3): period of its calls to each child. */
   callCheckEveryUs?: Micros;
   callTimeoutUs?: Micros;
+  /** Provenance from `recsim import`: the declaration's file:line and the file:line behind each field. */
+  source?: ComponentSource;
+}
+
+/** Where an imported component came from; decisions about it cite these (sim/model/provenance.ts). */
+export interface ComponentSource {
+  at: string;
+  fields: Readonly<Record<string, string>>;
 }
 
 export type CoreFailureStrategy = 'restart-monitor' | 'graceful-shutdown' | 'restart-dependents' | 'graceful-restart-dependents';

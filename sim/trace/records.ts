@@ -45,7 +45,8 @@ export type TraceRecord =
   | (Base & { type: 'start-failed'; component: string; reason: string })
   | (Base & { type: 'terminated'; component: string; termination: Termination; graceful: boolean })
   | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' | 'event' })
-  | (Base & { type: 'decision'; component: string; by: string; action: string; delayUs?: Micros; reason: string })
+  /** `source`: for an imported component, the file:line of the directive behind the decision (sim/model/provenance.ts). */
+  | (Base & { type: 'decision'; component: string; by: string; action: string; delayUs?: Micros; reason: string; source?: string })
   | (Base & { type: 'restart'; component: string; attempt: number })
   | (Base & { type: 'stop-requested'; component: string; reason: string })
   | (Base & { type: 'killed'; component: string; reason: string })

@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { performance } from 'node:perf_hooks';
+import { importConfig } from '../../import/index.js';
+import { countsOf, headerText, reportText } from '../../import/summary.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../import/types.js';
+import { scenarioYaml } from '../../import/writer.js';
+import { ScenarioError } from '../../scenario/errors.js';
+import { parseScenario } from '../../scenario/load.js';
+import { UsageError } from '../exit-codes.js';
+import { writeFileCreatingDirs } from '../write-file.js';
+
+interface ImportCliOptions {
+  out?: string;
+  duration: string;
+  name?: string;
+  target?: string;
+  crash: string[];
+  crashAt?: string;
+  crashRate?: string;
+  warnings?: boolean;
+  all?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('write a scenario from the configuration of a real system: systemd units, `systemctl show` output, Fuchsia .cml files, Android init .rc files, Redox service files')
+    .argument('<format>', `one of ${IMPORT_FORMATS.join(', ')}`)
+    .argument('<paths...>', 'systemd: folders of unit files (later ones override earlier ones); systemd-show: files of `systemctl show` output; fuchsia: .cml files and the component manager config (.json5); android: .rc files; redox: service .toml files')
+    .option('--out <scenario.yaml>', 'write the scenario there (default: print it)')
+    .option('--duration <d>', 'virtual time the scenario runs', '10min')
+    .option('--name <text>', 'scenario name')
+    .option('--target <unit>', 'systemd: the unit the boot starts from', 'default.target')
+    .option('--crash <component>', 'add a crash fault on this component (repeatable)', collect, [])
+    .option('--crash-at <d>', 'the crash is scripted at this instant (default: stochastic)')
+    .option('--crash-rate <r>', 'rate of the stochastic crash', '6/h')
+    .option('--warnings', 'print every warning and skipped unit (default: the first 20 warnings and the summary)')
+    .option('--all', 'with --warnings: also list the directives ignored as having no bearing on recovery')
+    .addHelpText('after', '\nThe summary and warnings go to stderr. Exit codes: 0 ok, 2 malformed input (file:line and what to change).')
+    .action((format: string, paths: string[], options: ImportCliOptions) => {
+      if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`import: unknown format "${format}"; use one of ${IMPORT_FORMATS.join(', ')}`);
+      const started = performance.now();
+      const result = importConfig(format as ImportFormat, paths, { duration: options.duration, name: options.name, target: options.target });
+      const names = new Set(result.scenario.components.map((c) => c.name));
+      for (const target of options.crash) {
+        if (!names.has(target)) throw new UsageError(`--crash ${target}: no such component in the import (names are unit names such as systemd-journald.service)`);
+        const fault = options.crashAt ? { at: options.crashAt, crash: target } : { rate: options.crashRate, crash: target };
+        result.scenario.faults = [...(result.scenario.faults ?? []), fault as NonNullable<typeof result.scenario.faults>[number]];
+      }
+      const yaml = scenarioYaml(result, headerText(result, paths));
+      // The written file must load as any scenario does; if it does not, the importer is wrong.
+      try {
+        parseScenario(yaml, options.out ?? '(imported scenario)');
+      } catch (error) {
+        if (error instanceof ScenarioError) throw new Error(`the imported scenario does not load: ${error.message}`);
+        throw error;
+      }
+      const elapsedMs = performance.now() - started;
+      if (options.out) writeFileCreatingDirs(options.out, yaml);
+      else process.stdout.write(yaml);
+      const text = reportText(result, { skipped: options.warnings === true, ignored: options.all === true });
+      const lines = text.split('\n');
+      const shown = options.warnings ? lines : [...lines.slice(0, Math.min(20, result.warnings.length)), ...(result.warnings.length > 20 ? [`... ${result.warnings.length - 20} more warnings (--warnings lists them all)`] : []), lines.at(-1)!];
+      const n = countsOf(result);
+      process.stderr.write(`${shown.join('\n')}\nimported ${n.imported} units into ${result.scenario.components.length} components in ${elapsedMs.toFixed(0)} ms${options.out ? `: ${options.out}` : ''}\n`);
+    });
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
+import { parseRc, type RcSection } from './parse.js';
+
+/**
+ * Android init services as a scenario (AOSP system/core/init/README.md,
+ * "Options"; init/service.cpp Service::Reap()): init restarts every service
+ * that exits unless it is `oneshot`, no sooner than `restart_period` (5 s by
+ * default) after its last start; a `critical` service that exits more than
+ * four times in `window` minutes (default 4) or before boot completes reboots
+ * into the bootloader; `reboot_on_failure` reboots when the service fails to
+ * start or exits with a non-zero status; `onrestart restart X` restarts X
+ * whenever this service restarts; `disabled` services start only when asked
+ * by name, not with their class. Every class is started at boot here
+ * (class_start in the `on` actions), and `on` actions themselves are not run.
+ */
+
+const NO_BEARING = new Set([
+  'user', 'group', 'capabilities', 'seclabel', 'socket', 'file', 'ioprio', 'writepid', 'task_profiles', 'priority',
+  'namespace', 'setenv', 'console', 'keycodes', 'interface', 'rlimit', 'oom_score_adjust', 'memcg.limit_in_bytes',
+  'memcg.soft_limit_in_bytes', 'memcg.swappiness', 'memcg.limit_percent', 'memcg.limit_property', 'enter_namespace',
+  'gentle_kill', 'stdio_to_kmsg', 'sigstop', 'override', 'updatable', 'disabled', 'class', 'oneshot', 'critical',
+  'restart_period', 'onrestart', 'reboot_on_failure',
+]);
+
+const NOT_MODELLED: Readonly<Record<string, string>> = {
+  timeout_period: 'a service killed after a fixed run time is not modelled',
+  shutdown: '`shutdown critical` (not killed at shutdown) is not modelled: every component stops at shutdown',
+  animation: 'animation classes are not modelled',
+};
+
+export function importAndroid(paths: readonly string[], options: ImportOptions): ImportResult {
+  if (paths.length === 0) throw new ImportError('recsim import android', 0, 0, 'give at least one init .rc file, e.g. init.rc');
+  const log = new ImportLog();
+  const units: ImportedUnit[] = [];
+  const components: Component[] = [];
+  const comments = new Map<string, string>();
+  const services: RcSection[] = [];
+  const seen = new Map<string, string>();
+  for (const file of paths) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new ImportError(file, 0, 0, 'cannot read it; give an init .rc file');
+    }
+    for (const section of parseRc(text, file)) {
+      if (section.keyword === 'on' || section.keyword === 'import') {
+        for (const _ of section.body) log.ignore(`on ${section.args[0]!.split(':')[0]} (action commands)`);
+        if (section.keyword === 'import') log.ignore('import');
+        continue;
+      }
+      const name = section.args[0]!;
+      const at = `${section.file}:${section.line}`;
+      const earlier = seen.get(name);
+      if (earlier !== undefined) {
+        // init/service.cpp ServiceParser::ParseSection: a second service of the same name is an error and is ignored.
+        log.warn(name, at, `service ${name}`, `a second declaration (the first is at ${earlier}); init ignores it, and so does recsim`);
+        continue;
+      }
+      seen.set(name, at);
+      services.push(section);
+    }
+  }
+
+  const partOf = new Map<string, { of: string; at: string }[]>();
+  const names = new Set(services.filter((s) => !s.body.some((l) => l.tokens[0] === 'disabled')).map((s) => s.args[0]!));
+  for (const s of services) {
+    const name = s.args[0]!;
+    const at = `${s.file}:${s.line}`;
+    const fields: Record<string, string> = {};
+    const opt = (o: string) => s.body.find((l) => l.tokens[0] === o);
+    const disabled = opt('disabled');
+    if (disabled) {
+      units.push({ name, at, coverage: 'skipped', why: `disabled (${disabled.file}:${disabled.line}): started only by name (\`start ${name}\`, a property trigger), not with its class at boot` });
+      continue;
+    }
+    const c: Component = { name, kind: 'service', preset: 'android-critical' };
+    fields.restart = `${at} (init restarts a service that exits, restart_period 5s by default)`;
+    const oneshot = opt('oneshot');
+    if (oneshot) {
+      c.restart = 'never';
+      fields.restart = `${oneshot.file}:${oneshot.line}`;
+    }
+    const period = opt('restart_period');
+    if (period) {
+      const seconds = Number(period.tokens[1]);
+      if (!Number.isFinite(seconds) || seconds < 0) throw new ImportError(period.file, period.line, 1, `restart_period ${period.tokens[1] ?? ''}: write a number of seconds, e.g. restart_period 10`);
+      c.backoff = { kind: 'restart-period', period: `${seconds}s` };
+      fields.restart = `${period.file}:${period.line}`;
+    }
+    const critical = opt('critical');
+    const rebootOnFailure = opt('reboot_on_failure');
+    if (critical) {
+      c.critical = true;
+      let window = 4;
+      for (const t of critical.tokens.slice(1)) {
+        const [k, v] = t.split('=');
+        if (k === 'window') {
+          window = Number(v);
+          if (!Number.isFinite(window) || window <= 0) throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write window=<minutes>, e.g. window=10`);
+        } else if (k === 'target') {
+          log.warn(name, `${critical.file}:${critical.line}`, `critical ${t}`, 'the reboot target is not modelled: recsim models the reboot into the bootloader as a panic followed by a normal boot');
+        } else throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write window=<minutes> or target=<reboot target>`);
+      }
+      c.critical_action = { kind: 'android-init', max_exits: 4, window: `${window}min` };
+      fields.critical = `${critical.file}:${critical.line}`;
+      if (rebootOnFailure) log.warn(name, `${rebootOnFailure.file}:${rebootOnFailure.line}`, 'reboot_on_failure', 'a critical service keeps its critical rule; reboot_on_failure is left out');
+    } else if (rebootOnFailure) {
+      // README: "If this process cannot be started or if the process terminates with an exit code other than CLD_EXITED with a status other than '0', reboot the system".
+      c.critical = true;
+      c.critical_action = 'reboot-on-failure';
+      fields.critical = `${rebootOnFailure.file}:${rebootOnFailure.line}`;
+      if (rebootOnFailure.tokens[1] !== undefined) {
+        log.warn(name, fields.critical, `reboot_on_failure ${rebootOnFailure.tokens[1]}`, 'the reboot target is not modelled: a graceful reboot and a normal boot');
+      }
+    }
+    for (const l of s.body.filter((x) => x.tokens[0] === 'onrestart')) {
+      const [, command, target] = l.tokens;
+      const lat = `${l.file}:${l.line}`;
+      if (command === 'restart' && target !== undefined && names.has(target)) {
+        partOf.set(target, [...(partOf.get(target) ?? []), { of: name, at: lat }]);
+      } else if (command === 'restart' && target !== undefined) {
+        log.warn(name, lat, l.tokens.join(' '), `${target} is not started at boot (disabled or not declared): nothing to restart`);
+      } else {
+        log.warn(name, lat, l.tokens.join(' '), 'only `onrestart restart <service>` is modelled; other commands run on a restart are not');
+      }
+    }
+    for (const l of s.body) {
+      const o = l.tokens[0]!;
+      if (NOT_MODELLED[o] !== undefined) log.warn(name, `${l.file}:${l.line}`, l.tokens.join(' '), NOT_MODELLED[o]!);
+      else if (NO_BEARING.has(o)) { if (!['disabled', 'oneshot', 'critical', 'restart_period', 'onrestart', 'reboot_on_failure'].includes(o)) log.ignore(o); }
+      else log.warn(name, `${l.file}:${l.line}`, o, 'not an option recsim knows: left out');
+    }
+    c.source = { at, fields };
+    components.push(c);
+    const cls = s.body.find((l) => l.tokens[0] === 'class')?.tokens.slice(1).join(' ') ?? 'default';
+    comments.set(name, `${name}: ${at} (class ${cls}; program ${s.args[1]})`);
+  }
+  for (const c of components) {
+    const followers = partOf.get(c.name);
+    if (followers) {
+      c.part_of = followers.map((f) => f.of);
+      (c.source!.fields as Record<string, string>).part_of = followers[0]!.at;
+    }
+  }
+  for (const c of components) units.push({ name: c.name, at: c.source!.at, coverage: log.coverageOf(c.name) });
+  if (components.length === 0) throw new ImportError(paths.join(' '), 0, 0, 'no service that starts at boot; declare one with `service <name> <path>`');
+  return {
+    format: 'android',
+    scenario: {
+      name: options.name ?? `Android init services from ${paths.join(', ')}`,
+      description: `Imported by recsim import from ${paths.join(', ')}: every service restarted by init (preset android-critical: restart_period 5s, critical = more than 4 exits in 4 min reboots).`,
+      duration: options.duration,
+      components,
+    },
+    comments,
+    units,
+    warnings: log.warnings,
+    ignored: log.ignored,
+  };
+}

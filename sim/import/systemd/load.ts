@@ -1,0 +1,179 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { ImportError } from '../types.js';
+import { parseUnitText, type Assignment } from './parse.js';
+
+/**
+ * Reads unit files the way systemd's unit loader finds them
+ * (systemd.unit(5) "Unit File Load Path", src/basic/unit-file.c
+ * unit_file_build_name_map()): several folders, a later one overriding an
+ * earlier one (list /usr/lib/systemd/system before /etc/systemd/system, as
+ * systemd ranks /etc above /usr/lib); a symlink to /dev/null masks a unit; a
+ * symlink to another unit name is an alias; `foo@bar.service` falls back to
+ * the template `foo@.service`; drop-ins `foo.service.d/*.conf` (and the
+ * template's `foo@.service.d/`) are read after the fragment in lexical order
+ * of their file names, a later folder's file replacing a same-named one;
+ * `foo.target.wants/` and `.requires/` add Wants=/Requires=.
+ */
+
+export const UNIT_TYPES = ['service', 'socket', 'target', 'device', 'mount', 'automount', 'swap', 'timer', 'path', 'slice', 'scope'] as const;
+const UNIT_NAME = new RegExp(`^[^/]+\\.(${UNIT_TYPES.join('|')})$`);
+
+export function isUnitName(name: string): boolean {
+  return UNIT_NAME.test(name);
+}
+
+export function unitType(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** One unit after loading: the fragment, then its drop-ins, with specifiers expanded. */
+export interface UnitDecl {
+  name: string;
+  type: string;
+  /** The fragment's path (its real path when reached through a symlink). */
+  file: string;
+  /** The line the declaration starts at (1 for a unit file; the Id= line of `systemctl show`). */
+  line: number;
+  dropIns: string[];
+  assignments: Assignment[];
+  /** From `.wants/` and `.requires/` folders. */
+  wantsDir: { name: string; at: string }[];
+  requiresDir: { name: string; at: string }[];
+  /** `systemctl show` output: values already resolved, default dependencies included. */
+  resolved: boolean;
+}
+
+export type LoadOutcome =
+  | { kind: 'unit'; unit: UnitDecl }
+  | { kind: 'masked'; at: string }
+  | { kind: 'not-found' };
+
+interface Entry {
+  path: string;
+  /** Where a symlink points (its target's base name), when it is one. */
+  link?: string;
+}
+
+export class UnitTree {
+  private readonly entries = new Map<string, Entry>();
+  private readonly dirs = new Map<string, string[]>();
+  private readonly cache = new Map<string, LoadOutcome>();
+  /** Alias -> the name it stands for. */
+  readonly aliases = new Map<string, string>();
+
+  constructor(roots: readonly string[]) {
+    for (const root of roots) this.index(root);
+  }
+
+  private index(root: string): void {
+    let names: string[];
+    try {
+      if (!statSync(root).isDirectory()) throw new ImportError(root, 0, 0, 'not a folder of unit files; give a folder such as /usr/lib/systemd/system');
+      names = readdirSync(root).sort();
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(root, 0, 0, 'no such folder; give a folder of unit files such as /usr/lib/systemd/system');
+    }
+    for (const name of names) {
+      const path = join(root, name);
+      const st = lstatSync(path);
+      if (/\.(d|wants|requires)$/.test(name) && (st.isDirectory() || (st.isSymbolicLink() && statSync(path).isDirectory()))) {
+        this.dirs.set(name, [...(this.dirs.get(name) ?? []), path]);
+      } else if (isUnitName(name)) {
+        this.entries.set(name, st.isSymbolicLink() ? { path, link: readlinkSync(path) } : { path });
+      }
+    }
+  }
+
+  /** Every unit name found in the folders, in lexical order. */
+  names(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  /** The name a (possibly aliased) unit name stands for. */
+  canonical(name: string): string {
+    let current = name;
+    for (let i = 0; i < 16; i++) {
+      const entry = this.entries.get(current);
+      if (entry?.link === undefined || entry.link === '/dev/null') return current;
+      const target = basename(entry.link);
+      if (target === current || !isUnitName(target)) return current;
+      this.aliases.set(name, target);
+      current = target;
+    }
+    return current;
+  }
+
+  load(requested: string): LoadOutcome {
+    const name = this.canonical(requested);
+    const hit = this.cache.get(name);
+    if (hit) return hit;
+    const outcome = this.read(name);
+    this.cache.set(name, outcome);
+    return outcome;
+  }
+
+  private read(name: string): LoadOutcome {
+    const at = name.indexOf('@');
+    const template = at > 0 ? `${name.slice(0, at + 1)}${name.slice(name.lastIndexOf('.'))}` : undefined;
+    let entry = this.entries.get(name);
+    if (entry === undefined && template !== undefined && template !== name) entry = this.entries.get(template);
+    if (entry === undefined) return { kind: 'not-found' };
+    if (entry.link === '/dev/null') return { kind: 'masked', at: entry.path };
+    // A symlink of the same name (e.g. /etc/systemd/system/x.service -> /lib/systemd/system/x.service): cite the file it points at.
+    const file = entry.link === undefined ? entry.path : normalize(join(dirname(entry.path), entry.link));
+    if (!existsSync(file)) throw new ImportError(entry.path, 0, 0, `a dangling symlink (to ${entry.link}); remove it or point it at a unit file`);
+    const specifiers = specifiersOf(name);
+    const expand = (a: Assignment): Assignment => ({ ...a, value: expandSpecifiers(a.value, specifiers) });
+    const assignments = parseUnitText(readFileSync(file, 'utf8'), file).map(expand);
+    const dropIns = this.dropInsOf(name, template);
+    for (const path of dropIns) assignments.push(...parseUnitText(readFileSync(path, 'utf8'), path).map(expand));
+    const listed = (suffix: string): { name: string; at: string }[] =>
+      (this.dirs.get(`${name}.${suffix}`) ?? []).flatMap((dir) => readdirSync(dir).sort().filter(isUnitName).map((n) => ({ name: n, at: join(dir, n) })));
+    return {
+      kind: 'unit',
+      unit: { name, type: unitType(name), file, line: 1, dropIns, assignments, wantsDir: listed('wants'), requiresDir: listed('requires'), resolved: false },
+    };
+  }
+
+  /** Drop-in files, merged by file name (a later folder's replaces an earlier one's) and read in lexical order. */
+  private dropInsOf(name: string, template: string | undefined): string[] {
+    const byFile = new Map<string, string>();
+    for (const unit of template !== undefined && template !== name ? [template, name] : [name]) {
+      for (const dir of this.dirs.get(`${unit}.d`) ?? []) {
+        for (const f of readdirSync(dir)) if (f.endsWith('.conf')) byFile.set(f, join(dir, f));
+      }
+    }
+    return [...byFile.keys()].sort().map((f) => byFile.get(f)!);
+  }
+}
+
+interface Specifiers {
+  n: string; N: string; p: string; P: string; i: string; I: string; j: string; J: string;
+}
+
+/** Undoes systemd-escape: "-" is "/", "\xNN" a byte (systemd.unit(5) "String Escaping for Inclusion in Unit Names"). */
+export function unescapeUnitName(text: string): string {
+  return text.replace(/-/g, '/').replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function specifiersOf(name: string): Specifiers {
+  const prefixed = name.slice(0, name.lastIndexOf('.'));
+  const at = prefixed.indexOf('@');
+  const prefix = at >= 0 ? prefixed.slice(0, at) : prefixed;
+  const instance = at >= 0 ? prefixed.slice(at + 1) : '';
+  const dash = prefix.lastIndexOf('-');
+  const j = dash >= 0 ? prefix.slice(dash + 1) : prefix;
+  return { n: name, N: prefixed, p: prefix, P: unescapeUnitName(prefix), i: instance, I: unescapeUnitName(instance), j, J: unescapeUnitName(j) };
+}
+
+/** Expands the specifiers of systemd.unit(5) "Specifiers" that can name units: %n %N %p %P %i %I %j %J and %%; others stay as written. */
+export function expandSpecifiers(value: string, s: Specifiers): string {
+  return value.replace(/%([nNpPiIjJ%])/g, (_, c: string) => (c === '%' ? '%' : s[c as keyof Specifiers]));
+}
+
+/** For tests and the CLI: an absolute path, so citations are unambiguous. */
+export function absolute(path: string): string {
+  return resolve(path);
+}

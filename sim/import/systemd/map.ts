@@ -1,0 +1,403 @@
+import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
+import { breakCycles, type Edge } from '../graph.js';
+import { Directives, isCondition, MAPPED, NOT_MODELLED, PULLS } from './directives.js';
+import { isUnitName, unitType, UnitTree, type UnitDecl } from './load.js';
+import { atOf, durationText, parseTimeSpanUs } from './parse.js';
+import { readShowFile } from './show.js';
+
+/**
+ * Turns systemd units into a scenario. What systemd starts at boot is the
+ * transaction of the default target: every unit it pulls in through
+ * Requires=, Wants=, BindsTo=, Upholds= and `.wants/`/`.requires/` folders,
+ * with the default dependencies of systemd.service(5), systemd.socket(5),
+ * systemd.timer(5), systemd.path(5) and systemd.target(5) "Default
+ * Dependencies" (src/core/service.c service_add_default_dependencies(),
+ * src/core/target.c target_add_default_dependencies()). recsim starts every
+ * component at boot, so only those units become components; the others are
+ * reported as skipped. Ordering (After=/Before=, not Requires=) becomes
+ * `depends`: recsim's depends orders the start and, reversed, the shutdown,
+ * as systemd.unit(5) says of After=/Before= ("the reverse is applied at shutdown").
+ *
+ * Defaults where a unit is silent (systemd-system.conf(5) and
+ * systemd.service(5)): DefaultRestartSec=100ms, DefaultStartLimitIntervalSec=10s,
+ * DefaultStartLimitBurst=5, DefaultTimeoutStopSec=90s, Restart=no.
+ */
+
+export const SYSTEMD_DEFAULTS = {
+  restartSec: '100ms',
+  startLimitIntervalUs: 10e6,
+  startLimitBurst: 5,
+  timeoutStopUs: 90e6,
+} as const;
+
+const SYSTEM_ACTIONS = new Set(['none', 'reboot', 'reboot-force', 'reboot-immediate']);
+const RESTART_VALUES = new Set(['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always']);
+/** Units recsim never models: the kernel's devices, cgroup slices and scopes have no process to recover. */
+const NOT_PROCESSES = new Set(['device', 'slice', 'scope']);
+
+interface Loaded {
+  decl: UnitDecl;
+  d: Directives;
+}
+
+export function importSystemdUnits(roots: readonly string[], options: ImportOptions): ImportResult {
+  if (roots.length === 0) throw new ImportError('recsim import systemd', 0, 0, 'give at least one folder of unit files, e.g. /usr/lib/systemd/system');
+  const tree = new UnitTree(roots);
+  const log = new ImportLog();
+  const rootName = options.target ?? 'default.target';
+  const first = tree.load(rootName);
+  if (first.kind !== 'unit') {
+    throw new ImportError(roots.join(' '), 0, 0, `${rootName} ${first.kind === 'masked' ? 'is masked' : 'is not there'}; name the unit the boot starts from with --target, e.g. --target multi-user.target`);
+  }
+  const loaded = new Map<string, Loaded>();
+  const queue: string[] = [first.unit.name];
+  const pulledBy = new Map<string, string>();
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (loaded.has(name)) continue;
+    const outcome = tree.load(name);
+    if (outcome.kind !== 'unit') continue;
+    const unit: Loaded = { decl: outcome.unit, d: new Directives(outcome.unit.assignments) };
+    loaded.set(outcome.unit.name, unit);
+    for (const ref of pulls(unit)) {
+      const target = tree.canonical(ref.word);
+      const found = tree.load(target);
+      if (NOT_PROCESSES.has(unitType(target))) {
+        if (unitType(target) === 'device') log.warn(unit.decl.name, ref.at, `${ref.directive}=${ref.word}`, 'device units are the kernel\'s: assumed present, never lost (a BindsTo= on one never stops this unit)');
+        continue;
+      }
+      if (found.kind === 'not-found') {
+        log.warn(unit.decl.name, ref.at, ref.directive, `${ref.word}: no unit file in the inputs (systemd would show it not-found); not started`);
+      } else if (found.kind === 'masked') {
+        log.warn(unit.decl.name, ref.at, ref.directive, `${ref.word} is masked (${found.at} -> /dev/null); not started`);
+      } else if (!loaded.has(found.unit.name)) {
+        if (!pulledBy.has(found.unit.name)) pulledBy.set(found.unit.name, unit.decl.name);
+        queue.push(found.unit.name);
+      }
+    }
+  }
+
+  const units: ImportedUnit[] = [];
+  for (const name of tree.names()) {
+    const canonical = tree.canonical(name);
+    if (canonical !== name) {
+      units.push({ name, at: name, coverage: 'skipped', why: `an alias of ${canonical}` });
+      continue;
+    }
+    if (loaded.has(name)) continue;
+    const outcome = tree.load(name);
+    if (outcome.kind === 'masked') units.push({ name, at: outcome.at, coverage: 'skipped', why: 'masked (a symlink to /dev/null)' });
+    else if (outcome.kind === 'unit') {
+      const at = `${outcome.unit.file}:1`;
+      const why = /@\./.test(name) ? 'a template: only its instances (e.g. from a .wants/ folder) start'
+        : NOT_PROCESSES.has(outcome.unit.type) ? `a ${outcome.unit.type} unit has no process to recover`
+        : `not pulled in by ${first.unit.name}: not started at boot`;
+      units.push({ name, at, coverage: 'skipped', why });
+    }
+  }
+  return build([...loaded.values()], units, log, options, `systemd units from ${roots.join(', ')} (boot target ${first.unit.name})`, false);
+}
+
+export function importSystemdShow(files: readonly string[], options: ImportOptions): ImportResult {
+  if (files.length === 0) throw new ImportError('recsim import systemd-show', 0, 0, 'give a file holding the output of `systemctl show <units...>`');
+  const log = new ImportLog();
+  const loaded: Loaded[] = [];
+  const units: ImportedUnit[] = [];
+  for (const file of files) {
+    for (const decl of readShowFile(file)) {
+      const state = decl.assignments.find((a) => a.key === 'LoadState')?.value;
+      if (state === 'not-found' || state === 'masked') units.push({ name: decl.name, at: `${decl.file}:${decl.line}`, coverage: 'skipped', why: `LoadState=${state}` });
+      else if (NOT_PROCESSES.has(decl.type)) units.push({ name: decl.name, at: `${decl.file}:${decl.line}`, coverage: 'skipped', why: `a ${decl.type} unit has no process to recover` });
+      else loaded.push({ decl, d: new Directives(decl.assignments) });
+    }
+  }
+  return build(loaded, units, log, options, `systemd units from systemctl show (${files.join(', ')})`, true);
+}
+
+interface Ref { word: string; at: string; directive: string }
+
+function refs(u: Loaded, directive: string): Ref[] {
+  return u.d.list(directive).filter((r) => isUnitName(r.word)).map((r) => ({ ...r, directive }));
+}
+
+/** What a unit pulls into the boot transaction. */
+function pulls(u: Loaded): Ref[] {
+  const out = PULLS.flatMap((p) => refs(u, p));
+  out.push(...u.decl.wantsDir.map((w) => ({ word: w.name, at: w.at, directive: `${u.decl.name}.wants/` })));
+  out.push(...u.decl.requiresDir.map((w) => ({ word: w.name, at: w.at, directive: `${u.decl.name}.requires/` })));
+  if (!u.decl.resolved && hasDefaultDependencies(u) && ['service', 'socket', 'timer', 'path'].includes(u.decl.type)) {
+    out.push({ word: 'sysinit.target', at: `${u.decl.file}:1`, directive: 'DefaultDependencies' });
+  }
+  return out;
+}
+
+function hasDefaultDependencies(u: Loaded): boolean {
+  return u.d.bool('DefaultDependencies', true);
+}
+
+/** Ordering edges "a starts after b", each with the directive it comes from. */
+function orderingEdges(units: readonly Loaded[], byName: ReadonlyMap<string, Loaded>): Edge[] {
+  const edges: Edge[] = [];
+  const add = (after: string, before: string, at: string, directive: string): void => {
+    if (after !== before && byName.has(after) && byName.has(before)) edges.push({ from: after, to: before, at, directive });
+  };
+  for (const u of units) {
+    const name = u.decl.name;
+    for (const r of refs(u, 'After')) add(name, r.word, r.at, 'After');
+    for (const r of refs(u, 'Before')) add(r.word, name, r.at, 'Before');
+    if (u.decl.resolved || !hasDefaultDependencies(u)) continue;
+    const at = `${u.decl.file}:1`;
+    switch (u.decl.type) {
+      case 'service':
+        add(name, 'sysinit.target', at, 'default dependency After=sysinit.target');
+        add(name, 'basic.target', at, 'default dependency After=basic.target');
+        break;
+      case 'socket':
+      case 'timer':
+      case 'path': {
+        add(name, 'sysinit.target', at, 'default dependency After=sysinit.target');
+        add(`${u.decl.type}s.target`, name, at, `default dependency Before=${u.decl.type}s.target`);
+        break;
+      }
+      case 'mount':
+        add('local-fs.target', name, at, 'default dependency Before=local-fs.target');
+        break;
+      case 'swap':
+        add('swap.target', name, at, 'default dependency Before=swap.target');
+        break;
+      case 'target':
+        break; // after the other units' edges are known (below)
+    }
+    // Implicit: a socket, timer or path unit is ordered before the unit it triggers.
+    if (['socket', 'timer', 'path'].includes(u.decl.type)) {
+      const triggered = u.d.scalar(u.decl.type === 'socket' ? 'Service' : 'Unit')?.value ?? `${u.decl.name.slice(0, u.decl.name.lastIndexOf('.'))}.service`;
+      add(triggered, name, at, `implicit Before=${triggered}`);
+    }
+  }
+  // systemd.target(5): a target's Wants=/Requires= are complemented with After=, unless either
+  // side has DefaultDependencies=no or the other unit is already ordered after the target
+  // (src/core/unit.c unit_add_default_target_dependency(): "Don't create loops").
+  const ordered = new Set(edges.map((e) => `${e.from}\u0000${e.to}`));
+  for (const u of units) {
+    if (u.decl.type !== 'target' || u.decl.resolved || !hasDefaultDependencies(u)) continue;
+    const wanted = [...refs(u, 'Wants'), ...refs(u, 'Requires'), ...u.decl.wantsDir.map((w) => ({ word: w.name, at: w.at })), ...u.decl.requiresDir.map((w) => ({ word: w.name, at: w.at }))];
+    for (const w of wanted) {
+      const other = byName.get(w.word);
+      if (other && hasDefaultDependencies(other) && !ordered.has(`${w.word}\u0000${u.decl.name}`)) {
+        add(u.decl.name, w.word, w.at, 'default dependency After= (Wants=/Requires= of a target)');
+      }
+    }
+  }
+  return edges;
+}
+
+function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options: ImportOptions, description: string, resolved: boolean): ImportResult {
+  units.sort((a, b) => (a.decl.name < b.decl.name ? -1 : a.decl.name > b.decl.name ? 1 : 0));
+  const byName = new Map(units.map((u) => [u.decl.name, u]));
+  const allEdges = orderingEdges(units, byName);
+  const ordered = new Set(allEdges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
+  const kept = breakCycles(allEdges, [...byName.keys()], (edge, cycle) => {
+    log.warn(edge.from, edge.at, edge.directive, `ordering cycle ${cycle.join(' -> ')}: this edge is dropped (systemd breaks such a cycle at boot by deleting a job; recsim refuses cycles)`);
+  });
+  const depends = new Map<string, Set<string>>();
+  for (const e of kept) depends.set(e.from, (depends.get(e.from) ?? new Set()).add(e.to));
+
+  if (resolved) {
+    // `systemctl show` lists only the units asked for: a need outside them is said, not dropped in silence.
+    for (const u of units) {
+      for (const directive of PULLS) {
+        const absent = refs(u, directive).filter((r) => !byName.has(r.word) && !NOT_PROCESSES.has(unitType(r.word)));
+        if (absent.length > 0) {
+          log.warn(u.decl.name, absent[0]!.at, `${directive}=${absent.map((r) => r.word).join(' ')}`, 'not in the `systemctl show` input: not modelled (add them to the systemctl show command line)');
+        }
+      }
+    }
+  }
+  const components: Component[] = [];
+  const comments = new Map<string, string>();
+  for (const u of units) {
+    const c = mapUnit(u, byName, log, resolved, ordered);
+    const deps = [...(depends.get(u.decl.name) ?? [])].sort();
+    if (deps.length > 0) c.depends = deps;
+    components.push(c);
+    const from = [u.decl.file, ...u.decl.dropIns].join(' + ');
+    comments.set(u.decl.name, `${u.decl.name}: ${from}`);
+  }
+  for (const u of units) report.push({ name: u.decl.name, at: `${u.decl.file}:${u.decl.line}`, coverage: log.coverageOf(u.decl.name) });
+  report.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    format: resolved ? 'systemd-show' : 'systemd',
+    scenario: {
+      name: options.name ?? description,
+      description: `Imported by recsim import from ${description}. systemd-system.conf(5) defaults where a unit is silent: DefaultRestartSec=100ms, DefaultStartLimitIntervalSec=10s, DefaultStartLimitBurst=5, DefaultTimeoutStopSec=90s.`,
+      duration: options.duration,
+      system: { stop_timeout: durationText(SYSTEMD_DEFAULTS.timeoutStopUs) },
+      components,
+    },
+    comments,
+    units: report,
+    warnings: log.warnings,
+    ignored: log.ignored,
+  };
+}
+
+/** The line a unit's own settings start at: its type section (e.g. [Service]), else its first setting. */
+function declarationAt(u: Loaded): string {
+  const section = u.decl.type.charAt(0).toUpperCase() + u.decl.type.slice(1);
+  const first = u.decl.assignments.find((a) => a.section === section) ?? u.decl.assignments[0];
+  return first ? atOf(first) : `${u.decl.file}:${u.decl.line}`;
+}
+
+function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog, resolved: boolean, orderedPairs: ReadonlySet<string>): Component {
+  const name = u.decl.name;
+  const d = u.d;
+  const at = declarationAt(u);
+  const fields: Record<string, string> = {};
+  const c: Component = { name, kind: 'service' };
+  const warn = (a: { file: string; line: number } | string, directive: string, why: string): void => log.warn(name, typeof a === 'string' ? a : atOf(a), directive, why);
+
+  for (const key of d.keys()) {
+    const last = d.all(key).at(-1)!;
+    if (MAPPED.has(key)) continue;
+    if (key === 'Conflicts') {
+      for (const x of refs(u, 'Conflicts').filter((x) => byName.has(x.word))) warn(x.at, `Conflicts=${x.word}`, NOT_MODELLED.Conflicts!);
+    } else if (key === 'TimeoutStartSec' && ['infinity', '0'].includes(last.value)) {
+      // No start timeout: what recsim does anyway.
+    } else if (NOT_MODELLED[key] !== undefined) {
+      if (last.value !== '') warn(last, `${key}=${last.value}`, NOT_MODELLED[key]!);
+    } else if (isCondition(key) && !/(Result|Timestamp)/.test(key)) {
+      if (last.value !== '') warn(last, `${key}=${last.value}`, 'conditions and assertions are assumed to hold: recsim starts the unit');
+    } else {
+      for (const _ of d.all(key)) log.ignore(key);
+    }
+  }
+  for (const r of [...refs(u, 'Requires'), ...refs(u, 'BindsTo')]) {
+    // Ordered either way, explicitly or by a default or implicit dependency (a socket before its service).
+    const ordered = orderedPairs.has(`${name}\u0000${r.word}`);
+    if (byName.has(r.word) && !ordered && !resolved) {
+      warn(r.at, `${r.directive}=${r.word}`, 'required without After=: systemd starts both at once and fails this unit if the other fails to start; recsim only orders (depends), so this need is not modelled');
+    }
+  }
+
+  if (u.decl.type !== 'service') {
+    // Targets, sockets, timers, paths, mounts: synchronisation points with no process to restart.
+    c.start_latency = '0s';
+    c.stop_latency = '0s';
+    fields.restart = `${at} (not a service: never restarted)`;
+    c.source = { at, fields };
+    return c;
+  }
+
+  const type = d.scalar('Type');
+  if (type?.value === 'oneshot' && !d.bool('RemainAfterExit', false)) {
+    warn(type, 'Type=oneshot', 'a oneshot unit without RemainAfterExit=yes becomes inactive once it has run; recsim keeps it running after its start (as RemainAfterExit=yes)');
+  }
+
+  const restart = d.scalar('Restart');
+  let when = 'no';
+  if (restart) {
+    if (RESTART_VALUES.has(restart.value)) when = restart.value;
+    else throw new ImportError(restart.file, restart.line, 1, `Restart=${restart.value}: not a Restart= value; write no, on-success, on-failure, on-abnormal, on-watchdog, on-abort or always`);
+    fields.restart = atOf(restart);
+  } else fields.restart = `${at} (Restart= not set: no, systemd.service(5))`;
+  const r: NonNullable<Extract<Component['restart'], object>> = { when };
+  const restartSec = d.scalar('RestartSec');
+  r.delay = restartSec ? durationText(timeSpan(restartSec, 'RestartSec')) : SYSTEMD_DEFAULTS.restartSec;
+  if (restartSec) fields.restart_delay = atOf(restartSec);
+  const steps = d.scalar('RestartSteps');
+  const maxDelay = d.scalar('RestartMaxDelaySec');
+  if (steps && maxDelay) {
+    r.steps = Number(steps.value);
+    r.max_delay = durationText(timeSpan(maxDelay, 'RestartMaxDelaySec'));
+  } else if (steps || maxDelay) {
+    const one = (steps ?? maxDelay)!;
+    warn(one, `${one.key}=${one.value}`, 'RestartSteps= and RestartMaxDelaySec= act together (systemd.service(5)); one alone keeps RestartSec= fixed');
+  }
+  for (const [key, field] of [['SuccessExitStatus', 'success_exit_status'], ['RestartPreventExitStatus', 'prevent_exit_status'], ['RestartForceExitStatus', 'force_exit_status']] as const) {
+    const statuses = exitStatuses(d, key, (a, why) => warn(a, key, why));
+    if (statuses.length > 0) r[field] = statuses;
+  }
+  c.restart = r;
+
+  const interval = d.scalar('StartLimitIntervalSec') ?? d.scalar('StartLimitInterval');
+  const burst = d.scalar('StartLimitBurst');
+  const limitAction = d.scalar('StartLimitAction');
+  const intervalUs = interval ? timeSpan(interval, interval.key) : SYSTEMD_DEFAULTS.startLimitIntervalUs;
+  const burstN = burst ? Number(burst.value) : SYSTEMD_DEFAULTS.startLimitBurst;
+  if (burst && !(Number.isInteger(burstN) && burstN >= 0)) throw new ImportError(burst.file, burst.line, 1, `StartLimitBurst=${burst.value}: write a whole number of starts, e.g. StartLimitBurst=5`);
+  if (intervalUs > 0 && burstN > 0 && Number.isFinite(intervalUs)) {
+    c.start_limit = { burst: burstN, interval: durationText(intervalUs) };
+    const action = systemAction(limitAction, warn);
+    if (action !== undefined) c.start_limit.action = action as 'none';
+    fields.start_limit = burst ? atOf(burst) : interval ? atOf(interval) : `${at} (StartLimitBurst= not set: DefaultStartLimitBurst=5 in DefaultStartLimitIntervalSec=10s, systemd-system.conf(5))`;
+  }
+  const failure = systemAction(d.scalar('FailureAction'), warn);
+  if (failure !== undefined && failure !== 'none') {
+    c.failure_action = failure as 'reboot';
+    fields.failure_action = atOf(d.scalar('FailureAction')!);
+  } else if (limitAction && c.start_limit?.action !== undefined && c.start_limit.action !== 'none') {
+    fields.failure_action = atOf(limitAction);
+  }
+  const success = d.scalar('SuccessAction');
+  const successAction = systemAction(success, warn);
+  if (success && successAction !== undefined && successAction !== 'none') {
+    c.exit_actions = { '0': successAction as 'reboot' };
+    fields.exit_actions = atOf(success);
+    warn(success, `SuccessAction=${success.value}`, 'modelled as an action on exit code 0 only: SuccessExitStatus= codes and a oneshot finishing do not trigger it');
+  }
+  const bindsTo = refs(u, 'BindsTo').filter((x) => byName.has(x.word));
+  if (bindsTo.length > 0) {
+    c.binds_to = bindsTo.map((x) => x.word);
+    fields.binds_to = bindsTo[0]!.at;
+  }
+  const partOf = refs(u, 'PartOf').filter((x) => byName.has(x.word));
+  if (partOf.length > 0) {
+    c.part_of = partOf.map((x) => x.word);
+    fields.part_of = partOf[0]!.at;
+  }
+  for (const x of refs(u, 'PartOf').filter((x) => !byName.has(x.word))) warn(x.at, `PartOf=${x.word}`, `${x.word} is not started at boot: nothing to follow`);
+  const stop = d.scalar('TimeoutStopSec') ?? d.scalar('TimeoutSec');
+  if (stop) {
+    const us = timeSpan(stop, stop.key);
+    if (!Number.isFinite(us) || us === 0) warn(stop, `${stop.key}=${stop.value}`, 'no stop timeout (infinity) is not modelled: recsim keeps the 90 s default');
+    else if (us !== SYSTEMD_DEFAULTS.timeoutStopUs) {
+      c.stop_timeout = durationText(us);
+      fields.stop_timeout = atOf(stop);
+    }
+  }
+  c.source = { at, fields };
+  return c;
+}
+
+function timeSpan(a: { key: string; value: string; file: string; line: number }, key: string): number {
+  const us = parseTimeSpanUs(a.value);
+  if (us === undefined) throw new ImportError(a.file, a.line, 1, `${key}=${a.value}: not a time span; write e.g. ${key}=100ms, ${key}=5s or ${key}=1min 30s`);
+  return us;
+}
+
+function systemAction(a: { key: string; value: string; file: string; line: number } | undefined, warn: (a: { file: string; line: number }, directive: string, why: string) => void): string | undefined {
+  if (a === undefined) return undefined;
+  if (SYSTEM_ACTIONS.has(a.value)) return a.value;
+  warn(a, `${a.key}=${a.value}`, 'recsim models none, reboot, reboot-force and reboot-immediate; this action is left out (the unit just fails)');
+  return undefined;
+}
+
+const SIGNALS: Readonly<Record<string, string>> = { SIGKILL: 'kill', SIGTERM: 'term', SIGABRT: 'abort', KILL: 'kill', TERM: 'term', ABRT: 'abort' };
+
+/** The BSD exit status names systemd accepts (systemd.exec(5) "Process Exit Codes", src/basic/exit-status.c). */
+const EXIT_NAMES: Readonly<Record<string, number>> = {
+  USAGE: 64, DATAERR: 65, NOINPUT: 66, NOUSER: 67, NOHOST: 68, UNAVAILABLE: 69, SOFTWARE: 70, OSERR: 71,
+  OSFILE: 72, CANTCREAT: 73, IOERR: 74, TEMPFAIL: 75, PROTOCOL: 76, NOPERM: 77, CONFIG: 78,
+};
+
+/** Exit codes 0-255 and the signals recsim's faults produce (KILL, TERM, ABRT); other signals become warnings. */
+function exitStatuses(d: Directives, key: string, warn: (at: string, why: string) => void): (number | 'kill' | 'term' | 'abort')[] {
+  const out: (number | 'kill' | 'term' | 'abort')[] = [];
+  for (const { word, at } of d.list(key)) {
+    if (/^\d+$/.test(word) && Number(word) <= 255) out.push(Number(word));
+    else if (EXIT_NAMES[word.replace(/^EX_/, '')] !== undefined) out.push(EXIT_NAMES[word.replace(/^EX_/, '')]!);
+    else if (SIGNALS[word] !== undefined) out.push(SIGNALS[word] as 'kill');
+    else warn(at, `${word}: recsim's faults end a process with an exit code or SIGKILL/SIGTERM/SIGABRT only`);
+  }
+  return out;
+}

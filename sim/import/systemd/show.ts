@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { ImportError } from '../types.js';
+import type { Assignment } from './parse.js';
+import { unitType, type UnitDecl } from './load.js';
+
+/**
+ * The second input form: the output of `systemctl show <units...>`
+ * (systemctl(1) "show"): one block of Key=Value lines per unit, blocks
+ * separated by a blank line, values already resolved by the manager (default
+ * dependencies added, defaults filled in, time spans written as "1min 30s").
+ * Property names differ from directive names where the value is a time span:
+ * RestartUSec is RestartSec=, TimeoutStopUSec is TimeoutStopSec=, and so on.
+ */
+
+const SHOW_TO_DIRECTIVE: Readonly<Record<string, string>> = {
+  RestartUSec: 'RestartSec',
+  RestartMaxDelayUSec: 'RestartMaxDelaySec',
+  TimeoutStopUSec: 'TimeoutStopSec',
+  TimeoutStartUSec: 'TimeoutStartSec',
+  StartLimitIntervalUSec: 'StartLimitIntervalSec',
+  WatchdogUSec: 'WatchdogSec',
+  RuntimeMaxUSec: 'RuntimeMaxSec',
+  JobTimeoutUSec: 'JobTimeoutSec',
+  JobRunningTimeoutUSec: 'JobRunningTimeoutSec',
+  TimeoutAbortUSec: 'TimeoutAbortSec',
+};
+
+/** Values that mean "not set" in `systemctl show` output, where every property is printed. */
+const UNSET: Readonly<Record<string, readonly string[]>> = {
+  WatchdogSec: ['0'],
+  RuntimeMaxSec: ['infinity'],
+  JobTimeoutSec: ['infinity'],
+  JobTimeoutAction: ['none'],
+  FailureAction: ['none'],
+  SuccessAction: ['none'],
+  StartLimitAction: ['none'],
+  RemainAfterExit: ['no'],
+  RestartMode: ['normal'],
+  StopWhenUnneeded: ['no'],
+  RestartSteps: ['0'],
+  RestartMaxDelaySec: ['infinity'],
+  // systemd-system.conf(5) defaults, printed for every unit: not a choice of this unit.
+  TimeoutStartSec: ['1min 30s', 'infinity'],
+  TimeoutAbortSec: ['1min 30s', 'infinity'],
+  JobRunningTimeoutSec: ['infinity'],
+  KillSignal: ['15'],
+  RestartKillSignal: ['15'],
+  SendSIGKILL: ['yes'],
+  ExitType: ['main'],
+  OnFailureJobMode: ['replace'],
+};
+
+export function readShowFile(file: string): UnitDecl[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ImportError(file, 0, 0, 'cannot read it; give the output of `systemctl show <units...>` saved to a file');
+  }
+  return parseShowText(text, file);
+}
+
+export function parseShowText(text: string, file: string): UnitDecl[] {
+  const units: UnitDecl[] = [];
+  let block: Assignment[] = [];
+  let blockLine = 0;
+  const flush = (): void => {
+    if (block.length === 0) return;
+    const id = block.find((a) => a.key === 'Id');
+    if (!id) throw new ImportError(file, blockLine, 1, 'a block without Id=: run `systemctl show` without --property, or add -p Id');
+    const load = block.find((a) => a.key === 'LoadState')?.value;
+    if (load === 'not-found' || load === 'masked') {
+      units.push({ name: id.value, type: unitType(id.value), file, line: id.line, dropIns: [], assignments: [{ ...id, key: 'LoadState', value: load }], wantsDir: [], requiresDir: [], resolved: true });
+    } else {
+      const assignments = block
+        .map((a) => ({ ...a, key: SHOW_TO_DIRECTIVE[a.key] ?? a.key }))
+        .filter((a) => a.value !== '' && !(UNSET[a.key] ?? []).includes(a.value));
+      units.push({ name: id.value, type: unitType(id.value), file, line: id.line, dropIns: [], assignments, wantsDir: [], requiresDir: [], resolved: true });
+    }
+    block = [];
+  };
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new ImportError(file, i + 1, 1, `${JSON.stringify(line.slice(0, 40))}: not a Property=value line; give the output of \`systemctl show\` unchanged`);
+    if (block.length === 0) blockLine = i + 1;
+    block.push({ section: 'show', key: line.slice(0, eq), value: line.slice(eq + 1).trim(), file, line: i + 1 });
+  }
+  flush();
+  if (units.length === 0) throw new ImportError(file, 0, 0, 'no units in it; give the output of `systemctl show <units...>`');
+  return units;
+}
