@@ -40,6 +40,8 @@ export function storyLine(r: TraceRecord): string | undefined {
       return `event ${r.event} for ${who} dropped: ${r.reason}`;
     case 'killed':
       return `${who} killed: ${r.reason}`;
+    case 'probe':
+      return `${r.probe} probe of ${who}: ${r.result} ${r.count}/${r.threshold}`;
     default:
       return undefined;
   }

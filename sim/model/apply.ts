@@ -10,7 +10,11 @@ import type { PowerState, RecordDraft, Termination, TraceRecord } from '../trace
 import type { Cause, Command } from './commands.js';
 import type { SimEvent } from './events.js';
 import { routeOf, type Fact } from './facts.js';
-import { isOnItsWay, missingFor, willComeBack } from './readiness.js';
+import { freshProbeStatus, type ProbeStatus } from '../probes/types.js';
+import { conditionHolds } from '../faults/condition.js';
+import { blockingFor, isOnItsWay, missingFor, waitTargets, willComeBack } from './readiness.js';
+import type { ArmedFault } from './fault-commands.js';
+import { faultMayLand } from './reactors/faults.js';
 import { storagePath } from './stop-order.js';
 import {
   freshComponent,
@@ -131,6 +135,8 @@ export class Writer {
       case 'arm':
         this.comp(cmd.c).armed.push(cmd.armed);
         return;
+      case 'set-probe-status':
+        return this.setProbeStatus(cmd.c, cmd.status);
       case 'destroy': {
         const life = this.comp(cmd.c).life;
         if (isAlive(life.state)) return this.stop(cmd.c, 'destroy', cmd.cause, []);
@@ -322,6 +328,8 @@ export class Writer {
         const t = this.topo.scenario.faults[i]!.trigger;
         if (t.kind !== 'when' || this.state.triggerBudget[i]! <= 0) continue;
         if (t.component !== undefined && t.component !== record.component) continue;
+        // A `while:` condition that does not hold when the record appears: no firing, none of `times` used.
+        if (!faultMayLand(this.state, this, this.topo.scenario.faults[i]!)) continue;
         this.state.triggerBudget[i]!--;
         this.engine.schedule(t.afterUs, { k: 'fault', fault: i, cause: record.seq, source: 'triggered' });
       }
@@ -365,14 +373,16 @@ export class Writer {
     const missing = missingFor(this.state, this.topo, c, pending.waitFor);
     if (missing.length > 0) {
       this.comp(c).life = { state: 'stopped', pending };
-      this.comp(missing[0]!).waiters.push(c);
+      for (const m of waitTargets(this.topo, c, missing)) this.comp(m).waiters.push(c);
       // R4: a restart is refused, naming what is missing, when something it needs is down with
       // nothing bringing it up yet; it waits without a word for what is already on its way
       // (starting, or itself waiting to start: a group restarting at the same instant). A resume
       // (taken down by a dependency, waiting for it) is its dependency's recovery, not its own:
       // refused only when what it needs is left down, with not even a restart scheduled. Boot
       // starts are refused when what they wait for ends or is refused (refuseWaiters).
-      const refused = why === 'restart' ? !missing.every((m) => this.isOnItsWay(m)) : why === 'resume' && !missing.every((m) => willComeBack(this.state, m));
+      // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
+      const blocking = blockingFor(this.state, this.topo, c, missing);
+      const refused = why === 'restart' ? !blocking.every((m) => this.isOnItsWay(m)) : why === 'resume' && !blocking.every((m) => willComeBack(this.state, m));
       if (refused) this.refuseStart(c, cause);
       return;
     }
@@ -387,7 +397,7 @@ export class Writer {
   private refuseStart(c: number, cause: number | undefined): void {
     const life = this.comp(c).life;
     if (life.state !== 'stopped' || !life.pending) return;
-    const missing = missingFor(this.state, this.topo, c, life.pending.waitFor);
+    const missing = blockingFor(this.state, this.topo, c, missingFor(this.state, this.topo, c, life.pending.waitFor));
     if (missing.length === 0) return;
     life.pending.refused = true;
     const refused = this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
@@ -397,6 +407,11 @@ export class Writer {
   /** Starting or waiting to start (readiness.ts); a method so that a teeth test can break it. */
   private isOnItsWay(c: number): boolean {
     return isOnItsWay(this.state, c);
+  }
+
+  /** An armed fault acts at a lifecycle moment unless its `while:` condition does not hold then. */
+  private armedActs(armed: ArmedFault): boolean {
+    return armed.while === undefined || conditionHolds(armed.while, this.comp(armed.while.c).life.state);
   }
 
   private release(c: number): void {
@@ -428,9 +443,11 @@ export class Writer {
     // Slowed starts armed together do not compound: the slowest one sets the start (a bound, however many are armed).
     let factor: number | undefined;
     component.armed = component.armed.filter((armed) => {
+      if (!this.armedActs(armed)) return true;
       const at = armedHooksOf(armed.kind)?.atStartBegin?.(armed);
       if (at?.latencyFactor !== undefined) factor = Math.max(factor ?? 0, at.latencyFactor);
-      return !at?.consumed;
+      // A fault with a `while:` condition stays armed: it acts whenever the condition holds.
+      return !at?.consumed || armed.while !== undefined;
     });
     const latencyUs = Math.round(spec.startLatencyUs * (factor ?? 1));
     this.setLife(c, { state: 'starting' }, cause);
@@ -440,14 +457,18 @@ export class Writer {
   private finishStart(c: number): void {
     const component = this.comp(c);
     if (component.life.state !== 'starting') return;
-    const failing = component.armed.findIndex((armed) => armedHooksOf(armed.kind)?.atStartDone?.(armed).fail);
+    const failing = component.armed.findIndex((armed) => this.armedActs(armed) && armedHooksOf(armed.kind)?.atStartDone?.(armed).fail);
     if (failing >= 0) {
-      component.armed.splice(failing, 1);
-      const failed = this.emit({ type: 'start-failed', component: this.name(c), reason: 'the process exited during start' });
+      const armed = component.armed[failing]!;
+      if (armed.while === undefined) component.armed.splice(failing, 1);
+      const reason = `the process exited during start${armed.while === undefined ? '' : ` (${armed.while.why})`}`;
+      const failed = this.emit({ type: 'start-failed', component: this.name(c), reason });
       return this.terminate(c, { kind: 'exit', exitCode: 1 }, false, failed.seq, undefined, undefined, true);
     }
-    component.armed = component.armed.filter((armed) => !armedHooksOf(armed.kind)?.atStartDone?.(armed).consumed);
+    component.armed = component.armed.filter((armed) => armed.while !== undefined || !this.armedActs(armed) || !armedHooksOf(armed.kind)?.atStartDone?.(armed).consumed);
     this.setLife(c, { state: 'running', startedAtUs: this.nowUs, inflight: [] });
+    const probes = this.topo.specs[c]!.probes;
+    if (probes) component.probe = freshProbeStatus(probes, component.generation);
     this.facts.push({ f: 'started', c, seq: this.recorder.nextSeq - 1 });
   }
 
@@ -472,7 +493,16 @@ export class Writer {
   // ---- stopping and termination ----------------------------------------------
 
   private ignoresStop(component: ComponentState): boolean {
-    return component.armed.some((armed) => armedHooksOf(armed.kind)?.ignoresStop);
+    return component.armed.some((armed) => this.armedActs(armed) && armedHooksOf(armed.kind)?.ignoresStop);
+  }
+
+  /** Kubernetes probes: the kubelet's view of the current process changes; a container that becomes ready releases what waits for it. */
+  private setProbeStatus(c: number, status: ProbeStatus): void {
+    const component = this.comp(c);
+    if (component.generation !== status.generation || !component.probe) return;
+    const wasReady = component.probe.ready;
+    component.probe = status;
+    if (!wasReady && status.ready && component.life.state === 'running') this.facts.push({ f: 'ready', c, seq: this.recorder.nextSeq - 1 });
   }
 
   private stop(c: number, reason: StopReason, cause: number, waitFor: string[]): void {

@@ -2,6 +2,7 @@ import type { Micros } from '../engine/time.js';
 import type { PowerState, RecordDraft, Termination } from '../trace/records.js';
 import type { SimEvent } from './events.js';
 import type { FaultCommand } from './fault-commands.js';
+import type { ProbeStatus } from '../probes/types.js';
 import type { StopReason, SupervisorEvent } from './state.js';
 
 /**
@@ -86,6 +87,8 @@ export type Command =
   | { do: 'boot'; cause: Cause }
   | { do: 'request-arrives'; c: number }
   /** Draws the next arrival of a stochastic fault from its seeded stream and schedules it. */
-  | { do: 'schedule-stochastic'; fault: number; fromUs: Micros };
+  | { do: 'schedule-stochastic'; fault: number; fromUs: Micros }
+  /** Kubernetes probes: the kubelet's counts and results for the component's current process (ignored if stale). */
+  | { do: 'set-probe-status'; c: number; status: ProbeStatus };
 
 export type CommandKind = Command['do'];

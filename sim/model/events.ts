@@ -1,3 +1,5 @@
+import type { ProbeKind } from '../probes/types.js';
+
 /**
  * Timers the model schedules on the engine. Components are referred to by
  * index; `generation` and `epoch` let a reactor recognise a timer made stale
@@ -16,6 +18,10 @@ export type SimEvent =
   | { k: 'request'; c: number }
   /** F7: the shutdown shim's liveness probe of the power manager got no answer within its connect timeout. */
   | { k: 'shim-connect-timeout'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
-  | { k: 'boot'; cause: number };
+  | { k: 'boot'; cause: number }
+  /** Kubernetes: a probe of the component's process `generation` is sent (pkg/kubelet/prober/worker.go, one tick of `run`). */
+  | { k: 'probe'; c: number; generation: number; probe: ProbeKind }
+  /** The probe's answer (`ok`), or its timeout. */
+  | { k: 'probe-result'; c: number; generation: number; probe: ProbeKind; ok: boolean };
 
 export type SimEventKind = SimEvent['k'];

@@ -39,6 +39,8 @@ export type Fact =
   | { f: 'start-blocked'; c: number; seq: number }
   /** A component reached running. */
   | { f: 'started'; c: number; seq: number }
+  /** A running component passed its readiness probe: what waits for it may start (Kubernetes). */
+  | { f: 'ready'; c: number; seq: number }
   /** A running component stopped answering. */
   | { f: 'hung'; c: number; seq: number }
   /** A process ended. */

@@ -1,5 +1,5 @@
 import type { RecoveryPolicy } from '../policy/types.js';
-import type { Termination } from '../trace/records.js';
+import type { LifecycleState, Termination } from '../trace/records.js';
 
 /**
  * A fault armed on a component: plain data that waits on the component's
@@ -11,6 +11,11 @@ export interface ArmedFault {
   kind: string;
   /** Kind-specific numbers, e.g. `{ factor: 3 }` for slow-start. */
   data?: Readonly<Record<string, number>>;
+  /**
+   * A `while:` condition (sim/faults/condition.ts): the fault acts only while
+   * component `c` is (`in`) or is not (`not-in`) in `state`, and is never used up.
+   */
+  while?: { c: number; test: 'in' | 'not-in'; state: LifecycleState; why: string };
 }
 
 /**

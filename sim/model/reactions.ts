@@ -6,6 +6,7 @@ import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js
 import { awaitResume, onStartDone, onStopDone, onStopTimeout, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
 import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forwardThroughShim, onBootTimer, onShimConnectTimeout } from './reactors/power.js';
+import { armProbes, onProbe, onProbeResult } from './reactors/probes.js';
 import { shutdownProgresses, stopWhatIsReady } from './reactors/shutdown.js';
 import { deliverPendingEvents, notifySupervisors, startForOwedEvents } from './reactors/supervisor-events.js';
 import { onCoreFailure } from './reactors/user-monitor.js';
@@ -24,6 +25,8 @@ export const TIMERS: TimerReactors = {
   'call-timeout': onCallTimeout,
   'shim-connect-timeout': onShimConnectTimeout,
   boot: onBootTimer,
+  probe: onProbe,
+  'probe-result': onProbeResult,
 };
 
 /**
@@ -38,7 +41,9 @@ export const REACTIONS: FactReactors = {
   'shutdown-started': [stopWhatIsReady],
   'reboot-requested': [forwardThroughShim],
   'start-blocked': [refuseBootStartsOnBlock],
-  started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart],
+  started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart, armProbes],
+  // Kubernetes: a provider that passes its readiness probe releases what waits for it.
+  ready: [releaseWaiters],
   hung: [watchHung],
   terminated: [
     // The system is going down: only the shutdown's own bookkeeping (and a flawed component manager) react.

@@ -1,23 +1,65 @@
 import type { StateView } from './reactor.js';
-import { stopOf } from './state.js';
+import { isAlive, stopOf } from './state.js';
 import type { Topology } from './topology.js';
 
 /**
+ * Up, for what depends on it: running and, with a readiness probe, ready
+ * (Kubernetes: a container that fails its readiness probe is not ready and
+ * gets no traffic; pod-lifecycle "Container probes", readinessProbe).
+ */
+export function isUp(state: StateView, topo: Topology, c: number): boolean {
+  const component = state.components[c]!;
+  if (component.life.state !== 'running') return false;
+  if (topo.specs[c]!.probes?.readiness === undefined) return true;
+  return component.probe?.ready === true && component.probe.generation === component.generation;
+}
+
+/** How many members of a quorum are up. */
+export function quorumUp(state: StateView, topo: Topology, of: readonly number[]): number {
+  let up = 0;
+  for (const m of of) if (isUp(state, topo, m)) up++;
+  return up;
+}
+
+/** Whether every quorum of `c` has k members up. */
+export function quorumsMet(state: StateView, topo: Topology, c: number): boolean {
+  return topo.quorumsOf[c]!.every((q) => quorumUp(state, topo, q.of) >= q.k);
+}
+
+/**
  * R4: what a component still waits for before it may start: its
- * dependencies, its monitor (a monitor starts its own children) and any
- * component a strategy named (R8), each until it runs. Indices, dependencies
- * first, without repeats.
+ * dependencies (up: running, and ready when they have a readiness probe),
+ * the members of a quorum short of k, its monitor (a monitor starts its own
+ * children) and any component a strategy named (R8), each until it runs.
+ * Indices, dependencies first, without repeats.
  */
 export function missingFor(state: StateView, topo: Topology, c: number, waitFor: readonly string[]): number[] {
   const missing: number[] = [];
-  const need = (m: number): void => {
-    if (state.components[m]!.life.state !== 'running' && !missing.includes(m)) missing.push(m);
+  const need = (m: number, up: boolean): void => {
+    if (!up && !missing.includes(m)) missing.push(m);
   };
-  for (const d of topo.dependsOn[c]!) need(d);
-  for (const name of waitFor) need(topo.index.get(name)!);
+  for (const d of topo.dependsOn[c]!) need(d, isUp(state, topo, d));
+  for (const q of topo.quorumsOf[c]!) {
+    if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) need(m, isUp(state, topo, m));
+  }
+  for (const name of waitFor) {
+    const m = topo.index.get(name)!;
+    need(m, state.components[m]!.life.state === 'running');
+  }
   const monitor = topo.monitorOf[c];
-  if (monitor !== undefined) need(monitor);
+  if (monitor !== undefined) need(monitor, state.components[monitor]!.life.state === 'running');
   return missing;
+}
+
+/**
+ * The components a waiting start registers on: the first missing one, and
+ * every missing member of a short quorum (any of them coming up may be the
+ * one that completes it).
+ */
+export function waitTargets(topo: Topology, c: number, missing: readonly number[]): number[] {
+  const out = missing.length > 0 ? [missing[0]!] : [];
+  for (const q of topo.quorumsOf[c]!) for (const m of q.of) if (missing.includes(m) && !out.includes(m)) out.push(m);
+  return out;
 }
 
 /** Starting, or waiting to start: it will run without anyone deciding anything more. */
@@ -39,4 +81,18 @@ export function willComeBack(state: StateView, c: number): boolean {
   if (life.state === 'stopped' && life.pending?.refused) return false; // blocked itself: its refusal names why
   const reason = stopOf(life)?.reason;
   return isOnItsWay(state, c) || (life.state === 'stopped' && component.restartScheduled === true) || reason === 'policy' || reason === 'dependency';
+}
+
+/**
+ * What a refusal names: the missing components, except the members of a
+ * quorum that can still be met by members up, alive or coming back (a
+ * quorum of 2 of 3 with one member failed is not a reason to refuse).
+ */
+export function blockingFor(state: StateView, topo: Topology, c: number, missing: readonly number[]): number[] {
+  const excused = new Set<number>();
+  for (const q of topo.quorumsOf[c]!) {
+    const reachable = q.of.filter((m) => isUp(state, topo, m) || isAlive(state.components[m]!.life.state) || willComeBack(state, m)).length;
+    if (reachable >= q.k) for (const m of q.of) excused.add(m);
+  }
+  return missing.filter((m) => !excused.has(m) || topo.dependsOn[c]!.includes(m));
 }

@@ -1,6 +1,7 @@
 import type { Micros } from '../engine/time.js';
 import type { RecoveryPolicy } from '../policy/types.js';
 import type { LifecycleState, PowerState, Termination } from '../trace/records.js';
+import type { ProbeStatus } from '../probes/types.js';
 import type { ArmedFault } from './fault-commands.js';
 import type { DeepReadonly } from './readonly.js';
 
@@ -132,6 +133,8 @@ export interface ComponentState {
   queuedStop?: QueuedStop;
   /** `seq` of its last terminated record: why a save to it failed (R8). */
   lastEndSeq?: number;
+  /** Kubernetes probes: what the kubelet knows of the current process (reset at each start). */
+  probe?: ProbeStatus;
 }
 
 /** A stop that waits for the members of its group that depend on this component (dependents first). */

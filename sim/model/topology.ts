@@ -14,6 +14,10 @@ export interface Topology {
   readonly index: ReadonlyMap<string, number>;
   readonly dependsOn: readonly (readonly number[])[];
   readonly dependents: readonly (readonly number[])[];
+  /** Quorum dependencies (`depends: { quorum: k, of: [...] }`): k of the members must run. */
+  readonly quorumsOf: readonly (readonly { readonly k: number; readonly of: readonly number[] }[])[];
+  /** The components with a quorum over this one (each once). */
+  readonly quorumDependents: readonly (readonly number[])[];
   /** The monitor's index, or undefined for children of init. */
   readonly monitorOf: readonly (number | undefined)[];
   /** A monitor's children, in declaration (start) order. */
@@ -55,6 +59,13 @@ export function buildTopology(scenario: Scenario): Topology {
   const dependsOn = specs.map((c) => c.depends.map(at));
   const dependents = lists(n);
   dependsOn.forEach((deps, i) => deps.forEach((d) => dependents[d]!.push(i)));
+  const quorumsOf = specs.map((c) => (c.quorums ?? []).map((q) => ({ k: q.k, of: q.of.map(at) })));
+  const quorumDependents = lists(n);
+  quorumsOf.forEach((qs, i) => new Set(qs.flatMap((q) => q.of)).forEach((m) => quorumDependents[m]!.push(i)));
+  // Ordering (start rank, shutdown): a quorum member comes before its dependent like any dependency.
+  const needs = dependsOn.map((deps, i) => [...new Set([...deps, ...quorumsOf[i]!.flatMap((q) => q.of)])]);
+  const orderDependents = lists(n);
+  needs.forEach((deps, i) => deps.forEach((d) => orderDependents[d]!.push(i)));
   const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));
   const childrenOf = lists(n);
   monitorOf.forEach((m, i) => m !== undefined && childrenOf[m]!.push(i));
@@ -75,6 +86,8 @@ export function buildTopology(scenario: Scenario): Topology {
     index,
     dependsOn,
     dependents,
+    quorumsOf,
+    quorumDependents,
     monitorOf,
     childrenOf,
     rootChildren: specs.flatMap((c, i) => (c.monitor === undefined ? [i] : [])),
@@ -84,8 +97,8 @@ export function buildTopology(scenario: Scenario): Topology {
     userMonitors: specs.flatMap((c, i) => (c.onCoreFailure ? [i] : [])),
     powerManager,
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
-    shutdown: shutdownGraph(scenario, dependents, childrenOf, powerManager),
-    startRank: startRanks(dependsOn, monitorOf),
+    shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager),
+    startRank: startRanks(needs, monitorOf),
   };
 }
 

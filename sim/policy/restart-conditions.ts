@@ -10,8 +10,8 @@ export type ExitCause = 'clean' | 'unclean-code' | 'unclean-signal' | 'timeout' 
 
 /**
  * SIGTERM is a clean signal for systemd (with SIGHUP, SIGINT, SIGPIPE); KILL
- * and ABRT are not. A missed heartbeat or a monitor call timing out is the
- * watchdog column; a stop that timed out is the timeout column.
+ * and ABRT are not. A missed heartbeat, a monitor call timing out or a failed
+ * Kubernetes liveness/startup probe is the watchdog column; a stop that timed out is the timeout column.
  */
 export function exitCause(termination: Termination, success: readonly ExitStatus[] = []): ExitCause {
   switch (termination.kind) {
@@ -23,6 +23,7 @@ export function exitCause(termination: Termination, success: readonly ExitStatus
       return 'timeout';
     case 'missed-heartbeat':
     case 'call-timeout':
+    case 'probe-failed':
       return 'watchdog';
     case 'system-reset':
       return 'unclean-signal';

@@ -11,6 +11,8 @@ export function describeTermination(termination: Termination): string {
       return `exit code ${termination.exitCode}`;
     case 'signal':
       return `signal ${termination.signal}`;
+    case 'probe-failed':
+      return `${termination.probe} probe failed`;
     default:
       return termination.kind;
   }

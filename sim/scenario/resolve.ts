@@ -6,6 +6,9 @@ import { checkFieldsBelongTo, fieldsOf } from '../faults/schema.js';
 import type { FaultKindModule } from '../faults/types.js';
 import type { ComponentInput, ExpectInput, FaultInput, ScenarioInput } from './schema.js';
 import { resolvePolicy } from './policy/resolve.js';
+import { resolveProbes } from './probes.js';
+import { resolveDepends } from './quorum.js';
+import { resolveCondition } from '../faults/condition.js';
 import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
 import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';
 
@@ -59,11 +62,14 @@ function resolveSystem(input: ScenarioInput['system']): SystemConfig {
 
 function resolveComponent(c: ComponentInput, index: number, system: ScenarioInput['system']): ComponentSpec {
   const path = (field: string): FieldPath => ['components', index, field];
+  const { depends, quorums } = resolveDepends(c.depends, ['components', index]);
   return {
     name: c.name,
     kind: c.kind ?? 'service',
     // A dynamic child needs its parent: the collection is the parent's (F2, F3).
-    depends: c.collection && !(c.depends ?? []).includes(c.collection.parent) ? [...(c.depends ?? []), c.collection.parent] : c.depends ?? [],
+    depends: c.collection && !depends.includes(c.collection.parent) ? [...depends, c.collection.parent] : depends,
+    ...(quorums.length > 0 ? { quorums } : {}),
+    ...resolveProbes(c, ['components', index]),
     monitor: c.monitor,
     startLatencyUs: durationAt(c.start_latency, DEFAULTS.startLatencyUs, path('start_latency')),
     stopLatencyUs: durationAt(c.stop_latency, DEFAULTS.stopLatencyUs, path('stop_latency')),
@@ -141,7 +147,8 @@ function resolveFault(f: FaultInput, index: number, durationUs: Micros, system: 
   // A bad trigger is reported before a bad kind field (an override's policy), as it always was.
   const trigger = resolveTrigger(f, path, durationUs);
   const spec = kind.resolve({ value: fields[kind.key], fields: fieldsOf(kind, fields) }, path, { system: system ?? {} });
-  return { ...spec, trigger } as FaultSpec;
+  const condition = f.while === undefined ? undefined : resolveCondition(f.while, [...path, 'while']);
+  return { ...spec, trigger, ...(condition ? { condition } : {}) } as FaultSpec;
 }
 
 function resolvePattern(p: Record<string, unknown>): RecordPattern {

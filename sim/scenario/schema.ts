@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { faultKindsShape } from '../faults/schema.js';
+import { whileField } from '../faults/condition.js';
 import { policyComponentShape, policySystemShape } from './policy/schema.js';
+import { probeComponentShape } from './probes.js';
+import { dependsField } from './quorum.js';
 
 /**
  * The shape of a scenario file, as written (snake_case, human units). This
@@ -33,17 +36,19 @@ export const recordTypes = [
   'run-started', 'fault', 'state', 'power', 'start-refused', 'start-failed', 'terminated', 'detected', 'decision',
   'restart', 'stop-requested', 'killed', 'reboot-requested', 'shutdown-started', 'shutdown-completed', 'panic',
   'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
+  'probe',
 ] as const;
 
 
 const component = z.strictObject({
   name: name.describe('Moniker (/core/network/netstack) or service name (ahcid).'),
   kind: z.enum(componentKinds).optional(),
-  depends: z.array(name).optional().describe('Components this one needs running (started first, stopped last).'),
+  depends: dependsField,
   monitor: name.optional().describe('The monitor component that supervises this one; default: init, which never fails.'),
   start_latency: duration.optional(),
   stop_latency: duration.optional(),
   ...policyComponentShape,
+  ...probeComponentShape,
   on_terminate: z.enum(['none', 'reboot']).optional().describe('Fuchsia RFC-0110: reboot the system when this component terminates.'),
   main_process_critical: z.boolean().optional().describe('A non-zero exit or a kill panics the system (ungraceful reboot).'),
   requests: z
@@ -100,6 +105,7 @@ const fault = z.strictObject({
   rate: rate.optional().describe('Stochastic: Poisson arrivals at this rate, from a seeded stream.'),
   from: duration.optional().describe('With `rate`: first instant faults may arrive.'),
   until: duration.optional().describe('With `rate`: no arrivals from this instant on.'),
+  while: whileField.optional(),
   // One key per fault kind and each kind's own fields, from the fault-kind registry (sim/faults/).
   ...faultKindsShape(),
 });

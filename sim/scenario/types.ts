@@ -2,6 +2,9 @@ import type { Micros } from '../engine/time.js';
 import type { RecoveryPolicy } from '../policy/types.js';
 import type { FaultKindSpec } from '../faults/registry.js';
 import type { RecordType } from '../trace/records.js';
+import type { FaultCondition } from '../faults/condition.js';
+import type { Probes } from '../probes/types.js';
+import type { QuorumSpec } from './quorum.js';
 
 /**
  * A scenario after loading: plain data, every duration resolved to
@@ -125,6 +128,12 @@ export interface ComponentSpec {
   /** Monitor (R3): period of its calls to each child. */
   callCheckEveryUs?: Micros;
   callTimeoutUs?: Micros;
+  /** Quorum dependencies (`depends: { quorum: k, of: [...] }`): k of the members must run. */
+  quorums?: QuorumSpec[];
+  /** Kubernetes container probes (liveness, readiness, startup), counted from each start. */
+  probes?: Probes;
+  /** Unresponsive for this long after each start (probes fail), then healthy. */
+  warmupUs?: Micros;
   /** Provenance from `recsim import`: the declaration's file:line and the file:line behind each field. */
   source?: ComponentSource;
 }
@@ -143,7 +152,7 @@ export type FaultTrigger =
   | { kind: 'rate'; perUs: number; fromUs: Micros; untilUs: Micros };
 
 /** A resolved fault: its kind's variant (sim/faults/kinds/), discriminated by `fault`, and when it happens. */
-export type FaultSpec = FaultKindSpec & { trigger: FaultTrigger };
+export type FaultSpec = FaultKindSpec & { trigger: FaultTrigger; condition?: FaultCondition };
 
 export interface RecordPattern {
   type: RecordType;

@@ -2,6 +2,7 @@ import { ScenarioProblem } from './errors.js';
 import { checkPolicyReferences } from './policy/references.js';
 import { faultKindOf } from '../faults/registry.js';
 import { findCycle } from './graph.js';
+import { quorumPath } from './quorum.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { ComponentSpec, Scenario } from './types.js';
 
@@ -45,6 +46,13 @@ export function validateScenario(s: Scenario): void {
       known(d, ['components', i, 'depends', k]);
       if (d === c.name) throw new ScenarioProblem(['components', i, 'depends', k], `"${c.name}" cannot depend on itself`);
     });
+    (c.quorums ?? []).forEach((q) => {
+      q.of.forEach((m, j) => {
+        const at = [...quorumPath(['components', i], q), 'of', j];
+        known(m, at);
+        if (m === c.name) throw new ScenarioProblem(at, `"${c.name}" cannot be in its own quorum`);
+      });
+    });
     if (c.monitor !== undefined) {
       known(c.monitor, ['components', i, 'monitor']);
       const monitor = s.components[index.get(c.monitor)!]!;
@@ -64,7 +72,8 @@ export function validateScenario(s: Scenario): void {
 
   checkPolicyReferences(s);
 
-  const cycle = findCycle(s.components);
+  // F12: a quorum member is a dependency like any other for cycles (and for the shutdown order).
+  const cycle = findCycle(s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of)] })));
   if (cycle) {
     const at = index.get(cycle[0]!)!;
     throw new ScenarioProblem(['components', at, 'depends'], `dependency cycle: ${cycle.join(' -> ')}`);
@@ -90,6 +99,7 @@ export function validateScenario(s: Scenario): void {
     }
     if (kind.notAtRate !== undefined && f.trigger.kind === 'rate') throw new ScenarioProblem(['faults', i, 'rate'], kind.notAtRate);
     if (f.trigger.kind === 'when') known(f.trigger.component, ['faults', i, 'when', 'component']);
+    if (f.condition) known(f.condition.component, ['faults', i, 'while', 'component']);
     if (f.trigger.kind === 'at' && f.trigger.atUs > s.durationUs) {
       throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled after the end of the run (see `duration`)');
     }

@@ -21,6 +21,8 @@ export type Termination =
   | { kind: 'stop-timeout' }
   | { kind: 'missed-heartbeat' }
   | { kind: 'call-timeout' }
+  /** Killed by the kubelet after a failed liveness or startup probe (Kubernetes). */
+  | { kind: 'probe-failed'; probe: 'liveness' | 'startup' }
   | { kind: 'system-reset' };
 
 /** Fault kinds and the extra fields of their records come from the fault-kind registry. */
@@ -44,7 +46,7 @@ export type TraceRecord =
   | (Base & { type: 'start-refused'; component: string; missing: string[] })
   | (Base & { type: 'start-failed'; component: string; reason: string })
   | (Base & { type: 'terminated'; component: string; termination: Termination; graceful: boolean })
-  | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' | 'event' })
+  | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' | 'event' | 'liveness-probe' | 'startup-probe' })
   /** `source`: for an imported component, the file:line of the directive behind the decision (sim/model/provenance.ts). */
   | (Base & { type: 'decision'; component: string; by: string; action: string; delayUs?: Micros; reason: string; source?: string })
   | (Base & { type: 'restart'; component: string; attempt: number })
@@ -61,7 +63,13 @@ export type TraceRecord =
   | (Base & { type: 'data-flushed'; component: string; bytes: number })
   | (Base & { type: 'event-dropped'; component: string; event: string; reason: string })
   | (Base & { type: 'violation'; invariant: string; message: string; record?: number })
-  | (Base & { type: 'run-ended'; outcome: string });
+  | (Base & { type: 'run-ended'; outcome: string })
+  /**
+   * Kubernetes: a probe result the kubelet acts on or counts: every failure
+   * (`count` in a row of `threshold`), and a success that changes the
+   * container's status (started, ready).
+   */
+  | (Base & { type: 'probe'; component: string; probe: 'liveness' | 'readiness' | 'startup'; result: 'success' | 'failure'; count: number; threshold: number });
 
 export type RecordType = TraceRecord['type'];
 

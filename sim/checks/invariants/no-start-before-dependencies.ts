@@ -4,18 +4,23 @@ import { violation, type Invariant } from './types.js';
 
 export const noStartBeforeDependencies: Invariant = {
   id: 'no-start-before-dependencies',
-  statement: 'No component starts while one of its dependencies is not running.',
+  statement: 'No component starts while one of its dependencies is not running, or while fewer than k members of one of its quorums run.',
   rule: 'R4',
   kind: 'safety',
   watches: ['state'],
   observe(scenario) {
     const depends = new Map(scenario.components.map((c) => [c.name, c.depends]));
+    const quorums = new Map(scenario.components.filter((c) => c.quorums).map((c) => [c.name, c.quorums!]));
     const replay = new TraceReplay();
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
         if (r.type === 'state' && r.to === 'starting') {
           const missing = (depends.get(r.component) ?? []).filter((d) => replay.stateOf(d) !== 'running');
+          for (const q of quorums.get(r.component) ?? []) {
+            const up = q.of.filter((m) => replay.stateOf(m) === 'running').length;
+            if (up < q.k) missing.push(`a quorum of ${q.k} (${up} of ${q.of.join(', ')} running)`);
+          }
           if (missing.length > 0) out = [violation(noStartBeforeDependencies, `${r.component} started while ${missing.join(', ')} did not run`, r.seq)];
         }
         replay.apply(r);

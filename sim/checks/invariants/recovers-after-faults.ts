@@ -83,6 +83,7 @@ export const recoversAfterFaults: Invariant = {
           if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
           if (state === 'hung' && !heartbeats) continue;
           if (c.depends.some((d) => replay.stateOf(d) !== 'running')) continue;
+          if ((c.quorums ?? []).some((q) => q.of.filter((m) => replay.stateOf(m) === 'running').length < q.k)) continue;
           if (c.monitor !== undefined && replay.stateOf(c.monitor) !== 'running') continue;
           const fate = fates.get(c.name) ?? {};
           if (fate.blockers && [...fate.blockers].some((b) => scenario.components.some((x) => x.name === b) && replay.stateOf(b) !== 'running')) continue;

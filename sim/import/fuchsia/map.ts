@@ -194,7 +194,8 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
   for (const [key, m] of manifests) if (!visited.has(m)) units.push({ name: key, at: `${m.file}:1`, coverage: 'skipped', why: 'no child in the imported realms uses this manifest' });
   const kept = breakCycles(edges, components.map((c) => c.name), (e, cycle) => log.warn(e.from, e.at, e.directive, `dependency cycle ${cycle.join(' -> ')}: dropped (component_manager rejects such a realm, F12)`));
   for (const c of components) {
-    const deps = new Set(c.depends ?? []);
+    // `depends` may also hold a quorum object (sim/scenario/quorum.ts); the importer writes names only.
+    const deps = new Set(Array.isArray(c.depends) ? c.depends : c.depends === undefined ? [] : [c.depends]);
     // A realm's shutdown stops its children first, so whoever waits for the realm waits for all of it.
     for (const e of kept) {
       if (e.from !== c.name) continue;

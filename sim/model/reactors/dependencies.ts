@@ -1,6 +1,7 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, StateView } from '../reactor.js';
+import { quorumsMet } from '../readiness.js';
 import { queuedProviders, stopOrder } from '../stop-order.js';
 import { isAlive, stopOf } from '../state.js';
 import type { Topology } from '../topology.js';
@@ -41,7 +42,7 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const seen = new Set<number>([fact.c]);
   const work = [fact.c];
   for (let head = 0; head < work.length; head++) {
-    for (const d of topo.dependents[work[head]!]!) {
+    for (const d of [...topo.dependents[work[head]!]!, ...quorumLostBy(s, topo, work[head]!)]) {
       if (seen.has(d)) continue;
       seen.add(d);
       if (!stopsWithDependency(topo, d) || !canBeStopped(s, d)) continue;
@@ -54,6 +55,21 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const ordered = topo.scenario.system.shutdownOrder === 'dependency';
   return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor: [] }];
 };
+
+/**
+ * Quorum dependencies: the components with a quorum over `c` that `c`'s end
+ * leaves short of k members up. Losing a quorum is treated like losing a
+ * dependency (R4): the dependent follows the same rule (`stopsWithDependency`)
+ * and resumes once the quorum is back. A member that ends while the quorum
+ * still holds takes nothing down. (The anchor, raft, keeps its processes
+ * running without a quorum and stops serving: etcd-io/raft raft.go
+ * `stepLeader`, MsgCheckQuorum: "stepped down to follower since quorum is not
+ * active"; a service above such a group cannot do its work, which is R4's
+ * case.)
+ */
+function quorumLostBy(s: StateView, topo: Topology, c: number): number[] {
+  return topo.quorumDependents[c]!.filter((q) => !quorumsMet(s, topo, q));
+}
 
 /** A member of a group stop has ended: what it depended on in the group is one step nearer its turn. */
 export const advanceStopGroup: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {

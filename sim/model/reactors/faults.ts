@@ -1,17 +1,36 @@
-import { injectFault } from '../../faults/registry.js';
+import { conditionHolds, describeCondition } from '../../faults/condition.js';
+import { armedHooksOf, injectFault } from '../../faults/registry.js';
+import type { FaultSpec } from '../../scenario/types.js';
+import type { FaultCommand } from '../fault-commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, TimerReactor } from '../reactor.js';
+import type { Reactor, ReactorContext, StateView, TimerReactor } from '../reactor.js';
 
 /**
  * Faults and background load. A fault's timer writes its record and injects
  * what its kind says (apply's `inject-fault`); the heal phase injects nothing.
+ * A fault with a `while:` condition (sim/faults/condition.ts) that acts at
+ * once is injected only while the condition holds; one that arms carries
+ * its condition to the lifecycle moments where it acts.
  */
-export const onFaultTimer: TimerReactor<'fault'> = (_s, e, ctx) => {
+
+/** A fault whose kind arms (acts at a later lifecycle moment): its condition is judged there, not now. */
+function arms(spec: FaultSpec): boolean {
+  return armedHooksOf(spec.fault) !== undefined;
+}
+
+/** Whether the fault's `while:` condition holds now (true without one, and for a kind that arms). */
+export function faultMayLand(s: StateView, ctx: Pick<ReactorContext, 'topo'>, spec: FaultSpec): boolean {
+  if (!spec.condition || arms(spec)) return true;
+  return conditionHolds(spec.condition, s.components[ctx.topo.index.get(spec.condition.component)!]!.life.state);
+}
+
+export const onFaultTimer: TimerReactor<'fault'> = (s, e, ctx) => {
   const healUs = ctx.topo.scenario.healUs;
   if (healUs !== undefined && ctx.nowUs >= healUs) return [];
+  const spec = ctx.topo.scenario.faults[e.fault]!;
   return [
     ...(e.source === 'stochastic' ? [{ do: 'schedule-stochastic' as const, fault: e.fault, fromUs: ctx.nowUs }] : []),
-    { do: 'inject-fault', fault: e.fault, source: e.source, cause: e.cause },
+    ...(faultMayLand(s, ctx, spec) ? [{ do: 'inject-fault' as const, fault: e.fault, source: e.source, cause: e.cause }] : []),
   ];
 };
 
@@ -22,5 +41,10 @@ export const onRequestTimer: TimerReactor<'request'> = (_s, e) => [{ do: 'reques
 export const injectByKind: Reactor<FactOf<'fault-injected'>> = (_s, fact, ctx) => {
   const spec = ctx.topo.scenario.faults[fact.fault]!;
   const target = spec.target === undefined ? undefined : ctx.topo.index.get(spec.target);
-  return injectFault(spec, { target, cause: fact.seq });
+  const commands = injectFault(spec, { target, cause: fact.seq });
+  const condition = spec.condition;
+  if (!condition) return commands;
+  const on = ctx.topo.index.get(condition.component)!;
+  const guard = { c: on, test: condition.test, state: condition.state, why: describeCondition(condition) };
+  return commands.map((cmd): FaultCommand => (cmd.do === 'arm' ? { ...cmd, armed: { ...cmd.armed, while: guard } } : cmd));
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import { missingFor, willComeBack } from '../readiness.js';
+import { blockingFor, missingFor, waitTargets, willComeBack } from '../readiness.js';
 import type { Reactor, StateView, TimerReactor } from '../reactor.js';
 import { isAlive } from '../state.js';
 
@@ -27,11 +27,11 @@ export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact) =>
   s.components.map((_, c): Command => ({ do: 'request-start', c, cause: fact.seq, why: 'boot' }));
 
 /**
- * A component that reaches running releases those waiting for it: each
+ * A component that reaches running (or, with a readiness probe, ready) releases those waiting for it: each
  * starts if nothing else is missing, else waits on the next missing one.
  * In declaration order, so simultaneous starts are recorded in a stable order.
  */
-export const releaseWaiters: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
+export const releaseWaiters: Reactor<FactOf<'started'> | FactOf<'ready'>> = (s, fact, ctx) => {
   const waiters = [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b);
   if (waiters.length === 0) return [];
   const out: Command[] = [{ do: 'clear-waiters', c: fact.c }];
@@ -43,10 +43,12 @@ export const releaseWaiters: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
       out.push({ do: 'release', c: w });
       continue;
     }
-    out.push({ do: 'wait-on', c: w, on: missing[0]! });
+    for (const on of waitTargets(ctx.topo, w, missing)) out.push({ do: 'wait-on', c: w, on });
     // R4: what it needs next is left down (failed, destroyed, not to be restarted): it is refused now,
     // naming it, rather than waiting on it without a word. A restart was refused when it was asked for.
-    if (life.pending.origin !== 'restart' && !missing.every((m) => willComeBack(s, m))) out.push({ do: 'refuse-start', c: w, cause: fact.seq });
+    // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
+    const blocking = blockingFor(s, ctx.topo, w, missing);
+    if (life.pending.origin !== 'restart' && !blocking.every((m) => willComeBack(s, m))) out.push({ do: 'refuse-start', c: w, cause: fact.seq });
   }
   return out;
 };

@@ -54,6 +54,8 @@ export function describeRecord(r: TraceRecord): string {
       return `${who} flushed ${formatBytes(r.bytes)}`;
     case 'event-dropped':
       return `event ${r.event} to ${who} dropped: ${r.reason}`;
+    case 'probe':
+      return `${r.probe} probe of ${who}: ${r.result} (${r.count} in a row, threshold ${r.threshold})`;
     case 'violation':
       return `violation of ${r.invariant}: ${r.message}`;
     default: {

@@ -56,6 +56,7 @@ const KIND_OF_TYPE: Readonly<Record<RecordType, MarkKind | null>> = {
   power: null,
   fault: 'fault',
   detected: 'detection',
+  probe: 'detection',
   decision: 'decision',
   restart: 'restart',
   'reboot-requested': 'reboot',

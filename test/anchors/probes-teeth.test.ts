@@ -1,0 +1,176 @@
+import { describe, expect, test } from 'vitest';
+import { Writer } from '../../sim/model/apply.js';
+import type { ProbeStatus } from '../../sim/probes/types.js';
+import { loadScenarioFile } from '../../sim/scenario/load.js';
+import type { ComponentSpec, Scenario } from '../../sim/scenario/types.js';
+import { passed, simulate } from '../../sim/simulate.js';
+
+/**
+ * Issue 11 items 6 and 8: each anchor scenario (scenarios/anchors/) has teeth.
+ * Break the rule it pins, on purpose, in the loaded scenario (or, for the
+ * model's own bookkeeping, by patching the one writer), and the very same
+ * file must fail, for the reason named in `givesAway`.
+ */
+
+function component(s: Scenario, name: string): ComponentSpec {
+  const c = s.components.find((x) => x.name === name);
+  if (!c) throw new Error(`no component ${name} in ${s.name}`);
+  return c;
+}
+
+/** Why a run did not pass: its failed expectations and its violated invariants, one line each. */
+function failures(file: string, scenario: Scenario): string[] {
+  const trace = simulate(scenario);
+  return [
+    ...trace.summary.expectations.filter((e) => !e.ok).map((e) => `${e.what}: got ${e.actual}`),
+    ...trace.summary.violations.map((v) => `violation ${v.invariant}`),
+    ...(passed(trace, scenario) ? [] : [`${file} did not pass`]),
+  ];
+}
+
+/** Replaces one of the writer's methods for the length of a tooth; returns the undo. */
+function patchWriter(method: string, wrap: (original: (...args: unknown[]) => unknown) => (this: Writer, ...args: never[]) => unknown): () => void {
+  const proto = Writer.prototype as unknown as Record<string, unknown>;
+  const original = proto[method];
+  if (typeof original !== 'function') throw new Error(`Writer has no method ${method}`);
+  proto[method] = wrap(original as (...args: unknown[]) => unknown);
+  return () => {
+    proto[method] = original;
+  };
+}
+
+interface Tooth {
+  rule: string;
+  file: string;
+  breaks: string;
+  mutate?: (s: Scenario) => void;
+  breakModel?: () => () => void;
+  givesAway: string;
+}
+
+const K8S_LIVENESS = 'scenarios/anchors/k8s-liveness-kills-slow-database.yaml';
+const K8S_DELAY = 'scenarios/anchors/k8s-initial-delay-lets-database-recover.yaml';
+const K8S_STARTUP = 'scenarios/anchors/k8s-startup-probe-gates-liveness.yaml';
+const K8S_READINESS = 'scenarios/anchors/k8s-readiness-gates-dependents.yaml';
+const STATE_FAULT = 'scenarios/anchors/state-fault-fails-at-start-while-db-down.yaml';
+const QUORUM = 'scenarios/anchors/quorum-two-of-three.yaml';
+const QUORUM_BOOT = 'scenarios/anchors/quorum-boot-with-one-member-down.yaml';
+
+const TEETH: Tooth[] = [
+  {
+    rule: 'k8s failureThreshold',
+    file: K8S_LIVENESS,
+    breaks: 'the kubelet kills at the first failed probe instead of the 5th in a row',
+    mutate: (s) => { component(s, 'postgres').probes!.liveness!.failureThreshold = 1; },
+    givesAway: 'record killed postgres t=41100000: got no such record',
+  },
+  {
+    rule: 'k8s initialDelaySeconds',
+    file: K8S_LIVENESS,
+    breaks: 'the liveness probe waits 60 s instead of 20 s',
+    mutate: (s) => { component(s, 'postgres').probes!.liveness!.initialDelayUs = 60_000_000; },
+    givesAway: 'restarts of postgres = 6: got 0',
+  },
+  {
+    rule: 'k8s initialDelaySeconds',
+    file: K8S_DELAY,
+    breaks: 'the initial delay is ignored (probes from the start)',
+    mutate: (s) => { component(s, 'postgres').probes!.liveness!.initialDelayUs = 0; },
+    givesAway: 'restarts = 0: got 6',
+  },
+  {
+    rule: 'k8s warmup counted from each start',
+    file: K8S_LIVENESS,
+    breaks: 'the database is slow only once (its warmup ends 60 s after boot, not after each start)',
+    breakModel: () => patchWriter('finishStart', (original) => function (this: Writer, ...args: never[]) {
+      original.apply(this, args);
+      const life = this.state.components[args[0] as number]!.life;
+      if (life.state === 'running') life.startedAtUs = Math.min(life.startedAtUs, 100_000);
+    }),
+    givesAway: 'restarts of postgres = 6: got 1',
+  },
+  {
+    rule: 'k8s startup probe gates liveness',
+    file: K8S_STARTUP,
+    breaks: 'the startup probe is dropped: the liveness probe alone kills the slow start',
+    mutate: (s) => { delete component(s, 'postgres').probes!.startup; },
+    givesAway: 'restarts = 0: got 5',
+  },
+  {
+    rule: 'k8s startup probe gates liveness',
+    file: K8S_STARTUP,
+    breaks: 'liveness runs as soon as the startup probe has answered once (success or not)',
+    breakModel: () => patchWriter('setProbeStatus', (original) => function (this: Writer, ...args: never[]) {
+      const [c, status] = args as unknown as [number, ProbeStatus];
+      return original.call(this, c, { ...status, started: true });
+    }),
+    givesAway: 'restarts = 0: got 4',
+  },
+  {
+    rule: 'k8s readiness gates dependents',
+    file: K8S_READINESS,
+    breaks: 'the database has no readiness probe: the API server starts when its process runs',
+    mutate: (s) => { delete component(s, 'postgres').probes!.readiness; },
+    givesAway: 'record state apiserver from=stopped to=starting t=20100000: got no such record',
+  },
+  {
+    rule: 'state-dependent fault (while: not running)',
+    file: STATE_FAULT,
+    breaks: 'the fail_start fault ignores its condition (an ordinary one-shot fail_start)',
+    mutate: (s) => { delete s.faults.find((f) => f.fault === 'fail-start')!.condition; },
+    givesAway: 'no record start-failed web t=100000: got found at seq 6',
+  },
+  {
+    rule: 'state-dependent fault (while: state)',
+    file: STATE_FAULT,
+    breaks: 'the exit fault fires on every state change of db, not only when it has stopped',
+    mutate: (s) => { delete s.faults.find((f) => f.fault === 'exit')!.condition; },
+    givesAway: 'no record fault web fault=exit t=0: got found at seq 5',
+  },
+  {
+    rule: 'quorum k of n',
+    file: QUORUM,
+    breaks: 'the API server needs all 3 members (a plain dependency on each)',
+    mutate: (s) => { component(s, 'apiserver').quorums![0]!.k = 3; },
+    givesAway: 'no record stop-requested apiserver t=10000000: got found at seq 15',
+  },
+  {
+    rule: 'quorum k of n',
+    file: QUORUM,
+    breaks: 'the quorum is forgotten: the API server depends on nothing',
+    mutate: (s) => { delete component(s, 'apiserver').quorums; },
+    givesAway: 'record stop-requested apiserver reason=dependency t=20000000: got no such record',
+  },
+  {
+    rule: 'quorum k of n',
+    file: QUORUM_BOOT,
+    breaks: 'starts wait for nothing (a start is released at once)',
+    breakModel: () => patchWriter('requestStart', () => function (this: Writer, ...args: never[]) {
+      const [c, cause] = args as unknown as [number, number | undefined];
+      const self = this as unknown as { comp(c: number): { life: unknown }; release(c: number): void };
+      if ((self.comp(c).life as { state: string }).state !== 'stopped') return;
+      self.comp(c).life = { state: 'stopped', pending: { cause: cause ?? 0, origin: 'boot', asRestart: false, waitFor: [] } };
+      self.release(c);
+    }),
+    givesAway: 'violation no-start-before-dependencies',
+  },
+];
+
+describe('anchor scenarios have teeth: break the rule and the scenario fails', () => {
+  const cases = TEETH.map((t): [string, Tooth] => [`${t.rule}: ${t.file} fails when ${t.breaks}`, t]);
+  test.each(cases)('%s', (_name, { file, mutate, breakModel, givesAway }) => {
+    const intact = loadScenarioFile(file);
+    expect(failures(file, intact)).toEqual([]);
+    const broken = structuredClone(intact);
+    mutate?.(broken);
+    const undo = breakModel?.();
+    let found: string[];
+    try {
+      found = failures(file, broken);
+    } finally {
+      undo?.();
+    }
+    expect(found).toContain(`${file} did not pass`);
+    expect(found, found.join('\n')).toContain(givesAway);
+  });
+});
