@@ -1,4 +1,5 @@
 import { formatDuration, US_PER_S } from '../engine/time.js';
+import { conditionToFile, describeCondition } from '../faults/condition.js';
 import { faultFileFields } from '../faults/registry.js';
 import type { FaultSpec } from '../scenario/types.js';
 
@@ -28,12 +29,12 @@ export function faultToFile(f: FaultSpec): Record<string, unknown> {
     if (t.fromUs !== 0) out.from = formatDuration(t.fromUs);
     out.until = formatDuration(t.untilUs);
   }
-  return { ...out, ...faultFileFields(f) };
+  return { ...out, ...faultFileFields(f), ...(f.condition ? { while: conditionToFile(f.condition) } : {}) };
 }
 
 /** One line describing a fault, for summaries: `crash netstack at 12.5s`. */
 export function describeFault(f: FaultSpec): string {
-  const what = f.target === undefined ? f.fault : `${f.fault} ${f.target}`;
+  const what = `${f.target === undefined ? f.fault : `${f.fault} ${f.target}`}${f.condition ? ` ${describeCondition(f.condition)}` : ''}`;
   const t = f.trigger;
   if (t.kind === 'at') return `${what} at ${formatDuration(t.atUs)}`;
   if (t.kind === 'rate') return `${what} at ${formatRate(t.perUs)} until ${formatDuration(t.untilUs)}`;
