@@ -56,3 +56,17 @@ export function resolveDepends(input: DependsInput, path: FieldPath): { depends:
   });
   return { depends, quorums };
 }
+
+/**
+ * The file path of the k-th plain name in a resolved `depends` (quorum items
+ * beside names shift the positions): `depends[j]` with j its index as written.
+ */
+export function plainDependsPath(componentPath: FieldPath, quorums: readonly QuorumSpec[] | undefined, k: number): FieldPath {
+  const taken = new Set((quorums ?? []).flatMap((q) => (q.at === undefined ? [] : [q.at])));
+  let j = 0;
+  for (let seen = 0; ; j++) {
+    if (taken.has(j)) continue;
+    if (seen++ === k) break;
+  }
+  return [...componentPath, 'depends', j];
+}

@@ -2,7 +2,7 @@ import { ScenarioProblem } from './errors.js';
 import { checkPolicyReferences } from './policy/references.js';
 import { faultKindOf } from '../faults/registry.js';
 import { findCycle } from './graph.js';
-import { quorumPath } from './quorum.js';
+import { plainDependsPath, quorumPath } from './quorum.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { ComponentSpec, Scenario } from './types.js';
 
@@ -43,8 +43,9 @@ export function validateScenario(s: Scenario): void {
   s.components.forEach((c, i) => known(c.collection?.parent, ['components', i, 'collection', 'parent']));
   s.components.forEach((c, i) => {
     c.depends.forEach((d, k) => {
-      known(d, ['components', i, 'depends', k]);
-      if (d === c.name) throw new ScenarioProblem(['components', i, 'depends', k], `"${c.name}" cannot depend on itself`);
+      const at = [...plainDependsPath(['components', i], c.quorums, k)];
+      known(d, at);
+      if (d === c.name) throw new ScenarioProblem(at, `"${c.name}" cannot depend on itself`);
     });
     (c.quorums ?? []).forEach((q) => {
       q.of.forEach((m, j) => {

@@ -30,6 +30,12 @@ components:
   - { name: b }
   - { name: api, depends: [a, { quorum: 1, of: [b, c] }] }
 `, 'x.yaml:6:52 components[2].depends[1].of[1]: unknown component "c"'],
+  ['an unknown name after a quorum item points at the name as written', `name: x
+duration: 1min
+components:
+  - { name: a }
+  - { name: api, depends: [{ quorum: 1, of: [a] }, fsd] }
+`, 'x.yaml:5:52 components[1].depends[1]: unknown component "fsd"'],
   ['a cycle through a quorum (F12)', `name: x
 duration: 1min
 components:
