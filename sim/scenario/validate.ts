@@ -139,7 +139,7 @@ function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Map<stri
   c.depends.forEach((d, k) => {
     const dep = s.components[index.get(d)!]!;
     if (dep.collection && dep.collection.parent !== c.collection?.parent) {
-      throw new ScenarioProblem(['components', i, 'depends', k],
+      throw new ScenarioProblem(plainDependsPath(['components', i], c.quorums, k),
         `"${d}" is a dynamic child in a collection of "${dep.collection.parent}"; a dependency on it cannot exist outside that collection`);
     }
   });
