@@ -44,7 +44,12 @@ function sample(events: number, n: number): number[] {
 describe('a run forked at any event continues exactly as the original', () => {
   // The demos are cut to their first minute: enough to cover boots, faults, restarts and a reboot.
   const CUT_US = 60 * 1_000_000;
-  for (const file of ['scenarios/netstack-reboot.yaml', 'scenarios/storage-stack.yaml', 'scenarios/flaky-driver.yaml', 'scenarios/redox/r8-restart-monitor.yaml']) {
+  const files = [
+    'scenarios/netstack-reboot.yaml', 'scenarios/storage-stack.yaml', 'scenarios/flaky-driver.yaml', 'scenarios/redox/r8-restart-monitor.yaml',
+    // Probe status, armed faults with a while: condition and quorum waits are state too.
+    'scenarios/anchors/k8s-readiness-gates-dependents.yaml', 'scenarios/anchors/state-fault-fails-at-start-while-db-down.yaml', 'scenarios/anchors/quorum-two-of-three.yaml',
+  ];
+  for (const file of files) {
     test(`${file}: forks at up to 100 events give the original's records from that point`, () => {
       const loaded = loadScenarioFile(file);
       const scenario = { ...loaded, durationUs: Math.min(loaded.durationUs, CUT_US) };
