@@ -86,7 +86,8 @@ export function willComeBack(state: StateView, c: number): boolean {
 /**
  * What a refusal names: the missing components, except the members of a
  * quorum that can still be met by members up, alive or coming back (a
- * quorum of 2 of 3 with one member failed is not a reason to refuse).
+ * quorum of 2 of 3 with one member failed is not a reason to refuse), and
+ * a provider that runs but is not ready yet (Kubernetes readiness).
  */
 export function blockingFor(state: StateView, topo: Topology, c: number, missing: readonly number[]): number[] {
   const excused = new Set<number>();
@@ -94,5 +95,6 @@ export function blockingFor(state: StateView, topo: Topology, c: number, missing
     const reachable = q.of.filter((m) => isUp(state, topo, m) || isAlive(state.components[m]!.life.state) || willComeBack(state, m)).length;
     if (reachable >= q.k) for (const m of q.of) excused.add(m);
   }
-  return missing.filter((m) => !excused.has(m) || topo.dependsOn[c]!.includes(m));
+  // A dependency that runs and is not yet ready is on its way up (its readiness probe decides): nothing to refuse.
+  return missing.filter((m) => (!excused.has(m) || topo.dependsOn[c]!.includes(m)) && state.components[m]!.life.state !== 'running');
 }

@@ -62,3 +62,31 @@ faults:
     expect(trace.summary.violations).toEqual([]);
   });
 });
+
+describe('a dependent waiting for readiness', () => {
+  const yaml = (fault: string) => `
+name: a provider that never becomes ready
+duration: 2min
+system: { on_dependency_stop: stop-dependents }
+components:
+  - { name: postgres, preset: k8s-crashloop, warmup: 12s, probes: { readiness: { initial_delay: 5s, period: 5s, success_threshold: 2 } } }
+  - { name: apiserver, depends: [postgres], preset: k8s-crashloop }
+faults:
+  - ${fault}
+`;
+
+  test('waits without a refusal while the provider runs unready, and the checkers read why from its probe records (found by recsim explore)', () => {
+    // postgres hangs at 3 s, before it is ready, and nothing kills it (no liveness probe, no heartbeat).
+    const trace = runYaml(yaml('{ at: 3s, hang: postgres }'));
+    expect(story(trace, ['start-refused'])).toEqual([]);
+    expect(trace.summary.finalStates['apiserver']).toBe('stopped');
+    expect(trace.summary.violations).toEqual([]);
+  });
+
+  test('a provider restarted and still warming up is not a reason to refuse the dependent', () => {
+    const trace = runYaml(yaml('{ at: 30s, crash: postgres }'));
+    expect(story(trace, ['start-refused'])).toEqual([]);
+    expect(trace.summary.finalStates['apiserver']).toBe('running');
+    expect(trace.summary.violations).toEqual([]);
+  });
+});

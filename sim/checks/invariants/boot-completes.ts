@@ -1,5 +1,6 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
+import { ReadinessReplay } from '../readiness-replay.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
@@ -34,11 +35,12 @@ export const bootCompletes: Invariant = {
   statement: 'Every boot completes within the bound, or each component left waiting has a start-refused naming a dependency that is down.',
   rule: 'R4 (liveness)',
   kind: 'liveness',
-  watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'power', 'fault', 'run-ended'],
+  watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'power', 'fault', 'run-ended', 'probe'],
   observe(scenario) {
     const inv = bootCompletes;
     const boundUs = recoveryBoundUs(scenario);
     const replay = new TraceReplay();
+    const readiness = new ReadinessReplay(scenario);
     const said = new Map<string, Said>();
     const saidOf = (name: string): Said => {
       let s = said.get(name);
@@ -58,6 +60,10 @@ export const bootCompletes: Invariant = {
       if (s.refusedFor?.some((d) => replay.stateOf(d) !== 'running')) return true;
       if (state === 'hung' && scenario.system.heartbeatPeriodUs === 0) return true;
       const spec = scenario.components.find((c) => c.name === name);
+      // Kubernetes: a dependency still becoming ready (its readiness probe records say so), or a quorum short of k.
+      // (Running or hung: a hung provider fails its readiness probe, and the probe's records say so.)
+      if (spec?.depends.some((d) => readiness.isWarmingUp(d, replay.stateOf(d) === 'running' || replay.stateOf(d) === 'hung'))) return true;
+      if (spec?.quorums?.some((q) => q.of.filter((m) => readiness.isUp(m, replay.stateOf(m) === 'running')).length < q.k)) return true;
       return spec?.monitor !== undefined && replay.stateOf(spec.monitor) !== 'running';
     };
 
@@ -65,6 +71,7 @@ export const bootCompletes: Invariant = {
       onRecord(r) {
         last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
         replay.apply(r);
+        readiness.apply(r);
         switch (r.type) {
           case 'boot-started':
             boot = { seq: r.seq, n: r.boot, t: r.t, completed: false };

@@ -26,16 +26,27 @@ export function criticalRebootBoundUs(scenario: Scenario): Micros {
 }
 
 /**
+ * Kubernetes probes: how long after reaching running a component may take to
+ * be ready (or found dead): its warmup, and for each probe its initial delay,
+ * enough periods for a threshold of results after the warmup, and a timeout.
+ */
+function readyAfterStartUs(c: ComponentSpec): Micros {
+  let us = c.warmupUs ?? 0;
+  for (const p of Object.values(c.probes ?? {})) us += p.initialDelayUs + (Math.max(p.successThreshold, p.failureThreshold) + 1) * p.periodUs + p.timeoutUs;
+  return us;
+}
+
+/**
  * From the end of the fault phase to a settled system: a whole reboot, then
  * every component started one after another (the longest possible dependency
- * chain), plus two heartbeat periods to notice a hang and one stop timeout to
+ * chain, each made ready by its probes), plus two heartbeat periods to notice a hang and one stop timeout to
  * kill it. Restart delays are added per decision by the caller.
  */
 export function recoveryBoundUs(scenario: Scenario): Micros {
   const s = scenario.system;
   let startsUs = 0;
   for (const c of scenario.components) {
-    startsUs += c.startLatencyUs + c.stopLatencyUs;
+    startsUs += c.startLatencyUs + c.stopLatencyUs + readyAfterStartUs(c);
   }
   let longestStopUs = s.stopTimeoutUs;
   for (const c of scenario.components) longestStopUs = Math.max(longestStopUs, stopTimeoutOf(scenario, c));

@@ -1,6 +1,7 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
+import { ReadinessReplay } from '../readiness-replay.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
@@ -41,6 +42,7 @@ export const recoversAfterFaults: Invariant = {
     // What a stop's cause says about who took the component down: its component, and for a decision who made it.
     const causes = new RecentBySlot<{ component: string; decidedBy?: string }>();
     const replay = new TraceReplay();
+    const readiness = new ReadinessReplay(scenario);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
     let lastFaultUs = 0;
@@ -67,6 +69,7 @@ export const recoversAfterFaults: Invariant = {
         }
         if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? { component: r.component, decidedBy: r.by } : { component: r.component }, r.component);
         replay.apply(r);
+        readiness.apply(r);
         return undefined;
       },
       finish() {
@@ -82,8 +85,9 @@ export const recoversAfterFaults: Invariant = {
           const state = replay.stateOf(c.name);
           if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
           if (state === 'hung' && !heartbeats) continue;
-          if (c.depends.some((d) => replay.stateOf(d) !== 'running')) continue;
-          if ((c.quorums ?? []).some((q) => q.of.filter((m) => replay.stateOf(m) === 'running').length < q.k)) continue;
+          const up = (d: string): boolean => readiness.isUp(d, replay.stateOf(d) === 'running');
+          if (!c.depends.every(up)) continue;
+          if ((c.quorums ?? []).some((q) => q.of.filter(up).length < q.k)) continue;
           if (c.monitor !== undefined && replay.stateOf(c.monitor) !== 'running') continue;
           const fate = fates.get(c.name) ?? {};
           if (fate.blockers && [...fate.blockers].some((b) => scenario.components.some((x) => x.name === b) && replay.stateOf(b) !== 'running')) continue;
