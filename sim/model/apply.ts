@@ -19,6 +19,7 @@ import { storagePath } from './stop-order.js';
 import {
   freshComponent,
   isAlive,
+  isJobStop,
   isSettled,
   processOf,
   stopOf,
@@ -176,10 +177,24 @@ export class Writer {
         return this.finishStart(cmd.c);
       case 'schedule-restart':
         this.comp(cmd.c).restartScheduled = true;
+        this.comp(cmd.c).autoRestart = 'due';
         this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)! });
         return;
       case 'restart':
         return this.restart(cmd.c, this.cause(cmd.cause)!);
+      case 'count-restart':
+        return this.countRestart(cmd.c, this.cause(cmd.cause));
+      case 'cancel-auto-restart': {
+        const component = this.comp(cmd.c);
+        component.restartScheduled = undefined;
+        if (cmd.forget) component.autoRestart = undefined;
+        else if (component.autoRestart === 'due') component.autoRestart = 'cancelled';
+        return;
+      }
+      case 'start':
+        return this.startJob(cmd.c, this.cause(cmd.cause));
+      case 'reset-failed':
+        return this.resetFailed(cmd.c, this.cause(cmd.cause));
       case 'stop':
         return this.stop(cmd.c, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? []);
       case 'stop-group':
@@ -361,7 +376,7 @@ export class Writer {
   // ---- starting -------------------------------------------------------------
 
   /** R4: a component starts only once what it needs runs; otherwise it waits, registered on the first missing one. */
-  private requestStart(c: number, cause: number | undefined, why: 'boot' | 'restart' | 'resume', waitFor?: string[]): void {
+  private requestStart(c: number, cause: number | undefined, why: 'boot' | 'restart' | 'resume' | 'start', waitFor?: string[]): void {
     const life = this.comp(c).life;
     if (life.state !== 'stopped' || this.systemIsStopping()) return;
     const pending = {
@@ -382,7 +397,7 @@ export class Writer {
       // starts are refused when what they wait for ends or is refused (refuseWaiters).
       // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
       const blocking = blockingFor(this.state, this.topo, c, missing);
-      const refused = why === 'restart' ? !blocking.every((m) => this.isOnItsWay(m)) : why === 'resume' && !blocking.every((m) => willComeBack(this.state, m));
+      const refused = why === 'restart' || why === 'start' ? !blocking.every((m) => this.isOnItsWay(m)) : why === 'resume' && !blocking.every((m) => willComeBack(this.state, m));
       if (refused) this.refuseStart(c, cause);
       return;
     }
@@ -439,6 +454,7 @@ export class Writer {
       return;
     }
     component.generation++;
+    component.autoRestart = undefined;
     remember(component.history.startsUs, this.nowUs);
     // Slowed starts armed together do not compound: the slowest one sets the start (a bound, however many are armed).
     let factor: number | undefined;
@@ -475,7 +491,7 @@ export class Writer {
   private restart(c: number, cause: number): void {
     const component = this.comp(c);
     component.restartScheduled = undefined;
-    if (isAlive(component.life.state) && stopOf(component.life)?.reason === 'policy') {
+    if (isAlive(component.life.state) && isJobStop(stopOf(component.life)?.reason)) {
       // Still stopping for a group decision: restarted with its group once all of it is down.
       component.restartBatch = cause;
       return;
@@ -485,9 +501,40 @@ export class Writer {
     // dependency or a strategy, or refused once) is on its way; a second monitor's restart adds nothing.
     if (this.isOnItsWay(c)) return;
     component.restarts++;
+    component.autoRestart = undefined;
     remember(component.history.restartsUs, this.nowUs);
     const restart = this.emit({ type: 'restart', component: this.name(c), attempt: component.restarts, cause });
     this.requestStart(c, restart.seq, 'restart');
+  }
+
+  /** systemd's restart counter counts the restart job even when its start is then refused (the start limit). */
+  private countRestart(c: number, cause: number | undefined): void {
+    const component = this.comp(c);
+    if (component.life.state !== 'stopped' || this.isOnItsWay(c)) return;
+    component.restarts++;
+    component.autoRestart = undefined;
+    component.restartScheduled = undefined;
+    remember(component.history.restartsUs, this.nowUs);
+    this.emit({ type: 'restart', component: this.name(c), attempt: component.restarts, cause });
+  }
+
+  /** A start job (systemctl start, OnFailure=): a failed unit leaves failed, then starts as a boot start would. */
+  private startJob(c: number, cause: number | undefined): void {
+    const component = this.comp(c);
+    if (this.systemIsStopping()) return;
+    if (component.life.state === 'failed') this.setLife(c, { state: 'stopped' }, cause);
+    component.autoRestart = undefined;
+    this.requestStart(c, cause, 'start');
+  }
+
+  /**
+   * systemctl reset-failed (unit_reset_failed(), src/core/unit.c: `ratelimit_reset(&u->start_ratelimit)`,
+   * and service_reset_failed(): a failed service becomes dead): the start-limit counter is cleared.
+   */
+  private resetFailed(c: number, cause: number | undefined): void {
+    const component = this.comp(c);
+    component.history.startsUs = [];
+    if (component.life.state === 'failed') this.setLife(c, { state: 'stopped' }, cause);
   }
 
   // ---- stopping and termination ----------------------------------------------

@@ -33,7 +33,7 @@ export type Command =
   /** Writes `killed` with the reason, then ends the process ungracefully; `stop` marks it taken down from outside. */
   | { do: 'kill'; c: number; reason: string; termination: Termination; cause: Cause; detected?: Cause; stop?: { reason: StopReason; waitFor: string[] } }
   /** R4: start now if what it needs runs, else wait for it (`why` says whether a refusal is recorded and whether it counts as a restart). */
-  | { do: 'request-start'; c: number; cause: Cause; why: 'boot' | 'restart' | 'resume'; waitFor?: string[] }
+  | { do: 'request-start'; c: number; cause: Cause; why: 'boot' | 'restart' | 'resume' | 'start'; waitFor?: string[] }
   /** R4 at boot: a start waiting for something that will not run for now is refused, naming what is missing. */
   | { do: 'refuse-start'; c: number; cause: Cause }
   /** A waiting component whose wait is over starts (counted as a restart if it was taken down from outside). */
@@ -45,6 +45,14 @@ export type Command =
   | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause }
   /** A restart timer fired: counted, recorded, then started as its dependencies allow. */
   | { do: 'restart'; c: number; cause: Cause }
+  /** systemd: the restart job is scheduled and counted ("Scheduled restart job, restart counter is at N") but its start is refused (the start limit). */
+  | { do: 'count-restart'; c: number; cause: Cause }
+  /** A stop job reached a unit waiting for its automatic restart: the restart will not happen. */
+  | { do: 'cancel-auto-restart'; c: number; forget?: boolean }
+  /** A start job (systemctl start, OnFailure=): a stopped or failed unit starts, as its dependencies allow; not counted as a restart. */
+  | { do: 'start'; c: number; cause: Cause }
+  /** systemctl reset-failed: the start-limit counter is cleared and a failed unit becomes stopped (unit_reset_failed()). */
+  | { do: 'reset-failed'; c: number; cause: Cause }
   /** Re-registers a waiting component on the next component it waits for. */
   | { do: 'wait-on'; c: number; on: number }
   | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[] }

@@ -15,7 +15,7 @@ export type TerminationRoute =
   | 'stopping'
   /** Destroyed (DestroyChild, a transient collection's parent stopping): F2, no reboot, no restart. */
   | 'destroy'
-  /** Stopped by a policy (group strategy, escalation): restarted with its group, not a failure. */
+  /** Stopped by a job from outside its own policy (group strategy, escalation, BindsTo=/PartOf=, an operator): restarted only with its group, not a failure. */
   | 'policy'
   /** Taken down from outside (a dependency, a user-monitor strategy): resumes when what it waits for runs. */
   | 'dependency'
@@ -70,7 +70,7 @@ export function routeOf(power: string, stopReason: StopReason | undefined): Term
   if (power === 'shutting-down') return 'shutdown';
   if (power === 'rebooting' || power === 'panic') return 'stopping';
   if (stopReason === 'destroy') return 'destroy';
-  if (stopReason === 'policy') return 'policy';
+  if (stopReason === 'policy' || stopReason === 'binding' || stopReason === 'operator') return 'policy';
   if (stopReason === 'dependency') return 'dependency';
   return 'own';
 }

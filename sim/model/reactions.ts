@@ -1,6 +1,7 @@
 import type { FactReactors, TimerReactors } from './reactor.js';
 import { destroySingleRunChild, destroyTransientChildren } from './reactors/collections.js';
 import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/component-manager.js';
+import { propagateBindings } from './reactors/bindings.js';
 import { advanceStopGroup, stopDependents } from './reactors/dependencies.js';
 import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
 import { awaitResume, onStartDone, onStopDone, onStopTimeout, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
@@ -65,6 +66,8 @@ export const REACTIONS: FactReactors = {
     rebootOnTerminate,
     destroySingleRunChild,
     decideAfterTermination,
+    // systemd BindsTo=/PartOf=, after the decision: a stop job it propagates cancels a restart just scheduled.
+    propagateBindings,
     // What waited for it at boot is told, after its monitor has decided.
     refuseBootStartsOnEnd,
   ],

@@ -80,7 +80,9 @@ export function willComeBack(state: StateView, c: number): boolean {
   const life = component.life;
   if (life.state === 'stopped' && life.pending?.refused) return false; // blocked itself: its refusal names why
   const reason = stopOf(life)?.reason;
-  return isOnItsWay(state, c) || (life.state === 'stopped' && component.restartScheduled === true) || reason === 'policy' || reason === 'dependency';
+  // A unit stopped by a binding or an operator comes back only when the job is a restart (a try-restart, systemctl restart).
+  const restarting = component.restartScheduled === true || component.restartBatch !== undefined;
+  return isOnItsWay(state, c) || (life.state === 'stopped' && component.restartScheduled === true) || reason === 'policy' || reason === 'dependency' || ((reason === 'binding' || reason === 'operator') && restarting);
 }
 
 /**

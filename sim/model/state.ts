@@ -56,7 +56,12 @@ export interface SupervisorEvent {
 }
 
 /** Why a component is being stopped from outside. */
-export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy';
+export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy' | 'binding' | 'operator';
+
+/** A stop job from outside the unit's own policy: a group decision, systemd BindsTo=/PartOf=, an operator (systemctl stop). */
+export function isJobStop(reason: StopReason | undefined): boolean {
+  return reason === 'policy' || reason === 'binding' || reason === 'operator';
+}
 
 export interface StopRequest {
   reason: StopReason;
@@ -69,8 +74,8 @@ export interface StopRequest {
 /** A start waiting for the components it needs (R4), its monitor, or those named by a strategy (R8). */
 export interface PendingStart {
   cause: number;
-  /** What asked for it: a boot, a monitor's restart, or a resume after being taken down from outside. */
-  origin: 'boot' | 'restart' | 'resume';
+  /** What asked for it: a boot, a monitor's restart, a resume after being taken down from outside, or a start job (operator, OnFailure=). */
+  origin: 'boot' | 'restart' | 'resume' | 'start';
   /** Taken down from outside: the start counts as a restart. */
   asRestart: boolean;
   /** Names it must also wait for besides its dependencies and monitor. */
@@ -135,6 +140,12 @@ export interface ComponentState {
   lastEndSeq?: number;
   /** Kubernetes probes: what the kubelet knows of the current process (reset at each start). */
   probe?: ProbeStatus;
+  /**
+   * systemd: an automatic restart is scheduled (`due`), or was cancelled by a
+   * stop job before its timer fired (`cancelled`: service_enter_restart() "Stop
+   * job pending for unit, skipping automatic restart").
+   */
+  autoRestart?: 'due' | 'cancelled';
 }
 
 /** A stop that waits for the members of its group that depend on this component (dependents first). */

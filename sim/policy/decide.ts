@@ -1,9 +1,10 @@
 import type { Micros } from '../engine/time.js';
 import { androidCrashCount } from './android-critical.js';
 import { backoffDelayUs, terminationInstants, withJitterUs } from './backoff.js';
-import { bindingEffects, childrenRestartEffects, companions, groupRestartEffects } from './group.js';
+import { childrenRestartEffects, companions, groupRestartEffects } from './group.js';
 import { failureCount, ladderAction } from './ladder.js';
-import { intensityExceeded, restartsInWindow, startLimitHit } from './rate-limit.js';
+import { withOnFailure } from './on-failure.js';
+import { intensityExceeded, restartsInWindow } from './rate-limit.js';
 import { exitCause, shouldRestart } from './restart-conditions.js';
 import { describeTermination, isFailure } from './termination.js';
 import { restartsSoFar, type Effect, type ExitAction, type FailureContext, type GroupStrategy, type RecoveryDecision, type RecoveryPolicy, type SupervisorSpec, type SystemAction } from './types.js';
@@ -100,10 +101,17 @@ const GROUP_ACTION: Readonly<Record<GroupStrategy, string>> = {
  * actions (Redox R1) and critical-component rules; the restart condition
  * (systemd Restart= table with its exit-status lists); the restart-storm
  * guard (Redox R6); the failure ladder (Windows SCM); the limits (restart
- * count, OTP intensity, systemd start limit); the delay (backoff, jitter);
- * then who restarts with it (group strategy, BindsTo/PartOf, a supervisor's children).
+ * count, OTP intensity); the delay (backoff, jitter); then who restarts with
+ * it (group strategy, a supervisor's children); last, systemd OnFailure=
+ * (on-failure.ts). The systemd start limit is tested when the restart runs
+ * (start-limit.ts), and BindsTo=/PartOf= are jobs the model propagates
+ * (bindings.ts), not part of this decision.
  */
 export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDecision {
+  return withOnFailure(policy, ctx, decideAfterEnd(policy, ctx));
+}
+
+function decideAfterEnd(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDecision {
   const how = describeTermination(ctx.termination);
   const override = overridingDecision(policy, ctx, how);
   if (override !== undefined && override !== 'restart') return override;
@@ -115,8 +123,7 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
     if (!condition.restart) {
       const unclean = exitCause(ctx.termination, policy.exitStatus?.success) !== 'clean';
       if (unclean && policy.failureAction && policy.failureAction !== 'none') return giveUp(policy, ctx, `${condition.why} (${how})`);
-      const effects = bindingEffects(ctx.component, false, 0, ctx.system, new Set());
-      return { action: 'none', reason: `${condition.why} (${how})`, effects };
+      return { action: 'none', reason: `${condition.why} (${how})`, effects: [] };
     }
     why = `${condition.why} (${how})`;
   }
@@ -156,17 +163,13 @@ export function decideRecovery(policy: RecoveryPolicy, ctx: FailureContext): Rec
   }
 
   delayUs = withJitterUs(delayUs, policy.jitter, ctx.random);
-  const limit = policy.startLimit;
-  if (limit && startLimitHit(ctx.history.startsUs, ctx.nowUs + delayUs, limit.burst, limit.intervalUs)) {
-    const action = limit.action !== 'none' ? limit.action : policy.failureAction ?? 'none';
-    return giveUp(policy, ctx, `start request repeated too quickly: more than ${limit.burst} starts in ${formatS(limit.intervalUs)} (start-limit-hit)`, action);
-  }
+  // systemd's start limit is not tested here but when the restart's start job runs, RestartSec
+  // later (start-limit.ts, decideStart): the unit waits in auto-restart until then.
 
   const strategy = supervisor?.strategy ?? 'one_for_one';
   const others = companions(strategy, ctx.component, ctx.siblings, ctx.system);
   const effects = groupRestartEffects(ctx.component, others, ctx.system, delayUs);
   const touched = new Set([ctx.component, ...others]);
-  effects.push(...bindingEffects(ctx.component, true, delayUs, ctx.system, touched));
   effects.push(...childrenRestartEffects(ctx.component, ctx.system, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
   const action = others.length > 0 ? GROUP_ACTION[strategy] : 'restart';
   return { action, reason: `${why}${others.length > 0 ? `; ${strategy} restarts ${others.join(', ')} too` : ''}`, delayUs, effects };

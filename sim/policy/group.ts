@@ -70,25 +70,6 @@ export function groupRestartEffects(failed: string, others: readonly string[], s
 }
 
 /**
- * systemd BindsTo= and PartOf=: units bound to the one that terminated stop
- * with it; units part of it are restarted with it (or stopped, if it is not
- * restarted).
- */
-export function bindingEffects(terminated: string, restarting: boolean, delayUs: Micros, system: SystemView, already: ReadonlySet<string>): Effect[] {
-  const effects: Effect[] = [];
-  for (const name of system.boundTo(terminated)) {
-    const c = system.get(name)!;
-    if (c.name === terminated || already.has(c.name)) continue;
-    const bound = c.policy.bindsTo?.includes(terminated) ?? false;
-    const partOf = c.policy.partOf?.includes(terminated) ?? false;
-    if (!bound && !partOf) continue;
-    if (isAliveState(c.state)) effects.push({ kind: 'stop', component: c.name });
-    if (partOf && restarting && c.state !== 'failed' && c.state !== 'destroyed') effects.push({ kind: 'restart', component: c.name, delayUs });
-  }
-  return effects;
-}
-
-/**
  * A supervisor that is restarted starts its children again (OTP: a
  * supervisor's init starts every child spec). Children left stopped, e.g.
  * after it escalated, are restarted with it; running ones are left alone.

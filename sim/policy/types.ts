@@ -119,6 +119,12 @@ export interface RecoveryPolicy {
   bindsTo?: readonly string[];
   /** systemd PartOf=: restarted (stopped, then started) when any of these is restarted. */
   partOf?: readonly string[];
+  /** systemd OnFailure=: units started when this one enters the failed state (which failures do: `systemdVersion`, `restartMode`). */
+  onFailure?: readonly string[];
+  /** systemd RestartMode= (v254): `direct` restarts without passing through the failed state. */
+  restartMode?: 'normal' | 'direct';
+  /** The systemd version whose semantics apply (OnFailure=, RestartMode=): 255 unless the scenario says. */
+  systemdVersion?: number;
 }
 
 /** What a component went through since the last boot; each list holds at most HISTORY_MAX instants, oldest first. */
@@ -176,6 +182,8 @@ export type Effect =
   | { kind: 'restart'; component: string; delayUs: Micros }
   /** Stop a component gracefully without treating its end as a failure (group strategies). */
   | { kind: 'stop'; component: string }
+  /** Start a unit that is not running (systemd OnFailure=: a start job for each listed unit). */
+  | { kind: 'start'; component: string; reason: string }
   | { kind: 'give-up'; component: string }
   /** graceful: orderly shutdown; force: kill everything but flush filesystems; immediate: panic. */
   | { kind: 'reboot'; mode: 'graceful' | 'force' | 'immediate'; reason: string }

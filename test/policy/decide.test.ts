@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decideRecovery } from '../../sim/policy/decide.js';
+import { decideStart } from '../../sim/policy/start-limit.js';
 import { findPreset } from '../../sim/policy/presets/index.js';
 import type { ComponentView, RecoveryPolicy } from '../../sim/policy/types.js';
 import { basePolicy, cleanExit, ctxOf, S } from './context.js';
@@ -70,21 +71,24 @@ describe('critical components', () => {
   });
 });
 
-describe('systemd start limit', () => {
+describe('systemd start limit: tested when the start job runs (start-limit.ts), not at the crash', () => {
   const policy = findPreset('systemd-default')!.build({ critical: false });
-  test('the sixth start within 10 s fails the unit (start-limit-hit)', () => {
+  const limited = { ...policy, startLimit: { burst: 5, intervalUs: 10 * S, action: 'reboot' as const } };
+  test('the decision at the crash is the restart, whatever the count of starts', () => {
     const starts = [0, 1.1 * S, 1.4 * S, 1.7 * S, 2.0 * S];
-    const d = decideRecovery({ ...policy, startLimit: { burst: 5, intervalUs: 10 * S, action: 'reboot' } }, ctxOf({ nowUs: 2.2 * S, history: { startsUs: starts } }));
+    expect(decideRecovery(limited, ctxOf({ nowUs: 2.2 * S, history: { startsUs: starts } })).action).toBe('restart');
+  });
+  test('the sixth start within 10 s is refused when it runs (start-limit-hit), the fifth is not', () => {
+    const starts = [0, 1.1 * S, 1.4 * S, 1.7 * S, 2.0 * S];
+    const d = decideStart(limited, 'x', starts, 2.3 * S)!;
     expect(d.action).toBe('give-up+reboot');
     expect(d.reason).toContain('start-limit-hit');
-    const earlier = decideRecovery({ ...policy, startLimit: { burst: 5, intervalUs: 10 * S, action: 'reboot' } }, ctxOf({ nowUs: 1.9 * S, history: { startsUs: starts.slice(0, 4) } }));
-    expect(earlier.action).toBe('restart');
+    expect(decideStart(limited, 'x', starts.slice(0, 4), 2.0 * S)).toBeUndefined();
   });
   test('a critical unit under systemd-default reboots when it hits the limit; a normal one only fails', () => {
     const starts = [0, 1, 2, 3, 4].map((i) => i * S);
-    const ctx = ctxOf({ nowUs: 4.5 * S, history: { startsUs: starts } });
-    expect(decideRecovery(findPreset('systemd-default')!.build({ critical: true }), ctx).effects.map((e) => e.kind)).toEqual(['give-up', 'reboot']);
-    expect(decideRecovery(policy, ctx).effects.map((e) => e.kind)).toEqual(['give-up']);
+    expect(decideStart(findPreset('systemd-default')!.build({ critical: true }), 'x', starts, 4.5 * S)!.effects.map((e) => e.kind)).toEqual(['give-up', 'reboot']);
+    expect(decideStart(policy, 'x', starts, 4.5 * S)!.effects.map((e) => e.kind)).toEqual(['give-up']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bindingEffects, companions, groupRestartEffects, transitiveDependents } from '../../sim/policy/group.js';
+import { companions, groupRestartEffects, transitiveDependents } from '../../sim/policy/group.js';
 import { systemViewOf } from '../../sim/policy/system-view.js';
 import type { ComponentView, RecoveryPolicy } from '../../sim/policy/types.js';
 import type { LifecycleState } from '../../sim/trace/records.js';
@@ -54,27 +54,5 @@ describe('Redox restart-dependents', () => {
   test('every component depending on it, directly or not, in declaration order', () => {
     expect(transitiveDependents('ahcid', systemViewOf(all))).toEqual(['redoxfs', 'editor', 'sync']);
     expect(transitiveDependents('audiod', systemViewOf(all))).toEqual(['sync']);
-  });
-});
-
-describe('systemd BindsTo= and PartOf=', () => {
-  const all = [
-    view('db', 'stopped'),
-    view('cache', 'running', { policy: { ...basePolicy, bindsTo: ['db'] } }),
-    view('web', 'running', { policy: { ...basePolicy, partOf: ['db'] } }),
-    view('other'),
-  ];
-  test('a restart stops bound units and restarts the units part of it', () => {
-    expect(bindingEffects('db', true, 100, systemViewOf(all), new Set())).toEqual([
-      { kind: 'stop', component: 'cache' },
-      { kind: 'stop', component: 'web' },
-      { kind: 'restart', component: 'web', delayUs: 100 },
-    ]);
-  });
-  test('no restart: bound and part-of units stop, nothing restarts', () => {
-    expect(bindingEffects('db', false, 0, systemViewOf(all), new Set())).toEqual([
-      { kind: 'stop', component: 'cache' },
-      { kind: 'stop', component: 'web' },
-    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { decideRecovery } from '../../policy/decide.js';
+import { decideStart } from '../../policy/start-limit.js';
 import { isFailure } from '../../policy/termination.js';
 import type { Effect, RecoveryPolicy } from '../../policy/types.js';
 import type { Termination } from '../../trace/records.js';
@@ -9,6 +10,7 @@ import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
 import type { StateView, Reactor, ReactorContext, TimerReactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
+import { restartPropagation } from './bindings.js';
 
 /**
  * Monitors: who supervises a component, how a termination is detected and
@@ -81,7 +83,7 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     cause: detected,
   });
   const decisionRef = ref(out.length - 1);
-  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decisionRef));
+  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decisionRef, out.length));
   return inStartOrder(ctx, out);
 }
 
@@ -102,12 +104,22 @@ function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
   return out;
 }
 
-/** What one effect of a recovery decision asks of the model. */
-function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause): Command[] {
+/**
+ * What one effect of a recovery decision asks of the model. `base` is where
+ * the commands returned start in their batch (references are batch-wide);
+ * `starting` guards a chain of OnFailure= starts against a cycle.
+ */
+function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause, base: number, starting: ReadonlySet<number> = new Set()): Command[] {
   const at = (name: string): number => ctx.topo.index.get(name)!;
   switch (effect.kind) {
     case 'restart':
       return [{ do: 'schedule-restart', c: at(effect.component), delayUs: effect.delayUs, cause }];
+    case 'start': {
+      const c = at(effect.component);
+      if (starting.has(c)) return [];
+      const decision: Command = { do: 'emit', draft: { type: 'decision', component: effect.component, by: monitor, action: 'start', reason: effect.reason }, cause };
+      return [decision, ...startJob(s, ctx, c, ref(base), base + 1, new Set([...starting, c]))];
+    }
     case 'stop':
       return [{ do: 'stop', c: at(effect.component), reason: 'policy', cause }];
     case 'give-up':
@@ -173,6 +185,49 @@ export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ct
   return concatBatches(batches);
 };
 
-/** A restart timer: stale after a reboot, and nothing restarts while the system goes down. */
-export const onRestartTimer: TimerReactor<'restart'> = (s, e) =>
-  e.epoch !== s.epoch || systemIsStopping(s) ? [] : [{ do: 'restart', c: e.c, cause: e.cause }];
+/**
+ * systemd tests the start limit when a start job runs (sim/policy/start-limit.ts):
+ * a refused start is a decision (give-up, StartLimitAction=, OnFailure=); with
+ * `counted` the refused start is a restart job, counted first. Undefined when
+ * the start may run, or the component is not waiting to start.
+ */
+function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause, counted: boolean, base: number, starting: ReadonlySet<number>): Command[] | undefined {
+  const component = s.components[c]!;
+  const life = component.life;
+  if (!((life.state === 'stopped' && life.pending === undefined) || life.state === 'failed')) return undefined;
+  const name = ctx.topo.specs[c]!.name;
+  const decision = decideStart(policyOf(s, ctx, c), name, component.history.startsUs, ctx.nowUs);
+  if (decision === undefined) return undefined;
+  const by = monitorName(ctx, c);
+  const out: Command[] = counted ? [{ do: 'count-restart', c, cause }] : [];
+  out.push({ do: 'emit', draft: { type: 'decision', component: name, by, action: decision.action, reason: decision.reason }, cause: counted ? ref(base) : cause });
+  const decided = ref(base + out.length - 1);
+  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decided, base + out.length, starting));
+  return out;
+}
+
+/** A start job (systemctl start, OnFailure=): the start limit is tested, then the unit starts. */
+export function startJob(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> = new Set([c])): Command[] {
+  return refusedStart(s, ctx, c, cause, false, base, starting) ?? [{ do: 'start', c, cause }];
+}
+
+/**
+ * A restart timer: stale after a reboot, and nothing restarts while the system
+ * goes down. A restart cancelled by a stop job (BindsTo=/PartOf=) does not
+ * happen; a restart refused by the start limit fails the unit; a restart that
+ * runs try-restarts the units bound to it or part of it.
+ */
+export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
+  if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
+  const component = s.components[e.c]!;
+  const life = component.life;
+  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause }];
+  if (component.autoRestart === 'cancelled') {
+    const reason = 'a stop job is pending: automatic restart skipped (systemd service_enter_restart())';
+    return [
+      { do: 'emit', draft: { type: 'decision', component: ctx.topo.specs[e.c]!.name, by: monitorName(ctx, e.c), action: 'none', reason }, cause: e.cause },
+      { do: 'cancel-auto-restart', c: e.c, forget: true },
+    ];
+  }
+  return refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c])) ?? [{ do: 'restart', c: e.c, cause: e.cause }, ...restartPropagation(s, ctx, e.c, ref(0), 1)];
+};
