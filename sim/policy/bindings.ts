@@ -48,10 +48,15 @@ export function unitsBoundTo(unit: string, system: SystemView): { name: string; 
   return out;
 }
 
-/** Walks the propagation from `origin` breadth first; `first` filters the relations of the first step. */
-function propagate(origin: string, kind: BindingJob['kind'], system: SystemView, first: (r: BindingRelation) => boolean): BindingJob[] {
+/**
+ * Walks the propagation from `origin` breadth first; `first` filters the
+ * relations of the first step. With `originHasJob` false (it went down on its
+ * own) a job may come back to the origin itself: a stop job then cancels its
+ * pending automatic restart.
+ */
+function propagate(origin: string, kind: BindingJob['kind'], system: SystemView, first: (r: BindingRelation) => boolean, originHasJob = true): BindingJob[] {
   const jobs: BindingJob[] = [];
-  const seen = new Set([origin]);
+  const seen = new Set(originHasJob ? [origin] : []);
   const queue = [origin];
   for (let head = 0; head < queue.length; head++) {
     const from = queue[head]!;
@@ -67,9 +72,13 @@ function propagate(origin: string, kind: BindingJob['kind'], system: SystemView,
   return jobs;
 }
 
-/** `unit` went down on its own: BindsTo= units are stopped (retroactively), and their stop jobs propagate on. */
+/**
+ * `unit` went down on its own: BindsTo= units are stopped (retroactively), and
+ * their stop jobs propagate on, to `unit` itself too (target BindsTo=service,
+ * service PartOf=target: the service's pending restart is cancelled).
+ */
 export function retroactiveStopJobs(unit: string, system: SystemView): BindingJob[] {
-  return propagate(unit, 'stop', system, (r) => r === 'BindsTo');
+  return propagate(unit, 'stop', system, (r) => r === 'BindsTo', false);
 }
 
 /** A stop job for `unit` (a policy's, an operator's, a dependency's): BindsTo= and PartOf= units get stop jobs too. */

@@ -35,8 +35,12 @@ describe('systemd BindsTo= and PartOf= as jobs (unit-dependency-atom.c, transact
     expect(restartJobs('db', cacheDown)).toEqual([]);
   });
 
-  test('a cycle (target BindsTo=service, service PartOf=target) is walked once', () => {
+  test('a cycle (target BindsTo=service, service PartOf=target): the target's stop job comes back to the crashed service, once', () => {
     const pair = systemViewOf([unit('svc', 'stopped', { partOf: ['app.target'] }), unit('app.target', 'running', { bindsTo: ['svc'] })]);
-    expect(retroactiveStopJobs('svc', pair)).toEqual([{ kind: 'stop', component: 'app.target', from: 'svc', relation: 'BindsTo' }]);
+    expect(retroactiveStopJobs('svc', pair)).toEqual([
+      { kind: 'stop', component: 'app.target', from: 'svc', relation: 'BindsTo' },
+      { kind: 'stop', component: 'svc', from: 'app.target', relation: 'PartOf' },
+    ]);
+    expect(stopJobs('svc', pair).map((j) => j.component)).toEqual(['app.target']);
   });
 });

@@ -1,5 +1,6 @@
 import { parseDuration, US_PER_MIN, US_PER_S, type Micros } from '../../engine/time.js';
 import { ScenarioProblem, type FieldPath } from '../errors.js';
+import { DEFAULT_SYSTEMD_VERSION, FAILED_BEFORE_AUTO_RESTART_SINCE } from '../../policy/on-failure.js';
 import { findPreset } from '../../policy/presets/index.js';
 import { RESTART_ALIASES } from '../../policy/restart-conditions.js';
 import type { PolicyComponentInput, PolicySystemInput } from './schema.js';
@@ -152,6 +153,14 @@ export function resolvePolicy(component: PolicyComponentInput, system: PolicySys
   if (system.supervisor !== undefined) policy.rootSupervisor = resolveSupervisor(system.supervisor, base.rootSupervisor, ['system', 'supervisor']);
   if (component.binds_to !== undefined) policy.bindsTo = [...component.binds_to];
   if (component.part_of !== undefined) policy.partOf = [...component.part_of];
+  if (component.on_failure !== undefined) policy.onFailure = [...component.on_failure];
+  if (system.systemd_version !== undefined) policy.systemdVersion = system.systemd_version;
+  if (component.restart_mode !== undefined) {
+    if (component.restart_mode === 'direct' && (policy.systemdVersion ?? DEFAULT_SYSTEMD_VERSION) < FAILED_BEFORE_AUTO_RESTART_SINCE) {
+      throw new ScenarioProblem(at('restart_mode'), `RestartMode= needs systemd ${FAILED_BEFORE_AUTO_RESTART_SINCE} or later (system.systemd_version is ${policy.systemdVersion})`);
+    }
+    policy.restartMode = component.restart_mode;
+  }
   if (component.exit_actions !== undefined) {
     policy.exitActions = { ...(component.exit_actions as RecoveryPolicy['exitActions']) };
   }

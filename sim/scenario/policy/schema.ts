@@ -79,6 +79,14 @@ export const policyComponentShape = {
   supervisor: supervisor.optional().describe('On a monitor: how it restarts its children (OTP strategy and intensity).'),
   binds_to: z.array(name).optional().describe('systemd BindsTo=: stop when any of these terminates.'),
   part_of: z.array(name).optional().describe('systemd PartOf=: restarted when any of these is restarted.'),
+  on_failure: z
+    .array(name)
+    .optional()
+    .describe('systemd OnFailure=: units started when this one enters the failed state (every failure from systemd 254, only failing for good before; see system.systemd_version).'),
+  restart_mode: z
+    .enum(['normal', 'direct'])
+    .optional()
+    .describe('systemd RestartMode= (254+): direct restarts without entering the failed state, so OnFailure= and BindsTo= units are not triggered by a failure it restarts.'),
   exit_actions: z
     .record(z.string().regex(/^(\d+|kill|term|abort)$/, { error: 'keys are exit codes or signals (kill, term, abort)' }), z.enum(['restart', 'none', 'give-up', 'escalate', 'reboot', 'reboot-force', 'reboot-immediate']))
     .optional()
@@ -88,6 +96,13 @@ export const policyComponentShape = {
 export const policySystemShape = {
   preset: z.enum(presetNames as [string, ...string[]]).optional().describe('The policy preset of every component that does not name its own.'),
   supervisor: supervisor.optional().describe('How init treats its children (OTP strategy and intensity at the top level).'),
+  systemd_version: z
+    .number()
+    .int()
+    .min(200)
+    .max(999)
+    .optional()
+    .describe('The systemd whose semantics apply to OnFailure= and RestartMode= (default 255): before 254 a failure that Restart= restarts does not fire OnFailure=.'),
 };
 
 type Shape<S> = { [K in keyof S]?: S[K] extends z.ZodType ? z.infer<S[K]> : never };
