@@ -12,6 +12,8 @@ export function storyLine(r: TraceRecord): string | undefined {
   switch (r.type) {
     case 'fault':
       return `fault ${r.fault}${who ? ` ${who}` : ''}${r.exitCode !== undefined ? ` (exit code ${r.exitCode})` : ''} [${r.source}]`;
+    case 'operator':
+      return `operator: systemctl ${r.action} ${who} [${r.source}]`;
     case 'terminated':
       return `${who} terminated: ${describeTermination(r.termination)}${r.graceful ? ' (graceful)' : ''}`;
     case 'decision':

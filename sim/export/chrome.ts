@@ -96,6 +96,8 @@ function instantName(r: TraceRecord): string {
       return `fault: ${r.fault}`;
     case 'decision':
       return `decision: ${r.action}`;
+    case 'operator':
+      return `operator: ${r.action}`;
     case 'detected':
       return `detected by ${r.by}`;
     case 'violation':

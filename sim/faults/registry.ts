@@ -6,6 +6,7 @@ import { failStart } from './kinds/fail_start.js';
 import { hang } from './kinds/hang.js';
 import { ignoreStop } from './kinds/ignore_stop.js';
 import { kill } from './kinds/kill.js';
+import { operator } from './kinds/operator.js';
 import { override } from './kinds/override.js';
 import { rebootCallFails } from './kinds/reboot_call_fails.js';
 import { shutdown } from './kinds/shutdown.js';
@@ -21,7 +22,7 @@ import type { FaultAt, FaultKindModule, FaultSpecBase } from './types.js';
  * The order is the order of every derived list; explore draws kinds in it, so
  * moving a kind changes what a seeded search finds: append.
  */
-export const FAULT_KINDS = [crash, kill, exit, hang, failStart, ignoreStop, destroy, shutdown, rebootCallFails, override, slowStart] as const;
+export const FAULT_KINDS = [crash, kill, exit, hang, failStart, ignoreStop, destroy, shutdown, rebootCallFails, override, slowStart, operator] as const;
 
 type Registered = (typeof FAULT_KINDS)[number];
 type SpecOf<M> = M extends FaultKindModule<infer Spec, infer _Trace, infer _Key> ? Spec : never;
@@ -61,6 +62,11 @@ export function faultKindByKey(key: string): AnyFaultKind | undefined {
 /** What a fault does to the model. */
 export function injectFault(spec: FaultKindSpec, at: FaultAt): FaultCommand[] {
   return faultKindOf(spec.fault).inject(spec, at);
+}
+
+/** The record type a fault's injection writes (`operator` for an operator's action). */
+export function recordTypeOf(spec: FaultKindSpec): 'fault' | 'operator' {
+  return faultKindOf(spec.fault).record ?? 'fault';
 }
 
 /** The extra fields of the fault's trace record. */

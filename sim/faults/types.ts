@@ -86,6 +86,8 @@ export interface FaultKindModule<Spec extends FaultSpecBase = FaultSpecBase, Tra
   inject(spec: Spec, at: FaultAt): FaultCommand[];
   /** What a fault this kind arms (`do: 'arm'`, with `kind` its own) does at lifecycle moments. */
   armed?: ArmedFaultHooks;
+  /** The record its injection writes: `fault` (absent), or `operator` for an operator's action, which is not a fault. */
+  record?: 'operator';
   /** Why this kind cannot arrive at a `rate` (absent: it can). */
   notAtRate?: string;
   doc: FaultKindDoc;

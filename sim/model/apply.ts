@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import { exponentialUs, type StreamFactory } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
-import { armedHooksOf, traceFieldsOf } from '../faults/registry.js';
+import { armedHooksOf, recordTypeOf, traceFieldsOf } from '../faults/registry.js';
 import { isFailure } from '../policy/termination.js';
 import { HISTORY_MAX } from '../policy/types.js';
 import { isAllowlisted } from '../scenario/realm.js';
@@ -148,6 +148,9 @@ export class Writer {
       }
       case 'override-policy':
         this.comp(cmd.c).policyOverride = cmd.policy;
+        return;
+      case 'operator':
+        this.facts.push({ f: 'operator', c: cmd.c, action: cmd.action, seq: cmd.cause });
         return;
       case 'fail-next-reboot-call':
         this.state.rebootCallFailures++;
@@ -353,7 +356,10 @@ export class Writer {
 
   private injectFault(i: number, source: 'scripted' | 'triggered' | 'stochastic', cause: number | undefined): void {
     const spec = this.topo.scenario.faults[i]!;
-    const record = this.emit({ type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...traceFieldsOf(spec) });
+    const record =
+      recordTypeOf(spec) === 'operator'
+        ? this.emit({ type: 'operator', component: spec.target!, source, cause, ...traceFieldsOf(spec) } as RecordDraft)
+        : this.emit({ type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...traceFieldsOf(spec) });
     this.facts.push({ f: 'fault-injected', fault: i, seq: record.seq });
   }
 

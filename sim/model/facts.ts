@@ -1,4 +1,4 @@
-import type { Termination } from '../trace/records.js';
+import type { OperatorAction, Termination } from '../trace/records.js';
 import type { SimEvent } from './events.js';
 import type { StopReason } from './state.js';
 
@@ -41,6 +41,8 @@ export type Fact =
   | { f: 'started'; c: number; seq: number }
   /** A running component passed its readiness probe: what waits for it may start (Kubernetes). */
   | { f: 'ready'; c: number; seq: number }
+  /** An operator acted on a unit (its `operator` record is `seq`). */
+  | { f: 'operator'; c: number; action: OperatorAction; seq: number }
   /** A running component stopped answering. */
   | { f: 'hung'; c: number; seq: number }
   /** A process ended. */

@@ -1,5 +1,5 @@
 import type { RecoveryPolicy } from '../policy/types.js';
-import type { LifecycleState, Termination } from '../trace/records.js';
+import type { LifecycleState, OperatorAction, Termination } from '../trace/records.js';
 
 /**
  * A fault armed on a component: plain data that waits on the component's
@@ -38,7 +38,9 @@ export type FaultCommand =
   /** The next Admin.Reboot call returns an error (F7). */
   | { do: 'fail-next-reboot-call'; cause: number }
   /** A user asks for a graceful reboot (F11: `reason` is recorded). */
-  | { do: 'user-shutdown'; reason: string; cause: number };
+  | { do: 'user-shutdown'; reason: string; cause: number }
+  /** An operator acts on a unit (systemctl): the operator reactor decides what that means. */
+  | { do: 'operator'; c: number; action: OperatorAction; cause: number };
 
 /**
  * What an armed fault does at the lifecycle moments the model consults. Each

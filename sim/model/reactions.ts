@@ -10,6 +10,7 @@ import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forw
 import { armProbes, onProbe, onProbeResult } from './reactors/probes.js';
 import { shutdownProgresses, stopWhatIsReady } from './reactors/shutdown.js';
 import { deliverPendingEvents, notifySupervisors, startForOwedEvents } from './reactors/supervisor-events.js';
+import { onOperator } from './reactors/operator.js';
 import { onCoreFailure } from './reactors/user-monitor.js';
 import { onCall, onCallTimeout, onHeartbeat, watchHung } from './reactors/watchdog.js';
 
@@ -39,6 +40,7 @@ export const TIMERS: TimerReactors = {
 export const REACTIONS: FactReactors = {
   'boot-started': [startAll, completeBootAtOnce],
   'fault-injected': [injectByKind],
+  operator: [onOperator],
   'shutdown-started': [stopWhatIsReady],
   'reboot-requested': [forwardThroughShim],
   'start-blocked': [refuseBootStartsOnBlock],

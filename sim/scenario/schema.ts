@@ -33,7 +33,7 @@ const name = z.string({ error: 'expected a component name' }).min(1, { error: 'a
 export const componentKinds = ['driver', 'service', 'app', 'monitor', 'power-manager', 'component-manager', 'supervisor'] as const;
 
 export const recordTypes = [
-  'run-started', 'fault', 'state', 'power', 'start-refused', 'start-failed', 'terminated', 'detected', 'decision',
+  'run-started', 'fault', 'operator', 'state', 'power', 'start-refused', 'start-failed', 'terminated', 'detected', 'decision',
   'restart', 'stop-requested', 'killed', 'reboot-requested', 'shutdown-started', 'shutdown-completed', 'panic',
   'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
   'probe',

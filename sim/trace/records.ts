@@ -30,6 +30,10 @@ export type { FaultKind, FaultTraceFields } from '../faults/registry.js';
 
 export type RebootMode = 'graceful' | 'ungraceful';
 
+/** What an operator does to a unit, as systemctl spells it. */
+export const OPERATOR_ACTIONS = ['start', 'stop', 'restart', 'reset-failed'] as const;
+export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
+
 interface Base {
   t: Micros;
   seq: number;
@@ -41,6 +45,8 @@ interface Base {
 export type TraceRecord =
   | (Base & { type: 'run-started'; seed: number })
   | (Base & { type: 'fault'; component?: string; fault: FaultKind; source: 'scripted' | 'triggered' | 'stochastic' } & FaultTraceFields)
+  /** An operator's action (systemctl), scheduled like a fault but not one. */
+  | (Base & { type: 'operator'; component: string; action: OperatorAction; source: 'scripted' | 'triggered' | 'stochastic' })
   | (Base & { type: 'state'; component: string; from: LifecycleState; to: LifecycleState })
   | (Base & { type: 'power'; from: PowerState; to: PowerState })
   | (Base & { type: 'start-refused'; component: string; missing: string[] })

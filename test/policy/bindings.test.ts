@@ -35,7 +35,7 @@ describe('systemd BindsTo= and PartOf= as jobs (unit-dependency-atom.c, transact
     expect(restartJobs('db', cacheDown)).toEqual([]);
   });
 
-  test('a cycle (target BindsTo=service, service PartOf=target): the target's stop job comes back to the crashed service, once', () => {
+  test('a cycle (target BindsTo=service, service PartOf=target): the stop job of the target comes back to the crashed service, once', () => {
     const pair = systemViewOf([unit('svc', 'stopped', { partOf: ['app.target'] }), unit('app.target', 'running', { bindsTo: ['svc'] })]);
     expect(retroactiveStopJobs('svc', pair)).toEqual([
       { kind: 'stop', component: 'app.target', from: 'svc', relation: 'BindsTo' },

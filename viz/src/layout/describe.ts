@@ -14,6 +14,8 @@ export function describeRecord(r: TraceRecord): string {
       return `run ended: ${r.outcome}`;
     case 'fault':
       return `fault injected: ${r.fault}${r.component ? ` of ${r.component}` : ''} (${r.source}${r.exitCode !== undefined ? `, exit code ${r.exitCode}` : ''})`;
+    case 'operator':
+      return `operator: systemctl ${r.action} ${who} (${r.source})`;
     case 'state':
       return `${who}: ${r.from} → ${r.to}`;
     case 'power':

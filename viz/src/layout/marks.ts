@@ -55,6 +55,8 @@ const KIND_OF_TYPE: Readonly<Record<RecordType, MarkKind | null>> = {
   state: null,
   power: null,
   fault: 'fault',
+  // An operator's systemctl is someone deciding, not a fault: drawn with the decisions, described as the operator's.
+  operator: 'decision',
   detected: 'detection',
   probe: 'detection',
   decision: 'decision',
