@@ -181,7 +181,7 @@ export class Writer {
       case 'schedule-restart':
         this.comp(cmd.c).restartScheduled = true;
         this.comp(cmd.c).autoRestart = 'due';
-        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)! });
+        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)!, ...(cmd.quiet ? { quiet: true } : {}) });
         return;
       case 'restart':
         return this.restart(cmd.c, this.cause(cmd.cause)!);

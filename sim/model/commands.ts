@@ -42,7 +42,7 @@ export type Command =
   /** A start's latency has passed. */
   | { do: 'finish-start'; c: number }
   /** Arms a restart timer for this boot (a reboot makes it stale). */
-  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause }
+  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause; quiet?: boolean }
   /** A restart timer fired: counted, recorded, then started as its dependencies allow. */
   | { do: 'restart'; c: number; cause: Cause }
   /** systemd: the restart job is scheduled and counted ("Scheduled restart job, restart counter is at N") but its start is refused (the start limit). */

@@ -40,7 +40,7 @@ export function bindingJobCommands(s: StateView, ctx: ReactorContext, jobs: read
     const via = `${job.relation}=${job.from}`;
     if (job.kind === 'try-restart') {
       const d = decide(c, 'try-restart', `${via}: ${job.from} restarts, and a try-restart restarts ${job.component} (it is active)`);
-      out.push({ do: 'stop', c, reason: 'binding', cause: d }, { do: 'schedule-restart', c, delayUs: 0, cause: d });
+      out.push({ do: 'stop', c, reason: 'binding', cause: d }, { do: 'schedule-restart', c, delayUs: 0, cause: d, quiet: true });
     } else if (isAlive(life.state) && life.state !== 'stopping' && stopOf(life) === undefined) {
       out.push({ do: 'stop', c, reason: 'binding', cause: decide(c, 'stop', `${via}: ${job.from} stops, so ${job.component} is stopped too`) });
     } else if (life.state === 'stopped' && component.autoRestart === 'due') {

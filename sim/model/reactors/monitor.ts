@@ -161,9 +161,11 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
     // As OTP does: once every child stopped by the same decision is down, restart them in start order (R4: dependencies first).
     const group = s.components.flatMap((x, i) => (x.restartBatch === batch ? [i] : [])).sort((a, b) => ctx.topo.startRank[a]! - ctx.topo.startRank[b]!);
     if (group.every((i) => !isAlive(s.components[i]!.life.state))) {
+      // A restart that a binding or an operator asked for propagated when it was asked for (sim/model/reactors/bindings.ts).
+      const quiet = fact.stopReason === 'binding' || fact.stopReason === 'operator';
       for (const i of group) {
         out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
-        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch });
+        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}) });
       }
     }
   }
@@ -229,5 +231,6 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
       { do: 'cancel-auto-restart', c: e.c, forget: true },
     ];
   }
-  return refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c])) ?? [{ do: 'restart', c: e.c, cause: e.cause }, ...restartPropagation(s, ctx, e.c, ref(0), 1)];
+  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(0), 1);
+  return refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c])) ?? [{ do: 'restart', c: e.c, cause: e.cause }, ...propagation];
 };
