@@ -116,6 +116,31 @@ components: [{ name: a }]
 expect:
   final_states: { b: running }
 `, 'x.yaml:5:19 expect.final_states.b: unknown component "b"'],
+  ['operator action without its action (issue 11)', `name: x
+duration: 1min
+components:
+  - { name: a }
+faults:
+  - { at: 10s, operator: a }
+`, 'x.yaml:6:26 faults[0].operator: an operator action needs `action:` (start, stop, restart, reset-failed)'],
+  ['operator action systemctl does not have', `name: x
+duration: 1min
+components:
+  - { name: a }
+faults:
+  - { at: 10s, operator: a, action: reload }
+`, 'x.yaml:6:37 faults[0].action: must be one of "start", "stop", "restart", "reset-failed", got "reload"'],
+  ['RestartMode=direct before systemd 254', `name: x
+duration: 1min
+system: { systemd_version: 249 }
+components:
+  - { name: a, restart: always, restart_mode: direct }
+`, 'x.yaml:5:47 components[0].restart_mode: RestartMode= needs systemd 254 or later (system.systemd_version is 249)'],
+  ['OnFailure= naming no component', `name: x
+duration: 1min
+components:
+  - { name: a, on_failure: [nope] }
+`, 'x.yaml:4:29 components[0].on_failure[0]: no component named "nope"'],
 ];
 
 describe('bad scenario input gets one line naming file, line, column and field', () => {
