@@ -88,7 +88,9 @@ export const propagateBindings: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =
       return bindingJobCommands(s, ctx, stopJobs(name, ctx.system), fact.seq, 0);
     case 'policy':
       if (fact.stopReason !== 'policy') return [];
-      return bindingJobCommands(s, ctx, component.restartBatch !== undefined ? restartJobs(name, ctx.system) : stopJobs(name, ctx.system), fact.seq, 0);
+      // A group restart: afterPolicyStop, before this, has scheduled its restart (or it is still batched).
+      const restarting = component.restartBatch !== undefined || component.restartScheduled === true;
+      return bindingJobCommands(s, ctx, restarting ? restartJobs(name, ctx.system) : stopJobs(name, ctx.system), fact.seq, 0);
     default:
       return [];
   }
