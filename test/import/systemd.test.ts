@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -149,5 +149,27 @@ describe('recsim import systemd-show: `systemctl show` output', () => {
 
   test('a block without Id= is refused', () => {
     expect(() => parseShowText('Restart=no\n', 'show.txt')).toThrow(/show\.txt:1:1 a block without Id=/);
+  });
+});
+
+describe('OnFailure= and RestartMode= map onto the model (issue 11)', () => {
+  test('an OnFailure= unit of the boot is started when the unit fails for good; one outside the boot is a warning; RestartMode=direct is kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recsim-onfailure-'));
+    try {
+      writeFileSync(join(dir, 'default.target'), '[Unit]\nWants=app.service notify.service direct.service\n');
+      writeFileSync(join(dir, 'app.service'), '[Unit]\nOnFailure=notify.service\nOnFailure=emergency.target\n[Service]\nExecStart=/bin/app\nRestart=no\n');
+      writeFileSync(join(dir, 'notify.service'), '[Service]\nExecStart=/bin/notify\nRestart=no\n');
+      writeFileSync(join(dir, 'direct.service'), '[Service]\nExecStart=/bin/d\nRestart=on-failure\nRestartMode=direct\n');
+      // notify.service runs once at boot and exits at 1 s, as a one-shot job would.
+      const imported = importFixture('systemd', [dir], [{ at: '1s', exit: 'notify.service' }, { at: '30s', crash: 'app.service' }]);
+      const policyOf = (name: string) => imported.scenario.components.find((c) => c.name === name)!.policy;
+      expect(policyOf('app.service').onFailure).toEqual(['notify.service']);
+      expect(policyOf('direct.service').restartMode).toBe('direct');
+      expect(imported.result.warnings.map((w) => w.directive)).toContain('OnFailure=emergency.target');
+      const started = run(imported.scenario).filter((r) => r.type === 'decision' && r.component === 'notify.service' && r.action === 'start');
+      expect(started.map((r) => r.t)).toEqual([30_000_000]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

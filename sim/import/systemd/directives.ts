@@ -52,9 +52,8 @@ export const PULLS = ['Requires', 'Wants', 'BindsTo', 'Upholds'] as const;
  * only in part), and why: each assignment becomes a warning.
  */
 export const NOT_MODELLED: Readonly<Record<string, string>> = {
-  OnFailure: 'OnFailure= units are not modelled on this branch (issue 11 adds them); the unit fails without activating them',
   OnSuccess: 'OnSuccess= units are not modelled',
-  OnFailureJobMode: 'OnFailure= units are not modelled',
+  OnFailureJobMode: 'OnFailureJobMode= is not modelled: the OnFailure= units are started with the default job mode (replace)',
   Upholds: 'Upholds= (restart the listed units whenever they stop) is not modelled; they start at boot only',
   Conflicts: 'Conflicts= between units of one boot is not modelled (each unit starts once at boot)',
   Requisite: 'Requisite= is modelled as an ordering only: recsim does not fail this unit when the other is not already active',
@@ -68,7 +67,6 @@ export const NOT_MODELLED: Readonly<Record<string, string>> = {
   StopWhenUnneeded: 'stopping unneeded units is not modelled',
   PropagatesStopTo: 'stop propagation is modelled only through BindsTo=/PartOf=',
   StopPropagatedFrom: 'stop propagation is modelled only through BindsTo=/PartOf=',
-  RestartMode: 'RestartMode= is not modelled (issue 11 adds RestartMode=direct)',
   RestartKillSignal: 'recsim stops a process with a stop request, then a kill',
   KillSignal: 'recsim stops a process with a stop request, then a kill',
   SendSIGKILL: 'recsim always kills a process that outlives its stop timeout',
@@ -80,7 +78,7 @@ export const MAPPED = new Set([
   'Restart', 'RestartSec', 'RestartSteps', 'RestartMaxDelaySec', 'SuccessExitStatus', 'RestartPreventExitStatus',
   'RestartForceExitStatus', 'StartLimitIntervalSec', 'StartLimitInterval', 'StartLimitBurst', 'StartLimitAction',
   'FailureAction', 'SuccessAction', 'Requires', 'Wants', 'BindsTo', 'PartOf', 'After', 'Before', 'TimeoutStopSec',
-  'TimeoutSec', 'Type', 'RemainAfterExit', 'DefaultDependencies', 'Service', 'Unit', 'Id', 'Names', 'LoadState',
+  'TimeoutSec', 'OnFailure', 'RestartMode', 'Type', 'RemainAfterExit', 'DefaultDependencies', 'Service', 'Unit', 'Id', 'Names', 'LoadState',
 ]);
 
 export function isCondition(key: string): boolean {

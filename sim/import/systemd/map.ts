@@ -356,6 +356,18 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
     fields.part_of = partOf[0]!.at;
   }
   for (const x of refs(u, 'PartOf').filter((x) => !byName.has(x.word))) warn(x.at, `PartOf=${x.word}`, `${x.word} is not started at boot: nothing to follow`);
+  // OnFailure= (systemd.unit(5)): started when this unit enters failed; only units of the boot exist in the scenario.
+  const onFailure = refs(u, 'OnFailure').filter((x) => byName.has(x.word));
+  if (onFailure.length > 0) {
+    c.on_failure = onFailure.map((x) => x.word);
+    fields.on_failure = onFailure[0]!.at;
+  }
+  for (const x of refs(u, 'OnFailure').filter((x) => !byName.has(x.word))) warn(x.at, `OnFailure=${x.word}`, `${x.word} is not started at boot, so not imported: its activation on failure is not modelled`);
+  const restartMode = d.scalar('RestartMode');
+  if (restartMode?.value === 'direct') {
+    c.restart_mode = 'direct';
+    fields.restart_mode = atOf(restartMode);
+  }
   const stop = d.scalar('TimeoutStopSec') ?? d.scalar('TimeoutSec');
   if (stop) {
     const us = timeSpan(stop, stop.key);
