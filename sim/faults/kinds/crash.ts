@@ -21,10 +21,10 @@ export const crash = defineFaultKind({
     exitCode: fields.exit_code ?? 1,
     ...(fields.signal === undefined ? {} : { signal: fields.signal }),
   }),
-  // The exit code is written even beside a signal (where it is not used), so that the file loads back to this very spec.
+  // Beside a signal the exit code is not used, and a file may not give both (sim/scenario/validate.ts).
   toFile: (spec) => ({
     crash: spec.target,
-    ...(spec.exitCode === 1 ? {} : { exit_code: spec.exitCode }),
+    ...(spec.exitCode === 1 || spec.signal !== undefined ? {} : { exit_code: spec.exitCode }),
     ...(spec.signal === undefined ? {} : { signal: spec.signal }),
   }),
   traceFields: (spec): { exitCode?: number; signal?: Signal } => (spec.signal === undefined ? { exitCode: spec.exitCode } : { signal: spec.signal }),
