@@ -161,7 +161,10 @@ export function validateScenario(s: Scenario): void {
     if (f.fault === 'override') {
       const policy = (f as { policy?: { bindsTo?: readonly string[]; partOf?: readonly string[] } }).policy;
       for (const [field, list] of [['binds_to', policy?.bindsTo], ['part_of', policy?.partOf]] as const) {
-        (list ?? []).forEach((name, k) => known(name, ['faults', i, field, k]));
+        (list ?? []).forEach((name, k) => {
+          known(name, ['faults', i, field, k]);
+          if (name === f.target) throw new ScenarioProblem(['faults', i, field, k], `"${name}" cannot refer to itself`);
+        });
       }
     }
     if (f.trigger.kind === 'at' && f.trigger.atUs > s.durationUs) {

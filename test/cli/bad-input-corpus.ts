@@ -162,6 +162,8 @@ function references(): CorpusCase[] {
     scenario('expected record of unknown component', replaceLine('  violations: none', '  records: [{ type: restart, component: ghost }]'), 'references'),
     scenario('unknown invariant in expect.violations', replaceLine('  violations: none', '  violations: [no-such-invariant]'), 'references'),
     scenario('override binds_to unknown component', withFault('{ at: 20s, override: disk, binds_to: [ghost] }'), 'references'),
+    scenario('override part_of unknown component', withFault('{ at: 20s, override: disk, part_of: [ghost] }'), 'references'),
+    scenario('override binds_to itself', withFault('{ at: 20s, override: disk, binds_to: [disk] }'), 'references'),
     scenario('supervises unknown', withComponent('  - { name: sup, kind: supervisor, supervises: [ghost] }'), 'references'),
     scenario('collection parent unknown', withComponent('  - { name: kid, collection: { parent: ghost, durability: transient } }'), 'references'),
     scenario('monitors that monitor each other', withComponent('  - { name: m1, kind: monitor, monitor: m2 }\n  - { name: m2, kind: monitor, monitor: m1 }'), 'references'),
