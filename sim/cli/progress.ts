@@ -1,4 +1,4 @@
-import { formatDuration, type Micros } from '../engine/time.js';
+import type { Micros } from '../engine/time.js';
 
 /** How often the progress line is redrawn, at most. */
 const REDRAW_EVERY_MS = 200;
@@ -41,6 +41,20 @@ export function formatEta(seconds: number): string {
   return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
+/** Virtual time for a progress line, to the second: "2d 3h 4min 5s", "42s". */
+export function formatVirtual(us: Micros): string {
+  let s = Math.floor(us / 1_000_000);
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['min', 60]] as const) {
+    if (s >= size) {
+      parts.push(`${Math.floor(s / size)}${unit}`);
+      s %= size;
+    }
+  }
+  if (s > 0 || parts.length === 0) parts.push(`${s}s`);
+  return parts.join(' ');
+}
+
 /** `onProgress` for a run: virtual time reached out of the run's, events/s and the time left, in wall-clock terms. */
 export function runProgress(line: ProgressLine, untilUs: Micros, label = 'run'): (atUs: Micros, events: number) => void {
   const startMs = Date.now();
@@ -48,7 +62,7 @@ export function runProgress(line: ProgressLine, untilUs: Micros, label = 'run'):
     const elapsedS = Math.max(0.001, (Date.now() - startMs) / 1000);
     const fraction = untilUs > 0 ? Math.min(1, atUs / untilUs) : 1;
     const eta = fraction > 0 ? formatEta((elapsedS * (1 - fraction)) / fraction) : '?';
-    return `${label}: virtual ${formatDuration(atUs)} of ${formatDuration(untilUs)} (${(fraction * 100).toFixed(0)}%), ${Math.round(events / elapsedS).toLocaleString('en')} events/s, ETA ${eta}`;
+    return `${label}: virtual ${formatVirtual(atUs)} of ${formatVirtual(untilUs)} (${(fraction * 100).toFixed(0)}%), ${Math.round(events / elapsedS).toLocaleString('en')} events/s, ETA ${eta}`;
   });
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatEta, progressLine, runProgress } from '../../sim/cli/progress.js';
+import { formatEta, formatVirtual, progressLine, runProgress } from '../../sim/cli/progress.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { serializeTrace } from '../../sim/trace/serialize.js';
@@ -33,6 +33,10 @@ describe('progress on a terminal, nothing when piped', () => {
     runProgress(line, 1000)(500, 10);
     line.done();
     expect(written).toEqual([]);
+  });
+
+  test('virtual time reads to the second', () => {
+    expect([formatVirtual(0), formatVirtual(402_597_007), formatVirtual(2 * 86_400_000_000 + 3_600_000_000 + 5_000_000)]).toEqual(['0s', '6min 42s', '2d 1h 5s']);
   });
 
   test('the ETA reads in seconds, minutes or hours', () => {
