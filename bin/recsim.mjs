@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/sim/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('recsim: not built yet; run `npm run build` (or `npm install && npm start`) first\n');
+  process.stderr.write('recsim: not built yet; run `npm install` (it builds) or `npm run build` first\n');
   process.exit(2);
 }
 const { main } = await import(entry.href);

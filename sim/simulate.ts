@@ -36,7 +36,16 @@ export interface SimulateOptions {
   output?: TraceOutput;
   /** Further observers of every record. */
   sinks?: readonly RecordSink[];
+  /**
+   * Called every PROGRESS_EVERY_STEPS steps with the virtual time reached and
+   * the events processed, for a progress display. The simulation reads no
+   * clock: whoever shows progress (the CLI, on a terminal) keeps the time.
+   */
+  onProgress?: (atUs: Micros, events: number) => void;
 }
+
+/** How often `onProgress` is called, in steps of the simulation. */
+export const PROGRESS_EVERY_STEPS = 4096;
 
 /** At most this many violations are written as records and listed; beyond it a broken run is counted, not kept. */
 export const MAX_VIOLATIONS_LISTED = 10_000;
@@ -111,8 +120,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   sim.start();
   violations.flush();
   let outcome = sim.step(limits);
+  let steps = 0;
   while (outcome === undefined) {
     violations.flush();
+    if (options.onProgress && ++steps % PROGRESS_EVERY_STEPS === 0) options.onProgress(sim.nowUs, sim.engine.eventsProcessed);
     outcome = sim.step(limits);
   }
   sim.finish(outcome);

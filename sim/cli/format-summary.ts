@@ -79,7 +79,7 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
   lines.push(...story.lines);
   if (story.more > 0) lines.push(`  ... ${story.more} more events (see the trace: --out trace.json)`);
   if (s.outcome === 'event-budget-exhausted') {
-    lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events at ${formatInstant(s.endUs)}: a policy is looping without progress (raise event_budget if the run is just long)`);
+    lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events at ${formatInstant(s.endUs)}: the run was cut short (no-restart-livelock says whether time still advanced; raise event_budget if the run is just long)`);
   }
   lines.push(`Reboots: ${s.reboots.graceful} graceful, ${s.reboots.ungraceful} ungraceful`);
   const byComponent = Object.entries(s.restarts.byComponent).map(([n, k]) => `${n} ${k}`).join(', ');

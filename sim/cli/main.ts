@@ -9,6 +9,7 @@ import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerViewCommand } from './commands/view.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { terminalSafe } from './terminal.js';
 
 function buildProgram(): Command {
   const program = new Command('recsim')
@@ -37,13 +38,13 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof ScenarioError || error instanceof UsageError) {
-      process.stderr.write(`recsim: ${error.message}\n`);
+      process.stderr.write(`recsim: ${terminalSafe(error.message)}\n`);
       process.exitCode = EXIT.badInput;
       return;
     }
     // A bug in recsim itself: one line, and the stack only on request.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`recsim: internal error: ${message} (please report it with the scenario and seed; RECSIM_DEBUG=1 shows the stack)\n`);
+    process.stderr.write(`recsim: internal error: ${terminalSafe(message)} (please report it with the scenario and seed; RECSIM_DEBUG=1 shows the stack)\n`);
     if (process.env.RECSIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.internalError;
   }

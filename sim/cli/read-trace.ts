@@ -1,30 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { MAX_TRACE_BYTES, readTextFile } from '../scenario/read-text.js';
 import type { TraceFile } from '../trace/trace-file.js';
+import { checkTrace } from '../trace/validate-trace.js';
 import { UsageError } from './exit-codes.js';
 
 /**
- * Reads and checks a trace file named on the command line; any problem is a
- * UsageError with one line saying what is wrong with which file.
+ * Reads and checks a trace file named on the command line, with the validator
+ * the viewer uses; any problem is a UsageError with one line saying what is
+ * wrong with which file.
  */
 export function readTraceArgument(path: string): TraceFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${path}: no such trace file` : `${path}: cannot read (${code ?? (error as Error).message})`);
-  }
+  const read = readTextFile(path, MAX_TRACE_BYTES, 'trace file');
+  if ('problem' in read) throw new UsageError(`${path}: ${read.problem}`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (error) {
     throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  const file = json as Partial<TraceFile> | null;
-  if (typeof file !== 'object' || file === null || file.format !== 'recsim-trace') {
-    throw new UsageError(`${path}: not a recsim trace (write one with \`recsim run <scenario> --out ${path}\`)`);
-  }
-  if (file.version !== 1) throw new UsageError(`${path}: unsupported trace version ${String(file.version)} (this recsim reads version 1)`);
-  if (!Array.isArray(file.records)) throw new UsageError(`${path}: "records" is not an array`);
-  return file as TraceFile;
+  return checkTrace(json, (problem) => new UsageError(`${path}: ${problem}`));
 }

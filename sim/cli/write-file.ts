@@ -20,7 +20,7 @@ export function openOutputFile(flag: string, path: string): number {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EISDIR' ? 'is a directory; name a file, e.g. out/trace.json'
       : code === 'EACCES' ? 'permission denied'
-      : code === 'ENOTDIR' ? 'a folder on its path is a file'
+      : code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder on its path is a file'
       : `cannot write (${code ?? (error as Error).message})`;
     throw new UsageError(`${flag} ${path}: ${why}`);
   }

@@ -16,24 +16,38 @@ export interface DependencyNode {
 export function findCycle(nodes: readonly DependencyNode[]): string[] | undefined {
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (name: string): string[] | undefined => {
-    const mark = state.get(name);
-    if (mark === 'done') return undefined;
-    if (mark === 'visiting') return [...stack.slice(stack.indexOf(name)), name];
-    state.set(name, 'visiting');
-    stack.push(name);
-    for (const dep of byName.get(name)?.depends ?? []) {
-      const cycle = visit(dep);
-      if (cycle) return cycle;
+  // Iterative depth-first search (a 10^5-long chain would overflow the call stack):
+  // `path` is the chain being explored, `next[i]` the next dependency of path[i] to try.
+  const path: string[] = [];
+  const next: number[] = [];
+  const onPath = new Map<string, number>();
+  for (const root of nodes) {
+    if (state.has(root.name)) continue;
+    path.push(root.name);
+    next.push(0);
+    onPath.set(root.name, 0);
+    state.set(root.name, 'visiting');
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const deps = byName.get(path[top]!)?.depends ?? [];
+      const k = next[top]!;
+      if (k === deps.length) {
+        state.set(path[top]!, 'done');
+        onPath.delete(path[top]!);
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = k + 1;
+      const dep = deps[k]!;
+      const mark = state.get(dep);
+      if (mark === 'done') continue;
+      if (mark === 'visiting') return [...path.slice(onPath.get(dep)!), dep];
+      state.set(dep, 'visiting');
+      onPath.set(dep, path.length);
+      path.push(dep);
+      next.push(0);
     }
-    stack.pop();
-    state.set(name, 'done');
-    return undefined;
-  };
-  for (const node of nodes) {
-    const cycle = visit(node.name);
-    if (cycle) return cycle;
   }
   return undefined;
 }
@@ -51,14 +65,15 @@ export function dependentsOf(nodes: readonly DependencyNode[]): Map<string, stri
 export function transitiveDependents(nodes: readonly DependencyNode[], name: string): string[] {
   const direct = dependentsOf(nodes);
   const found = new Set<string>();
-  const walk = (n: string): void => {
-    for (const d of direct.get(n) ?? []) {
+  // A worklist, not recursion: chains of 10^5 components stay within the stack.
+  const todo = [name];
+  while (todo.length > 0) {
+    for (const d of direct.get(todo.pop()!) ?? []) {
       if (!found.has(d)) {
         found.add(d);
-        walk(d);
+        todo.push(d);
       }
     }
-  };
-  walk(name);
+  }
   return nodes.map((n) => n.name).filter((n) => found.has(n));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faultKindsShape } from '../faults/schema.js';
 import { whileField } from '../faults/condition.js';
+import { RECORD_TYPES } from '../trace/record-types.js';
 import { policyComponentShape, policySystemShape } from './policy/schema.js';
 import { probeComponentShape } from './probes.js';
 import { dependsField } from './quorum.js';
@@ -32,12 +33,7 @@ const name = z.string({ error: 'expected a component name' }).min(1, { error: 'a
 
 export const componentKinds = ['driver', 'service', 'app', 'monitor', 'power-manager', 'component-manager', 'supervisor'] as const;
 
-export const recordTypes = [
-  'run-started', 'fault', 'operator', 'state', 'power', 'start-refused', 'start-failed', 'terminated', 'detected', 'decision',
-  'restart', 'stop-requested', 'killed', 'reboot-requested', 'shutdown-started', 'shutdown-completed', 'panic',
-  'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
-  'probe',
-] as const;
+export const recordTypes = RECORD_TYPES;
 
 
 const component = z.strictObject({

@@ -1,4 +1,6 @@
-import { ScenarioProblem } from './errors.js';
+import { INVARIANTS } from '../checks/invariants/index.js';
+import { ScenarioProblem, type FieldPath } from './errors.js';
+import type { ScenarioInput } from './schema.js';
 import { checkPolicyReferences } from './policy/references.js';
 import { faultKindOf } from '../faults/registry.js';
 import { findCycle } from './graph.js';
@@ -18,6 +20,46 @@ export const MAX_COMPONENTS = 1_000_000;
 
 
 /**
+ * Checks the file as written, before it is resolved, for what resolving would
+ * hide: a duration that rounds to 0 µs (`heartbeat_period: 0.4us` would turn
+ * heartbeats off without a word), and fields that contradict each other.
+ */
+export function validateInput(input: ScenarioInput): void {
+  checkRoundsToZero(input, []);
+  (input.faults ?? []).forEach((f, i) => {
+    const fault = f as Record<string, unknown>;
+    if (fault.exit_code !== undefined && fault.signal !== undefined) {
+      throw new ScenarioProblem(['faults', i, 'exit_code'], 'a process dies either with an exit code or of a signal: keep `exit_code` or `signal`, not both', true);
+    }
+  });
+}
+
+/** Finds a duration written as more than zero that is less than recsim's time unit (1 µs). */
+function checkRoundsToZero(node: unknown, path: FieldPath): void {
+  // An explicit stack: the input is a tree of plain data, walked without recursion.
+  const todo: [unknown, FieldPath][] = [[node, path]];
+  while (todo.length > 0) {
+    const [value, at] = todo.pop()!;
+    if (typeof value === 'string') {
+      const last = at.at(-1);
+      if (last === 'name' || last === 'description') continue;
+      const match = DURATION_TEXT.exec(value);
+      if (match && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0) {
+        throw new ScenarioProblem(at, `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
+      }
+    } else if (Array.isArray(value)) value.forEach((v, k) => todo.push([v, [...at, k]]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) todo.push([v, [...at, k]]);
+  }
+}
+
+/** A duration as the schema accepts it (sim/engine/time.ts parses the same form). */
+const DURATION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)\s*$/;
+
+const UNIT_US: Readonly<Record<string, number>> = { us: 1, ms: 1e3, s: 1e6, min: 6e7, h: 3.6e9, d: 8.64e10 };
+
+const INVARIANT_IDS = new Set(INVARIANTS.map((inv) => inv.id));
+
+/**
  * Checks the references between fields of a resolved scenario and throws the
  * first problem found, with the path of the field to change. Runs before the
  * simulation, so a bad file never starts a run (F12: a dependency cycle is
@@ -27,6 +69,15 @@ export function validateScenario(s: Scenario): void {
   if (s.components.length > MAX_COMPONENTS) {
     throw new ScenarioProblem(['components'], `${s.components.length.toLocaleString('en')} components exceed recsim's limit of ${MAX_COMPONENTS.toLocaleString('en')} (about 2.7 GB of memory per million)`);
   }
+  if (s.durationUs === 0) throw new ScenarioProblem(['duration'], 'a run of 0s simulates nothing: give a duration such as "1min"');
+  s.components.forEach((c, i) => {
+    const at = (...rest: string[]): FieldPath => ['components', i, ...rest];
+    if (c.requests && c.requests.ratePerS === 0) throw new ScenarioProblem(at('requests', 'rate'), 'a request rate of 0 sends no requests: give a rate such as "10/s", or drop `requests`');
+    if (c.requests && c.requests.serviceTimeUs === 0) throw new ScenarioProblem(at('requests', 'service_time'), 'a request takes some time to serve: give at least 1us');
+    if (c.dirtyData && c.dirtyData.flushEveryUs === 0) throw new ScenarioProblem(at('dirty_data', 'flush_every'), 'data cannot be flushed every 0s: give a period such as "5s"');
+    if (c.callCheckEveryUs === 0) throw new ScenarioProblem(at('call_check', 'every'), 'a monitor cannot call its children every 0s: give a period such as "1s"');
+    if (c.callTimeoutUs === 0) throw new ScenarioProblem(at('call_check', 'timeout'), 'a call cannot time out after 0s: give a timeout such as "50ms"');
+  });
   const index = new Map<string, number>();
   s.components.forEach((c, i) => {
     const first = index.get(c.name);
@@ -70,6 +121,7 @@ export function validateScenario(s: Scenario): void {
   });
 
   s.components.forEach((c, i) => validateRoles(s, c, i, index, known));
+  checkMonitorCycles(s, index);
 
   checkPolicyReferences(s);
 
@@ -101,12 +153,31 @@ export function validateScenario(s: Scenario): void {
     if (kind.notAtRate !== undefined && f.trigger.kind === 'rate') throw new ScenarioProblem(['faults', i, 'rate'], kind.notAtRate);
     if (f.trigger.kind === 'when') known(f.trigger.component, ['faults', i, 'when', 'component']);
     if (f.condition) known(f.condition.component, ['faults', i, 'while', 'component']);
+    if (f.trigger.kind === 'rate') {
+      if (f.trigger.perUs === 0) throw new ScenarioProblem(['faults', i, 'rate'], 'a rate of 0 injects nothing: give a rate such as "6/h", or remove the fault');
+      if (f.trigger.fromUs >= s.durationUs) throw new ScenarioProblem(['faults', i, 'from'], 'this fault may arrive only after the end of the run (see `duration`)');
+      if (f.trigger.fromUs >= f.trigger.untilUs) throw new ScenarioProblem(['faults', i, 'until'], '`until` must come after `from`: no fault could arrive in between');
+    }
+    if (f.fault === 'override') {
+      const policy = (f as { policy?: { bindsTo?: readonly string[]; partOf?: readonly string[] } }).policy;
+      for (const [field, list] of [['binds_to', policy?.bindsTo], ['part_of', policy?.partOf]] as const) {
+        (list ?? []).forEach((name, k) => {
+          known(name, ['faults', i, field, k]);
+          if (name === f.target) throw new ScenarioProblem(['faults', i, field, k], `"${name}" cannot refer to itself`);
+        });
+      }
+    }
     if (f.trigger.kind === 'at' && f.trigger.atUs > s.durationUs) {
       throw new ScenarioProblem(['faults', i, 'at'], 'this fault is scheduled after the end of the run (see `duration`)');
     }
   });
 
   if (s.expect) {
+    if (Array.isArray(s.expect.violations)) {
+      s.expect.violations.forEach((id, k) => {
+        if (!INVARIANT_IDS.has(id)) throw new ScenarioProblem(['expect', 'violations', k], `unknown invariant "${id}" (invariants: ${[...INVARIANT_IDS].join(', ')})`);
+      });
+    }
     for (const name of Object.keys(s.expect.finalStates ?? {})) known(name, ['expect', 'final_states', name], true);
     for (const name of Object.keys(s.expect.restarts?.byComponent ?? {})) known(name, ['expect', 'restarts', name], true);
     s.expect.records?.forEach((r, k) => known(r.component, ['expect', 'records', k, 'component']));
@@ -143,4 +214,30 @@ function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Map<stri
         `"${d}" is a dynamic child in a collection of "${dep.collection.parent}"; a dependency on it cannot exist outside that collection`);
     }
   });
+}
+
+/**
+ * Monitors that monitor each other (m1 by m2, m2 by m1) wait for each other
+ * to start, so the system never boots: every chain of `monitor` must end at
+ * init. Each component has at most one monitor, so following the chain
+ * with a visited set finds any loop without recursion.
+ */
+function checkMonitorCycles(s: Scenario, index: Map<string, number>): void {
+  const settled = new Set<string>();
+  for (const start of s.components) {
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    let name: string | undefined = start.name;
+    while (name !== undefined && !settled.has(name)) {
+      if (onChain.has(name)) {
+        const loop = [...chain.slice(chain.indexOf(name)), name];
+        throw new ScenarioProblem(['components', index.get(name)!, 'monitor'],
+          `monitor cycle: ${loop.join(' is monitored by ')}; the system could never boot: let one of them be monitored by init (drop its \`monitor\`)`);
+      }
+      chain.push(name);
+      onChain.add(name);
+      name = s.components[index.get(name)!]?.monitor;
+    }
+    for (const n of chain) settled.add(n);
+  }
 }

@@ -1,5 +1,8 @@
 import { violation, type Invariant } from './types.js';
 
+/** A budget exhausted with at least this many records written since virtual time last moved is a loop at one instant. */
+export const RECORDS_AT_ONE_INSTANT_FOR_A_LOOP = 1000;
+
 /** More restarts of one component than this at one virtual instant is a loop that time does not advance through. */
 export const RESTARTS_PER_INSTANT_MAX = 100;
 
@@ -10,25 +13,30 @@ export const RESTARTS_PER_INSTANT_MAX = 100;
  * of the policy (scenarios/flawed/restart-storm.yaml), not of the model, so a
  * violation is reported in the run (and `recsim run` exits 1) but is not a
  * finding of `recsim explore` unless it is asked to judge policies. An
- * exhausted event budget is judged with it: under a sound model it comes from
- * the same kind of loop.
+ * exhausted event budget is judged with it: the run was cut short and cannot
+ * be judged. The message says which it was: a loop at one instant (many
+ * records since time last moved), or a run too long or busy for its budget
+ * (time still advancing; issue 12: a 30-day run with a 10 requests/s driver
+ * is not a livelock).
  */
 export const noRestartLivelock: Invariant = {
   id: 'no-restart-livelock',
   statement: `Virtual time keeps advancing: no component is restarted more than ${RESTARTS_PER_INSTANT_MAX} times at one instant, and no run exhausts its event budget.`,
   rule: 'R6, A (bounded runs)',
   kind: 'policy',
-  watches: ['restart', 'run-ended'],
+  // Every record type: the budget message needs to know when virtual time last moved.
   observe() {
     const inv = noRestartLivelock;
     const reported = new Set<string>();
     let instant = -1;
     const count = new Map<string, number>();
     let reportedAny = false;
+    let instantFirstSeq = 0;
     return {
       onRecord(r) {
         if (r.t !== instant) {
           instant = r.t;
+          instantFirstSeq = r.seq;
           count.clear();
         }
         if (r.type === 'restart') {
@@ -41,7 +49,10 @@ export const noRestartLivelock: Invariant = {
           }
         } else if (r.type === 'run-ended' && r.outcome === 'event-budget-exhausted' && !reportedAny) {
           reportedAny = true;
-          return [violation(inv, `the run exhausted its event budget at t=${r.t}us: something loops without time advancing`, r.seq)];
+          const atThisInstant = r.seq - instantFirstSeq;
+          return [violation(inv, atThisInstant >= RECORDS_AT_ONE_INSTANT_FOR_A_LOOP
+            ? `the run exhausted its event budget at t=${r.t}us: something loops without time advancing (${atThisInstant} records at that instant)`
+            : `the run exhausted its event budget at t=${r.t}us with virtual time still advancing (${atThisInstant} records at the last instant): not a loop but a run too long or busy for its budget; raise event_budget or shorten the run`, r.seq)];
         }
         return undefined;
       },

@@ -13,6 +13,8 @@ import type { Scenario } from '../../scenario/types.js';
 import { compareHtml } from '../../report/compare-html.js';
 import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
 import { UsageError } from '../exit-codes.js';
+import { countProgress } from '../progress.js';
+import { terminalSafe } from '../terminal.js';
 import { writeFileCreatingDirs } from '../write-file.js';
 
 interface CompareOptions {
@@ -99,8 +101,7 @@ function progressReporter(): { onProgress?: (done: number, total: number) => voi
       const now = Date.now();
       if (now - lastMs < 100 && done < total) return;
       lastMs = now;
-      const rate = done / Math.max(0.001, (now - startMs) / 1000);
-      process.stderr.write(`\rcompare: ${done}/${total} runs, ${rate.toFixed(0)} runs/s `);
+      process.stderr.write(`\r\x1b[2K${countProgress(done, total, startMs, 'compare: runs')}`);
     },
     finish: () => process.stderr.write(`\rcompare: done in ${((Date.now() - startMs) / 1000).toFixed(1)} s${' '.repeat(20)}\n`),
   };
@@ -108,7 +109,7 @@ function progressReporter(): { onProgress?: (done: number, total: number) => voi
 
 function emit(text: string, out: string | undefined): void {
   if (out) writeFileCreatingDirs(out, text);
-  else process.stdout.write(text);
+  else process.stdout.write(terminalSafe(text, true));
 }
 
 function readPartials(files: readonly string[]): CampaignResult {

@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { formatSummary } from '../format-summary.js';
 import { writeHtmlReport } from '../../report/html.js';
 import { writeFileCreatingDirs } from '../write-file.js';
+import { terminalSafe } from '../terminal.js';
 
 /** The bundled demo scenarios: the YAML files directly in `scenarios/`. */
 export function demoScenarios(dir: string): string[] {
@@ -34,7 +35,7 @@ export function registerDemoCommand(program: Command): void {
         const stem = join(options.outDir, basename(file).replace(/\.ya?ml$/, ''));
         writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(trace));
         writeHtmlReport(trace, `${stem}.html`);
-        process.stdout.write(`== ${file}\n${formatSummary(trace, ok, true)}\n`);
+        process.stdout.write(`== ${file}\n${terminalSafe(formatSummary(trace, ok, true), true)}\n`);
         process.stdout.write(`   trace: ${stem}.trace.json   see it: npx recsim view ${stem}.trace.json   or open ${stem}.html\n\n`);
       }
       process.stdout.write(`${files.length - failures}/${files.length} demo scenarios passed their expectations.\n`);

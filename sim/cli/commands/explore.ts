@@ -9,6 +9,8 @@ import { minimalScenarioYaml, replaysFinding } from '../../explore/write-scenari
 import { DEFAULT_EXPLORE_FAULT_KINDS, EXPLORE_FAULT_KINDS, parseFaultKinds, type ExploreFaultKind } from '../../explore/vocabulary.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { serializeTrace } from '../../trace/serialize.js';
+import { countProgress } from '../progress.js';
+import { terminalSafe } from '../terminal.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { parseSeedOption } from '../options.js';
 import { writeFileCreatingDirs } from '../write-file.js';
@@ -62,9 +64,8 @@ function progressPrinter(): { update(p: ExploreProgress): void; done(): void } {
       const now = Date.now();
       if (now - lastMs < 100 && p.run !== p.runs) return;
       lastMs = now;
-      const rate = p.run / Math.max(0.001, (now - startMs) / 1000);
       const text = p.phase === 'search'
-        ? `explore: run ${p.run}/${p.runs}  ${rate.toFixed(0)} runs/s`
+        ? countProgress(p.run, p.runs, startMs, 'explore: runs')
         : `explore: shrinking, ${p.shrinkTries} candidates tried`;
       process.stderr.write(`\r\x1b[2K${text}`);
     },
@@ -126,7 +127,7 @@ export function registerExploreCommand(program: Command): void {
       const sourceText = readFileSync(file, 'utf8');
       const command = searchCommand(file, seed, runs, o, kinds);
 
-      process.stdout.write(`Exploring ${file} (${scenario.name}): seed ${seed}\n`);
+      process.stdout.write(`${terminalSafe(`Exploring ${file} (${scenario.name}): seed ${seed}`)}\n`);
       const progress = progressPrinter();
       const startMs = Date.now();
       const report = explore(scenario, { seed, runs, kinds, swarm: o.swarm ?? false, maxFaults, checkDeterminism: o.checkDeterminism ?? false, policy: o.policy ?? false }, {
@@ -138,7 +139,7 @@ export function registerExploreCommand(program: Command): void {
       const finding = report.finding;
       if (!finding) {
         out.push('Result: no violation found', `Replay the search: ${command}`);
-        process.stdout.write(`${out.join('\n')}\n`);
+        process.stdout.write(`${terminalSafe(out.join('\n'), true)}\n`);
         process.exitCode = EXIT.ok;
         return;
       }
@@ -164,7 +165,7 @@ export function registerExploreCommand(program: Command): void {
       }
       out.push(`Replay the search:  ${command}`);
       if (finding.path !== null) out.push(`fast-check: { seed: ${seed}, path: "${finding.path}" }`);
-      process.stdout.write(`${out.join('\n')}\n`);
+      process.stdout.write(`${terminalSafe(out.join('\n'), true)}\n`);
       process.exitCode = EXIT.checkFailed;
     });
 }

@@ -9,7 +9,10 @@ import { writeHtmlReport } from '../../report/html.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatSummary, StoryCollector } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
+import { terminalSafe } from '../terminal.js';
+import { progressLine, runProgress } from '../progress.js';
 import { openOutputFile } from '../write-file.js';
+import { closeSync } from 'node:fs';
 
 interface RunOptions {
   policy?: string;
@@ -47,23 +50,35 @@ export function registerRunCommand(program: Command): void {
     .option('--out <trace.json>', 'write the full trace as JSON')
     .option('--html <report.html>', 'write a self-contained HTML report (viewer and trace in one file)')
     .option('--json', 'print the machine summary as JSON instead of text')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 an expectation or invariant failed, 2 bad input, 3 event budget exhausted.')
+    .addHelpText('after', '\nOn a terminal, progress (virtual time, events/s, ETA) is shown on stderr; piped, nothing is.\n' +
+      'Exit codes: 0 ok, 1 an expectation or invariant failed, 2 bad input, 3 event budget exhausted, 70 a bug in recsim (please report it).')
     .action((file: string, options: RunOptions) => {
       const scenario = withPolicyOption(loadScenarioFile(file), options.policy);
       // The trace streams to disk as it is written; only the HTML report needs the records in memory.
+      const seed = options.seed === undefined ? undefined : parseSeedOption(options.seed);
+      const untilUs = options.until === undefined ? undefined : parseDurationOption('--until', options.until);
+      // Both outputs are opened before the run, so a bad path is one line (exit 2) rather than a failure after it.
+      if (options.html !== undefined) closeSync(openOutputFile('--html', options.html));
       const output = options.out === undefined ? undefined : new TraceStreamWriter(openOutputFile('--out', options.out));
       const story = new StoryCollector();
+      const progress = progressLine();
       const trace = simulate(scenario, {
-        seed: options.seed === undefined ? undefined : parseSeedOption(options.seed),
-        untilUs: options.until === undefined ? undefined : parseDurationOption('--until', options.until),
+        seed,
+        untilUs,
         maxRecordsInMemory: options.html ? undefined : 0,
         output,
         sinks: [story.sink],
+        onProgress: runProgress(progress, untilUs ?? scenario.durationUs),
       });
+      progress.done();
       const ok = passed(trace, scenario);
-      if (options.html) writeHtmlReport(trace, options.html);
+      if (options.out !== undefined) process.stderr.write(`recsim run: wrote ${options.out} (the trace, ${trace.summary.records} records; see it: recsim view ${options.out})\n`);
+      if (options.html) {
+        writeHtmlReport(trace, options.html);
+        process.stderr.write(`recsim run: wrote ${options.html} (a self-contained HTML report; open it in a browser)\n`);
+      }
       if (options.json) process.stdout.write(`${JSON.stringify({ ...trace.summary, passed: ok }, null, 2)}\n`);
-      else process.stdout.write(`${formatSummary(trace, ok, false, story)}\n`);
+      else process.stdout.write(`${terminalSafe(formatSummary(trace, ok, false, story), true)}\n`);
       if (trace.summary.recordsKept !== undefined) {
         process.stderr.write(`note: the report holds the first ${trace.summary.recordsKept} of ${trace.summary.records} records; ` +
           `--out writes the whole trace (streamed to disk)\n`);

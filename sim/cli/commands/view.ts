@@ -163,6 +163,7 @@ export function registerViewCommand(program: Command): void {
     .argument('<trace.json>', 'a trace written by `recsim run --out`')
     .argument('[compare.json]', 'a second trace to compare with the first, e.g. the same scenario under `recsim run --policy <preset>`')
     .option('--port <n>', `port to listen on (default ${DEFAULT_VIEW_PORT}, or a free one when that is taken)`)
-    .option('--no-open', 'only print the URL, do not start a browser')
+    .option('--no-open', 'only print the URL, do not start a browser (for a remote machine, a container or a script)')
+    .addHelpText('after', '\nThe viewer is served on 127.0.0.1 only, until Ctrl-C. With --no-open nothing is started: open the printed URL yourself.')
     .action((file: string, compare: string | undefined, options: ViewCommandOptions) => runView(compare === undefined ? [file] : [file, compare], options));
 }

@@ -21,10 +21,10 @@ export const crash = defineFaultKind({
     exitCode: fields.exit_code ?? 1,
     ...(fields.signal === undefined ? {} : { signal: fields.signal }),
   }),
-  // The exit code is written even beside a signal (where it is not used), so that the file loads back to this very spec.
+  // Beside a signal the exit code is not used, and a file may not give both (sim/scenario/validate.ts).
   toFile: (spec) => ({
     crash: spec.target,
-    ...(spec.exitCode === 1 ? {} : { exit_code: spec.exitCode }),
+    ...(spec.exitCode === 1 || spec.signal !== undefined ? {} : { exit_code: spec.exitCode }),
     ...(spec.signal === undefined ? {} : { signal: spec.signal }),
   }),
   traceFields: (spec): { exitCode?: number; signal?: Signal } => (spec.signal === undefined ? { exitCode: spec.exitCode } : { signal: spec.signal }),
@@ -46,10 +46,11 @@ export const crash = defineFaultKind({
     byDefault: true,
     // Exit codes a policy may map to actions (R1), a segfault's 139, and now and then an abort. A tuple, not
     // a record: it draws as the flat record explore used before, so seeded searches still find what they found.
+    // Beside a signal the exit code is the default 1: it is not used, and a file may not give both.
     arbitrary: (target) =>
       fc
         .tuple(fc.constantFrom(1, 3, 139), fc.constantFrom(undefined, undefined, 'abort' as const))
-        .map(([exitCode, signal]): CrashSpec => ({ fault: 'crash', target: target!, exitCode, ...(signal === undefined ? {} : { signal }) })),
+        .map(([exitCode, signal]): CrashSpec => ({ fault: 'crash', target: target!, ...(signal === undefined ? { exitCode } : { exitCode: 1, signal }) })),
     simpler: (spec) => [
       ...(spec.signal === undefined ? [] : [{ fault: 'crash' as const, target: spec.target, exitCode: spec.exitCode }]),
       ...(spec.signal === undefined && spec.exitCode !== 1 ? [{ ...spec, exitCode: 1 }] : []),
