@@ -67,7 +67,7 @@ export interface SupervisorSpec {
 /** One rung of a Windows service-recovery ladder. */
 export type LadderAction = { kind: 'restart'; delayUs: Micros } | { kind: 'reboot' } | { kind: 'none' };
 
-/** Windows SCM failure actions: first, second, subsequent failures; the count resets after `resetUs` without failures. */
+/** Windows SCM failure actions (lpsaActions, any length; the last repeats past the end); the count resets after `resetUs` without failures (Infinity: never). */
 export interface FailureLadder {
   actions: readonly LadderAction[];
   resetUs: Micros;

@@ -4,7 +4,7 @@ import { DEFAULT_SYSTEMD_VERSION, FAILED_BEFORE_AUTO_RESTART_SINCE } from '../..
 import { findPreset } from '../../policy/presets/index.js';
 import { RESTART_ALIASES } from '../../policy/restart-conditions.js';
 import type { PolicyComponentInput, PolicySystemInput } from './schema.js';
-import type { Backoff, CriticalAction, ExitStatus, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from '../../policy/types.js';
+import type { Backoff, CriticalAction, ExitStatus, FailureLadder, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from '../../policy/types.js';
 
 export const DEFAULT_POLICY: RecoveryPolicy = { when: 'never', delayUs: 0, maxRestarts: Infinity, heartbeatMissLimit: 1 };
 
@@ -55,6 +55,29 @@ function resolveRung(rung: 'none' | 'reboot' | { restart: string }, path: FieldP
   if (rung === 'none') return { kind: 'none' };
   if (rung === 'reboot') return { kind: 'reboot' };
   return { kind: 'restart', delayUs: durationAt(rung.restart, [...path, 'restart']) };
+}
+
+/**
+ * Windows SERVICE_FAILURE_ACTIONS: either the services.msc shape (first,
+ * second, subsequent) or `actions`, the lpsaActions array of any length.
+ * The SCM repeats the last entry for failures past the list, so a list
+ * ending in `none` does nothing past it (ladder.ts).
+ */
+function resolveLadder(f: NonNullable<PolicyComponentInput['failure_actions']>, path: FieldPath): FailureLadder {
+  const resetUs = f.reset === undefined ? 24 * 60 * US_PER_MIN : f.reset === 'infinite' ? Infinity : durationAt(f.reset, [...path, 'reset']);
+  const named = (['first', 'second', 'subsequent'] as const).filter((k) => f[k] !== undefined);
+  if (f.actions !== undefined) {
+    if (named.length > 0) throw new ScenarioProblem([...path, named[0]!], 'give the actions once: either `actions: [...]` or `first`/`second`/`subsequent`');
+    return { actions: f.actions.map((x, i) => resolveRung(x, [...path, 'actions', i])), resetUs };
+  }
+  const rungs = [f.first, f.second, f.subsequent];
+  const last = rungs.map((x, i) => (x === undefined ? -1 : i)).reduce((a, b) => Math.max(a, b), -1);
+  if (last < 0) throw new ScenarioProblem(path, 'name at least one of `first`, `second`, `subsequent` (or give `actions: [...]`)');
+  const names = ['first', 'second', 'subsequent'];
+  return {
+    actions: rungs.slice(0, last + 1).map((x, i) => (x === undefined ? { kind: 'none' } : resolveRung(x, [...path, names[i]!]))),
+    resetUs,
+  };
 }
 
 function resolveCriticalAction(input: NonNullable<PolicyComponentInput['critical_action']>, path: FieldPath): CriticalAction {
@@ -137,17 +160,7 @@ export function resolvePolicy(component: PolicyComponentInput, system: PolicySys
     policy.startLimit = { burst: s.burst, intervalUs: durationAt(s.interval, at('start_limit', 'interval')), action: (s.action ?? 'none') as SystemAction };
   }
   if (component.failure_action !== undefined) policy.failureAction = component.failure_action as SystemAction;
-  if (component.failure_actions !== undefined) {
-    const f = component.failure_actions;
-    const rungs = [f.first, f.second, f.subsequent];
-    const last = rungs.map((x, i) => (x === undefined ? -1 : i)).reduce((a, b) => Math.max(a, b), -1);
-    if (last < 0) throw new ScenarioProblem(at('failure_actions'), 'name at least one of `first`, `second`, `subsequent`');
-    const names = ['first', 'second', 'subsequent'];
-    policy.ladder = {
-      actions: rungs.slice(0, last + 1).map((x, i) => (x === undefined ? { kind: 'none' } : resolveRung(x, at('failure_actions', names[i]!)))),
-      resetUs: f.reset === undefined ? 24 * 60 * US_PER_MIN : durationAt(f.reset, at('failure_actions', 'reset')),
-    };
-  }
+  if (component.failure_actions !== undefined) policy.ladder = resolveLadder(component.failure_actions, at('failure_actions'));
   if (component.critical_action !== undefined) policy.criticalAction = resolveCriticalAction(component.critical_action, at('critical_action'));
   if (component.supervisor !== undefined) policy.supervisor = resolveSupervisor(component.supervisor, base.supervisor, at('supervisor'));
   if (system.supervisor !== undefined) policy.rootSupervisor = resolveSupervisor(system.supervisor, base.rootSupervisor, ['system', 'supervisor']);

@@ -72,9 +72,20 @@ export const policyComponentShape = {
     .describe('systemd StartLimitBurst= starts per StartLimitIntervalSec=; the next fails the unit and runs StartLimitAction=.'),
   failure_action: systemAction.optional().describe('systemd FailureAction=: when the component fails for good.'),
   failure_actions: z
-    .strictObject({ first: ladderRung.optional(), second: ladderRung.optional(), subsequent: ladderRung.optional(), reset: duration.optional() })
+    .strictObject({
+      first: ladderRung.optional(),
+      second: ladderRung.optional(),
+      subsequent: ladderRung.optional(),
+      actions: z
+        .array(ladderRung)
+        .min(1, { error: 'name at least one action' })
+        .max(1024, { error: 'at most 1024 actions (cActions is range(0, 1024) in MS-SCMR)' })
+        .optional()
+        .describe('SERVICE_FAILURE_ACTIONS lpsaActions: the action for failure N is entry N; failures past the list repeat the last entry (end with `none` to do nothing past it). Instead of first/second/subsequent.'),
+      reset: z.union([duration, z.literal('infinite')]).optional().describe('dwResetPeriod: the failure count resets to 0 after this long without a failure (default 1 day; `infinite`: never).'),
+    })
     .optional()
-    .describe('Windows service recovery: actions for the first, second and subsequent failures; the count resets after `reset`.'),
+    .describe('Windows service recovery: actions for the first, second and subsequent failures (or a list of any length, `actions`); the count resets after `reset`.'),
   critical_action: criticalAction.optional().describe('What a critical component\'s termination does (overrides the preset).'),
   supervisor: supervisor.optional().describe('On a monitor: how it restarts its children (OTP strategy and intensity).'),
   binds_to: z.array(name).optional().describe('systemd BindsTo=: stop when any of these terminates.'),
