@@ -25,6 +25,11 @@ export class TraceReplay {
   isShuttingDown(): boolean {
     return this.power === 'shutting-down' || this.power === 'rebooting' || this.power === 'panic';
   }
+
+  /** The device sits in a reboot target outside the OS (Android's bootloader): nothing runs and nothing boots. */
+  isHalted(): boolean {
+    return this.power === 'halted';
+  }
 }
 
 /** The last lifecycle state of every component named, `stopped` for those never started. */

@@ -31,7 +31,9 @@ export function storyLine(r: TraceRecord): string | undefined {
     case 'shutdown-completed':
       return 'shutdown completed';
     case 'panic':
-      return `PANIC (ungraceful reboot): ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
+      return r.target !== undefined
+        ? `PANIC (ungraceful reboot into ${r.target}, where the device stays): ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`
+        : `PANIC (ungraceful reboot): ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
     case 'boot-completed':
       return `boot ${r.boot} completed`;
     case 'requests-lost':

@@ -255,7 +255,7 @@ export class Writer {
       case 'request-reboot':
         return this.requestReboot(cmd.culprit, cmd.reason, cmd.by, this.cause(cmd.cause), cmd.checkInFlight);
       case 'policy-reboot':
-        return this.policyReboot(cmd.monitor, cmd.culprit, cmd.mode, cmd.reason, this.cause(cmd.cause)!);
+        return this.policyReboot(cmd.monitor, cmd.culprit, cmd.mode, cmd.reason, this.cause(cmd.cause)!, cmd.target);
       case 'clear-reboot-in-flight':
         this.state.rebootInFlight = false;
         return;
@@ -295,7 +295,7 @@ export class Writer {
 
   private systemIsStopping(): boolean {
     const p = this.state.power;
-    return p === 'shutting-down' || p === 'rebooting' || p === 'panic';
+    return p === 'shutting-down' || p === 'rebooting' || p === 'panic' || p === 'halted';
   }
 
   // ---- run start, faults, background load -----------------------------------
@@ -692,9 +692,9 @@ export class Writer {
   }
 
   /** A policy's reboot action (systemd FailureAction, Android init, MINIX): straight to the power manager. */
-  private policyReboot(monitor: string, culprit: string, mode: 'graceful' | 'force' | 'immediate', reason: string, cause: number): void {
+  private policyReboot(monitor: string, culprit: string, mode: 'graceful' | 'force' | 'immediate', reason: string, cause: number, target?: string): void {
     if (this.systemIsStopping() || this.state.rebootInFlight) return;
-    if (mode === 'immediate') return this.reset(reason, culprit, cause, false);
+    if (mode === 'immediate') return this.reset(reason, culprit, cause, false, target);
     this.state.rebootInFlight = true;
     const request = this.emit({ type: 'reboot-requested', component: culprit, by: monitor, mode: mode === 'graceful' ? 'graceful' : 'ungraceful', reason, cause });
     if (mode === 'graceful') this.beginShutdown(reason, culprit, request.seq);
@@ -751,11 +751,14 @@ export class Writer {
    * Resets the system at once: everything alive ends and whatever was
    * unflushed or in flight is lost. With `flushFilesystems` (systemd's
    * reboot-force) processes are killed but their data reaches the disk first.
+   * With a `target` the device resets into that reboot target (Android's
+   * fatal reboot target: LINUX_REBOOT_CMD_RESTART2 with "bootloader") and
+   * stays there, `halted`: no boot follows.
    */
-  private reset(reason: string, culprit: string | undefined, cause: number, flushFilesystems: boolean): void {
-    if (this.state.power === 'panic') return;
+  private reset(reason: string, culprit: string | undefined, cause: number, flushFilesystems: boolean, target?: string): void {
+    if (this.state.power === 'panic' || this.state.power === 'halted') return;
     this.setPower('panic', cause);
-    const panic = this.emit({ type: 'panic', reason, culprit, cause });
+    const panic = this.emit({ type: 'panic', reason, culprit, cause, ...(target !== undefined ? { target } : {}) });
     this.state.epoch++;
     this.state.shutdown = undefined;
     this.state.components.forEach((component, c) => {
@@ -768,7 +771,8 @@ export class Writer {
       }
       this.terminate(c, { kind: 'system-reset' }, false, panic.seq);
     });
-    this.engine.schedule(this.topo.scenario.system.resetDelayUs, { k: 'boot', cause: panic.seq });
+    if (target !== undefined) this.setPower('halted', panic.seq);
+    else this.engine.schedule(this.topo.scenario.system.resetDelayUs, { k: 'boot', cause: panic.seq });
   }
 
   /** A new boot: every component starts clean (history, armed faults, overrides); nothing carries over. */

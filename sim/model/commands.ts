@@ -85,7 +85,7 @@ export type Command =
   /** F6/F7: the component manager's or a supervisor's reboot request, handed to the shutdown shim. */
   | { do: 'request-reboot'; culprit: string; reason: string; by: string; cause: Cause; checkInFlight: boolean }
   /** A policy's reboot action: graceful shutdown, reboot-force (flush, then reset) or a panic. */
-  | { do: 'policy-reboot'; monitor: string; culprit: string; mode: 'graceful' | 'force' | 'immediate'; reason: string; cause: Cause }
+  | { do: 'policy-reboot'; monitor: string; culprit: string; mode: 'graceful' | 'force' | 'immediate'; reason: string; cause: Cause; target?: string }
   | { do: 'take-reboot-call-failure' }
   | { do: 'clear-reboot-in-flight' }
   | { do: 'begin-shutdown'; reason: string; culprit?: string; cause: Cause }

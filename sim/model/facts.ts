@@ -70,7 +70,7 @@ export type FactOf<K extends FactKind> = Extract<Fact, { f: K }>;
 /** Why a termination happened, which decides who reacts (see TerminationRoute). */
 export function routeOf(power: string, stopReason: StopReason | undefined): TerminationRoute {
   if (power === 'shutting-down') return 'shutdown';
-  if (power === 'rebooting' || power === 'panic') return 'stopping';
+  if (power === 'rebooting' || power === 'panic' || power === 'halted') return 'stopping';
   if (stopReason === 'destroy') return 'destroy';
   if (stopReason === 'policy' || stopReason === 'binding' || stopReason === 'operator') return 'policy';
   if (stopReason === 'dependency') return 'dependency';

@@ -194,7 +194,7 @@ export function isSettled(state: LifecycleState): boolean {
 }
 
 export function systemIsStopping(s: Pick<SystemState, 'power'>): boolean {
-  return s.power === 'shutting-down' || s.power === 'rebooting' || s.power === 'panic';
+  return s.power === 'shutting-down' || s.power === 'rebooting' || s.power === 'panic' || s.power === 'halted';
 }
 
 /** The process of a component that has one past its start (running, hung, stopping). */

@@ -81,8 +81,12 @@ function overridingDecision(policy: RecoveryPolicy, ctx: FailureContext, how: st
     const count = androidCrashCount(exits, bootUs, critical.windowUs, ctx.bootCompleted);
     if (count > critical.maxExits) {
       const when = ctx.bootCompleted ? `in ${formatS(critical.windowUs)}` : 'before boot completed';
-      const reason = `critical process exited ${count} times ${when}: reboot into the bootloader`;
-      return { action: 'reboot', reason, effects: [{ kind: 'reboot', mode: 'immediate', reason: `critical process ${ctx.component} exited ${count} times ${when}` }] };
+      // service.cpp Reap(): "Aborts into `fatal_reboot_target_'" (LOG(FATAL), then InitFatalReboot:
+      // RebootSystem(ANDROID_RB_RESTART2, target)): no orderly shutdown, and no boot of Android after it.
+      const into = critical.target === 'normal' ? 'reboot (target: normal boot)' : `reboot into ${critical.target}`;
+      const reason = `critical process exited ${count} times ${when}: ${into}`;
+      const target = critical.target === 'normal' ? {} : { target: critical.target };
+      return { action: 'reboot', reason, effects: [{ kind: 'reboot', mode: 'immediate', reason: `critical process ${ctx.component} exited ${count} times ${when}`, ...target }] };
     }
   }
   return undefined;

@@ -76,8 +76,12 @@ export interface FailureLadder {
 /** What a preset does when a component marked `critical` terminates. */
 export type CriticalAction =
   | { kind: 'none' }
-  /** Android init `critical`: more than `maxExits` exits in `windowUs` (or before boot completes) reboots into the bootloader. */
-  | { kind: 'android-init'; maxExits: number; windowUs: Micros }
+  /**
+   * Android init `critical [window=<mins>] [target=<fatal reboot target>]`: more than `maxExits`
+   * exits in `windowUs` (or before boot completes) reboots into `target` (`bootloader` by default),
+   * where the device stays; `target: normal` boots Android again instead (recsim's value).
+   */
+  | { kind: 'android-init'; maxExits: number; windowUs: Micros; target: string }
   /** Reboot the system: on any termination (Fuchsia RFC-0110 text) or on failures only. */
   | { kind: 'reboot'; mode: 'graceful' | 'force' | 'immediate'; on: 'any' | 'failure' };
 
@@ -186,7 +190,8 @@ export type Effect =
   | { kind: 'start'; component: string; reason: string }
   | { kind: 'give-up'; component: string }
   /** graceful: orderly shutdown; force: kill everything but flush filesystems; immediate: panic. */
-  | { kind: 'reboot'; mode: 'graceful' | 'force' | 'immediate'; reason: string }
+  /** `target`: an immediate reboot into a reboot target outside the OS (Android init's fatal reboot target): the device stays there. */
+  | { kind: 'reboot'; mode: 'graceful' | 'force' | 'immediate'; reason: string; target?: string }
   /** The deciding monitor terminates itself, after stopping its children, and its own monitor decides. */
   | { kind: 'escalate'; reason: string };
 

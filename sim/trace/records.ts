@@ -11,8 +11,12 @@ import type { FaultKind, FaultTraceFields } from '../faults/registry.js';
 
 export type LifecycleState = 'stopped' | 'starting' | 'running' | 'stopping' | 'hung' | 'failed' | 'destroyed';
 
-/** The system's power state, as the power manager sees it. */
-export type PowerState = 'up' | 'shutting-down' | 'rebooting' | 'panic' | 'booting';
+/**
+ * The system's power state, as the power manager sees it. `halted`: the
+ * device reset into a reboot target outside the OS (Android init's fatal
+ * reboot target, `bootloader` by default) and stays there: no boot follows.
+ */
+export type PowerState = 'up' | 'shutting-down' | 'rebooting' | 'panic' | 'booting' | 'halted';
 
 /** Why a process ended. */
 export type Termination =
@@ -61,7 +65,8 @@ export type TraceRecord =
   | (Base & { type: 'reboot-requested'; component?: string; by: string; mode: RebootMode; reason: string })
   | (Base & { type: 'shutdown-started'; mode: RebootMode; reason: string; culprit?: string })
   | (Base & { type: 'shutdown-completed' })
-  | (Base & { type: 'panic'; reason: string; culprit?: string })
+  /** `target`: the reboot target the device resets into and stays in (Android's fatal reboot target); absent: it boots again. */
+  | (Base & { type: 'panic'; reason: string; culprit?: string; target?: string })
   | (Base & { type: 'boot-started'; boot: number })
   | (Base & { type: 'boot-completed'; boot: number })
   | (Base & { type: 'requests-lost'; component: string; count: number })

@@ -105,6 +105,7 @@ export const bootCompletes: Invariant = {
       finish() {
         if (!boot || boot.completed || !last?.completed) return [];
         if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
+        if (replay.isHalted()) return []; // the device sits in a reboot target (Android's bootloader): nothing is meant to run
         const endUs = last.t;
         const judgedFromUs = Math.max(boot.t, faultPhaseEndUs(scenario, lastFaultUs));
         if (judgedFromUs + boundUs > endUs) return [];

@@ -78,6 +78,7 @@ export const recoversAfterFaults: Invariant = {
         const phaseEndUs = faultPhaseEndUs(scenario, lastFaultUs);
         if (phaseEndUs + boundUs > endUs) return [];
         if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
+        if (replay.isHalted()) return []; // the device sits in a reboot target (Android's bootloader): nothing is meant to run
 
         const out: Violation[] = [];
         const heartbeats = scenario.system.heartbeatPeriodUs > 0;

@@ -5,7 +5,7 @@ import { violation, type Invariant } from './types.js';
 /** Judged once per run: the first reboot that misses its bound is the one to look at. */
 export const requestedRebootCompletes: Invariant = {
   id: 'requested-reboot-completes',
-  statement: 'A reboot, once requested (or a panic), completes within the bound: a boot starts afterwards.',
+  statement: 'A reboot, once requested (or a panic), completes within the bound: a boot starts afterwards, or the device reaches the reboot target it was sent to (Android\'s bootloader).',
   rule: 'F7, F8',
   kind: 'liveness',
   watches: ['boot-started', 'reboot-requested', 'panic', 'run-ended'],
@@ -24,6 +24,10 @@ export const requestedRebootCompletes: Invariant = {
             broken = true;
             return [violation(inv, `reboot requested at seq ${pending.seq} took ${(r.t - pending.t) / US_PER_S}s, over the ${boundUs / US_PER_S}s bound`, pending.seq)];
           }
+          pending = undefined;
+        } else if (r.type === 'panic' && r.target !== undefined) {
+          // A reset into a reboot target (service.cpp: "Aborts into `fatal_reboot_target_'") completes
+          // there: the device sits in the bootloader by design, and no boot is owed.
           pending = undefined;
         } else if ((r.type === 'reboot-requested' || r.type === 'panic') && !pending) pending = { seq: r.seq, t: r.t };
         return undefined;

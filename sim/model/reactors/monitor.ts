@@ -125,7 +125,7 @@ function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culp
     case 'give-up':
       return [{ do: 'set-failed', c: at(effect.component), cause }];
     case 'reboot':
-      return [{ do: 'policy-reboot', monitor, culprit, mode: effect.mode, reason: effect.reason, cause }];
+      return [{ do: 'policy-reboot', monitor, culprit, mode: effect.mode, reason: effect.reason, cause, ...(effect.target !== undefined ? { target: effect.target } : {}) }];
     case 'escalate':
       return escalate(s, ctx, monitor, culprit, effect.reason, cause);
   }

@@ -8,6 +8,9 @@ import type { Backoff, CriticalAction, ExitStatus, FailureLadder, LadderAction, 
 
 export const DEFAULT_POLICY: RecoveryPolicy = { when: 'never', delayUs: 0, maxRestarts: Infinity, heartbeatMissLimit: 1 };
 
+/** Android init README, `critical`: "default value of _fatal reboot target_ is 'bootloader'" (reboot_utils.cpp). */
+const ANDROID_FATAL_REBOOT_TARGET = 'bootloader';
+
 /** OTP supervisor(3) defaults: intensity 1, period 5 s. */
 const OTP_PERIOD_US = 5 * US_PER_S;
 
@@ -82,13 +85,13 @@ function resolveLadder(f: NonNullable<PolicyComponentInput['failure_actions']>, 
 
 function resolveCriticalAction(input: NonNullable<PolicyComponentInput['critical_action']>, path: FieldPath): CriticalAction {
   if (typeof input === 'object') {
-    return { kind: 'android-init', maxExits: input.max_exits ?? 4, windowUs: input.window === undefined ? 4 * US_PER_MIN : durationAt(input.window, [...path, 'window']) };
+    return { kind: 'android-init', maxExits: input.max_exits ?? 4, windowUs: input.window === undefined ? 4 * US_PER_MIN : durationAt(input.window, [...path, 'window']), target: input.target ?? ANDROID_FATAL_REBOOT_TARGET };
   }
   switch (input) {
     case 'none':
       return { kind: 'none' };
     case 'android-init':
-      return { kind: 'android-init', maxExits: 4, windowUs: 4 * US_PER_MIN };
+      return { kind: 'android-init', maxExits: 4, windowUs: 4 * US_PER_MIN, target: ANDROID_FATAL_REBOOT_TARGET };
     case 'reboot':
       return { kind: 'reboot', mode: 'graceful', on: 'any' };
     case 'reboot-on-failure':

@@ -58,7 +58,16 @@ const supervisor = z.strictObject({
 
 const criticalAction = z.union([
   z.enum(['none', 'android-init', 'reboot', 'reboot-on-failure', 'reboot-force', 'panic']),
-  z.strictObject({ kind: z.literal('android-init'), max_exits: z.number().int().min(0).optional(), window: duration.optional() }),
+  z.strictObject({
+    kind: z.literal('android-init'),
+    max_exits: z.number().int().min(0).optional(),
+    window: duration.optional().describe('init `critical window=<mins>`: the fatal crash window (default 4min).'),
+    target: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]*$/, { error: 'a reboot target name such as bootloader, recovery or fastboot (or normal)' })
+      .optional()
+      .describe('init `critical target=<fatal reboot target>`: where the device reboots and stays (default bootloader); `normal` boots Android again (recsim\'s value).'),
+  }),
 ]);
 
 export const policyComponentShape = {

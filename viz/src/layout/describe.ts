@@ -43,7 +43,7 @@ export function describeRecord(r: TraceRecord): string {
     case 'shutdown-completed':
       return 'shutdown completed';
     case 'panic':
-      return `panic: ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}`;
+      return `panic: ${r.reason}${r.culprit ? ` (culprit ${r.culprit})` : ''}${r.target ? `; the device resets into ${r.target} and stays there` : ''}`;
     case 'boot-started':
       return `boot ${r.boot} started`;
     case 'boot-completed':

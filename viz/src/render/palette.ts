@@ -22,6 +22,7 @@ export const STATE_COLORS: Readonly<Record<BarState, string>> = {
   rebooting: '#f0e442',
   panic: '#000000',
   booting: '#9ecae1',
+  halted: '#0072b2',
 };
 
 /** States drawn with a hatch over their colour. */
@@ -43,6 +44,7 @@ export const POWER_LEGEND: readonly [BarState, string][] = [
   ['rebooting', 'rebooting'],
   ['panic', 'panic'],
   ['booting', 'booting'],
+  ['halted', 'in a reboot target (bootloader): no boot'],
 ];
 
 export interface MarkStyle {
