@@ -239,6 +239,9 @@ export class Writer {
       case 'mark-restart-batch':
         this.comp(cmd.c).restartBatch = cmd.batch;
         return;
+      case 'join-restart-batch':
+        this.comp(cmd.c).restartBatch = this.cause(cmd.cause);
+        return;
       case 'mark-escalation':
         this.comp(cmd.c).escalation = this.cause(cmd.cause);
         return;
@@ -566,28 +569,34 @@ export class Writer {
     const stop = { reason, cause: request.seq, waitFor };
     if (life.state === 'starting') return this.terminate(c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
     const proc = processOf(life)!;
+    if (this.topo.specs[c]!.brutalKill) {
+      // OTP `shutdown => brutal_kill` (supervisor.erl shutdown/2): exit(Pid, kill), no shutdown message first.
+      const killed = this.emit({ type: 'killed', component: this.name(c), reason: 'brutal_kill', cause: request.seq });
+      return this.terminate(c, { kind: 'signal', signal: 'kill' }, false, killed.seq, undefined, stop);
+    }
     // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
     // included. A stop that takes exactly the timeout completes: its stop-done is scheduled first.
+    // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
     const timeoutUs = this.topo.specs[c]!.stopTimeoutUs ?? this.topo.scenario.system.stopTimeoutUs;
     const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
     if (life.state === 'hung' || this.ignoresStop(component)) {
       proc.stop = stop;
-      this.engine.schedule(timeoutUs, timeout);
+      if (Number.isFinite(timeoutUs)) this.engine.schedule(timeoutUs, timeout);
       return;
     }
     this.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
     this.engine.schedule(this.topo.specs[c]!.stopLatencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
-    this.engine.schedule(timeoutUs, timeout);
+    if (Number.isFinite(timeoutUs)) this.engine.schedule(timeoutUs, timeout);
   }
 
   /** R4/R8: a group stopped dependents first (the order is the reactor's; the queue is kept here). */
-  private stopGroup(members: readonly { c: number; waitingFor: number }[], reason: StopReason, cause: number, waitFor: string[]): void {
+  private stopGroup(members: readonly { c: number; waitingFor: number; after?: number }[], reason: StopReason, cause: number, waitFor: string[]): void {
     if (members.length === 0) return;
     const group = this.state.nextStopGroup++;
-    for (const { c, waitingFor } of members) {
+    for (const { c, waitingFor, after } of members) {
       const component = this.comp(c);
       component.stopGroup = group;
-      component.queuedStop = waitingFor > 0 ? { waitingFor, reason, cause, waitFor } : undefined;
+      component.queuedStop = waitingFor > 0 ? { waitingFor, reason, cause, waitFor, ...(after !== undefined ? { after } : {}) } : undefined;
     }
     for (const { c, waitingFor } of members) if (waitingFor === 0) this.stop(c, reason, cause, waitFor);
   }
@@ -672,7 +681,10 @@ export class Writer {
     if (this.topo.childrenOf[m]!.some((child) => isAlive(this.comp(child).life.state))) return;
     const cause = monitor.escalation;
     monitor.escalation = undefined;
-    this.terminate(m, { kind: 'exit', exitCode: 1 }, false, cause);
+    // supervisor.erl restart/2: add_restart/1 says terminate -> {shutdown, State} -> the gen_server
+    // stops with reason `shutdown`, which a transient parent spec does not restart (do_restart/3).
+    // recsim writes that exit reason as a clean SIGTERM-like end (restart-conditions.ts: transient).
+    this.terminate(m, { kind: 'signal', signal: 'term' }, false, cause);
   }
 
   // ---- reboot, shutdown, panic, boot ----------------------------------------

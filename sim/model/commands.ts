@@ -60,7 +60,8 @@ export type Command =
    * R4/R8: stops a group dependents first: each member with `waitingFor` 0
    * now, the others once that many members depending on it have ended.
    */
-  | { do: 'stop-group'; members: readonly { c: number; waitingFor: number }[]; reason: StopReason; cause: Cause; waitFor?: string[] }
+  /** `after`: a member stopped in turn (OTP terminate_children) waits for that one member to end, not for its dependents. */
+  | { do: 'stop-group'; members: readonly { c: number; waitingFor: number; after?: number }[]; reason: StopReason; cause: Cause; waitFor?: string[] }
   /** A member of `c`'s group that depends on it has ended. */
   | { do: 'stop-group-tick'; c: number; group: number }
   /** `c` has ended: it is no longer a member of its group. */
@@ -77,6 +78,8 @@ export type Command =
   | { do: 'queue-event'; supervisor: number; event: SupervisorEvent }
   | { do: 'take-queued-events'; supervisor: number }
   | { do: 'mark-restart-batch'; c: number; batch: number | undefined }
+  /** Joins the restart batch of the decision `cause` (OTP: restarted once every child the decision stops has terminated). */
+  | { do: 'join-restart-batch'; c: number; cause: Cause }
   | { do: 'mark-escalation'; c: number; cause: Cause }
   /** An escalating monitor ends (exit 1) once none of its children is alive. */
   | { do: 'finish-escalation'; c: number }

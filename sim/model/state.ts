@@ -151,6 +151,8 @@ export interface ComponentState {
 /** A stop that waits for the members of its group that depend on this component (dependents first). */
 export interface QueuedStop {
   waitingFor: number;
+  /** Stopped in turn (OTP terminate_children): the member whose end is its turn. */
+  after?: number;
   reason: StopReason;
   cause: number;
   waitFor: string[];

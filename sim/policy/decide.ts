@@ -1,7 +1,8 @@
 import type { Micros } from '../engine/time.js';
 import { androidCrashCount } from './android-critical.js';
 import { backoffDelayUs, terminationInstants, withJitterUs } from './backoff.js';
-import { childrenRestartEffects, companions, groupRestartEffects } from './group.js';
+import { childrenRestartEffects, companions, groupRestartEffects, otpGroupRestartEffects } from './group.js';
+import { groupTerminations } from './intensity.js';
 import { failureCount, ladderAction } from './ladder.js';
 import { withOnFailure } from './on-failure.js';
 import { intensityExceeded, restartsInWindow } from './rate-limit.js';
@@ -30,19 +31,6 @@ function giveUp(policy: RecoveryPolicy, ctx: FailureContext, reason: string, act
 function supervisorOf(policy: RecoveryPolicy, ctx: FailureContext): SupervisorSpec | undefined {
   const monitor = ctx.system.get(ctx.monitor);
   return monitor ? monitor.policy.supervisor : policy.rootSupervisor;
-}
-
-/** Terminations of the monitor's restartable children within reach of its intensity window, this one included. */
-function groupTerminations(ctx: FailureContext): Micros[] {
-  const own = terminationInstants({ nowUs: ctx.nowUs, history: ctx.history, ranForUs: ctx.ranForUs });
-  const others: Micros[] = [];
-  for (const s of ctx.siblings) {
-    if (s.name === ctx.component) continue;
-    const view = ctx.system.get(s.name);
-    if (!view?.history || view.policy.when === 'never') continue;
-    others.push(...(view.history.endsUs ?? view.history.failuresUs));
-  }
-  return [...others, ...own];
 }
 
 function exitActionFor(policy: RecoveryPolicy, ctx: FailureContext): ExitAction | undefined {
@@ -172,7 +160,8 @@ function decideAfterEnd(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDe
 
   const strategy = supervisor?.strategy ?? 'one_for_one';
   const others = companions(strategy, ctx.component, ctx.siblings, ctx.system);
-  const effects = groupRestartEffects(ctx.component, others, ctx.system, delayUs);
+  const inTurn = strategy === 'one_for_all' || strategy === 'rest_for_one';
+  const effects = (inTurn ? otpGroupRestartEffects : groupRestartEffects)(ctx.component, others, ctx.system, delayUs);
   const touched = new Set([ctx.component, ...others]);
   effects.push(...childrenRestartEffects(ctx.component, ctx.system, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
   const action = others.length > 0 ? GROUP_ACTION[strategy] : 'restart';

@@ -70,6 +70,23 @@ export function groupRestartEffects(failed: string, others: readonly string[], s
 }
 
 /**
+ * OTP one_for_all and rest_for_one (lib/stdlib/src/supervisor.erl, restart/3 ->
+ * restart_multiple_children/3): `terminate_children` shuts the others down one at a
+ * time in reverse start order (`shutdown/2` waits for each child's 'DOWN' before the
+ * next), and only then does `start_children` start them, in start order, the failed
+ * child among them. Temporary children are terminated but not restarted. When none of
+ * the others is alive there is nothing to wait for: all restart after `delayUs`.
+ */
+export function otpGroupRestartEffects(failed: string, others: readonly string[], system: SystemView, delayUs: Micros): Effect[] {
+  const stop = [...others].reverse().filter((name) => isAliveState(system.get(name)?.state ?? 'stopped'));
+  if (stop.length === 0) return groupRestartEffects(failed, others, system, delayUs);
+  const restart = [failed, ...others]
+    .filter((name) => name === failed || (restartable(system.get(name)) && system.get(name)!.state !== 'failed' && system.get(name)!.state !== 'destroyed'))
+    .sort((a, b) => system.order(a) - system.order(b));
+  return [{ kind: 'stop-then-restart', stop, restart }];
+}
+
+/**
  * A supervisor that is restarted starts its children again (OTP: a
  * supervisor's init starts every child spec). Children left stopped, e.g.
  * after it escalated, are restarted with it; running ones are left alone.

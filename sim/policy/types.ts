@@ -188,6 +188,12 @@ export type Effect =
   | { kind: 'stop'; component: string }
   /** Start a unit that is not running (systemd OnFailure=: a start job for each listed unit). */
   | { kind: 'start'; component: string; reason: string }
+  /**
+   * OTP one_for_all / rest_for_one (supervisor.erl restart_multiple_children): `stop` are
+   * terminated one at a time in the order given (reverse start order), each with its shutdown;
+   * once all have terminated, `restart` (start order, the failed child included) start again.
+   */
+  | { kind: 'stop-then-restart'; stop: string[]; restart: string[] }
   | { kind: 'give-up'; component: string }
   /** graceful: orderly shutdown; force: kill everything but flush filesystems; immediate: panic. */
   /** `target`: an immediate reboot into a reboot target outside the OS (Android init's fatal reboot target): the device stays there. */

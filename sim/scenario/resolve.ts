@@ -60,6 +60,20 @@ function resolveSystem(input: ScenarioInput['system']): SystemConfig {
   };
 }
 
+/**
+ * How a stop ends: `stop_timeout`, or OTP's child spec `shutdown` (supervisor(3), "Child
+ * specification"; supervisor.erl shutdown/2): brutal_kill = exit(Pid, kill) at once; an
+ * integer = exit(Pid, shutdown), then kill if no 'DOWN' within that time (the stop timeout's
+ * own semantics); infinity = wait for the 'DOWN' however long it takes.
+ */
+function stopBehaviour(c: ComponentInput, path: (field: string) => FieldPath): { stopTimeoutUs?: Micros; brutalKill?: boolean } {
+  if (c.shutdown !== undefined && c.stop_timeout !== undefined) throw new ScenarioProblem(path('shutdown'), 'give one of `shutdown` (OTP) and `stop_timeout`: both set how long a stop may take');
+  if (c.shutdown === 'brutal_kill') return { stopTimeoutUs: 0, brutalKill: true };
+  if (c.shutdown === 'infinity') return { stopTimeoutUs: Infinity };
+  if (c.shutdown !== undefined) return { stopTimeoutUs: unit(parseDuration(c.shutdown), path('shutdown')) };
+  return c.stop_timeout === undefined ? {} : { stopTimeoutUs: unit(parseDuration(c.stop_timeout), path('stop_timeout')) };
+}
+
 function resolveComponent(c: ComponentInput, index: number, system: ScenarioInput['system']): ComponentSpec {
   const path = (field: string): FieldPath => ['components', index, field];
   const { depends, quorums } = resolveDepends(c.depends, ['components', index]);
@@ -81,7 +95,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
       serviceTimeUs: unit(parseDuration(c.requests.service_time), [...path('requests'), 'service_time']),
       clients: c.requests.clients ?? 'block',
     },
-    stopTimeoutUs: c.stop_timeout === undefined ? undefined : unit(parseDuration(c.stop_timeout), path('stop_timeout')),
+    ...stopBehaviour(c, path),
     collection: c.collection,
     supervises: c.supervises ?? [],
     onReceive: c.on_receive ?? 'start',

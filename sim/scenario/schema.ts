@@ -56,6 +56,10 @@ const component = z.strictObject({
     .optional()
     .describe('Data written and flushed periodically; what is unflushed is lost unless stopped gracefully.'),
   stop_timeout: duration.optional().describe("This component's stop timeout, overriding system.stop_timeout (F8: overridable per environment)."),
+  shutdown: z
+    .union([z.enum(['brutal_kill', 'infinity']), duration])
+    .optional()
+    .describe('OTP child spec `shutdown` (supervisor(3)): brutal_kill kills at once; a time asks it to stop (exit reason shutdown) and kills it after that long; infinity waits for it. Instead of stop_timeout.'),
   collection: z
     .strictObject({
       parent: name.describe('The component whose collection holds this dynamic child.'),

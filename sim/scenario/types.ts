@@ -114,8 +114,10 @@ export interface ComponentSpec {
   mainProcessCritical: boolean;
   requests?: RequestLoad;
   dirtyData?: DirtyData;
-  /** Overrides `system.stopTimeoutUs` for this component (F8: per environment). */
+  /** Overrides `system.stopTimeoutUs` for this component (F8: per environment); Infinity: wait for it (OTP `shutdown => infinity`). */
   stopTimeoutUs?: Micros;
+  /** OTP `shutdown => brutal_kill`: a stop kills it at once, with no request first. */
+  brutalKill?: boolean;
   /** Fuchsia dynamic child (F2, F3). */
   collection?: { parent: string; durability: 'transient' | 'single-run' };
   /** Supervisor (F10): the components whose Started/Stopped events it receives, and how they are delivered. */

@@ -75,8 +75,8 @@ function quorumLostBy(s: StateView, topo: Topology, c: number): number[] {
 export const advanceStopGroup: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const group = s.components[fact.c]!.stopGroup;
   if (group === undefined) return [];
-  return [
-    { do: 'leave-stop-group', c: fact.c },
-    ...queuedProviders(s, ctx.topo, fact.c, group).map((p): Command => ({ do: 'stop-group-tick', c: p, group })),
-  ];
+  // Members stopped in turn (OTP terminate_children) wait for the one before them, not for their dependents.
+  const next = s.components.flatMap((x, i) => (x.stopGroup === group && x.queuedStop?.after === fact.c ? [i] : []));
+  const providers = queuedProviders(s, ctx.topo, fact.c, group).filter((p) => s.components[p]!.queuedStop?.after === undefined);
+  return [{ do: 'leave-stop-group', c: fact.c }, ...[...next, ...providers].map((p): Command => ({ do: 'stop-group-tick', c: p, group }))];
 };

@@ -122,6 +122,12 @@ function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culp
     }
     case 'stop':
       return [{ do: 'stop', c: at(effect.component), reason: 'policy', cause }];
+    case 'stop-then-restart':
+      return [
+        ...effect.restart.map((name): Command => ({ do: 'join-restart-batch', c: at(name), cause })),
+        ...effect.stop.filter((name) => !effect.restart.includes(name)).map((name): Command => ({ do: 'join-restart-batch', c: at(name), cause })),
+        { do: 'stop-group', members: inTurn(effect.stop.map(at)), reason: 'policy', cause },
+      ];
     case 'give-up':
       return [{ do: 'set-failed', c: at(effect.component), cause }];
     case 'reboot':
@@ -131,14 +137,26 @@ function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culp
   }
 }
 
-/** OTP escalation: the monitor stops its children (reverse start order), then ends itself; its own monitor decides. */
+/**
+ * OTP `terminate_children` (supervisor.erl): one child at a time, in the order given (reverse
+ * start order); `shutdown/2` waits for each child's 'DOWN' (or kills it after its shutdown time)
+ * before it asks the next. As a group stop: each member's turn is the end of the one before.
+ */
+function inTurn(members: readonly number[]): { c: number; waitingFor: number; after?: number }[] {
+  return members.map((c, i) => (i === 0 ? { c, waitingFor: 0 } : { c, waitingFor: 1, after: members[i - 1]! }));
+}
+
+/**
+ * OTP escalation: the monitor stops its children one at a time in reverse start order (its
+ * terminate/2 calls terminate_children), then ends itself with reason shutdown; its own monitor decides.
+ */
 function escalate(s: StateView, ctx: ReactorContext, monitorName: string, culprit: string, reason: string, cause: Cause): Command[] {
   const m = ctx.topo.index.get(monitorName);
   if (m === undefined) return [{ do: 'policy-reboot', monitor: monitorName, culprit, mode: 'graceful', reason: `escalated to init: ${reason}`, cause }];
   const children = ctx.topo.childrenOf[m]!.filter((child) => isAlive(s.components[child]!.life.state)).reverse();
   return [
     { do: 'mark-escalation', c: m, cause },
-    ...children.map((child): Command => ({ do: 'stop', c: child, reason: 'policy', cause })),
+    ...(children.length > 0 ? [{ do: 'stop-group', members: inTurn(children), reason: 'policy', cause } as Command] : []),
     { do: 'finish-escalation', c: m },
   ];
 }
@@ -165,6 +183,9 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
       const quiet = fact.stopReason === 'binding' || fact.stopReason === 'operator';
       for (const i of group) {
         out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
+        // OTP terminate_children drops temporary children: stopped with the group, never restarted.
+        const state = s.components[i]!.life.state;
+        if (policyOf(s, ctx, i).when === 'never' || state === 'failed' || state === 'destroyed') continue;
         out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}) });
       }
     }
