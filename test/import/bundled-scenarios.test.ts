@@ -46,13 +46,17 @@ export const BUNDLED = [
     faults: [30, 40, 50, 60, 70].map((s) => ({ at: `${s}s`, crash: 'servicemanager' })),
     expect: `expect:
   # AOSP init README: "critical: ... If it exits more than four times in four minutes or before boot
-  # completes, the device will reboot into bootloader" (recsim: a panic and a normal boot);
+  # completes, the device will reboot into bootloader" (reboot_utils.cpp InitFatalReboot: RESTART2
+  # "bootloader"; the device stays there, no boot follows);
   # \`onrestart restart surfaceflinger\`: surfaceflinger restarts with servicemanager.
   reboots: { graceful: 0, ungraceful: 1 }
   records:
     - { type: restart, component: surfaceflinger }
     - { type: decision, component: servicemanager, action: reboot, source: "${A}:11" }
-    - { type: panic }
+    - { type: panic, target: bootloader }
+    - { type: power, to: halted }
+  absent:
+    - { type: boot-started, boot: 2 }
   violations: none
 `,
   },

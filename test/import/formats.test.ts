@@ -18,8 +18,8 @@ describe('recsim import android (AOSP system/core/init/README.md)', () => {
 
   test('critical window=, restart_period, oneshot, onrestart restart, reboot_on_failure, disabled', () => {
     const byName = Object.fromEntries(result.scenario.components.map((c) => [c.name, c]));
-    expect(byName.servicemanager!.critical_action).toEqual({ kind: 'android-init', max_exits: 4, window: '4min' });
-    expect(byName.netd!.critical_action).toEqual({ kind: 'android-init', max_exits: 4, window: '10min' });
+    expect(byName.servicemanager!.critical_action).toEqual({ kind: 'android-init', max_exits: 4, window: '4min', target: 'bootloader' });
+    expect(byName.netd!.critical_action).toEqual({ kind: 'android-init', max_exits: 4, window: '10min', target: 'bootloader' });
     expect(byName.surfaceflinger!.backoff).toEqual({ kind: 'restart-period', period: '10s' });
     expect(byName.surfaceflinger!.part_of).toEqual(['servicemanager']);
     expect(byName.bootanim!.restart).toBe('never');
@@ -34,7 +34,10 @@ describe('recsim import android (AOSP system/core/init/README.md)', () => {
     const records = run(scenario);
     const reboot = decisions(records, 'servicemanager').find((d) => d.action === 'reboot')!;
     expect(reboot.source).toBe(`${ANDROID}/init.rc:11`);
-    expect(records.some((r) => r.type === 'panic')).toBe(true);
+    expect(records.some((r) => r.type === 'panic' && r.target === 'bootloader')).toBe(true);
+    // The device stays in the bootloader: no second boot.
+    expect(records.some((r) => r.type === 'power' && r.to === 'halted')).toBe(true);
+    expect(records.some((r) => r.type === 'boot-started' && r.boot === 2)).toBe(false);
     // onrestart restart surfaceflinger: surfaceflinger restarts with servicemanager.
     expect(records.some((r) => r.type === 'restart' && r.component === 'surfaceflinger')).toBe(true);
   });
@@ -42,7 +45,7 @@ describe('recsim import android (AOSP system/core/init/README.md)', () => {
   test('teeth: the same crashes with window=1 (minute) do not reboot', () => {
     const faults = [30, 50, 70, 90, 110].map((s) => ({ at: `${s}s`, crash: 'servicemanager' }));
     const { scenario } = importFixture('android', [`${ANDROID}/init.rc`], faults, '3min');
-    scenario.components.find((c) => c.name === 'servicemanager')!.policy.criticalAction = { kind: 'android-init', maxExits: 4, windowUs: 60e6 };
+    scenario.components.find((c) => c.name === 'servicemanager')!.policy.criticalAction = { kind: 'android-init', maxExits: 4, windowUs: 60e6, target: 'bootloader' };
     expect(run(scenario).some((r) => r.type === 'panic')).toBe(false);
   });
 

@@ -107,11 +107,11 @@ describe('OTP supervisors', () => {
     expect(d.action).toBe('escalate');
     expect(d.effects).toEqual([expect.objectContaining({ kind: 'escalate' })]);
   });
-  test('within the intensity, one_for_all restarts every child', () => {
+  test('within the intensity, one_for_all terminates the others in turn (reverse start order), then restarts every child in start order', () => {
     const components = [sup('one_for_all'), child('a', 'running'), child('x', 'stopped'), child('c', 'running')];
     const d = decideRecovery({ ...basePolicy, when: 'always' }, ctxOf({ monitor: 'sup', components, history: { failuresUs: [10 * S] } }));
     expect(d.action).toBe('restart-all');
-    expect(d.effects.map((e) => `${e.kind} ${'component' in e ? e.component : ''}`)).toEqual(['stop c', 'stop a', 'restart x', 'restart a', 'restart c']);
+    expect(d.effects).toEqual([{ kind: 'stop-then-restart', stop: ['c', 'a'], restart: ['a', 'x', 'c'] }]);
   });
   test('a supervisor restarted after escalating starts its stopped children again', () => {
     const components = [sup('one_for_one'), child('a', 'stopped'), child('b', 'stopped')];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { companions, groupRestartEffects, transitiveDependents } from '../../sim/policy/group.js';
+import { companions, groupRestartEffects, otpGroupRestartEffects, transitiveDependents } from '../../sim/policy/group.js';
 import { systemViewOf } from '../../sim/policy/system-view.js';
 import type { ComponentView, RecoveryPolicy } from '../../sim/policy/types.js';
 import type { LifecycleState } from '../../sim/trace/records.js';
@@ -40,6 +40,24 @@ describe('OTP group strategies', () => {
     const effects = groupRestartEffects('b', ['a', 't'], systemViewOf(group), 0);
     expect(effects.filter((e) => e.kind === 'restart').map((e) => (e as { component: string }).component)).toEqual(['b', 'a']);
     expect(effects.filter((e) => e.kind === 'stop').map((e) => (e as { component: string }).component)).toEqual(['t', 'a']);
+  });
+});
+
+describe('OTP restart_multiple_children (supervisor.erl): terminate in turn, then start all', () => {
+  const temporary: RecoveryPolicy = { ...basePolicy, when: 'never' };
+  const kids = [view('a'), view('b', 'stopped'), view('c'), view('t', 'running', { policy: temporary }), view('d', 'failed')];
+  const siblings = kids.map((k) => ({ name: k.name }));
+  test('one_for_all: the live others in reverse start order, then the restartable ones and the failed child in start order', () => {
+    const others = companions('one_for_all', 'b', siblings, systemViewOf(kids));
+    expect(otpGroupRestartEffects('b', others, systemViewOf(kids), 0)).toEqual([{ kind: 'stop-then-restart', stop: ['t', 'c', 'a'], restart: ['a', 'b', 'c'] }]);
+  });
+  test('rest_for_one: only those started after it', () => {
+    const others = companions('rest_for_one', 'b', siblings, systemViewOf(kids));
+    expect(otpGroupRestartEffects('b', others, systemViewOf(kids), 0)).toEqual([{ kind: 'stop-then-restart', stop: ['t', 'c'], restart: ['b', 'c'] }]);
+  });
+  test('nothing alive to wait for: all restart after the delay, as before', () => {
+    const down = [view('a', 'stopped'), view('b', 'stopped')];
+    expect(otpGroupRestartEffects('b', ['a'], systemViewOf(down), 0)).toEqual(groupRestartEffects('b', ['a'], systemViewOf(down), 0));
   });
 });
 

@@ -94,16 +94,19 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
     if (critical) {
       c.critical = true;
       let window = 4;
+      // README: "The default value of _fatal crash window mins_ is 4, and default value of _fatal reboot target_ is 'bootloader'."
+      let target = 'bootloader';
       for (const t of critical.tokens.slice(1)) {
         const [k, v] = t.split('=');
         if (k === 'window') {
           window = Number(v);
           if (!Number.isFinite(window) || window <= 0) throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write window=<minutes>, e.g. window=10`);
         } else if (k === 'target') {
-          log.warn(name, `${critical.file}:${critical.line}`, `critical ${t}`, 'the reboot target is not modelled: recsim models the reboot into the bootloader as a panic followed by a normal boot');
+          if (v === undefined || !/^[a-z][a-z0-9_-]*$/.test(v)) throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write target=<reboot target>, e.g. target=bootloader`);
+          target = v;
         } else throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write window=<minutes> or target=<reboot target>`);
       }
-      c.critical_action = { kind: 'android-init', max_exits: 4, window: `${window}min` };
+      c.critical_action = { kind: 'android-init', max_exits: 4, window: `${window}min`, target };
       fields.critical = `${critical.file}:${critical.line}`;
       if (rebootOnFailure) log.warn(name, `${rebootOnFailure.file}:${rebootOnFailure.line}`, 'reboot_on_failure', 'a critical service keeps its critical rule; reboot_on_failure is left out');
     } else if (rebootOnFailure) {

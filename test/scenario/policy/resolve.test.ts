@@ -134,3 +134,25 @@ components:
     expect(() => checkPolicyReferences(ok)).not.toThrow();
   });
 });
+
+describe('issue 11: Windows action lists, Android reboot target, OTP shutdown', () => {
+  test('failure_actions.actions: a list of any length; reset: infinite', () => {
+    const ladder = policyOf('{ name: x, restart: on-failure, failure_actions: { actions: [{ restart: 1s }, { restart: 2s }, { restart: 3s }, { restart: 4s }, none], reset: infinite } }').ladder!;
+    expect(ladder.actions.map((a) => a.kind)).toEqual(['restart', 'restart', 'restart', 'restart', 'none']);
+    expect(ladder.resetUs).toBe(Infinity);
+  });
+  test('actions and first/second/subsequent together are refused, naming the field', () => {
+    expect(problem('{ name: x, failure_actions: { first: reboot, actions: [none] } }')).toMatch(/components\[1\]\.failure_actions\.first: give the actions once/);
+  });
+  test('critical_action target: bootloader by default, or as written', () => {
+    expect(policyOf('{ name: x, critical: true, critical_action: android-init }').criticalAction).toMatchObject({ target: 'bootloader' });
+    expect(policyOf('{ name: x, critical: true, critical_action: { kind: android-init, target: recovery } }').criticalAction).toMatchObject({ target: 'recovery' });
+  });
+  test('shutdown: brutal_kill, a time, infinity; not with stop_timeout', () => {
+    const at = (c: string) => scenarioFrom(`name: s\nduration: 1min\ncomponents:\n  - ${c}\n`).components[0]!;
+    expect(at('{ name: x, shutdown: brutal_kill }')).toMatchObject({ brutalKill: true, stopTimeoutUs: 0 });
+    expect(at('{ name: x, shutdown: 500ms }').stopTimeoutUs).toBe(500_000);
+    expect(at('{ name: x, shutdown: infinity }').stopTimeoutUs).toBe(Infinity);
+    expect(() => at('{ name: x, shutdown: 1s, stop_timeout: 2s }')).toThrow(/components\[0\]\.shutdown: give one of `shutdown` \(OTP\) and `stop_timeout`/);
+  });
+});
