@@ -29,4 +29,19 @@ describe('recsim compare over presets on the anchor scenarios', () => {
     for (const p of ['systemd-default', 'k8s-crashloop', 'redox-restart-dependents']) expect(text).toContain(p);
     expect(text).toContain('apiserver');
   });
+
+  test('the OTP, Windows and Android policy anchors run under presets, and under their own policies (shutdown, action lists, reboot targets kept)', async () => {
+    for (const file of ['otp-one-for-all-in-turn', 'otp-escalation', 'windows-action-list', 'android-critical-bootloader']) {
+      const scenario = loadScenarioFile(`scenarios/anchors/${file}.yaml`);
+      const result = await runCampaign(scenario, { policies: ['scenario', 'otp-one-for-all', 'windows-scm', 'android-critical'], seeds: [1], workers: 0 });
+      const json = JSON.parse(formatTable(result, 'json')) as { policies: { policy: string; metrics: Record<string, { mean: number } | null> }[] };
+      expect(json.policies.map((p) => p.policy)).toHaveLength(4);
+    }
+    // The device left in the bootloader is down for the rest of the run under android-critical.
+    const halted = await runCampaign(loadScenarioFile('scenarios/anchors/android-critical-window-target.yaml'), { policies: ['scenario'], seeds: [1], workers: 0 });
+    const metrics = (JSON.parse(formatTable(halted, 'json')) as { policies: { metrics: Record<string, { mean: number } | null> }[] }).policies[0]!.metrics;
+    expect(metrics.ungracefulReboots!.mean).toBe(1);
+    // Halted at 332 s of 600: the rest of the run is downtime (the metric is in seconds).
+    expect(metrics.downtimeUs!.mean).toBe(268);
+  });
 });
