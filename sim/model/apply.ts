@@ -420,7 +420,8 @@ export class Writer {
    */
   private refuseStart(c: number, cause: number | undefined): void {
     const life = this.comp(c).life;
-    if (life.state !== 'stopped' || !life.pending) return;
+    // Nothing is started while the system goes down (or sits in a reboot target): nothing to refuse.
+    if (life.state !== 'stopped' || !life.pending || this.systemIsStopping()) return;
     const missing = blockingFor(this.state, this.topo, c, missingFor(this.state, this.topo, c, life.pending.waitFor));
     if (missing.length === 0) return;
     life.pending.refused = true;

@@ -37,7 +37,7 @@ describeTeeth('Android init critical services have teeth (fatal reboot target)',
     file: BOOTLOADER,
     breaks: 'the model resets without its target and boots again',
     breakModel: resetIgnoresTarget,
-    givesAway: 'no record boot-started boot=2: got found at seq 49',
+    givesAway: 'record power from=panic to=halted: got no such record',
   },
   {
     rule: 'critical window=<mins>',
