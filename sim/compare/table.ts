@@ -103,6 +103,15 @@ function markdownTable(rows: string[][]): string {
   return [`| ${head!.join(' | ')} |`, `|${head!.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/**
+ * The name a metric goes by in JSON and CSV, where its values are already in
+ * display units: times in seconds (`downtimeUs` -> `downtimeS`), the rest as
+ * they are (availability as a fraction of 1).
+ */
+function exportedKey(key: string, scale: number): string {
+  return scale === 1e-6 && key.endsWith('Us') ? `${key.slice(0, -2)}S` : key;
+}
+
 /** Renders a campaign's result. Deterministic: the same result always gives the same text. */
 export function formatTable(result: CampaignResult, format: TableFormat): string {
   const data = tableData(result);
@@ -113,7 +122,7 @@ export function formatTable(result: CampaignResult, format: TableFormat): string
         ...data,
         policies: data.policies.map((p) => ({
           ...p,
-          metrics: Object.fromEntries(Object.entries(p.metrics).map(([k, e]) => [k, toJson(e)])),
+          metrics: Object.fromEntries(cols.map((c) => [exportedKey(c.key, c.scale), toJson(p.metrics[c.key as MetricKey])])),
           services: Object.fromEntries(Object.entries(p.services).map(([k, e]) => [k, toJson(e)])),
         })),
       },
@@ -127,7 +136,7 @@ export function formatTable(result: CampaignResult, format: TableFormat): string
     const row = (policy: string, metric: string, e: Estimate | undefined): string =>
       [quote(policy), quote(metric), ...(e ? [e.mean, e.mean - e.halfWidth, e.mean + e.halfWidth, e.n].map(String) : ['', '', '', '0'])].join(',');
     for (const p of data.policies) {
-      for (const m of METRICS) lines.push(row(p.policy, m.key, p.metrics[m.key]));
+      for (const c of cols) lines.push(row(p.policy, exportedKey(c.key, c.scale), p.metrics[c.key as MetricKey]));
       for (const [name, e] of Object.entries(p.services)) lines.push(row(p.policy, `availability:${name}`, e));
     }
     return `${lines.join('\n')}\n`;
