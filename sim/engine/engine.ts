@@ -84,6 +84,19 @@ export class Engine<E> {
     return undefined;
   }
 
+  /**
+   * Moves the clock forward to `atUs` without handling anything, so that
+   * something can happen at that instant before the events due then
+   * (exhaustive exploration injects a fault between two events this way).
+   * `atUs` must lie between now and the next pending event.
+   */
+  advanceTo(atUs: Micros): void {
+    if (!Number.isInteger(atUs) || atUs < this.clockUs || atUs > this.queue.peekTime()) {
+      throw new Error(`engine: cannot advance from ${this.clockUs} to ${atUs} (next event at ${this.queue.peekTime()})`);
+    }
+    this.clockUs = atUs;
+  }
+
   /** An independent engine at the same instant with the same pending events: it continues exactly as this one would. */
   fork(): Engine<E> {
     const copy = new Engine<E>();

@@ -24,6 +24,11 @@ export class StreamFactory {
     return stream;
   }
 
+  /** The state of every stream drawn so far, by name in sorted order: what the draws to come depend on (exhaustive explore hashes it). */
+  snapshot(): { name: string; state: seedrandom.State.Arc4 }[] {
+    return [...this.streams.keys()].sort().map((name) => ({ name, state: this.streams.get(name)!.state() }));
+  }
+
   /** Independent copies of every stream drawn so far, each continuing where its original is now. */
   fork(): StreamFactory {
     const copy = new StreamFactory(this.seed);

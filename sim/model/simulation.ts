@@ -1,7 +1,7 @@
 import { Engine, type RunLimits, type RunOutcome } from '../engine/engine.js';
 import { StreamFactory } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
-import type { Scenario } from '../scenario/types.js';
+import type { FaultSpec, Scenario } from '../scenario/types.js';
 import { Recorder, type RecordSink } from '../trace/recorder.js';
 import { Writer } from './apply.js';
 import type { Command } from './commands.js';
@@ -93,6 +93,35 @@ export class Simulation {
     const copy = new Simulation(this.topo, this.seed, structuredClone(this.state), engine, this.streams.fork(), new Recorder(() => engine.nowUs, this.recorder.nextSeq));
     copy.writer.resubscribeTriggers();
     return copy;
+  }
+
+  /**
+   * A fork whose scenario has `extra` faults appended after its own (indices
+   * from `faults.length` on). Nothing is injected yet: an `at` fault waits
+   * for `injectNow`; a `when` fault watches the fork's records from now on
+   * with its full budget of `times`. What exhaustive exploration uses to
+   * place a fault at any instant of a run already under way.
+   */
+  forkWith(extra: readonly FaultSpec[]): Simulation {
+    if (extra.length === 0) return this.fork();
+    const engine = this.engine.fork();
+    const scenario = this.topo.scenario;
+    const topo: Topology = { ...this.topo, scenario: { ...scenario, faults: [...scenario.faults, ...extra] } };
+    const state = structuredClone(this.state);
+    for (const f of extra) state.triggerBudget.push(f.trigger.kind === 'when' ? f.trigger.times : 0);
+    const copy = new Simulation(topo, this.seed, state, engine, this.streams.fork(), new Recorder(() => engine.nowUs, this.recorder.nextSeq));
+    copy.writer.resubscribeTriggers();
+    return copy;
+  }
+
+  /**
+   * Injects fault `fault` (an index of the scenario's faults) at `atUs`,
+   * before any event due then: the clock moves to `atUs` (at most the next
+   * event's instant) and the fault is handled as its timer would be.
+   */
+  injectNow(fault: number, atUs: Micros): void {
+    this.engine.advanceTo(atUs);
+    this.process([{ do: 'inject-fault', fault, source: 'scripted', cause: undefined }]);
   }
 
   private handle(event: SimEvent): void {
