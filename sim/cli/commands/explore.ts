@@ -14,8 +14,11 @@ import { terminalSafe } from '../terminal.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { parseSeedOption } from '../options.js';
 import { writeFileCreatingDirs } from '../write-file.js';
+import { checkExhaustiveOnlyFlags, exhaustiveKinds, runExhaustiveCommand, type ExhaustiveCliOptions } from './explore-exhaustive.js';
 
-interface ExploreCliOptions {
+interface ExploreCliOptions extends ExhaustiveCliOptions {
+  exhaustive?: boolean;
+  kinds?: string;
   runs: string;
   seed?: string;
   faults?: string;
@@ -116,8 +119,28 @@ export function registerExploreCommand(program: Command): void {
     .option('--out-dir <dir>', 'where the minimal scenario and its trace are written', 'explore-out')
     .option('--check-determinism', 'run every case twice and report the first record where the traces differ')
     .option('--policy', `count policy invariants (${POLICY_INVARIANTS.join(', ')}) as findings too: search for a flaw of the scenario's policies, not only of the model`)
+    .option('--exhaustive', 'instead of sampling: every fault of the kinds on every target at every decision point of the run (and pairs with --depth 2), deduplicated by state')
+    .option('--kinds <kinds>', 'with --exhaustive: the fault kinds tried, as --faults, or `all` (default: the default kinds)')
+    .option('--depth <n>', 'with --exhaustive: 1 (single faults, default) or 2 (a second fault while recovery from the first is under way)')
+    .option('--targets <which>', "with --exhaustive --depth 2: the second fault's targets, `neighbourhood` of the first (default) or `all`")
+    .option('--keep-faults', "with --exhaustive: keep the scenario's own faults as the background (default: removed)")
+    .option('--no-dedup', 'with --exhaustive: run every case, even one whose state was already explored')
+    .option('--json', 'with --exhaustive: print the result as JSON')
+    .option('--shard <i/n>', 'with --exhaustive: run only the i-th of n slices of the cases and print a partial result (JSON) for --merge')
+    .option('--merge <files...>', 'with --exhaustive: combine partial results written with --shard and report them')
+    .option('--workers <n>', 'with --exhaustive: worker threads (default: the number of cores)')
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 a failure found (minimal scenario written), 2 bad input.')
-    .action((file: string, o: ExploreCliOptions) => {
+    .action(async (file: string, o: ExploreCliOptions) => {
+      if (o.exhaustive) {
+        if (o.faults !== undefined && o.kinds !== undefined) throw new UsageError('--faults and --kinds name the same thing: use one');
+        const kindsText = o.kinds ?? o.faults;
+        const kinds = kindsText?.trim() === 'all' ? exhaustiveKinds([], 'all') : parseKinds(kindsText);
+        const scenario = loadScenarioFile(file);
+        await runExhaustiveCommand(file, scenario, kinds, kindsText, o);
+        return;
+      }
+      if (o.kinds !== undefined) throw new UsageError('--kinds: only with --exhaustive (random explore draws from --faults)');
+      checkExhaustiveOnlyFlags(o);
       const runs = parseCount('--runs', o.runs, 1, 10_000_000);
       const maxFaults = parseCount('--max-faults', o.maxFaults, 1, 50);
       const kinds = parseKinds(o.faults);

@@ -6,6 +6,8 @@ import { describeMenuFault, type MenuFault } from './fault-menu.js';
 /** A fault of a case, where it landed: the instant, and the record it sits just before or after. */
 export interface PlacedFault {
   fault: MenuFault;
+  /** Events of the run handled before it. */
+  stepsDone: number;
   atUs: Micros;
   side: 'before' | 'after';
   seq: number;

@@ -5,7 +5,7 @@ import { Simulation } from '../../model/simulation.js';
 import type { FaultSpec, Scenario } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import { faultWindowOf } from '../explore.js';
-import { DEFAULT_EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../vocabulary.js';
+import { CRASH_LOOP, DEFAULT_EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../vocabulary.js';
 import { canonicalKey } from './canonical-state.js';
 import { decisionPoints, scanWritingSteps, walkPoints, type DecisionPoint, type WritingStep } from './decision-points.js';
 import { menuOf, specAt } from './fault-menu.js';
@@ -36,6 +36,8 @@ export interface ExhaustiveOptions {
 /** What a later case whose state matches needs to know: what the run showed, and which second faults its window was searched with. */
 interface Explored {
   violated: string[];
+  /** The reference run at a point (a fault that changed nothing): its violations are reported as the reference's. */
+  reference?: boolean;
   events: number;
   exhausted: boolean;
   /** Depth 2: the number of second-fault points in its window, and the targets already tried there. */
@@ -44,7 +46,7 @@ interface Explored {
 }
 
 /** The scenario a case runs: the system kept, the background faults (or none), no expectations. */
-function baseOf(scenario: Scenario, keepFaults: boolean, eventBudget: number): Scenario {
+export function exhaustiveBase(scenario: Scenario, keepFaults: boolean, eventBudget: number): Scenario {
   return { ...scenario, faults: keepFaults ? scenario.faults : [], expect: undefined, eventBudget };
 }
 
@@ -73,14 +75,14 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
   const components = scenario.components.map((c) => c.name);
 
   // Pass one over the reference run: where records are written, and how many events a fault-free run takes.
-  const quietBase = baseOf(scenario, keepFaults, scenario.eventBudget);
+  const quietBase = exhaustiveBase(scenario, keepFaults, scenario.eventBudget);
   const scan = Simulation.create(quietBase, quietBase.seed);
   const scanRecords: TraceRecord[] = [];
   scan.subscribe((r) => scanRecords.push(r));
   scan.start();
   const steps = scanWritingSteps(scan, scanRecords, { untilUs: quietBase.durationUs, eventBudget: quietBase.eventBudget }, 0);
   const eventBudget = options.eventBudget ?? Math.min(scenario.eventBudget, 20 * scan.engine.eventsProcessed + 100_000);
-  const base = baseOf(scenario, keepFaults, eventBudget);
+  const base = exhaustiveBase(scenario, keepFaults, eventBudget);
   const limits: RunLimits = { untilUs: base.durationUs, eventBudget };
   const points = decisionPoints(steps, 0, windowUs);
   const menu = menuOf(kinds, components);
@@ -127,7 +129,7 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
     // The reference at this point is a case too: a fault that changes nothing is its duplicate.
     if (dedup) {
       const key = canonicalKey(reference);
-      if (!seen.has(key)) seen.set(key, { violated: result.referenceViolated, events: referenceEvents - reference.engine.eventsProcessed, exhausted: referenceExhausted });
+      if (!seen.has(key)) seen.set(key, { violated: result.referenceViolated, reference: true, events: referenceEvents - reference.engine.eventsProcessed, exhausted: referenceExhausted });
     }
     for (const first of menu) {
       depth1Index++;
@@ -136,7 +138,7 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
       const firstSpec = specAt(first, point.atUs);
       const caseScenario = withFaults(base, [firstSpec]);
       const { sim: fork, records: injectedRecords, step: injection } = forkAndInject(reference, firstSpec, point.atUs);
-      const placedFirst: PlacedFault = { fault: first, atUs: point.atUs, side: point.side, seq: point.seq };
+      const placedFirst: PlacedFault = { fault: first, stepsDone: point.stepsDone, atUs: point.atUs, side: point.side, seq: point.seq };
       result.cases++;
       result.depth1Cases++;
       const key = canonicalKey(fork);
@@ -147,6 +149,8 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
       if (twin) {
         result.skipped++;
         explored = twin;
+        // Same state, same future: it breaks what its twin broke (counted, and a candidate for the first case).
+        if (!twin.reference) for (const id of twin.violated) noteFinding(result, id, [placedFirst], [depth1Index]);
       } else {
         outcome = runCase(fork, caseScenario, limits, { check: true, keep: options.depth === 2, prefix: [...referenceRecords, ...injectedRecords], injection });
         result.runs++;
@@ -156,11 +160,12 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
         for (const id of findingsOf(outcome)) noteFinding(result, id, [placedFirst], [depth1Index]);
         for (const id of outcome.policyViolated) if (!policy) result.policyViolations[id] = (result.policyViolations[id] ?? 0) + 1;
       }
-      if (options.depth === 1) continue;
+      // A crash loop is itself an unbounded run of faults: it is paired with nothing (depth 1 only).
+      if (options.depth === 1 || first.kind === CRASH_LOOP) continue;
 
       // Depth 2: second faults in the window where recovery from the first is under way.
       const targets = wideTargets ? components : neighbourhoodOf(fork.topo, first.target);
-      const secondMenu = menuOf(kinds, targets);
+      const secondMenu = menuOf(kinds.filter((k) => k !== CRASH_LOOP), targets);
       if (twin?.windowTargets !== undefined && targets.every((t) => twin.windowTargets!.has(t))) {
         // The same state after injection: the same window, the same states in it; every second fault here was tried from the twin.
         const skippedCases = twin.windowPoints! * secondMenu.length;
@@ -192,8 +197,11 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
           const { sim: fork2, records: secondInjected } = forkAndInject(firstRun, secondSpec, second.atUs);
           result.cases++;
           const key2 = canonicalKey(fork2);
-          if (twinOf(key2, eventBudget - fork2.engine.eventsProcessed)) {
+          const placedSecond: PlacedFault = { fault: next, stepsDone: second.stepsDone, atUs: second.atUs, side: second.side, seq: second.seq };
+          const twin2 = twinOf(key2, eventBudget - fork2.engine.eventsProcessed);
+          if (twin2) {
             result.skipped++;
+            if (!twin2.reference) for (const id of twin2.violated) noteFinding(result, id, [placedFirst, placedSecond], [depth1Index, depth2Index]);
             continue;
           }
           const o2 = runCase(fork2, withFaults(base, [firstSpec, secondSpec]), limits, { check: true, keep: false, prefix: [...firstRecords, ...secondInjected] });
@@ -201,7 +209,6 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
           result.eventsSimulated += o2.events;
           const found = findingsOf(o2);
           if (dedup) seen.set(key2, { violated: found, events: o2.events, exhausted: o2.exhausted || o2.exception !== undefined });
-          const placedSecond: PlacedFault = { fault: next, atUs: second.atUs, side: second.side, seq: second.seq };
           for (const id of found) noteFinding(result, id, [placedFirst, placedSecond], [depth1Index, depth2Index]);
           for (const id of o2.policyViolated) if (!policy) result.policyViolations[id] = (result.policyViolations[id] ?? 0) + 1;
         }
