@@ -57,6 +57,8 @@ export interface ExhaustiveResult {
   /** The keys counted in distinctStates, for merging shards. */
   keys: string[];
   eventsSimulated: number;
+  /** The events the same runs would handle re-run from time zero (the prefix each fork skipped, added): what forking saves. */
+  eventsFromZero: number;
   /** What the fault-free reference run breaks by itself. */
   referenceViolated: string[];
   findings: InvariantFinding[];
@@ -72,7 +74,7 @@ export function emptyResult(o: {
     format: RESULT_FORMAT, version: RESULT_VERSION, scenario: o.scenario, depth: o.depth, kinds: o.kinds, components: o.components,
     targets: o.targets, windowUs: o.windowUs, livenessJudged: o.livenessJudged, eventBudget: o.eventBudget, dedup: o.dedup, policy: o.policy,
     shards: [`${o.shard.index + 1}/${o.shard.count}`],
-    points: 0, depth2Points: 0, cases: 0, depth1Cases: 0, runs: 0, skipped: 0, walks: 0, distinctStates: 0, keys: [], eventsSimulated: 0,
+    points: 0, depth2Points: 0, cases: 0, depth1Cases: 0, runs: 0, skipped: 0, walks: 0, distinctStates: 0, keys: [], eventsSimulated: 0, eventsFromZero: 0,
     referenceViolated: [], findings: [], policyViolations: {},
   };
 }
@@ -108,7 +110,7 @@ export function mergeResults(parts: readonly { file: string; result: ExhaustiveR
     const overlap = result.shards.filter((s) => merged.shards.includes(s));
     if (overlap.length > 0) throw new Error(`${file}: shard ${overlap.join(', ')} is already merged`);
     merged.shards.push(...result.shards);
-    for (const k of ['depth2Points', 'cases', 'depth1Cases', 'runs', 'skipped', 'walks', 'eventsSimulated'] as const) merged[k] += result[k];
+    for (const k of ['depth2Points', 'cases', 'depth1Cases', 'runs', 'skipped', 'walks', 'eventsSimulated', 'eventsFromZero'] as const) merged[k] += result[k];
     for (const key of result.keys) keys.add(key);
     for (const f of result.findings) {
       const mine = merged.findings.find((m) => m.invariant === f.invariant);
@@ -171,9 +173,9 @@ export function countsLines(r: ExhaustiveResult, wallMs: number): string[] {
     `Points: ${count(r.points)} decision points in [0, ${formatInstant(r.windowUs)}]` + (r.depth === 2 ? `; ${count(r.depth2Points)} second-fault points in recovery windows (${r.targets === 'all' ? 'every component' : "the first fault's neighbourhood"})` : ''),
     `Cases: ${count(r.cases)} (${count(r.depth1Cases)} at depth 1), ${count(r.runs)} run from forks, ${count(r.skipped)} skipped as duplicates (${share.toFixed(1)} %), ` +
       `${count(r.distinctStates)} distinct states` + (r.walks > 0 ? `, ${count(r.walks)} walks to find a duplicate's window` : ''),
-    `       ${count(r.eventsSimulated)} events in ${(wallMs / 1000).toFixed(1)} s (${rate.toFixed(0)} runs/s); event budget ${count(r.eventBudget)} per run; ` +
-      'then a heal phase' +
-      (r.livenessJudged ? '' : ' too short for the recovery bound: liveness not judged') +
+    `       ${count(r.eventsSimulated)} events in ${(wallMs / 1000).toFixed(1)} s (${rate.toFixed(0)} runs/s); event budget ${count(r.eventBudget)} per run` +
+      (r.livenessJudged ? '' : '; the heal phase is too short for the recovery bound: liveness not judged (raise `duration`)') +
       (r.shards.length > 1 || r.shards[0] !== '1/1' ? `; shards ${r.shards.join(', ')}` : ''),
+    `       forking: the runs handled ${count(r.eventsSimulated)} events where runs from time zero would handle ${count(r.eventsFromZero)} (x${(r.eventsFromZero / Math.max(1, r.eventsSimulated)).toFixed(2)})`,
   ];
 }

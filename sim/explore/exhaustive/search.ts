@@ -8,7 +8,7 @@ import { faultWindowOf } from '../explore.js';
 import { CRASH_LOOP, DEFAULT_EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../vocabulary.js';
 import { canonicalKey } from './canonical-state.js';
 import { decisionPoints, scanWritingSteps, walkPoints, type DecisionPoint, type WritingStep } from './decision-points.js';
-import { menuOf, specAt } from './fault-menu.js';
+import { menuOf, specAt, type MenuFault } from './fault-menu.js';
 import { forkAndInject } from './inject.js';
 import { neighbourhoodOf, windowCapUs } from './recovery-window.js';
 import { emptyResult, noteFinding, type ExhaustiveResult, type PlacedFault } from './result.js';
@@ -43,6 +43,11 @@ interface Explored {
   /** Depth 2: the number of second-fault points in its window, and the targets already tried there. */
   windowPoints?: number;
   windowTargets?: Set<string>;
+  /** What the second faults in its window broke: a duplicate whose window is skipped whole breaks the same (on its targets). */
+  windowPointList?: DecisionPoint[];
+  /** Events handled before its injection: a duplicate's second-fault points are shifted by the difference. */
+  injectedAtStep?: number;
+  windowFound?: { point: DecisionPoint; fault: MenuFault; invariant: string }[];
 }
 
 /** The scenario a case runs: the system kept, the background faults (or none), no expectations. */
@@ -142,7 +147,8 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
       result.cases++;
       result.depth1Cases++;
       const key = canonicalKey(fork);
-      const eventsLeft = eventBudget - fork.engine.eventsProcessed;
+      const injectedAtStep = fork.engine.eventsProcessed;
+      const eventsLeft = eventBudget - injectedAtStep;
       const twin = twinOf(key, eventsLeft);
       let explored: Explored;
       let outcome: CaseOutcome | undefined;
@@ -155,6 +161,7 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
         outcome = runCase(fork, caseScenario, limits, { check: true, keep: options.depth === 2, prefix: [...referenceRecords, ...injectedRecords], injection });
         result.runs++;
         result.eventsSimulated += outcome.events;
+        result.eventsFromZero += fork.engine.eventsProcessed;
         explored = { violated: findingsOf(outcome), events: outcome.events, exhausted: outcome.exhausted || outcome.exception !== undefined };
         if (dedup) seen.set(key, explored);
         for (const id of findingsOf(outcome)) noteFinding(result, id, [placedFirst], [depth1Index]);
@@ -169,6 +176,14 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
       if (twin?.windowTargets !== undefined && targets.every((t) => twin.windowTargets!.has(t))) {
         // The same state after injection: the same window, the same states in it; every second fault here was tried from the twin.
         const skippedCases = twin.windowPoints! * secondMenu.length;
+        result.depth2Points += twin.windowPoints!;
+        for (const f of twin.windowFound ?? []) {
+          const at = secondMenu.findIndex((m) => m.kind === f.fault.kind && m.target === f.fault.target);
+          if (at < 0) continue;
+          const shift = injectedAtStep - twin.injectedAtStep!;
+          const placedSecond: PlacedFault = { fault: f.fault, stepsDone: f.point.stepsDone + shift, atUs: f.point.atUs, side: f.point.side, seq: f.point.seq };
+          noteFinding(result, f.invariant, [placedFirst, placedSecond], [depth1Index, window2Index(twin, f.point) * secondMenu.length + at]);
+        }
         result.cases += skippedCases;
         result.skipped += skippedCases;
         continue;
@@ -179,17 +194,22 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
         outcome = runCase(walk, caseScenario, limits, { check: false, keep: true, prefix: [], injection });
         result.walks++;
         result.eventsSimulated += outcome.events;
+        result.eventsFromZero += walk.engine.eventsProcessed;
       }
-      const window = windowPointsOf(outcome.steps!, fork.engine.eventsProcessed, point.atUs, windowCapUs(point.atUs, healBoundUs, windowUs));
+      const window = windowPointsOf(outcome.steps!, injectedAtStep, point.atUs, windowCapUs(point.atUs, healBoundUs, windowUs));
       result.depth2Points += window.length;
       explored.windowPoints = window.length;
       explored.windowTargets = new Set([...(explored.windowTargets ?? []), ...targets]);
+      explored.windowPointList = window;
+      explored.injectedAtStep = injectedAtStep;
+      const windowFound = (explored.windowFound ??= []);
       if (window.length === 0) continue;
 
       const { sim: firstRun, records: firstInjected } = forkAndInject(reference, firstSpec, point.atUs);
       const firstRecords: TraceRecord[] = [...referenceRecords, ...firstInjected];
       firstRun.subscribe((r) => firstRecords.push(r));
       let depth2Index = -1;
+      const walkFromEvents = firstRun.engine.eventsProcessed;
       walkPoints(firstRun, window, limits, (second: DecisionPoint) => {
         for (const next of secondMenu) {
           depth2Index++;
@@ -201,23 +221,39 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
           const twin2 = twinOf(key2, eventBudget - fork2.engine.eventsProcessed);
           if (twin2) {
             result.skipped++;
-            if (!twin2.reference) for (const id of twin2.violated) noteFinding(result, id, [placedFirst, placedSecond], [depth1Index, depth2Index]);
+            if (!twin2.reference) {
+              for (const id of twin2.violated) {
+                noteFinding(result, id, [placedFirst, placedSecond], [depth1Index, depth2Index]);
+                windowFound.push({ point: second, fault: next, invariant: id });
+              }
+            }
             continue;
           }
           const o2 = runCase(fork2, withFaults(base, [firstSpec, secondSpec]), limits, { check: true, keep: false, prefix: [...firstRecords, ...secondInjected] });
           result.runs++;
           result.eventsSimulated += o2.events;
+          result.eventsFromZero += fork2.engine.eventsProcessed;
           const found = findingsOf(o2);
           if (dedup) seen.set(key2, { violated: found, events: o2.events, exhausted: o2.exhausted || o2.exception !== undefined });
-          for (const id of found) noteFinding(result, id, [placedFirst, placedSecond], [depth1Index, depth2Index]);
+          for (const id of found) {
+            noteFinding(result, id, [placedFirst, placedSecond], [depth1Index, depth2Index]);
+            windowFound.push({ point: second, fault: next, invariant: id });
+          }
           for (const id of o2.policyViolated) if (!policy) result.policyViolations[id] = (result.policyViolations[id] ?? 0) + 1;
         }
       });
+      // The walk to the second-fault points is simulation too (a run from zero would redo the first fault's prefix each time, counted above).
+      result.eventsSimulated += firstRun.engine.eventsProcessed - walkFromEvents;
     }
   });
   result.distinctStates = keys.size;
   result.keys = [...keys].sort();
   return result;
+}
+
+/** Where a point sits in a twin's window (the depth-2 order of a finding copied from it). */
+function window2Index(twin: Explored, point: DecisionPoint): number {
+  return twin.windowPointList!.findIndex((p) => p.stepsDone === point.stepsDone && p.atUs === point.atUs);
 }
 
 /**
