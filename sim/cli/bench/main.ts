@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../../simulate.js';
 import { benchCompare } from './compare.js';
+import { benchExhaustive } from './exhaustive.js';
 import { runEngineShape } from './engine-shape.js';
 import { scaleScenario } from './scale.js';
 import { benchStorm } from './storm.js';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   console.log(await benchCompare());
   benchScale();
   console.log(benchStorm());
+  console.log(await benchExhaustive(process.argv.slice(2)));
 }
 
 await main();
