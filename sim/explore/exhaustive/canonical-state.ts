@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Micros } from '../../engine/time.js';
 import type { SimEvent } from '../../model/events.js';
 import type { Simulation } from '../../model/simulation.js';
+import type { ProbeStatus } from '../../probes/types.js';
 import type { ComponentState, History, Life, PendingStart, QueuedStop, ShutdownProgress, StopRequest, SupervisorEvent, SystemState } from '../../model/state.js';
 
 /**
@@ -44,19 +45,21 @@ const SYSTEM_FIELDS = {
 const COMPONENT_FIELDS = {
   life: true, generation: true, restarts: true, history: true, armed: true, policyOverride: true, pendingEvents: true,
   unhandledTermination: true, restartBatch: true, escalation: true, waiters: true, stopGroup: true, queuedStop: true, lastEndSeq: true,
+  restartScheduled: true, probe: true,
 } as const satisfies Every<ComponentState>;
 const LIFE_FIELDS = {
   state: true, pending: true, startedAtUs: true, inflight: true, stop: true, hungCause: true, missedHeartbeats: true,
 } as const satisfies Every<Extract<Life, { state: 'hung' }>> & Every<Extract<Life, { state: 'stopped' }>>;
 const HISTORY_FIELDS = { startsUs: true, failuresUs: true, restartsUs: true, endsUs: true } as const satisfies Every<History>;
-const PENDING_FIELDS = { cause: true, origin: true, asRestart: true, waitFor: true } as const satisfies Every<PendingStart>;
+const PENDING_FIELDS = { cause: true, origin: true, asRestart: true, waitFor: true, refused: true } as const satisfies Every<PendingStart>;
+const PROBE_FIELDS = { generation: true, started: true, ready: true, onHold: true, runs: true } as const satisfies Every<ProbeStatus>;
 const STOP_FIELDS = { reason: true, cause: true, waitFor: true } as const satisfies Every<StopRequest>;
 const QUEUED_FIELDS = { waitingFor: true, reason: true, cause: true, waitFor: true } as const satisfies Every<QueuedStop>;
 const SHUTDOWN_FIELDS = { cause: true, waitingFor: true, finished: true, finishedCount: true } as const satisfies Every<ShutdownProgress>;
 const SUPERVISOR_EVENT_FIELDS = { event: true, component: true, ok: true, status: true, cause: true } as const satisfies Every<SupervisorEvent>;
 /** Every field a timer may carry; `generation`, `epoch` and `cause` are renamed, the rest kept. */
 const EVENT_FIELDS = {
-  k: true, fault: true, cause: true, source: true, c: true, generation: true, epoch: true, culprit: true, reason: true, by: true,
+  k: true, fault: true, cause: true, source: true, c: true, generation: true, epoch: true, culprit: true, reason: true, by: true, probe: true, ok: true,
 } as const;
 
 /** Refuses an object with a field the key does not know: the key would silently ignore it, and dedup would be unsound. */
@@ -94,7 +97,7 @@ export function canonicalText(sim: Simulation): string {
       case 'stopped': {
         const p = life.pending;
         checkFields('a pending start', p, PENDING_FIELDS);
-        return [life.state, p === undefined ? null : [seq(p.cause), p.origin, p.asRestart, p.waitFor]];
+        return [life.state, p === undefined ? null : [seq(p.cause), p.origin, p.asRestart, p.waitFor, p.refused ?? false]];
       }
       case 'running':
       case 'stopping':
@@ -112,6 +115,8 @@ export function canonicalText(sim: Simulation): string {
     for (const e of c.pendingEvents) checkFields('a supervisor event', e, SUPERVISOR_EVENT_FIELDS);
     const u = c.unhandledTermination;
     const q = c.queuedStop;
+    const probe = c.probe;
+    checkFields('a probe status', probe, PROBE_FIELDS);
     return [
       lifeOf(c.life),
       // `generation` itself: only its difference from a timer's matters (below).
@@ -127,6 +132,9 @@ export function canonicalText(sim: Simulation): string {
       c.stopGroup ?? null,
       q === undefined ? null : [q.waitingFor, q.reason, seq(q.cause), q.waitFor],
       seq(c.lastEndSeq),
+      c.restartScheduled ?? false,
+      // A probe status is about one process: its generation, like a timer's, only matters relative to the current one.
+      probe === undefined ? null : [c.generation - probe.generation, probe.started, probe.ready, probe.onHold, probe.runs],
     ];
   };
 
