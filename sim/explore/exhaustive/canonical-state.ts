@@ -45,7 +45,7 @@ const SYSTEM_FIELDS = {
 const COMPONENT_FIELDS = {
   life: true, generation: true, restarts: true, history: true, armed: true, policyOverride: true, pendingEvents: true,
   unhandledTermination: true, restartBatch: true, escalation: true, waiters: true, stopGroup: true, queuedStop: true, lastEndSeq: true,
-  restartScheduled: true, probe: true,
+  restartScheduled: true, probe: true, autoRestart: true,
 } as const satisfies Every<ComponentState>;
 const LIFE_FIELDS = {
   state: true, pending: true, startedAtUs: true, inflight: true, stop: true, hungCause: true, missedHeartbeats: true,
@@ -57,10 +57,12 @@ const STOP_FIELDS = { reason: true, cause: true, waitFor: true } as const satisf
 const QUEUED_FIELDS = { waitingFor: true, reason: true, cause: true, waitFor: true } as const satisfies Every<QueuedStop>;
 const SHUTDOWN_FIELDS = { cause: true, waitingFor: true, finished: true, finishedCount: true } as const satisfies Every<ShutdownProgress>;
 const SUPERVISOR_EVENT_FIELDS = { event: true, component: true, ok: true, status: true, cause: true } as const satisfies Every<SupervisorEvent>;
-/** Every field a timer may carry; `generation`, `epoch` and `cause` are renamed, the rest kept. */
+/** Every field a timer may carry (checked when compiling); `generation`, `epoch` and `cause` are renamed, the rest kept. */
+type EventKeys = SimEvent extends infer E ? (E extends unknown ? keyof E : never) : never;
 const EVENT_FIELDS = {
   k: true, fault: true, cause: true, source: true, c: true, generation: true, epoch: true, culprit: true, reason: true, by: true, probe: true, ok: true,
-} as const;
+  quiet: true,
+} as const satisfies Record<EventKeys, true>;
 
 /** Refuses an object with a field the key does not know: the key would silently ignore it, and dedup would be unsound. */
 function checkFields(what: string, value: object | undefined, known: Readonly<Record<string, true>>): void {
@@ -133,6 +135,7 @@ export function canonicalText(sim: Simulation): string {
       q === undefined ? null : [q.waitingFor, q.reason, seq(q.cause), q.waitFor],
       seq(c.lastEndSeq),
       c.restartScheduled ?? false,
+      c.autoRestart ?? null,
       // A probe status is about one process: its generation, like a timer's, only matters relative to the current one.
       probe === undefined ? null : [c.generation - probe.generation, probe.started, probe.ready, probe.onHold, probe.runs],
     ];
