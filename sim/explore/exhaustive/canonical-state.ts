@@ -54,7 +54,7 @@ const HISTORY_FIELDS = { startsUs: true, failuresUs: true, restartsUs: true, end
 const PENDING_FIELDS = { cause: true, origin: true, asRestart: true, waitFor: true, refused: true } as const satisfies Every<PendingStart>;
 const PROBE_FIELDS = { generation: true, started: true, ready: true, onHold: true, runs: true } as const satisfies Every<ProbeStatus>;
 const STOP_FIELDS = { reason: true, cause: true, waitFor: true } as const satisfies Every<StopRequest>;
-const QUEUED_FIELDS = { waitingFor: true, reason: true, cause: true, waitFor: true } as const satisfies Every<QueuedStop>;
+const QUEUED_FIELDS = { waitingFor: true, after: true, reason: true, cause: true, waitFor: true } as const satisfies Every<QueuedStop>;
 const SHUTDOWN_FIELDS = { cause: true, waitingFor: true, finished: true, finishedCount: true } as const satisfies Every<ShutdownProgress>;
 const SUPERVISOR_EVENT_FIELDS = { event: true, component: true, ok: true, status: true, cause: true } as const satisfies Every<SupervisorEvent>;
 /** Every field a timer may carry (checked when compiling); `generation`, `epoch` and `cause` are renamed, the rest kept. */
@@ -132,7 +132,7 @@ export function canonicalText(sim: Simulation): string {
       seq(c.escalation),
       c.waiters,
       c.stopGroup ?? null,
-      q === undefined ? null : [q.waitingFor, q.reason, seq(q.cause), q.waitFor],
+      q === undefined ? null : [q.waitingFor, q.after ?? null, q.reason, seq(q.cause), q.waitFor],
       seq(c.lastEndSeq),
       c.restartScheduled ?? false,
       c.autoRestart ?? null,
