@@ -24,6 +24,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
   observe() {
     const faults = new RecentBySlot<true>(4);
     const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
+    const stops = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
     const replay = new TraceReplay();
     const misbehaving = new Set<string>();
     // The cause of each component's current hang (a hang is always a fault's): a save to a hung store names it.
@@ -34,7 +35,16 @@ export const noDataLostOnGracefulReboot: Invariant = {
         if (r.type === 'fault') {
           faults.remember(r.component ?? '', r.seq, true);
           if (r.component !== undefined && (r.fault === 'hang' || r.fault === 'ignore-stop')) misbehaving.add(r.component);
-        } else if (r.type === 'terminated') endings.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true, beforeShutdown: replay.power !== 'shutting-down' });
+        } else if (r.type === 'stop-requested') {
+          stops.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true, beforeShutdown: replay.power !== 'shutting-down' });
+        } else if (r.type === 'terminated') {
+          // Ended by a fault, or by a stop a fault asked for; before the shutdown, or by a stop asked for before it (a store already going down).
+          const stop = stops.get(r.cause);
+          endings.remember(r.component, r.seq, {
+            byFault: faults.get(r.cause) === true || stop?.byFault === true,
+            beforeShutdown: replay.power !== 'shutting-down' || stop?.beforeShutdown === true,
+          });
+        }
         else if (r.type === 'state' && r.to === 'starting') misbehaving.delete(r.component);
         else if (r.type === 'state' && r.to === 'hung' && r.cause !== undefined) hangs.remember(r.component, r.cause, true);
         else if (r.type === 'data-lost' && replay.power === 'shutting-down') {
@@ -49,7 +59,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => faults.size + hangs.size + endings.size + replay.states.size + misbehaving.size,
+      retained: () => faults.size + hangs.size + stops.size + endings.size + replay.states.size + misbehaving.size,
     };
   },
 };
