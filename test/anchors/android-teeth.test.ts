@@ -1,7 +1,7 @@
 import { Writer } from '../../sim/model/apply.js';
 import type { CriticalAction } from '../../sim/policy/types.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth } from './teeth.js';
+import { component, describeTeeth } from '../helpers/teeth.js';
 
 const BOOTLOADER = 'scenarios/anchors/android-critical-bootloader.yaml';
 const WINDOW_TARGET = 'scenarios/anchors/android-critical-window-target.yaml';

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { Writer } from '../../sim/model/apply.js';
 import { isAlive } from '../../sim/model/state.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth } from './teeth.js';
+import { component, describeTeeth, patchWriter } from '../helpers/teeth.js';
 
 /**
  * Two rules live in pure policy modules, not in the writer: they are broken
@@ -29,17 +29,9 @@ function toggle(flag: keyof typeof broken): () => () => void {
   };
 }
 
-/** Replaces one of the writer's methods for the length of a tooth. */
-function patchWriter(method: string, impl: (this: never, ...args: never[]) => unknown): () => () => void {
-  return () => {
-    const proto = Writer.prototype as unknown as Record<string, unknown>;
-    const original = proto[method];
-    if (typeof original !== 'function') throw new Error(`Writer has no method ${method}`);
-    proto[method] = impl;
-    return () => {
-      proto[method] = original;
-    };
-  };
+/** A tooth's breakModel that replaces one of the writer's methods. */
+function breakWriter(method: string, impl: (this: never, ...args: never[]) => unknown): () => () => void {
+  return () => patchWriter(method, impl);
 }
 
 interface WriterInternals {
@@ -65,7 +57,7 @@ describeTeeth('OTP supervisor anchors have teeth (supervisor.erl, supervisor(3))
     rule: 'terminate_children: one child at a time, in reverse start order',
     file: IN_TURN,
     breaks: 'the children stopped in turn are all asked at once (each member\'s turn ignored)',
-    breakModel: patchWriter('stopGroup', stopAllAtOnce as never),
+    breakModel: breakWriter('stopGroup', stopAllAtOnce as never),
     givesAway: 'record stop-requested web reason=policy t=13000000: got no such record',
   },
   {
@@ -86,7 +78,7 @@ describeTeeth('OTP supervisor anchors have teeth (supervisor.erl, supervisor(3))
     rule: 'intensity exceeded: the supervisor exits with reason shutdown (a transient parent spec does not restart it)',
     file: ESCALATION,
     breaks: 'the supervisor exits with code 1, as recsim did, and top restarts the transient worker_sup',
-    breakModel: patchWriter('finishEscalation', function (this: WriterInternals, m: number) {
+    breakModel: breakWriter('finishEscalation', function (this: WriterInternals, m: number) {
       const monitor = this.comp(m);
       if (monitor.escalation === undefined) return;
       if (this.topo.childrenOf[m]!.some((child) => isAlive(this.comp(child).life.state))) return;

@@ -1,9 +1,7 @@
-import { describe, expect, test } from 'vitest';
-import { Writer } from '../../sim/model/apply.js';
+import type { Writer } from '../../sim/model/apply.js';
 import type { ProbeStatus } from '../../sim/probes/types.js';
-import { loadScenarioFile } from '../../sim/scenario/load.js';
-import type { ComponentSpec, Scenario } from '../../sim/scenario/types.js';
-import { passed, simulate } from '../../sim/simulate.js';
+import type { Scenario } from '../../sim/scenario/types.js';
+import { component, describeTeeth, wrapWriter, type Tooth } from '../helpers/teeth.js';
 
 /**
  * Issue 11 items 6 and 8: each anchor scenario (scenarios/anchors/) has teeth.
@@ -11,42 +9,6 @@ import { passed, simulate } from '../../sim/simulate.js';
  * model's own bookkeeping, by patching the one writer), and the very same
  * file must fail, for the reason named in `givesAway`.
  */
-
-function component(s: Scenario, name: string): ComponentSpec {
-  const c = s.components.find((x) => x.name === name);
-  if (!c) throw new Error(`no component ${name} in ${s.name}`);
-  return c;
-}
-
-/** Why a run did not pass: its failed expectations and its violated invariants, one line each. */
-function failures(file: string, scenario: Scenario): string[] {
-  const trace = simulate(scenario);
-  return [
-    ...trace.summary.expectations.filter((e) => !e.ok).map((e) => `${e.what}: got ${e.actual}`),
-    ...trace.summary.violations.map((v) => `violation ${v.invariant}`),
-    ...(passed(trace, scenario) ? [] : [`${file} did not pass`]),
-  ];
-}
-
-/** Replaces one of the writer's methods for the length of a tooth; returns the undo. */
-function patchWriter(method: string, wrap: (original: (...args: unknown[]) => unknown) => (this: Writer, ...args: never[]) => unknown): () => void {
-  const proto = Writer.prototype as unknown as Record<string, unknown>;
-  const original = proto[method];
-  if (typeof original !== 'function') throw new Error(`Writer has no method ${method}`);
-  proto[method] = wrap(original as (...args: unknown[]) => unknown);
-  return () => {
-    proto[method] = original;
-  };
-}
-
-interface Tooth {
-  rule: string;
-  file: string;
-  breaks: string;
-  mutate?: (s: Scenario) => void;
-  breakModel?: () => () => void;
-  givesAway: string;
-}
 
 const K8S_LIVENESS = 'scenarios/anchors/k8s-liveness-kills-slow-database.yaml';
 const K8S_DELAY = 'scenarios/anchors/k8s-initial-delay-lets-database-recover.yaml';
@@ -82,7 +44,7 @@ const TEETH: Tooth[] = [
     rule: 'k8s warmup counted from each start',
     file: K8S_LIVENESS,
     breaks: 'the database is slow only once (its warmup ends 60 s after boot, not after each start)',
-    breakModel: () => patchWriter('finishStart', (original) => function (this: Writer, ...args: never[]) {
+    breakModel: () => wrapWriter('finishStart', (original) => function (this: Writer, ...args: never[]) {
       original.apply(this, args);
       const life = this.state.components[args[0] as number]!.life;
       if (life.state === 'running') life.startedAtUs = Math.min(life.startedAtUs, 100_000);
@@ -100,7 +62,7 @@ const TEETH: Tooth[] = [
     rule: 'k8s startup probe gates liveness',
     file: K8S_STARTUP,
     breaks: 'liveness runs as soon as the startup probe has answered once (success or not)',
-    breakModel: () => patchWriter('setProbeStatus', (original) => function (this: Writer, ...args: never[]) {
+    breakModel: () => wrapWriter('setProbeStatus', (original) => function (this: Writer, ...args: never[]) {
       const [c, status] = args as unknown as [number, ProbeStatus];
       return original.call(this, c, { ...status, started: true });
     }),
@@ -145,7 +107,7 @@ const TEETH: Tooth[] = [
     rule: 'quorum k of n',
     file: QUORUM_BOOT,
     breaks: 'starts wait for nothing (a start is released at once)',
-    breakModel: () => patchWriter('requestStart', () => function (this: Writer, ...args: never[]) {
+    breakModel: () => wrapWriter('requestStart', () => function (this: Writer, ...args: never[]) {
       const [c, cause] = args as unknown as [number, number | undefined];
       const self = this as unknown as { comp(c: number): { life: unknown }; release(c: number): void };
       if ((self.comp(c).life as { state: string }).state !== 'stopped') return;
@@ -156,21 +118,4 @@ const TEETH: Tooth[] = [
   },
 ];
 
-describe('anchor scenarios have teeth: break the rule and the scenario fails', () => {
-  const cases = TEETH.map((t): [string, Tooth] => [`${t.rule}: ${t.file} fails when ${t.breaks}`, t]);
-  test.each(cases)('%s', (_name, { file, mutate, breakModel, givesAway }) => {
-    const intact = loadScenarioFile(file);
-    expect(failures(file, intact)).toEqual([]);
-    const broken = structuredClone(intact);
-    mutate?.(broken);
-    const undo = breakModel?.();
-    let found: string[];
-    try {
-      found = failures(file, broken);
-    } finally {
-      undo?.();
-    }
-    expect(found).toContain(`${file} did not pass`);
-    expect(found, found.join('\n')).toContain(givesAway);
-  });
-});
+describeTeeth('anchor scenarios have teeth: break the rule and the scenario fails', TEETH);

@@ -1,6 +1,6 @@
 import type { FailureLadder } from '../../sim/policy/types.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth } from './teeth.js';
+import { component, describeTeeth } from '../helpers/teeth.js';
 
 const FILE = 'scenarios/anchors/windows-action-list.yaml';
 

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
-import type { ComponentSpec, FaultSpec, Scenario } from '../../sim/scenario/types.js';
-import { Writer } from '../../sim/model/apply.js';
-import { passed, simulate } from '../../sim/simulate.js';
+import type { FaultSpec, Scenario } from '../../sim/scenario/types.js';
+import { component, describeTeeth, patchWriter, type Tooth } from '../helpers/teeth.js';
 
 /**
  * Each RFC scenario has teeth: break the rule it checks, on purpose, in the
@@ -10,12 +9,6 @@ import { passed, simulate } from '../../sim/simulate.js';
  * gives the broken run away (a failed expectation or a violated invariant),
  * so a mutant that fails for an unrelated reason does not count.
  */
-
-function component(s: Scenario, name: string): ComponentSpec {
-  const c = s.components.find((x) => x.name === name);
-  if (!c) throw new Error(`no component ${name} in ${s.name}`);
-  return c;
-}
 
 /** A fault of the given kind, as another scenario file declares it (so the shape stays the loader's). */
 function faultOf(file: string, kind: string): FaultSpec {
@@ -28,43 +21,6 @@ function faultOf(file: string, kind: string): FaultSpec {
 function withoutComponent(s: Scenario, name: string): void {
   s.components = s.components.filter((c) => c.name !== name);
   s.faults = s.faults.filter((f) => f.target !== name);
-}
-
-/** Why a run did not pass: its failed expectations and its violated invariants, one line each. */
-function failures(file: string, scenario: Scenario): string[] {
-  const trace = simulate(scenario);
-  return [
-    ...trace.summary.expectations.filter((e) => !e.ok).map((e) => `${e.what}: got ${e.actual}`),
-    ...trace.summary.violations.map((v) => `violation ${v.invariant}`),
-    ...(passed(trace, scenario) ? [] : [`${file} did not pass`]),
-  ];
-}
-
-interface Tooth {
-  rule: string;
-  file: string;
-  /** How the rule is broken. */
-  breaks: string;
-  /** Breaks it in the resolved scenario. */
-  mutate?: (s: Scenario) => void;
-  /**
-   * Breaks it in the model instead, for a rule no scenario field can switch
-   * off (the model's own bookkeeping): patches the one writer, returns the undo.
-   */
-  breakModel?: () => () => void;
-  /** A failure line the broken run must produce. */
-  givesAway: string;
-}
-
-/** Replaces one of the writer's methods for the length of a tooth (the model's rules live there). */
-function patchWriter(method: string, impl: (...args: never[]) => unknown): () => void {
-  const proto = Writer.prototype as unknown as Record<string, unknown>;
-  const original = proto[method];
-  if (typeof original !== 'function') throw new Error(`Writer has no method ${method}`);
-  proto[method] = impl;
-  return () => {
-    proto[method] = original;
-  };
 }
 
 const TEETH: Tooth[] = [
@@ -322,24 +278,9 @@ const TEETH: Tooth[] = [
   },
 ];
 
-describe('RFC scenarios have teeth: break the rule and the scenario fails', () => {
-  const cases = TEETH.map((t): [string, Tooth] => [`${t.rule}: ${t.file} fails when ${t.breaks}`, t]);
-  test.each(cases)('%s', (_name, { file, mutate, breakModel, givesAway }) => {
-    const intact = loadScenarioFile(file);
-    expect(failures(file, intact)).toEqual([]);
-    const broken = structuredClone(intact);
-    mutate?.(broken);
-    const undo = breakModel?.();
-    let found: string[];
-    try {
-      found = failures(file, broken);
-    } finally {
-      undo?.();
-    }
-    expect(found).toContain(`${file} did not pass`);
-    expect(found, found.join('\n')).toContain(givesAway);
-  });
+describeTeeth('RFC scenarios have teeth: break the rule and the scenario fails', TEETH);
 
+describe('the RFC teeth', () => {
   test('at least five rules are covered', () => {
     expect(new Set(TEETH.map((t) => t.rule)).size).toBeGreaterThanOrEqual(5);
   });

@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { Writer } from '../../sim/model/apply.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import type { ComponentSpec, Scenario } from '../../sim/scenario/types.js';
 import { passed, simulate } from '../../sim/simulate.js';
 
 /**
- * The anchor scenarios (scenarios/anchors/) have teeth: break the rule a
- * scenario pins, in the resolved scenario or in the model for the length of
- * one run, and the very same file fails, for the reason named.
+ * Scenarios that pin a rule have teeth (the RFC scenarios, the anchors, the
+ * imported ones): break the rule, in the resolved scenario or in the model
+ * for the length of one run, and the very same file fails, for the reason
+ * named, so that a mutant failing for an unrelated reason does not count.
  */
 export interface Tooth {
   rule: string;
@@ -55,4 +57,24 @@ export function describeTeeth(title: string, teeth: readonly Tooth[]): void {
       expect(found, found.join('\n')).toContain(givesAway);
     });
   });
+}
+
+/**
+ * Replaces one of the writer's methods (the model's rules live in the one
+ * writer) for the length of a tooth; returns the undo. `wrap` receives the
+ * original, to call it around the change.
+ */
+export function wrapWriter(method: string, wrap: (original: (...args: unknown[]) => unknown) => (this: Writer, ...args: never[]) => unknown): () => void {
+  const proto = Writer.prototype as unknown as Record<string, unknown>;
+  const original = proto[method];
+  if (typeof original !== 'function') throw new Error(`Writer has no method ${method}`);
+  proto[method] = wrap(original as (...args: unknown[]) => unknown);
+  return () => {
+    proto[method] = original;
+  };
+}
+
+/** Replaces one of the writer's methods outright for the length of a tooth; returns the undo. */
+export function patchWriter(method: string, impl: (this: never, ...args: never[]) => unknown): () => void {
+  return wrapWriter(method, () => impl as (this: Writer, ...args: never[]) => unknown);
 }
