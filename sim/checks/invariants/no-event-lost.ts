@@ -7,11 +7,12 @@ import { violation, type Invariant } from './types.js';
  * none is lost; with `dispatch_if_started` events are dropped while it is not
  * running, and each drop is recorded. A dropped Stopped event is a reboot that
  * never happens. Excused: a drop by a supervisor that is itself hung (a fault
- * on the supervisor, whatever its delivery mode).
+ * on the supervisor, whatever its delivery mode), or destroyed (it no longer
+ * exists to receive anything: the destroy's doing, not the delivery mode's).
  */
 export const noEventLost: Invariant = {
   id: 'no-event-lost',
-  statement: 'No component lifecycle event (Started, Stopped) is dropped before its supervisor receives it, unless the supervisor itself hangs.',
+  statement: 'No component lifecycle event (Started, Stopped) is dropped before its supervisor receives it, unless the supervisor itself hangs or was destroyed.',
   rule: 'F10',
   kind: 'safety',
   watches: ['event-dropped', 'state'],
@@ -26,8 +27,8 @@ export const noEventLost: Invariant = {
         let out: Violation[] | undefined;
         if (r.type === 'event-dropped') {
           const supervisors = supervisorsOf.get(r.component) ?? [];
-          const allHung = supervisors.length > 0 && supervisors.every((s) => replay.stateOf(s) === 'hung');
-          if (!allHung) out = [violation(noEventLost, `${r.event} event of ${r.component} dropped: ${r.reason}`, r.seq)];
+          const noneCanReceive = supervisors.length > 0 && supervisors.every((s) => replay.stateOf(s) === 'hung' || replay.stateOf(s) === 'destroyed');
+          if (!noneCanReceive) out = [violation(noEventLost, `${r.event} event of ${r.component} dropped: ${r.reason}`, r.seq)];
         }
         replay.apply(r);
         return out;

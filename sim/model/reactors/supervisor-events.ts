@@ -35,7 +35,10 @@ export const notifySupervisors: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =
     const spec = ctx.topo.specs[sup]!;
     const state = s.components[sup]!.life.state;
     if (state === 'running') batches.push(receive(ctx, sup, event));
-    else if (spec.onReceive === 'start' && state !== 'hung') {
+    else if (state === 'destroyed') {
+      // A destroyed supervisor no longer exists: nothing receives the event, whatever its delivery mode (F2, F10).
+      batches.push([{ do: 'emit', draft: { type: 'event-dropped', component: name, event: event.event, reason: `${spec.name} is destroyed: no supervisor receives it` }, cause: fact.seq }]);
+    } else if (spec.onReceive === 'start' && state !== 'hung') {
       // The component manager starts the supervisor to receive the event, even one its policy gave up on.
       batches.push([
         { do: 'queue-event', supervisor: sup, event },

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { explore } from '../../../sim/explore/explore.js';
 import { exhaustive, exhaustiveBase } from '../../../sim/explore/exhaustive/search.js';
 import { writtenFinding } from '../../../sim/explore/exhaustive/write-finding.js';
 import { minimalScenarioYaml } from '../../../sim/explore/write-scenario.js';
@@ -68,3 +69,13 @@ describe('exhaustive explore, depth 2: a flaw that needs two faults', () => {
   });
 });
 
+
+describe('random explore misses the two-fault flaw', () => {
+  it(`${TWO_FAULT_FLAW}: the default 200 runs of seeds 1-5 never find no-event-lost (what depth 2 finds)`, () => {
+    const found = [1, 2, 3, 4, 5].map((seed) => {
+      const f = explore(loadScenarioFile(TWO_FAULT_FLAW), { seed }).finding;
+      return f?.failure.kind === 'violation' ? f.failure.invariant : (f?.failure.kind ?? 'none');
+    });
+    expect(found).not.toContain('no-event-lost');
+  });
+});
