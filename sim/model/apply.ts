@@ -614,17 +614,17 @@ export class Writer {
    * R8: saving needs the storage path: every component this one depends on,
    * directly or through others, alive and answering. Of those that are not,
    * the one down the longest (its end or hang came first: the root of the
-   * others' being down), or undefined.
+   * others' being down), with the seq of that end or hang; or undefined.
    */
-  private downStore(c: number): number | undefined {
-    let root: { store: number; since: number } | undefined;
+  private downStore(c: number): { store: number; cause: number | undefined } | undefined {
+    let root: { store: number; cause: number | undefined } | undefined;
     for (const d of storagePath(this.topo, c)) {
       const state = this.comp(d).life.state;
       if (state === 'running' || state === 'stopping') continue;
-      const since = this.storeDownCause(d) ?? Infinity;
-      if (!root || since < root.since) root = { store: d, since };
+      const cause = this.storeDownCause(d);
+      if (!root || (cause ?? Infinity) < (root.cause ?? Infinity)) root = { store: d, cause };
     }
-    return root?.store;
+    return root;
   }
 
   /** Why a store cannot take a save: its hang, or its last end. */
@@ -663,7 +663,7 @@ export class Writer {
     component.lastEndSeq = ended.seq;
     if (!graceful && unflushed > 0) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
     // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
-    if (store !== undefined) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: this.storeDownCause(store) ?? ended.seq });
+    if (store !== undefined) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
     const clientsLoseRequests = this.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
     if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
     this.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);

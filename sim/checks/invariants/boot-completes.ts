@@ -1,6 +1,7 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { ReadinessReplay } from '../readiness-replay.js';
+import type { ComponentSpec } from '../../scenario/types.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
@@ -51,20 +52,20 @@ export const bootCompletes: Invariant = {
     let lastFaultUs = 0;
     let last: { t: Micros; completed: boolean } | undefined;
 
-    /** Whether the trace gives a reason for `name` to stay unsettled. */
-    const excused = (name: string, endUs: Micros): boolean => {
+    /** Whether the trace gives a reason for `spec` to stay unsettled. */
+    const excused = (spec: ComponentSpec, endUs: Micros): boolean => {
+      const name = spec.name;
       const state = replay.stateOf(name);
       const s = said.get(name) ?? {};
       if (s.leftDown) return true;
       if (s.restartDueUs !== undefined && s.restartDueUs + boundUs > endUs) return true; // a long backoff, not due yet
       if (s.refusedFor?.some((d) => replay.stateOf(d) !== 'running')) return true;
       if (state === 'hung' && scenario.system.heartbeatPeriodUs === 0) return true;
-      const spec = scenario.components.find((c) => c.name === name);
       // Kubernetes: a dependency still becoming ready (its readiness probe records say so), or a quorum short of k.
       // (Running or hung: a hung provider fails its readiness probe, and the probe's records say so.)
-      if (spec?.depends.some((d) => readiness.isWarmingUp(d, replay.stateOf(d) === 'running' || replay.stateOf(d) === 'hung'))) return true;
-      if (spec?.quorums?.some((q) => q.of.filter((m) => readiness.isUp(m, replay.stateOf(m) === 'running')).length < q.k)) return true;
-      return spec?.monitor !== undefined && replay.stateOf(spec.monitor) !== 'running';
+      if (spec.depends.some((d) => readiness.isWarmingUp(d, replay.stateOf(d) === 'running' || replay.stateOf(d) === 'hung'))) return true;
+      if (spec.quorums?.some((q) => q.of.filter((m) => readiness.isUp(m, replay.stateOf(m) === 'running')).length < q.k)) return true;
+      return spec.monitor !== undefined && replay.stateOf(spec.monitor) !== 'running';
     };
 
     return {
@@ -113,7 +114,7 @@ export const bootCompletes: Invariant = {
         for (const c of scenario.components) {
           const state = replay.stateOf(c.name);
           if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
-          if (excused(c.name, endUs)) continue;
+          if (excused(c, endUs)) continue;
           const down = c.depends.filter((d) => replay.stateOf(d) !== 'running');
           const waiting = down.length > 0 ? `waiting for ${down.join(', ')} with no start-refused naming them` : 'with nothing in the trace saying why';
           out.push(violation(inv, `boot ${boot.n} (at ${boot.t / US_PER_S}s) never completed: ${c.name} is ${state}, ${waiting}`, boot.seq));

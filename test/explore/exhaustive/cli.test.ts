@@ -1,29 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerExploreCommand } from '../../../sim/cli/commands/explore.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { explore } from '../../helpers/explore-cli.js';
 import { UsageError } from '../../../sim/cli/exit-codes.js';
-
-async function explore(...args: string[]): Promise<{ stdout: string; exitCode: number | undefined }> {
-  const program = new Command('recsim').exitOverride();
-  registerExploreCommand(program);
-  let stdout = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['explore', ...args], { from: 'user' });
-  } finally {
-    write.mockRestore();
-  }
-  const exitCode = process.exitCode as number | undefined;
-  process.exitCode = undefined;
-  return { stdout, exitCode };
-}
 
 afterEach(() => {
   process.exitCode = undefined;
