@@ -19,12 +19,24 @@ const W = 640;
 const H = 420;
 const M = { left: 90, right: 20, top: 20, bottom: 50 };
 
-function scale(lo: number, hi: number, a: number, b: number): (x: number) => number {
+interface Axis {
+  at: (x: number) => number;
+  ticks: number[];
+}
+
+function axis(lo: number, hi: number, a: number, b: number): Axis {
   const span = hi - lo || Math.abs(hi) || 1;
   const pad = span * 0.08;
   const from = lo - pad;
   const to = hi + pad;
-  return (x) => a + ((x - from) / (to - from)) * (b - a);
+  return { at: (x) => a + ((x - from) / (to - from)) * (b - a), ticks: [0, 1, 2, 3, 4].map((k) => from + ((to - from) * (k + 0.5)) / 5) };
+}
+
+/** The two objectives to plot: the first two whose means differ across settings (a flat one says nothing), in objective order. */
+function plotted(report: TuneReport): [Objective, Objective] {
+  const varies = (o: Objective): boolean => new Set(report.stats.map((s) => s[o.index]!.mean)).size > 1;
+  const chosen = [...report.objectives.filter(varies), ...report.objectives.filter((o) => !varies(o))];
+  return [chosen[0]!, chosen[1] ?? chosen[0]!];
 }
 
 function label(report: TuneReport, i: number): string {
@@ -33,11 +45,17 @@ function label(report: TuneReport, i: number): string {
 
 /** The Pareto plot: one point per setting on the first two objectives, 95 % intervals as error bars. */
 function paretoPlot(report: TuneReport): string {
-  const [ox, oy] = report.objectives.length >= 2 ? [report.objectives[0]!, report.objectives[1]!] : [report.objectives[0]!, report.objectives[0]!];
+  const [ox, oy] = plotted(report);
   const xs = report.stats.map((s) => s[ox.index]!);
   const ys = report.stats.map((s) => s[oy.index]!);
-  const fx = scale(Math.min(...xs.map((i) => i.lo)), Math.max(...xs.map((i) => i.hi)), M.left, W - M.right);
-  const fy = scale(Math.min(...ys.map((i) => i.lo)), Math.max(...ys.map((i) => i.hi)), H - M.bottom, M.top);
+  const ax = axis(Math.min(...xs.map((i) => i.lo)), Math.max(...xs.map((i) => i.hi)), M.left, W - M.right);
+  const ay = axis(Math.min(...ys.map((i) => i.lo)), Math.max(...ys.map((i) => i.hi)), H - M.bottom, M.top);
+  const fx = ax.at;
+  const fy = ay.at;
+  const ticks = [
+    ...ax.ticks.map((t) => `<text class="tick" x="${fx(t).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(showValue(ox.key, t))}</text>`),
+    ...ay.ticks.map((t) => `<text class="tick" x="${M.left - 6}" y="${(fy(t) + 4).toFixed(1)}" text-anchor="end">${esc(showValue(oy.key, t))}</text>`),
+  ];
   const points = report.stats.map((_, i) => {
     const x = xs[i]!;
     const y = ys[i]!;
@@ -56,6 +74,7 @@ function paretoPlot(report: TuneReport): string {
 <line x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}" class="axis"/>
 <text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">${esc(ox.key)} (${better(ox)})</text>
 <text x="16" y="${(M.top + H - M.bottom) / 2}" transform="rotate(-90 16 ${(M.top + H - M.bottom) / 2})" text-anchor="middle">${esc(oy.key)} (${better(oy)})</text>
+${ticks.join('\n')}
 ${points.join('\n')}
 </svg>`;
 }
@@ -93,6 +112,7 @@ export function tuneHtml(report: TuneReport, links: ReadonlyMap<number, { seed: 
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
 svg text { font-size: 12px; fill: #333; }
+svg text.tick { font-size: 10px; fill: #666; }
 .axis { stroke: #555; }
 .bar { stroke: #999; stroke-width: 1.5; }
 .setting circle { fill: #bbb; stroke: #666; }

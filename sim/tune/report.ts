@@ -92,9 +92,14 @@ export function showValue(key: string, x: number): string {
   }
 }
 
+/** A difference of a metric: percentage points for fractions. */
+export function showDelta(key: string, x: number): string {
+  return showValue(key, x).replace(/ %$/, ' pp');
+}
+
 function showInterval(key: string, i: Interval): string {
   if (i.lo === i.hi) return showValue(key, i.mean);
-  return `${showValue(key, i.mean)} ±${showValue(key, (i.hi - i.lo) / 2).replace(/ %$/, ' pp').replace(/^-/, '')}`;
+  return `${showValue(key, i.mean)} ±${showDelta(key, (i.hi - i.lo) / 2)}`;
 }
 
 function pad(rows: string[][]): string[] {
@@ -137,7 +142,7 @@ function text(report: TuneReport): string {
     `${data.runs[i]!.length}`,
     [report.pareto.includes(i) ? 'pareto' : '', i === report.recommended ? 'recommended' : '', data.droppedAfterRound[i] !== undefined ? `dropped after round ${data.droppedAfterRound[i]}` : '', report.settings[i]!.meetsConstraints ? '' : 'misses a constraint'].filter(Boolean).join(', '),
   ]);
-  const effects = pad([['main effect', ...objectives.map((o) => o.key)], ...report.effects.map((e) => [e.path, ...e.range.map((x, k) => showValue(objectives[k]!.key, x))])]);
+  const effects = pad([['main effect', ...objectives.map((o) => o.key)], ...report.effects.map((e) => [e.path, ...e.range.map((x, k) => showDelta(objectives[k]!.key, x))])]);
   return [
     ...headline(report),
     '',
@@ -212,7 +217,7 @@ function markdown(report: TuneReport): string {
     '',
     recommendation(report),
     '',
-    ...table([['main effect', ...objectives.map((o) => o.key)], ...report.effects.map((e) => [`\`${e.path}\``, ...e.range.map((x, k) => showValue(objectives[k]!.key, x))])]),
+    ...table([['main effect', ...objectives.map((o) => o.key)], ...report.effects.map((e) => [`\`${e.path}\``, ...e.range.map((x, k) => showDelta(objectives[k]!.key, x))])]),
     '',
   ].join('\n');
 }
