@@ -5,11 +5,18 @@ import type { TuneData } from './report.js';
 export const TUNE_PARTIAL_FORMAT = 'recsim-tune-partial';
 export const TUNE_PARTIAL_VERSION = 1;
 
-/** The part of a tune every shard shares: what was asked, never what was measured. */
+/**
+ * The part of a tune every shard shares: what was asked, never what was
+ * measured. A single machine and `--merge` both compute their output from it
+ * and the runs (`TuneData`), so a merge prints byte for byte what one machine prints.
+ */
 export interface TuneHeader {
   scenario: string;
+  /** The varied paths, in flag order. */
   paths: string[];
+  /** Each setting's values, as written, in `paths` order. */
   settings: string[][];
+  /** Each setting's run duration (a `--vary duration=...` makes them differ). */
   durationsUs: number[];
   seeds: number[];
   objectives: string;

@@ -1,5 +1,6 @@
 import { formatSeeds } from '../compare/seeds.js';
 import { mainEffects, paretoFront, recommend, summarize, type Interval, type MainEffect, type Runs } from './analysis.js';
+import type { TuneHeader } from './partial.js';
 import { meets, parseConstraint, parseObjectives, TUNE_METRICS, type Constraint, type Objective } from './objectives.js';
 
 /**
@@ -8,17 +9,7 @@ import { meets, parseConstraint, parseObjectives, TUNE_METRICS, type Constraint,
  * `analyze` and the same formatter, so a merge prints byte for byte what one
  * machine prints.
  */
-export interface TuneData {
-  scenario: string;
-  /** The varied paths, in flag order. */
-  paths: string[];
-  /** Each setting's values, as written, in `paths` order. */
-  settings: string[][];
-  /** Each setting's run duration (a `--vary duration=...` makes them differ). */
-  durationsUs: number[];
-  seeds: number[];
-  objectives: string;
-  constraints: string[];
+export interface TuneData extends TuneHeader {
   search: 'full' | 'halving';
   /** Per setting, per run in seed order: a row of every metric (TUNE_METRICS order). */
   runs: number[][][];

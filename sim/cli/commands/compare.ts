@@ -6,7 +6,7 @@ import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
 import { mergePartials, parsePartial, serializePartial } from '../../compare/partial.js';
 import { parseSeeds, shardOf } from '../../compare/seeds.js';
 import { shardOption } from '../shard-env.js';
-import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
+import { formatTable, TABLE_FORMATS } from '../../compare/table.js';
 import { PRESETS, presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
@@ -14,6 +14,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { compareHtml } from '../../report/compare-html.js';
 import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
 import { UsageError } from '../exit-codes.js';
+import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
 import { writeFileCreatingDirs } from '../write-file.js';
@@ -83,17 +84,6 @@ function parsePolicies(text: string | undefined): string[] {
   return names;
 }
 
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  if (!/^\d+$/.test(text) || Number(text) > 256) throw new UsageError(`--workers: expected a number of threads from 0 (no threads) to 256, got "${text}"`);
-  return Number(text);
-}
-
-function parseFormat(text: string): TableFormat {
-  if (!(TABLE_FORMATS as readonly string[]).includes(text)) throw new UsageError(`--format: expected one of ${TABLE_FORMATS.join(', ')}, got "${text}"`);
-  return text as TableFormat;
-}
-
 /** Progress on a terminal only: one line rewritten in place, with the run rate. */
 function progressReporter(): { onProgress?: (done: number, total: number) => void; finish: () => void } {
   if (!process.stderr.isTTY) return { finish: () => {} };
@@ -155,7 +145,7 @@ export function registerCompareCommand(program: Command): void {
     .option('--html <report.html>', "also write the comparison as a page: plots with confidence intervals, each policy's worst run linked to its timeline")
     .addHelpText('after', `\nPresets: ${presetNames.join(', ')}.\nSame command, same numbers: results depend only on the scenario, the policies and the seeds.`)
     .action(async (file: string | undefined, options: CompareOptions) => {
-      const format = parseFormat(options.format);
+      const format = parseChoiceOption('--format', options.format, TABLE_FORMATS);
       const shard = shardOption(options);
       if ((options.traces !== undefined || options.html !== undefined) && (options.merge || shard)) {
         throw new UsageError('--traces and --html re-run chosen seeds of the scenario: run them without --shard or --merge');
@@ -175,7 +165,7 @@ export function registerCompareCommand(program: Command): void {
         if (options.format !== 'text' && format !== 'json') throw new UsageError('--shard writes a partial result as JSON; --format does not apply');
         seeds = shardOf(seeds, shard.index, shard.count);
       }
-      const workers = parseWorkers(options.workers);
+      const workers = parseWorkersOption(options.workers, availableParallelism());
       const scenario = loadScenarioFile(file);
       const progress = progressReporter();
       const result = await runCampaign(scenario, { policies, seeds, workers, onProgress: progress.onProgress });

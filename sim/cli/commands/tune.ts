@@ -11,13 +11,14 @@ import type { Scenario } from '../../scenario/types.js';
 import { parseConstraint, parseObjectives, DEFAULT_OBJECTIVES, METRIC_KEYS, type Objective } from '../../tune/objectives.js';
 import { mergeTunePartials, parseTunePartial, serializeTunePartial, shardRuns, type RunEntry, type TuneHeader } from '../../tune/partial.js';
 import { runJobs } from '../../tune/pool.js';
-import { analyze, formatTune, TUNE_FORMATS, type TuneData, type TuneFormat } from '../../tune/report.js';
+import { analyze, formatTune, TUNE_FORMATS, type TuneData } from '../../tune/report.js';
 import { fullSearch, halvingSearch } from '../../tune/search.js';
 import { tuneHtml, worstSeedOf } from '../../tune/html.js';
 import { documentWith, parseVary, settingError, VaryError, type Vary } from '../../tune/vary.js';
 import { writeSeedRuns } from '../../report/seed-traces.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { UsageError } from '../exit-codes.js';
+import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress, progressLine } from '../progress.js';
 import { shardOption } from '../shard-env.js';
 import { terminalSafe } from '../terminal.js';
@@ -56,17 +57,6 @@ function settingScenarios(file: string, varies: readonly Vary[], settings: reado
       throw error;
     }
   });
-}
-
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  if (!/^\d+$/.test(text) || Number(text) > 256) throw new UsageError(`--workers: expected a number of threads from 0 (no threads) to 256, got "${text}"`);
-  return Number(text);
-}
-
-function parseFormat(text: string): TuneFormat {
-  if (!(TUNE_FORMATS as readonly string[]).includes(text)) throw new UsageError(`--format: expected one of ${TUNE_FORMATS.join(', ')}, got "${text}"`);
-  return text as TuneFormat;
 }
 
 /** An output file opened (and so checked) before the work starts; written at the end. */
@@ -139,7 +129,7 @@ export function registerTuneCommand(program: Command): void {
     .option('--merge <files...>', 'combine partial results written with --shard and print the result')
     .addHelpText('after', '\nEvery setting runs the same seeds, and a seed gives the same faults under every setting, so differences are paired.\nA setting is dropped from the Pareto front only when another is better with 95 % confidence.\nSame command, same output, on one machine or merged from shards.')
     .action(async (file: string | undefined, options: TuneOptions) => {
-      const format = parseFormat(options.format);
+      const format = parseChoiceOption('--format', options.format, TUNE_FORMATS);
       const shard = shardOption(options);
       if (options.merge) {
         if (file !== undefined) throw new UsageError('--merge combines shard files; do not name a scenario as well');
@@ -159,7 +149,7 @@ export function registerTuneCommand(program: Command): void {
       if (seeds.length === 0) throw new UsageError('--seeds: name at least one seed');
       const objectives = parseObjectives(options.objective);
       if ('error' in objectives) throw new UsageError(`--objective: ${objectives.error}`);
-      const workers = parseWorkers(options.workers);
+      const workers = parseWorkersOption(options.workers, availableParallelism());
 
       const base = loadScenarioFile(file); // positioned errors for the file itself
       const read = readTextFile(file, MAX_SCENARIO_BYTES, 'scenario file');
