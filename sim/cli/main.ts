@@ -7,6 +7,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerTuneCommand } from './commands/tune.js';
 import { registerViewCommand } from './commands/view.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { terminalSafe } from './terminal.js';
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   registerCompareCommand(program);
   registerSchemaCommand(program);
   registerImportCommand(program);
+  registerTuneCommand(program);
   return program;
 }
 

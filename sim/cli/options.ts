@@ -13,3 +13,16 @@ export function parseDurationOption(flag: string, text: string): Micros {
   if (typeof parsed !== 'number') throw new UsageError(`${flag}: ${parsed.error}`);
   return parsed;
 }
+
+/** `--workers`: threads from 0 (all in this thread) to 256; the default is the number of cores. */
+export function parseWorkersOption(text: string | undefined, cores: number): number {
+  if (text === undefined) return cores;
+  if (!/^\d+$/.test(text) || Number(text) > 256) throw new UsageError(`--workers: expected a number of threads from 0 (no threads) to 256, got "${text}"`);
+  return Number(text);
+}
+
+/** A flag whose value is one of a fixed list (`--format text|json|...`). */
+export function parseChoiceOption<T extends string>(flag: string, text: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`${flag}: expected one of ${choices.join(', ')}, got "${text}"`);
+  return text as T;
+}

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { withPreset } from '../scenario/with-preset.js';
 import type { Scenario } from '../scenario/types.js';
 import { emptyAccumulator, mergeAccumulators, type PolicyAccumulator } from './accumulator.js';
 import { runChunk } from './run-chunk.js';
+import { builtWorkerUrl, runOnWorkers } from './worker-pool.js';
 import type { ChunkResult, ChunkTask } from './worker.js';
 
 export interface CampaignOptions {
@@ -31,12 +29,9 @@ export function scenariosFor(scenario: Scenario, policies: readonly string[]): S
   return policies.map((p) => ({ ...withPreset(scenario, p), expect: undefined }));
 }
 
-/** The prebuilt worker: beside this file in dist/, or in dist/ when running from the TypeScript sources. */
+/** The prebuilt compare worker. */
 export function workerUrl(): URL {
-  const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/sim/compare/worker.js', here) : new URL('./worker.js', here);
-  if (!existsSync(fileURLToPath(url))) throw new Error(`the compare worker is not built (${fileURLToPath(url)}); run \`npm run build\``);
-  return url;
+  return builtWorkerUrl(import.meta.url, 'compare/worker.js');
 }
 
 function chunksOf(seeds: readonly number[], size: number): number[][] {
@@ -74,34 +69,9 @@ export async function runCampaign(scenario: Scenario, options: CampaignOptions):
   const size = Math.max(1, Math.min(50, Math.ceil(options.seeds.length / (workers * 4))));
   const tasks: ChunkTask[] = [];
   options.policies.forEach((_, policy) => chunksOf(options.seeds, size).forEach((seeds) => tasks.push({ id: tasks.length, policy, seeds })));
-  const url = workerUrl();
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { scenarios, policies: [...options.policies] } }));
-  let next = 0;
-  try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (next >= tasks.length) return resolve();
-              worker.postMessage(tasks[next++]);
-            };
-            worker.on('message', (message: ChunkResult | { progress: number }) => {
-              if ('progress' in message) return progress(message.progress);
-              const task = tasks[message.id]!;
-              accumulators[task.policy] = mergeAccumulators(accumulators[task.policy]!, message.accumulator);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a compare worker exited with code ${code}`));
-            });
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+  await runOnWorkers<ChunkTask, ChunkResult>(workerUrl(), { scenarios, policies: [...options.policies] }, workers, tasks, (message) => {
+    const task = tasks[message.id]!;
+    accumulators[task.policy] = mergeAccumulators(accumulators[task.policy]!, message.accumulator);
+  }, progress, 'compare');
   return result();
 }

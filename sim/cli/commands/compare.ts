@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
 import { mergePartials, parsePartial, serializePartial } from '../../compare/partial.js';
-import { parseSeeds, parseShard, shardOf } from '../../compare/seeds.js';
-import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
+import { parseSeeds, shardOf } from '../../compare/seeds.js';
+import { shardOption } from '../shard-env.js';
+import { formatTable, TABLE_FORMATS } from '../../compare/table.js';
 import { PRESETS, presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
@@ -13,6 +14,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { compareHtml } from '../../report/compare-html.js';
 import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
 import { UsageError } from '../exit-codes.js';
+import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
 import { writeFileCreatingDirs } from '../write-file.js';
@@ -24,6 +26,8 @@ interface CompareOptions {
   format: string;
   out?: string;
   shard?: string;
+  shardFromEnv?: boolean;
+  shardCount?: string;
   merge?: string[];
   traces?: string;
   traceSeeds: string;
@@ -80,17 +84,6 @@ function parsePolicies(text: string | undefined): string[] {
   return names;
 }
 
-function parseWorkers(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  if (!/^\d+$/.test(text) || Number(text) > 256) throw new UsageError(`--workers: expected a number of threads from 0 (no threads) to 256, got "${text}"`);
-  return Number(text);
-}
-
-function parseFormat(text: string): TableFormat {
-  if (!(TABLE_FORMATS as readonly string[]).includes(text)) throw new UsageError(`--format: expected one of ${TABLE_FORMATS.join(', ')}, got "${text}"`);
-  return text as TableFormat;
-}
-
 /** Progress on a terminal only: one line rewritten in place, with the run rate. */
 function progressReporter(): { onProgress?: (done: number, total: number) => void; finish: () => void } {
   if (!process.stderr.isTTY) return { finish: () => {} };
@@ -144,19 +137,22 @@ export function registerCompareCommand(program: Command): void {
     .option('--format <format>', `output format: ${TABLE_FORMATS.join(', ')}`, 'text')
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--shard <i/n>', 'run only the i-th of n slices of the seeds and write a partial result (JSON) for --merge')
+    .option('--shard-from-env', 'take the shard from a Kubernetes Indexed Job, a Slurm or AWS Batch array job, or GNU parallel (see --shard-count)')
+    .option('--shard-count <n>', 'with --shard-from-env: the number of shards where the engine does not say it')
     .option('--merge <files...>', 'combine partial results written with --shard and print the table')
     .option('--traces <dir>', 'also write the traces of chosen runs to this folder (see --trace-seeds), to look at with `recsim view`')
     .option('--trace-seeds <worst|list>', 'which runs --traces writes: "worst" (each policy\'s worst run) or seeds such as 7 or 1..3 (under every policy)', 'worst')
     .option('--html <report.html>', "also write the comparison as a page: plots with confidence intervals, each policy's worst run linked to its timeline")
     .addHelpText('after', `\nPresets: ${presetNames.join(', ')}.\nSame command, same numbers: results depend only on the scenario, the policies and the seeds.`)
     .action(async (file: string | undefined, options: CompareOptions) => {
-      const format = parseFormat(options.format);
-      if ((options.traces !== undefined || options.html !== undefined) && (options.merge || options.shard)) {
+      const format = parseChoiceOption('--format', options.format, TABLE_FORMATS);
+      const shard = shardOption(options);
+      if ((options.traces !== undefined || options.html !== undefined) && (options.merge || shard)) {
         throw new UsageError('--traces and --html re-run chosen seeds of the scenario: run them without --shard or --merge');
       }
       if (options.merge) {
         if (file !== undefined) throw new UsageError('--merge combines shard files; do not name a scenario as well');
-        if (options.shard) throw new UsageError('--merge and --shard do not go together');
+        if (shard) throw new UsageError('--merge and --shard do not go together');
         emit(formatTable(readPartials(options.merge), format), options.out);
         return;
       }
@@ -165,18 +161,16 @@ export function registerCompareCommand(program: Command): void {
       const seedsParsed = parseSeeds(options.seeds);
       if (!Array.isArray(seedsParsed)) throw new UsageError(`--seeds: ${seedsParsed.error}`);
       let seeds = seedsParsed;
-      if (options.shard !== undefined) {
-        const shard = parseShard(options.shard);
-        if ('error' in shard) throw new UsageError(`--shard: ${shard.error}`);
+      if (shard) {
         if (options.format !== 'text' && format !== 'json') throw new UsageError('--shard writes a partial result as JSON; --format does not apply');
         seeds = shardOf(seeds, shard.index, shard.count);
       }
-      const workers = parseWorkers(options.workers);
+      const workers = parseWorkersOption(options.workers, availableParallelism());
       const scenario = loadScenarioFile(file);
       const progress = progressReporter();
       const result = await runCampaign(scenario, { policies, seeds, workers, onProgress: progress.onProgress });
       progress.finish();
-      emit(options.shard !== undefined ? serializePartial(result) : formatTable(result, format), options.out);
+      emit(shard ? serializePartial(result) : formatTable(result, format), options.out);
       writeRuns(file, scenario, result, options);
     });
 }

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { parseShard } from '../../compare/seeds.js';
 import { minimalScenarioYaml, replaysFinding } from '../../explore/write-scenario.js';
 import { describeFault } from '../../explore/fault-file.js';
 import { EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../../explore/vocabulary.js';
@@ -13,6 +12,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { writeFileCreatingDirs } from '../write-file.js';
+import { shardOption } from '../shard-env.js';
 
 export interface ExhaustiveCliOptions {
   depth?: string;
@@ -21,6 +21,8 @@ export interface ExhaustiveCliOptions {
   dedup?: boolean;
   json?: boolean;
   shard?: string;
+  shardFromEnv?: boolean;
+  shardCount?: string;
   merge?: string[];
   workers?: string;
   outDir: string;
@@ -48,7 +50,7 @@ function parseWorkers(text: string | undefined): number {
 /** Flags that only `--exhaustive` reads: named without it, they would be silently ignored. */
 export function checkExhaustiveOnlyFlags(o: ExhaustiveCliOptions): void {
   const named = [['--depth', o.depth], ['--targets', o.targets], ['--keep-faults', o.keepFaults], ['--no-dedup', o.dedup === false ? true : undefined],
-    ['--json', o.json], ['--shard', o.shard], ['--merge', o.merge], ['--workers', o.workers]] as const;
+    ['--json', o.json], ['--shard', o.shard], ['--shard-from-env', o.shardFromEnv], ['--shard-count', o.shardCount], ['--merge', o.merge], ['--workers', o.workers]] as const;
   const used = named.filter(([, v]) => v !== undefined).map(([flag]) => flag);
   if (used.length > 0) throw new UsageError(`${used.join(', ')}: only with --exhaustive`);
 }
@@ -120,7 +122,7 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
   let result: ExhaustiveResult;
   const startMs = Date.now();
   if (o.merge !== undefined) {
-    if (o.shard !== undefined) throw new UsageError('--merge and --shard do not go together');
+    if (o.shard !== undefined || o.shardFromEnv) throw new UsageError('--merge and --shard do not go together');
     const parts = o.merge.map((f) => {
       let text: string;
       try {
@@ -141,12 +143,8 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
     }
     if (!isComplete(result)) throw new UsageError(`--merge: shards ${result.shards.join(', ')} do not cover the whole search`);
   } else {
-    let shard: { index: number; count: number } | undefined;
-    if (o.shard !== undefined) {
-      const parsed = parseShard(o.shard);
-      if ('error' in parsed) throw new UsageError(`--shard: ${parsed.error}`);
-      shard = { index: parsed.index - 1, count: parsed.count };
-    }
+    const parsed = shardOption(o);
+    const shard = parsed ? { index: parsed.index - 1, count: parsed.count } : undefined;
     const progress = progressLine();
     result = await exhaustiveInParallel(scenario, { depth, kinds, targets, keepFaults: o.keepFaults ?? false, dedup: o.dedup ?? true, policy: o.policy ?? false, ...(shard ? { shard } : {}) }, workers, (d, p) => progress.update(d, p));
     progress.done();

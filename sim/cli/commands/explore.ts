@@ -127,6 +127,8 @@ export function registerExploreCommand(program: Command): void {
     .option('--no-dedup', 'with --exhaustive: run every case, even one whose state was already explored')
     .option('--json', 'with --exhaustive: print the result as JSON')
     .option('--shard <i/n>', 'with --exhaustive: run only the i-th of n slices of the cases and print a partial result (JSON) for --merge')
+    .option('--shard-from-env', 'with --exhaustive: take the shard from a Kubernetes Indexed Job, a Slurm or AWS Batch array job, or GNU parallel (see --shard-count)')
+    .option('--shard-count <n>', 'with --shard-from-env: the number of shards where the engine does not say it')
     .option('--merge <files...>', 'with --exhaustive: combine partial results written with --shard and report them')
     .option('--workers <n>', 'with --exhaustive: worker threads (default: the number of cores)')
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 a failure found (minimal scenario written), 2 bad input.')
