@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ScenarioError } from '../scenario/errors.js';
+import { ScenarioError } from '../format/errors.js';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExploreCommand } from './commands/explore.js';
@@ -8,7 +8,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerViewCommand } from './commands/view.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { EXIT, UsageError } from '../io/exit-codes.js';
 import { terminalSafe } from './terminal.js';
 
 function buildProgram(): Command {

@@ -1,7 +1,7 @@
 import type { Micros } from '../engine/time.js';
 import type { PowerState, RecordDraft, Termination } from '../trace/records.js';
 import type { SimEvent } from './events.js';
-import type { FaultCommand } from './fault-commands.js';
+import type { FaultCommand } from '../faults/commands.js';
 import type { ProbeStatus } from '../probes/types.js';
 import type { PendingStart, StopReason, SupervisorEvent } from './state.js';
 

@@ -3,7 +3,7 @@ import { armedHooksOf, injectFault } from '../../faults/registry.js';
 import type { FaultSpec, Scenario } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import type { Command } from '../commands.js';
-import type { FaultCommand } from '../fault-commands.js';
+import type { FaultCommand } from '../../faults/commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, ReactorContext, StateView, TimerReactor } from '../reactor.js';
 

@@ -1,5 +1,5 @@
 import { conditionHolds } from '../../faults/condition.js';
-import type { ArmedFault } from '../fault-commands.js';
+import type { ArmedFault } from '../../faults/commands.js';
 import type { WriterCore } from './core.js';
 
 /** An armed fault acts at a lifecycle moment unless its `while:` condition does not hold then. */
