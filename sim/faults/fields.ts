@@ -14,3 +14,9 @@ export const SIGNALS = ['kill', 'term', 'abort'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 export const signal = z.enum(SIGNALS).describe('The signal that ends the process, instead of an exit code.');
+
+/** How many times its usual latency a slowed start (slow_start) or stop (slow_stop) takes. */
+export const latencyFactor = z
+  .number({ error: 'expected a number' })
+  .gt(0, { error: 'must be above 0: the slowed start or stop takes `factor` times its usual latency' })
+  .describe('How many times its usual latency the next start (slow_start) or stop (slow_stop) takes.');

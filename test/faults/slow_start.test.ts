@@ -60,6 +60,6 @@ describe('slow_start: X\'s next start takes factor times its start latency', () 
 `)).toBe('inline.yaml:7:30 faults[0].exit_code: `exit_code` does not apply to a slow_start fault (it applies to crash, exit)');
     expect(rejection(`${system}faults:
   - { at: 5s, slow_start: x, factor: 0 }
-`)).toBe('inline.yaml:7:38 faults[0].factor: must be above 0: the next start takes `factor` times its start latency');
+`)).toBe('inline.yaml:7:38 faults[0].factor: must be above 0: the slowed start or stop takes `factor` times its usual latency');
   });
 });

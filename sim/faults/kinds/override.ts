@@ -24,6 +24,7 @@ export const override = defineFaultKind({
   },
   traceFields: () => ({}),
   inject: (spec, { target, cause }) => [{ do: 'override-policy', c: target!, policy: spec.policy, cause }],
+  counts: { replacesPolicy: true },
   notAtRate: 'an override happens at a moment (`at` or `when`), not at a rate',
   doc: {
     value: 'X',

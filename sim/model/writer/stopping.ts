@@ -13,8 +13,22 @@ import { inflightAt, remember, unflushedBytes, type Handlers, type WriterCore } 
  * (`terminate`), where data and requests are saved or counted lost.
  */
 
-function ignoresStop(w: WriterCore, component: ComponentState): boolean {
-  return component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.ignoresStop);
+/**
+ * What the faults armed on a component do to a stop asked of it: ignored, if
+ * any says so (nothing armed is used up: the stop never happens); else slowed
+ * by the slowest factor armed (those used up by this stop are dropped).
+ */
+function armedAtStop(w: WriterCore, component: ComponentState): { ignore: boolean; latencyFactor?: number } {
+  if (component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.atStop?.(armed).ignore)) return { ignore: true };
+  let factor: number | undefined;
+  component.armed = component.armed.filter((armed) => {
+    if (!armedActs(w, armed)) return true;
+    const at = armedHooksOf(armed.kind)?.atStop?.(armed);
+    if (at?.latencyFactor !== undefined) factor = Math.max(factor ?? 0, at.latencyFactor);
+    // A fault with a `while:` condition stays armed: it acts whenever the condition holds.
+    return !at?.consumed || armed.while !== undefined;
+  });
+  return { ignore: false, latencyFactor: factor };
 }
 
 function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitFor: string[]): void {
@@ -35,13 +49,15 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
   const timeoutUs = w.topo.specs[c]!.stopTimeoutUs ?? w.topo.scenario.system.stopTimeoutUs;
   const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
-  if (life.state === 'hung' || ignoresStop(w, component)) {
+  const armed = life.state === 'hung' ? { ignore: true } : armedAtStop(w, component);
+  if (armed.ignore) {
     proc.stop = stop;
     if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
     return;
   }
   w.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
-  w.engine.schedule(w.topo.specs[c]!.stopLatencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
+  const latencyUs = Math.round(w.topo.specs[c]!.stopLatencyUs * (armed.latencyFactor ?? 1));
+  w.engine.schedule(latencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
   if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
 }
 
