@@ -8,6 +8,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerViewCommand } from './commands/view.js';
+import { dropOutputOnceClosed } from '../io/closed-output.js';
 import { EXIT, UsageError } from '../io/exit-codes.js';
 import { terminalSafe } from './terminal.js';
 
@@ -30,6 +31,8 @@ function buildProgram(): Command {
 
 /** Runs the CLI; bad input of any kind ends in one line on stderr and exit code 2, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+  dropOutputOnceClosed(process.stdout);
+  dropOutputOnceClosed(process.stderr);
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
   } catch (error) {
