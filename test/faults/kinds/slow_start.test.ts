@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/format/errors.js';
-import { runYaml, scenarioFrom, story } from '../helpers/scenario.js';
+import { rejectionOf as rejection } from '../../helpers/rejection.js';
+import { runYaml, story } from '../../helpers/scenario.js';
 
 const system = `
 name: slow start
@@ -8,16 +8,6 @@ duration: 20s
 components:
   - { name: x, start_latency: 100ms, restart: { when: on-failure, delay: 0s } }
 `;
-
-function rejection(yaml: string): string {
-  try {
-    scenarioFrom(yaml);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message;
-    throw e;
-  }
-  throw new Error('the scenario was accepted');
-}
 
 describe('slow_start: X\'s next start takes factor times its start latency', () => {
   test('the restart after a crash takes 20 x 100 ms; the start after it is back to 100 ms (used up once)', () => {
