@@ -82,3 +82,24 @@ export class ImportLog {
     return this.partial.has(unit) ? 'partial' : 'full';
   }
 }
+
+/**
+ * The result every importer returns: its scenario wrapped the same way (name,
+ * description, duration, the system block when there is one, components),
+ * with what the import log gathered.
+ */
+export function importResult(
+  format: ImportFormat,
+  scenario: { name: string; description: string; duration: ScenarioInput['duration']; system?: ScenarioInput['system']; components: ScenarioInput['components'] },
+  found: { comments: ReadonlyMap<string, string>; units: ImportedUnit[]; log: Pick<ImportResult, 'warnings' | 'ignored'> },
+): ImportResult {
+  const { name, description, duration, system, components } = scenario;
+  return {
+    format,
+    scenario: { name, description, duration, ...(system !== undefined ? { system } : {}), components } as ScenarioInput,
+    comments: found.comments,
+    units: found.units,
+    warnings: found.log.warnings,
+    ignored: found.log.ignored,
+  };
+}

@@ -1,5 +1,5 @@
+import { scenarioErrorOf } from '../../helpers/rejection.js';
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../../sim/format/errors.js';
 import { scenarioFrom } from '../../helpers/scenario.js';
 
 const S = 1_000_000;
@@ -17,13 +17,7 @@ components:
 }
 
 function problem(component: string, system = ''): string {
-  try {
-    policyOf(component, system);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the scenario to be rejected');
+  return scenarioErrorOf(() => policyOf(component, system)).message;
 }
 
 describe('the existing forms keep working', () => {
