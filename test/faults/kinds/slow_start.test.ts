@@ -9,7 +9,7 @@ components:
   - { name: x, start_latency: 100ms, restart: { when: on-failure, delay: 0s } }
 `;
 
-describe('slow_start: X\'s next start takes factor times its start latency', () => {
+describe("slow_start: X\'s next start takes factor times its start latency", () => {
   test('the restart after a crash takes 20 x 100 ms; the start after it is back to 100 ms (used up once)', () => {
     const trace = runYaml(`${system}faults:
   - { at: 5s, slow_start: x, factor: 20 }
