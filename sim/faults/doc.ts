@@ -23,7 +23,7 @@ function exploreCell(module: FaultKindModule): string {
   return module.explore.byDefault ? 'yes' : 'with `--faults`';
 }
 
-/** README "### The scenario format": one row per registered fault kind, so the table cannot drift from the code. */
+/** docs/format.md, "The scenario format": one row per registered fault kind, so the table cannot drift from the code. */
 export const faultsDocSection: DocSection = {
   name: 'faults',
   render: () =>
