@@ -1,6 +1,7 @@
 import type { Micros } from '../engine/time.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
+import { emptyTally, tallyRecord, type RecordTally } from '../trace/tally.js';
 import type { RunSummary, Violation } from '../trace/trace-file.js';
 import { TraceReplay } from './replay.js';
 
@@ -9,36 +10,15 @@ import { TraceReplay } from './replay.js';
  * losses, final states. Memory in proportion to the system, not the run.
  */
 export class RunCounter {
-  graceful = 0;
-  ungraceful = 0;
-  restarts = 0;
-  readonly byComponent: Record<string, number> = {};
-  lostRequests = 0;
-  lostDataBytes = 0;
+  /** The counts, as sim/trace/tally.ts defines them for the summary and the viewer alike. */
+  readonly tally: RecordTally = emptyTally();
   records = 0;
   private readonly replay = new TraceReplay();
 
   readonly sink = (r: TraceRecord): void => {
     this.records++;
     this.replay.apply(r);
-    switch (r.type) {
-      case 'shutdown-started':
-        this.graceful++;
-        break;
-      case 'panic':
-        this.ungraceful++;
-        break;
-      case 'restart':
-        this.restarts++;
-        this.byComponent[r.component] = (this.byComponent[r.component] ?? 0) + 1;
-        break;
-      case 'requests-lost':
-        this.lostRequests += r.count;
-        break;
-      case 'data-lost':
-        this.lostDataBytes += r.bytes;
-        break;
-    }
+    tallyRecord(this.tally, r);
   };
 
   summary(scenario: Scenario, seed: number, run: { outcome: RunSummary['outcome']; endUs: Micros; events: number }, violations: Violation[]): Omit<RunSummary, 'expectations'> {
@@ -51,10 +31,10 @@ export class RunCounter {
       endUs: run.endUs,
       events: run.events,
       records: this.records,
-      reboots: { graceful: this.graceful, ungraceful: this.ungraceful },
-      restarts: { total: this.restarts, byComponent: { ...this.byComponent } },
-      lostRequests: this.lostRequests,
-      lostDataBytes: this.lostDataBytes,
+      reboots: { graceful: this.tally.graceful, ungraceful: this.tally.ungraceful },
+      restarts: { total: this.tally.restarts, byComponent: { ...this.tally.restartsByComponent } },
+      lostRequests: this.tally.lostRequests,
+      lostDataBytes: this.tally.lostDataBytes,
       finalStates,
       violations,
     };

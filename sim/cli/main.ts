@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ScenarioError } from '../scenario/errors.js';
+import { ScenarioError } from '../format/errors.js';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExploreCommand } from './commands/explore.js';
@@ -9,7 +9,8 @@ import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerTuneCommand } from './commands/tune.js';
 import { registerViewCommand } from './commands/view.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { dropOutputOnceClosed } from '../io/closed-output.js';
+import { EXIT, UsageError } from '../io/exit-codes.js';
 import { terminalSafe } from './terminal.js';
 
 function buildProgram(): Command {
@@ -32,6 +33,8 @@ function buildProgram(): Command {
 
 /** Runs the CLI; bad input of any kind ends in one line on stderr and exit code 2, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+  dropOutputOnceClosed(process.stdout);
+  dropOutputOnceClosed(process.stderr);
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { parseShard } from '../compare/seeds.js';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../io/exit-codes.js';
 
 /**
  * `--shard-from-env`: the shard index and count from the batch system that

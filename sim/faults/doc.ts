@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOC_SECTIONS, markdownTable, type DocSection } from '../docs/sections.js';
+import { DOC_SECTIONS, markdownTable, type DocSection } from '../format/doc-sections.js';
 import { FAULT_KINDS } from './registry.js';
 import type { FaultKindModule } from './types.js';
 
@@ -23,7 +23,7 @@ function exploreCell(module: FaultKindModule): string {
   return module.explore.byDefault ? 'yes' : 'with `--faults`';
 }
 
-/** README "### The scenario format": one row per registered fault kind, so the table cannot drift from the code. */
+/** docs/format.md, "The scenario format": one row per registered fault kind, so the table cannot drift from the code. */
 export const faultsDocSection: DocSection = {
   name: 'faults',
   render: () =>

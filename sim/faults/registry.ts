@@ -1,4 +1,4 @@
-import type { ArmedFaultHooks, FaultCommand } from '../model/fault-commands.js';
+import type { ArmedFaultHooks, FaultCommand, FaultInvariantHooks } from './commands.js';
 import { crash } from './kinds/crash.js';
 import { destroy } from './kinds/destroy.js';
 import { exit } from './kinds/exit.js';
@@ -11,6 +11,7 @@ import { override } from './kinds/override.js';
 import { rebootCallFails } from './kinds/reboot_call_fails.js';
 import { shutdown } from './kinds/shutdown.js';
 import { slowStart } from './kinds/slow_start.js';
+import { slowStop } from './kinds/slow_stop.js';
 import type { FaultAt, FaultKindModule, FaultSpecBase } from './types.js';
 
 /**
@@ -22,7 +23,7 @@ import type { FaultAt, FaultKindModule, FaultSpecBase } from './types.js';
  * The order is the order of every derived list; explore draws kinds in it, so
  * moving a kind changes what a seeded search finds: append.
  */
-export const FAULT_KINDS = [crash, kill, exit, hang, failStart, ignoreStop, destroy, shutdown, rebootCallFails, override, slowStart, operator] as const;
+export const FAULT_KINDS = [crash, kill, exit, hang, failStart, ignoreStop, destroy, shutdown, rebootCallFails, override, slowStart, operator, slowStop] as const;
 
 type Registered = (typeof FAULT_KINDS)[number];
 type SpecOf<M> = M extends FaultKindModule<infer Spec, infer _Trace, infer _Key> ? Spec : never;
@@ -77,6 +78,11 @@ export function traceFieldsOf(spec: FaultKindSpec): FaultTraceFields {
 /** The fault's key and fields in file spelling. */
 export function faultFileFields(spec: FaultKindSpec): Record<string, unknown> {
   return faultKindOf(spec.fault).toFile(spec);
+}
+
+/** How a fault of this kind counts for the invariants (sim/checks/invariants/ ask this, never a kind's name). */
+export function faultCounts(kind: string): FaultInvariantHooks {
+  return byKind.get(kind)?.counts ?? {};
 }
 
 /** What an armed fault does at lifecycle moments; an armed fault's kind is the kind of the fault that armed it. */

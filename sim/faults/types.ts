@@ -1,8 +1,8 @@
 import type fc from 'fast-check';
 import type { z } from 'zod';
-import type { ArmedFaultHooks, FaultCommand } from '../model/fault-commands.js';
-import type { FieldPath } from '../scenario/errors.js';
-import type { PolicySystemInput } from '../scenario/policy/schema.js';
+import type { ArmedFaultHooks, FaultCommand, FaultInvariantHooks } from './commands.js';
+import type { FieldPath } from '../format/errors.js';
+import type { PolicySystemInput } from '../policy/fields/schema.js';
 
 /** A fault on one component: `target` names it. */
 export interface ComponentFaultSpec<K extends string> {
@@ -86,6 +86,8 @@ export interface FaultKindModule<Spec extends FaultSpecBase = FaultSpecBase, Tra
   inject(spec: Spec, at: FaultAt): FaultCommand[];
   /** What a fault this kind arms (`do: 'arm'`, with `kind` its own) does at lifecycle moments. */
   armed?: ArmedFaultHooks;
+  /** How a fault of this kind counts for the invariants (absent: like any other fault). */
+  counts?: FaultInvariantHooks;
   /** The record its injection writes: `fault` (absent), or `operator` for an operator's action, which is not a fault. */
   record?: 'operator';
   /** Why this kind cannot arrive at a `rate` (absent: it can). */

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/exit-codes.js';
+import { UsageError } from '../io/exit-codes.js';
 import type { ComponentInput, ScenarioInput } from '../scenario/schema.js';
 
 /**
@@ -81,4 +81,25 @@ export class ImportLog {
   coverageOf(unit: string): Coverage {
     return this.partial.has(unit) ? 'partial' : 'full';
   }
+}
+
+/**
+ * The result every importer returns: its scenario wrapped the same way (name,
+ * description, duration, the system block when there is one, components),
+ * with what the import log gathered.
+ */
+export function importResult(
+  format: ImportFormat,
+  scenario: { name: string; description: string; duration: ScenarioInput['duration']; system?: ScenarioInput['system']; components: ScenarioInput['components'] },
+  found: { comments: ReadonlyMap<string, string>; units: ImportedUnit[]; log: Pick<ImportResult, 'warnings' | 'ignored'> },
+): ImportResult {
+  const { name, description, duration, system, components } = scenario;
+  return {
+    format,
+    scenario: { name, description, duration, ...(system !== undefined ? { system } : {}), components } as ScenarioInput,
+    comments: found.comments,
+    units: found.units,
+    warnings: found.log.warnings,
+    ignored: found.log.ignored,
+  };
 }

@@ -2,7 +2,7 @@ import type { Micros } from '../engine/time.js';
 import type { RecoveryPolicy } from '../policy/types.js';
 import type { LifecycleState, PowerState, Termination } from '../trace/records.js';
 import type { ProbeStatus } from '../probes/types.js';
-import type { ArmedFault } from './fault-commands.js';
+import type { ArmedFault } from '../faults/commands.js';
 import type { DeepReadonly } from './readonly.js';
 
 /**

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { ScenarioError, ScenarioProblem, type FieldPath } from './errors.js';
+import { ScenarioError, ScenarioProblem, type FieldPath } from '../format/errors.js';
 import { MAX_SCENARIO_BYTES, readTextFile } from './read-text.js';
 import { resolveScenario } from './resolve.js';
 import { scenarioSchema } from './schema.js';

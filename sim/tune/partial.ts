@@ -1,27 +1,9 @@
 import { formatSeeds, parseSeeds } from '../compare/seeds.js';
 import { TUNE_METRICS } from './objectives.js';
-import type { TuneData } from './report.js';
+import type { TuneData, TuneHeader } from './data.js';
 
 export const TUNE_PARTIAL_FORMAT = 'recsim-tune-partial';
 export const TUNE_PARTIAL_VERSION = 1;
-
-/**
- * The part of a tune every shard shares: what was asked, never what was
- * measured. A single machine and `--merge` both compute their output from it
- * and the runs (`TuneData`), so a merge prints byte for byte what one machine prints.
- */
-export interface TuneHeader {
-  scenario: string;
-  /** The varied paths, in flag order. */
-  paths: string[];
-  /** Each setting's values, as written, in `paths` order. */
-  settings: string[][];
-  /** Each setting's run duration (a `--vary duration=...` makes them differ). */
-  durationsUs: number[];
-  seeds: number[];
-  objectives: string;
-  constraints: string[];
-}
 
 /** One run: the setting's index, the seed, and its row of metrics. */
 export type RunEntry = [setting: number, seed: number, row: number[]];

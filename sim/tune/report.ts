@@ -1,21 +1,7 @@
 import { formatSeeds } from '../compare/seeds.js';
 import { mainEffects, paretoFront, recommend, summarize, type Interval, type MainEffect, type Runs } from './analysis.js';
-import type { TuneHeader } from './partial.js';
+import type { TuneData } from './data.js';
 import { meets, parseConstraint, parseObjectives, TUNE_METRICS, type Constraint, type Objective } from './objectives.js';
-
-/**
- * Everything a tune's output is computed from. A single machine builds it from
- * its runs; `--merge` builds the same from shard files; both then go through
- * `analyze` and the same formatter, so a merge prints byte for byte what one
- * machine prints.
- */
-export interface TuneData extends TuneHeader {
-  search: 'full' | 'halving';
-  /** Per setting, per run in seed order: a row of every metric (TUNE_METRICS order). */
-  runs: number[][][];
-  droppedAfterRound: (number | undefined)[];
-  rounds: number[];
-}
 
 export interface SettingReport {
   values: Record<string, string>;
@@ -37,6 +23,8 @@ export interface TuneReport {
   runsDone: number;
   runsFull: number;
 }
+
+export type { TuneData };
 
 export function analyze(data: TuneData): TuneReport {
   const objectives = parseObjectives(data.objectives);

@@ -1,5 +1,5 @@
 import { isMap, isScalar, parse as parseYamlValue, type Document } from 'yaml';
-import { formatPath, ScenarioError, type FieldPath } from '../scenario/errors.js';
+import { formatPath, ScenarioError, type FieldPath } from '../format/errors.js';
 import { parseValues } from './values.js';
 
 /**

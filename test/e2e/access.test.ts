@@ -104,16 +104,25 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('colour and access in headle
       expect(deltaE(running, failed)).toBeGreaterThan(30);
     });
 
-    it('saves what a deuteranope sees to test-results/viewer-deuteranopia.png', async () => {
+    it('saves what a deuteranope sees to test-results/viewer-deuteranopia.png: the same timeline in other colours, the failed lane still apart', async () => {
+      const normal = await page.screenshot();
       await page.evaluate(() => {
         document.documentElement.style.filter = 'url(#deuteranopia)';
       });
       await nextFrames(page);
       const file = join(results, 'viewer-deuteranopia.png');
-      await page.screenshot({ path: file });
+      const simulated = await page.screenshot({ path: file });
+      // What the picture shows, checked on the page as it is shot: the filter is on, the failed state still stands out from running.
+      const at = await pointOfRecord(page, fault.seq);
+      const usPerPx = await page.evaluate(() => 15_000_000 / (window as unknown as { recsimViewer: { app: { timeline: { plotWidth(): number } } } }).recsimViewer.app.timeline.plotWidth());
+      const failed = await seen(at.x + 3_000_000 / usPerPx, at.y);
+      const running = await seen(at.x - 3_000_000 / usPerPx, at.y);
       await page.evaluate(() => {
         document.documentElement.style.filter = '';
       });
+      expect(simulated.length).toBeGreaterThan(10_000);
+      expect(simulated.equals(normal)).toBe(false);
+      expect(deltaE(running, failed)).toBeGreaterThan(30);
       console.log(`[viewer] deuteranopia screenshot: ${file}`);
     });
   });

@@ -1,5 +1,5 @@
+import { scenarioErrorOf } from '../helpers/rejection.js';
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
 import { loadScenarioFile, parseScenario } from '../../sim/scenario/load.js';
 
 /**
@@ -7,15 +7,7 @@ import { loadScenarioFile, parseScenario } from '../../sim/scenario/load.js';
  * and field, before any run starts (issue 3, "Done when").
  */
 
-function errorOf(load: () => unknown): ScenarioError {
-  try {
-    load();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('the scenario was accepted');
-}
+const errorOf = scenarioErrorOf;
 
 const BAD_INPUTS: [string, string, string][] = [
   ['an unknown moniker in the allowlist (F4)', `name: x

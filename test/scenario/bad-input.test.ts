@@ -1,6 +1,6 @@
+import { scenarioErrorOf } from '../helpers/rejection.js';
 import { describe, expect, test } from 'vitest';
 import { FAULT_KINDS } from '../../sim/faults/registry.js';
-import { ScenarioError } from '../../sim/scenario/errors.js';
 import { loadScenarioFile, parseScenario } from '../../sim/scenario/load.js';
 
 /** Each bad input, the one-line message it gets (file:line:col field.path: what to change). */
@@ -145,15 +145,9 @@ components:
 
 describe('bad scenario input gets one line naming file, line, column and field', () => {
   test.each(BAD_INPUTS)('%s', (_what, yaml, message) => {
-    let error: unknown;
-    try {
-      parseScenario(yaml, 'x.yaml');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ScenarioError);
-    expect((error as ScenarioError).message).toBe(message);
-    expect((error as ScenarioError).message).not.toContain('\n');
+    const error = scenarioErrorOf(() => parseScenario(yaml, 'x.yaml'));
+    expect(error.message).toBe(message);
+    expect(error.message).not.toContain('\n');
   });
 
   test('a missing file says so without a position', () => {

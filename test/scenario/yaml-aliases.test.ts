@@ -1,16 +1,8 @@
+import { rejectionOf } from '../helpers/rejection.js';
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
 import { MAX_ALIAS_EXPANSIONS, parseScenario } from '../../sim/scenario/load.js';
 
-function errorOf(text: string): string {
-  try {
-    parseScenario(text, 'x.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.message;
-    throw error;
-  }
-  return 'loaded';
-}
+const errorOf = (text: string): string => rejectionOf(text, 'x.yaml');
 
 describe('YAML anchors and aliases', () => {
   test('a hundred components sharing one restart policy through an alias load (the library default refused them)', () => {

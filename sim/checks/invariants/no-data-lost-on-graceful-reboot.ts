@@ -1,11 +1,13 @@
+import { faultCounts } from '../../faults/registry.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { TraceReplay } from '../replay.js';
 import { violation, type Invariant } from './types.js';
 
 /**
- * A component that hangs or ignores its stop request is killed after the stop
- * timeout (F8) and loses what it had not flushed; so does one crashed by a
+ * A component hit by a fault whose kind excuses the loss (it hangs, ignores
+ * or slows its stop: `counts.excusesDataLoss` in its module) is killed after
+ * the stop timeout (F8) and loses what it had not flushed; so does one crashed by a
  * fault in the middle of the shutdown. Those losses are the fault's, not the
  * shutdown's, and are excused. So is work saved to a store that was already
  * down when the shutdown began (R8: the loss names the store's end as its
@@ -34,7 +36,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
         let out: Violation[] | undefined;
         if (r.type === 'fault') {
           faults.remember(r.component ?? '', r.seq, true);
-          if (r.component !== undefined && (r.fault === 'hang' || r.fault === 'ignore-stop')) misbehaving.add(r.component);
+          if (r.component !== undefined && faultCounts(r.fault).excusesDataLoss) misbehaving.add(r.component);
         } else if (r.type === 'stop-requested') {
           stops.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true, beforeShutdown: replay.power !== 'shutting-down' });
         } else if (r.type === 'terminated') {

@@ -1,3 +1,4 @@
+import { faultCounts } from '../../faults/registry.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { violation, type Invariant } from './types.js';
 
@@ -30,7 +31,7 @@ export const restartsWithinLimit: Invariant = {
         if (r.type === 'boot-started') {
           restarts.clear();
           overridden.clear();
-        } else if (r.type === 'fault' && r.fault === 'override' && r.component !== undefined) overridden.add(r.component);
+        } else if (r.type === 'fault' && faultCounts(r.fault).replacesPolicy && r.component !== undefined) overridden.add(r.component);
         else if (r.type === 'decision') decisions.remember(r.component, r.seq, r.component);
         else if (r.type === 'restart') {
           if (decisions.get(r.cause) !== r.component) return undefined;

@@ -15,6 +15,8 @@ export const hang = defineFaultKind({
   toFile: (spec) => ({ hang: spec.target }),
   traceFields: () => ({}),
   inject: (_spec, { target, cause }) => [{ do: 'hang', c: target!, cause }],
+  // A hung process is killed at the stop timeout (F8): what it had not flushed is lost to the hang, not to the shutdown order.
+  counts: { excusesDataLoss: true },
   doc: {
     value: 'X',
     summary: 'X stays alive but stops answering, until a heartbeat or a call timeout finds it (a process that is not running is not affected)',

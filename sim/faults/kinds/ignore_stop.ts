@@ -16,7 +16,8 @@ export const ignoreStop = defineFaultKind({
   traceFields: () => ({}),
   inject: (_spec, { target, cause }) => [{ do: 'arm', c: target!, armed: { kind: 'ignore-stop' }, cause }],
   // The process that ignores stop requests is the one running now: a start that completes is a new process, which honours them.
-  armed: { ignoresStop: true, atStartDone: () => ({ consumed: true }) },
+  armed: { atStop: () => ({ ignore: true, consumed: false }), atStartDone: () => ({ consumed: true }) },
+  counts: { excusesDataLoss: true },
   doc: {
     value: 'X',
     summary: 'X ignores stop requests until it next finishes a start: every stop of it runs into the stop timeout and a kill',

@@ -1,6 +1,6 @@
 import type { RecoveryPolicy } from '../../policy/types.js';
-import { resolvePolicy } from '../../scenario/policy/resolve.js';
-import { policyComponentShape } from '../../scenario/policy/schema.js';
+import { resolvePolicy } from '../../policy/fields/resolve.js';
+import { policyComponentShape } from '../../policy/fields/schema.js';
 import { componentName } from '../fields.js';
 import { defineFaultKind, type ComponentFaultSpec } from '../types.js';
 
@@ -24,6 +24,7 @@ export const override = defineFaultKind({
   },
   traceFields: () => ({}),
   inject: (spec, { target, cause }) => [{ do: 'override-policy', c: target!, policy: spec.policy, cause }],
+  counts: { replacesPolicy: true },
   notAtRate: 'an override happens at a moment (`at` or `when`), not at a rate',
   doc: {
     value: 'X',

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { z } from 'zod';
-import { componentName } from '../fields.js';
+import { componentName, latencyFactor } from '../fields.js';
 import { defineFaultKind, type ComponentFaultSpec } from '../types.js';
 
 export interface SlowStartSpec extends ComponentFaultSpec<'slow-start'> {
@@ -16,10 +15,7 @@ export const slowStart = defineFaultKind({
   targets: 'component',
   value: componentName,
   fields: {
-    factor: z
-      .number({ error: 'expected a number' })
-      .gt(0, { error: 'must be above 0: the next start takes `factor` times its start latency' })
-      .describe('How many times its start latency the next start takes.'),
+    factor: latencyFactor,
   },
   defaults: { factor: DEFAULT_FACTOR },
   resolve: ({ value, fields }): SlowStartSpec => ({ fault: 'slow-start', target: value, factor: fields.factor ?? DEFAULT_FACTOR }),

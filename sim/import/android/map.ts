@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
+import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 import { parseRc, type RcSection } from './parse.js';
 
 /**
@@ -149,17 +149,10 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
   }
   for (const c of components) units.push({ name: c.name, at: c.source!.at, coverage: log.coverageOf(c.name) });
   if (components.length === 0) throw new ImportError(paths.join(' '), 0, 0, 'no service that starts at boot; declare one with `service <name> <path>`');
-  return {
-    format: 'android',
-    scenario: {
-      name: options.name ?? `Android init services from ${paths.join(', ')}`,
-      description: `Imported by recsim import from ${paths.join(', ')}: every service restarted by init (preset android-critical: restart_period 5s, critical = more than 4 exits in 4 min reboots).`,
-      duration: options.duration,
-      components,
-    },
-    comments,
-    units,
-    warnings: log.warnings,
-    ignored: log.ignored,
-  };
+  return importResult('android', {
+    name: options.name ?? `Android init services from ${paths.join(', ')}`,
+    description: `Imported by recsim import from ${paths.join(', ')}: every service restarted by init (preset android-critical: restart_period 5s, critical = more than 4 exits in 4 min reboots).`,
+    duration: options.duration,
+    components,
+  }, { comments, units, log });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import JSON5 from 'json5';
 import { breakCycles, type Edge } from '../graph.js';
-import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
+import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 
 /**
  * Fuchsia component manifests (.cml, JSON5) and component_manager's
@@ -214,18 +214,11 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       authorized_realms: [...authorized],
     };
   }
-  return {
-    format: 'fuchsia',
-    scenario: {
-      name: options.name ?? `Fuchsia realm from ${root.file}`,
-      description: `Imported by recsim import from ${paths.join(', ')}; shutdown order from component_manager's rules (strong offers, storage, runners, children before parents).`,
-      duration: options.duration,
-      ...(Object.keys(system).length > 0 ? { system } : {}),
-      components,
-    },
-    comments,
-    units,
-    warnings: log.warnings,
-    ignored: log.ignored,
-  };
+  return importResult('fuchsia', {
+    name: options.name ?? `Fuchsia realm from ${root.file}`,
+    description: `Imported by recsim import from ${paths.join(', ')}; shutdown order from component_manager's rules (strong offers, storage, runners, children before parents).`,
+    duration: options.duration,
+    system: Object.keys(system).length > 0 ? system : undefined,
+    components,
+  }, { comments, units, log });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { breakCycles, type Edge } from '../graph.js';
-import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
+import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 
 /**
  * Redox services as a scenario, from either of the two forms Redox has:
@@ -145,17 +145,10 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
     comments.set(MONITOR, `${MONITOR}: the service monitor of the Redox service-and-driver-recovery RFC, which supervises the registered services (R4, R6: storm guard "a few seconds", 5s)`);
   }
   const units: ImportedUnit[] = declared.map((d) => ({ name: d.name, at: d.at, coverage: log.coverageOf(d.name) }));
-  return {
-    format: 'redox',
-    scenario: {
-      name: options.name ?? `Redox services from ${paths.join(', ')}`,
-      description: `Imported by recsim import from ${paths.join(', ')}.`,
-      duration: options.duration,
-      components,
-    },
-    comments,
-    units,
-    warnings: log.warnings,
-    ignored: log.ignored,
-  };
+  return importResult('redox', {
+    name: options.name ?? `Redox services from ${paths.join(', ')}`,
+    description: `Imported by recsim import from ${paths.join(', ')}.`,
+    duration: options.duration,
+    components,
+  }, { comments, units, log });
 }

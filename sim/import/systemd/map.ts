@@ -1,4 +1,4 @@
-import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
+import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 import { breakCycles, type Edge } from '../graph.js';
 import { Directives, isCondition, MAPPED, NOT_MODELLED, PULLS } from './directives.js';
 import { isUnitName, unitType, UnitTree, type UnitDecl } from './load.js';
@@ -225,20 +225,13 @@ function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options:
   }
   for (const u of units) report.push({ name: u.decl.name, at: `${u.decl.file}:${u.decl.line}`, coverage: log.coverageOf(u.decl.name) });
   report.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return {
-    format: resolved ? 'systemd-show' : 'systemd',
-    scenario: {
-      name: options.name ?? description,
-      description: `Imported by recsim import from ${description}. systemd-system.conf(5) defaults where a unit is silent: DefaultRestartSec=100ms, DefaultStartLimitIntervalSec=10s, DefaultStartLimitBurst=5, DefaultTimeoutStopSec=90s.`,
-      duration: options.duration,
-      system: { stop_timeout: durationText(SYSTEMD_DEFAULTS.timeoutStopUs) },
-      components,
-    },
-    comments,
-    units: report,
-    warnings: log.warnings,
-    ignored: log.ignored,
-  };
+  return importResult(resolved ? 'systemd-show' : 'systemd', {
+    name: options.name ?? description,
+    description: `Imported by recsim import from ${description}. systemd-system.conf(5) defaults where a unit is silent: DefaultRestartSec=100ms, DefaultStartLimitIntervalSec=10s, DefaultStartLimitBurst=5, DefaultTimeoutStopSec=90s.`,
+    duration: options.duration,
+    system: { stop_timeout: durationText(SYSTEMD_DEFAULTS.timeoutStopUs) },
+    components,
+  }, { comments, units: report, log });
 }
 
 /** The line a unit's own settings start at: its type section (e.g. [Service]), else its first setting. */

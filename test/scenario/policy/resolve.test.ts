@@ -1,5 +1,5 @@
+import { scenarioErrorOf } from '../../helpers/rejection.js';
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../../sim/scenario/errors.js';
 import { scenarioFrom } from '../../helpers/scenario.js';
 
 const S = 1_000_000;
@@ -17,13 +17,7 @@ components:
 }
 
 function problem(component: string, system = ''): string {
-  try {
-    policyOf(component, system);
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the scenario to be rejected');
+  return scenarioErrorOf(() => policyOf(component, system)).message;
 }
 
 describe('the existing forms keep working', () => {
@@ -115,7 +109,7 @@ describe('bad policy fields are reported at their place in the file', () => {
 
 describe('policy references', () => {
   test('binds_to and part_of must name other components', async () => {
-    const { checkPolicyReferences } = await import('../../../sim/scenario/policy/references.js');
+    const { checkPolicyReferences } = await import('../../../sim/scenario/policy-references.js');
     // The loader runs the check, so a misspelt name is a positioned load error.
     expect(() => scenarioFrom(`
 name: refs

@@ -1,36 +1,13 @@
 import { formatBytes } from '../../../sim/report/format-bytes.js';
+import { tallyRecords } from '../../../sim/trace/tally.js';
 import { formatCount, formatInstant } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';
 
 /** What the records themselves add up to, to hold against the summary. */
 function countRecords(records: readonly TraceRecord[]) {
-  const counts = { graceful: 0, ungraceful: 0, restarts: 0, lostRequests: 0, lostDataBytes: 0, violations: 0, lastUs: 0 };
-  for (const r of records) {
-    if (r.t > counts.lastUs) counts.lastUs = r.t;
-    switch (r.type) {
-      case 'shutdown-started':
-        counts.graceful++;
-        break;
-      case 'panic':
-        counts.ungraceful++;
-        break;
-      case 'restart':
-        counts.restarts++;
-        break;
-      case 'requests-lost':
-        counts.lostRequests += r.count;
-        break;
-      case 'data-lost':
-        counts.lostDataBytes += r.bytes;
-        break;
-      case 'violation':
-        counts.violations++;
-        break;
-      default:
-        break;
-    }
-  }
-  return counts;
+  let lastUs = 0;
+  for (const r of records) if (r.t > lastUs) lastUs = r.t;
+  return { ...tallyRecords(records), lastUs };
 }
 
 /**

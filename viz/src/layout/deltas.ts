@@ -1,34 +1,20 @@
 // The same definitions as `recsim compare`, so a pair of timelines and the table agree.
-import { runMetrics, type SummaryCounts } from '../../../sim/compare/run-metrics.js';
+import { runMetrics, type RunMetrics, type SummaryCounts } from '../../../sim/compare/run-metrics.js';
+import { tallyRecords } from '../../../sim/trace/tally.js';
 import { formatBytes } from '../../../sim/report/format-bytes.js';
 import { formatCount, formatSpan } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';
 
-export interface TraceTotals {
-  /** Time running / run time, averaged over components (0..1). */
-  availability: number;
-  downtimeUs: number;
-  gracefulReboots: number;
-  ungracefulReboots: number;
-  restarts: number;
-  lostRequests: number;
-  lostDataBytes: number;
-  violations: number;
-  recoverMedianUs?: number;
-  recoverP95Us?: number;
-}
+/** Compare's own run metrics (sim/compare/run-metrics.ts), and availability: time running / run time, averaged over components (0..1). */
+export type TraceTotals = { availability: number } & Pick<
+  RunMetrics,
+  'downtimeUs' | 'gracefulReboots' | 'ungracefulReboots' | 'restarts' | 'lostRequests' | 'lostDataBytes' | 'violations' | 'recoverMedianUs' | 'recoverP95Us'
+>;
 
 /** The counts compare takes from a summary; from the records when the trace has none. */
 function summaryCounts(file: TraceFile, sorted: readonly TraceRecord[], endUs: number): SummaryCounts {
   if (file.summary) return file.summary;
-  const counts = { graceful: 0, ungraceful: 0, restarts: 0, lostRequests: 0, lostDataBytes: 0, violations: 0 };
-  for (const r of sorted) {
-    if (r.type === 'shutdown-started') counts.graceful++;
-    else if (r.type === 'panic') counts.ungraceful++;
-    else if (r.type === 'restart') counts.restarts++;
-    else if (r.type === 'requests-lost') counts.lostRequests += r.count;
-    else if (r.type === 'data-lost') counts.lostDataBytes += r.bytes;
-  }
+  const counts = tallyRecords(sorted);
   return {
     endUs,
     outcome: 'completed',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../sim/simulate.js';
-import { scenarioOf } from '../helpers/trace-builder.js';
+import { simulate } from '../../../sim/simulate.js';
+import { scenarioOf } from '../../helpers/trace-builder.js';
+import type { TraceRecord } from '../../../sim/trace/records.js';
+import { TraceBuilder } from '../../helpers/trace-builder.js';
+import { S, broken, booted, shutdown } from './fixture.js';
 
 /**
  * R8 at a system shutdown: a graceful stop saves through its storage path.
@@ -62,5 +65,29 @@ faults:
     );
     expect(trace.records.filter((r) => r.type === 'data-lost' && r.component === 'editor')).toHaveLength(1);
     expect(trace.summary.violations.map((v) => v.invariant)).not.toContain('no-data-lost-on-graceful-reboot');
+  });
+});
+
+describe('no-data-lost-on-graceful-reboot (F8)', () => {
+  function lossDuringShutdown(before: (b: TraceBuilder) => void, termCause: (b: TraceBuilder) => number | undefined): TraceRecord[] {
+    const b = booted().at(5 * S);
+    before(b);
+    shutdown(b);
+    const ended = b.add({ type: 'terminated', component: '/core/fs', termination: { kind: 'stop-timeout' }, graceful: false, cause: termCause(b) });
+    b.add({ type: 'data-lost', component: '/core/fs', bytes: 1000, cause: ended });
+    return b.end();
+  }
+  it('breaks when a component that honours its stop loses data', () => {
+    const records = lossDuringShutdown(() => {}, (b) => b.add({ type: 'killed', component: '/core/fs', reason: 'stop timeout' }));
+    expect(broken('no-data-lost-on-graceful-reboot', records).map((v) => v.id)).toEqual(['no-data-lost-on-graceful-reboot']);
+  });
+  it('excuses a component that hung, and one crashed by a fault during the shutdown', () => {
+    const hung = lossDuringShutdown(
+      (b) => void b.add({ type: 'fault', component: '/core/fs', fault: 'hang', source: 'scripted' }),
+      (b) => b.add({ type: 'killed', component: '/core/fs', reason: 'stop timeout' }),
+    );
+    expect(broken('no-data-lost-on-graceful-reboot', hung)).toEqual([]);
+    const crashed = lossDuringShutdown(() => {}, (b) => b.add({ type: 'fault', component: '/core/fs', fault: 'crash', source: 'scripted' }));
+    expect(broken('no-data-lost-on-graceful-reboot', crashed)).toEqual([]);
   });
 });

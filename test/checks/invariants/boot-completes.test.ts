@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../sim/simulate.js';
-import { scenarioOf } from '../helpers/trace-builder.js';
+import { simulate } from '../../../sim/simulate.js';
+import { scenarioOf } from '../../helpers/trace-builder.js';
 
 /**
  * boot-completes (R4): a boot that cannot complete says why. These stories

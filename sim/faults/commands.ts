@@ -1,5 +1,5 @@
 import type { RecoveryPolicy } from '../policy/types.js';
-import type { LifecycleState, OperatorAction, Termination } from '../trace/records.js';
+import type { LifecycleState, OperatorAction, Termination } from '../vocabulary/words.js';
 
 /**
  * A fault armed on a component: plain data that waits on the component's
@@ -52,6 +52,26 @@ export interface ArmedFaultHooks {
   atStartBegin?(armed: ArmedFault): { latencyFactor?: number; consumed: boolean };
   /** A start would complete: `fail` makes the process exit during start instead. */
   atStartDone?(armed: ArmedFault): { fail?: boolean; consumed: boolean };
-  /** While armed, stop requests are ignored (the stop timeout then kills it). */
-  ignoresStop?: boolean;
+  /**
+   * A stop is requested: `ignore` leaves it unanswered (the stop timeout then
+   * kills the process); `latencyFactor` multiplies the stop latency (the stop
+   * timeout still bounds the stop: past it the process is killed).
+   */
+  atStop?(armed: ArmedFault): { ignore?: boolean; latencyFactor?: number; consumed: boolean };
+}
+
+/**
+ * How a fault of a kind counts for the invariants that judge the run around
+ * it: the invariants ask the registry (`faultCounts`), never a kind's name.
+ */
+export interface FaultInvariantHooks {
+  /**
+   * A component it hit may lose unflushed data in a graceful shutdown, and
+   * the loss is the fault's, not the shutdown order's (it hangs, or its stop
+   * is ignored or slowed past the stop timeout and ends in a kill). Until
+   * the component next starts.
+   */
+  excusesDataLoss?: boolean;
+  /** It replaces the component's restart policy: no fixed restart limit holds for that component from then on. */
+  replacesPolicy?: boolean;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
-import { runYaml, scenarioFrom, story } from '../helpers/scenario.js';
+import { rejectionOf as rejection } from '../../helpers/rejection.js';
+import { runYaml, story } from '../../helpers/scenario.js';
 
 const system = `
 name: slow start
@@ -9,17 +9,7 @@ components:
   - { name: x, start_latency: 100ms, restart: { when: on-failure, delay: 0s } }
 `;
 
-function rejection(yaml: string): string {
-  try {
-    scenarioFrom(yaml);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message;
-    throw e;
-  }
-  throw new Error('the scenario was accepted');
-}
-
-describe('slow_start: X\'s next start takes factor times its start latency', () => {
+describe("slow_start: X\'s next start takes factor times its start latency", () => {
   test('the restart after a crash takes 20 x 100 ms; the start after it is back to 100 ms (used up once)', () => {
     const trace = runYaml(`${system}faults:
   - { at: 5s, slow_start: x, factor: 20 }
@@ -60,6 +50,6 @@ describe('slow_start: X\'s next start takes factor times its start latency', () 
 `)).toBe('inline.yaml:7:30 faults[0].exit_code: `exit_code` does not apply to a slow_start fault (it applies to crash, exit)');
     expect(rejection(`${system}faults:
   - { at: 5s, slow_start: x, factor: 0 }
-`)).toBe('inline.yaml:7:38 faults[0].factor: must be above 0: the next start takes `factor` times its start latency');
+`)).toBe('inline.yaml:7:38 faults[0].factor: must be above 0: the slowed start or stop takes `factor` times its usual latency');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../sim/simulate.js';
-import { scenarioOf } from '../helpers/trace-builder.js';
+import { simulate } from '../../../sim/simulate.js';
+import { scenarioOf } from '../../helpers/trace-builder.js';
+import { broken, booted } from './fixture.js';
 
 /**
  * F10 loses events only by the delivery mode: with dispatch_if_started a
@@ -41,5 +42,20 @@ describe('no-event-lost and a destroyed supervisor', () => {
     const r = destroyedThenCrash('dispatch_if_started', false);
     expect(r.dropped).toHaveLength(1);
     expect(r.violations).toContain('no-event-lost');
+  });
+});
+
+describe('no-event-lost (F10)', () => {
+  it('breaks on an event dropped by a supervisor that is not running', () => {
+    const b = booted();
+    b.add({ type: 'state', component: '/core/sup', from: 'running', to: 'stopped' });
+    const r = b.add({ type: 'event-dropped', component: '/core/app', event: 'stopped', reason: 'dispatch_if_started' });
+    expect(broken('no-event-lost', b.end())).toEqual([{ id: 'no-event-lost', record: r }]);
+  });
+  it('excuses a drop by a hung supervisor', () => {
+    const b = booted();
+    b.add({ type: 'state', component: '/core/sup', from: 'running', to: 'hung' });
+    b.add({ type: 'event-dropped', component: '/core/app', event: 'stopped', reason: 'hung' });
+    expect(broken('no-event-lost', b.end())).toEqual([]);
   });
 });

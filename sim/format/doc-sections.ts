@@ -21,7 +21,12 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** The README text with every generated section rendered anew; unknown markers are left alone. */
+/**
+ * A document (the README, a page of docs/) with each generated section it
+ * holds rendered anew; sections it does not hold are skipped (each section
+ * lives in one document: test/docs/readme.test.ts checks that), unknown
+ * markers are left alone.
+ */
 export function renderReadme(text: string, sections: readonly DocSection[] = DOC_SECTIONS): string {
   let out = text;
   for (const section of sections) {
@@ -29,7 +34,8 @@ export function renderReadme(text: string, sections: readonly DocSection[] = DOC
     const end = `<!-- /generated:${section.name} -->`;
     const from = out.indexOf(begin);
     const to = out.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md has no section ${begin} ... ${end}`);
+    if (from < 0 && to < 0) continue;
+    if (from < 0 || to < from) throw new Error(`a document has a broken section ${begin} ... ${end}`);
     out = `${out.slice(0, from + begin.length)}\n${section.render()}\n${out.slice(to)}`;
   }
   return out;
