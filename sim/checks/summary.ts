@@ -14,6 +14,9 @@ export class RunCounter {
   restarts = 0;
   readonly byComponent: Record<string, number> = {};
   lostRequests = 0;
+  refusedRequests = 0;
+  delayedRequests = 0;
+  requestDelayUs = 0;
   lostDataBytes = 0;
   records = 0;
   private readonly replay = new TraceReplay();
@@ -35,6 +38,13 @@ export class RunCounter {
       case 'requests-lost':
         this.lostRequests += r.count;
         break;
+      case 'requests-refused':
+        this.refusedRequests += r.count;
+        break;
+      case 'requests-delayed':
+        this.delayedRequests += r.count;
+        this.requestDelayUs += r.delayUs;
+        break;
       case 'data-lost':
         this.lostDataBytes += r.bytes;
         break;
@@ -54,6 +64,9 @@ export class RunCounter {
       reboots: { graceful: this.graceful, ungraceful: this.ungraceful },
       restarts: { total: this.restarts, byComponent: { ...this.byComponent } },
       lostRequests: this.lostRequests,
+      refusedRequests: this.refusedRequests,
+      delayedRequests: this.delayedRequests,
+      requestDelayUs: this.requestDelayUs,
       lostDataBytes: this.lostDataBytes,
       finalStates,
       violations,

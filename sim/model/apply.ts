@@ -31,6 +31,8 @@ import {
 } from './state.js';
 import type { Topology } from './topology.js';
 import { withSource } from './provenance.js';
+import { arrive, changePhase, endProcess, finishLedger, freshLedger, phaseOf, type PhaseChange, type RequestSource } from './requests.js';
+import { arrivalStream } from './request-arrivals.js';
 
 /** Appends an instant to a bounded history list (oldest dropped first). */
 function remember(list: Micros[], atUs: Micros): void {
@@ -44,15 +46,6 @@ function unflushedBytes(topo: Topology, c: number, proc: Process | undefined, no
   if (!dirty || !proc) return 0;
   const sinceFlush = (nowUs - proc.startedAtUs) % dirty.flushEveryUs;
   return Math.round((dirty.writeBytesPerS * sinceFlush) / 1_000_000);
-}
-
-/** Requests still in flight at `nowUs`; completed ones are dropped from the front. */
-function inflightAt(proc: Process, nowUs: Micros): number {
-  const queue = proc.inflight;
-  let done = 0;
-  while (done < queue.length && queue[done]! <= nowUs) done++;
-  if (done > 0) queue.splice(0, done);
-  return queue.length;
 }
 
 /**
@@ -286,7 +279,10 @@ export class Writer {
     component.life = life;
     if (from === life.state) return undefined;
     this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
-    return this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+    const seq = this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+    const source = this.requestSources[c];
+    if (source) this.writeRequests(c, changePhase(this.state.requests[c]!, source, phaseOf(life.state), this.nowUs));
+    return seq;
   }
 
   private setPower(to: PowerState, cause?: number): void {
@@ -311,7 +307,11 @@ export class Writer {
       if (f.trigger.kind === 'rate') this.scheduleStochastic(i, f.trigger.fromUs);
     });
     this.resubscribeTriggers();
-    this.topo.specs.forEach((spec, c) => spec.requests && this.scheduleNextRequest(c));
+    this.topo.specs.forEach((spec, c) => {
+      if (!spec.requests) return;
+      this.state.requests[c] = freshLedger(this.nowUs);
+      if (spec.requests.mode === 'per-request') this.scheduleNextRequest(c);
+    });
     this.boot(start.seq);
   }
 
@@ -371,15 +371,43 @@ export class Writer {
     this.engine.schedule(exponentialUs(stream, 1_000_000 / this.topo.specs[c]!.requests!.ratePerS), { k: 'request', c });
   }
 
+  /** Per-request mode: one arrival, and the next one drawn. */
   private requestArrives(c: number): void {
     this.scheduleNextRequest(c);
-    const life = this.comp(c).life;
-    if (life.state === 'running') {
-      inflightAt(life, this.nowUs);
-      life.inflight.push(this.nowUs + this.topo.specs[c]!.requests!.serviceTimeUs);
-    } else if (life.state === 'hung') {
-      life.inflight.push(Infinity);
-    }
+    arrive(this.state.requests[c]!, this.requestSources[c]!, this.nowUs);
+  }
+
+  /**
+   * How each driver's arrivals are counted (requests.ts): its load, and in
+   * arithmetic mode its arrival tree, keyed by the seed and the driver's
+   * name alone: the same seed gives the same requests whatever the policy,
+   * and a fork sees the arrivals its original would. Built once per writer.
+   */
+  private sources: (RequestSource | undefined)[] | undefined;
+  private get requestSources(): (RequestSource | undefined)[] {
+    this.sources ??= this.topo.specs.map((spec) => {
+      const load = spec.requests;
+      if (!load) return undefined;
+      if (load.mode === 'per-request') return { load };
+      return { load, arrivals: arrivalStream(this.streams.key(`requests:${spec.name}`), load.ratePerS) };
+    });
+    return this.sources;
+  }
+
+  /** Refused and delayed requests let out by a state change (or the end of the run), caused by the driver's last end. */
+  private writeRequests(c: number, change: PhaseChange | undefined): void {
+    if (!change) return;
+    const component = this.name(c);
+    const cause = this.comp(c).lastEndSeq;
+    if (change.refused > 0) this.emit({ type: 'requests-refused', component, count: change.refused, cause });
+    if (change.delayed > 0) this.emit({ type: 'requests-delayed', component, count: change.delayed, delayUs: change.delayUs, cause });
+  }
+
+  /** At the end of the run: what is still refused or waiting is written, waits counted up to now. */
+  finishRequests(): void {
+    this.requestSources.forEach((source, c) => {
+      if (source) this.writeRequests(c, finishLedger(this.state.requests[c]!, source, this.nowUs));
+    });
   }
 
   // ---- starting -------------------------------------------------------------
@@ -492,7 +520,7 @@ export class Writer {
       return this.terminate(c, { kind: 'exit', exitCode: 1 }, false, failed.seq, undefined, undefined, true);
     }
     component.armed = component.armed.filter((armed) => armed.while !== undefined || !this.armedActs(armed) || !armedHooksOf(armed.kind)?.atStartDone?.(armed).consumed);
-    this.setLife(c, { state: 'running', startedAtUs: this.nowUs, inflight: [] });
+    this.setLife(c, { state: 'running', startedAtUs: this.nowUs });
     const probes = this.topo.specs[c]!.probes;
     if (probes) component.probe = freshProbeStatus(probes, component.generation);
     this.facts.push({ f: 'started', c, seq: this.recorder.nextSeq - 1 });
@@ -585,7 +613,7 @@ export class Writer {
       if (Number.isFinite(timeoutUs)) this.engine.schedule(timeoutUs, timeout);
       return;
     }
-    this.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
+    this.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, stop }, request.seq);
     this.engine.schedule(this.topo.specs[c]!.stopLatencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
     if (Number.isFinite(timeoutUs)) this.engine.schedule(timeoutUs, timeout);
   }
@@ -652,7 +680,6 @@ export class Writer {
     const name = this.name(c);
     const proc = processOf(life);
     const unflushed = unflushedBytes(this.topo, c, proc, this.nowUs);
-    const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, this.nowUs);
     const stop = stopOverride ?? proc?.stop;
     component.generation++;
     // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
@@ -664,8 +691,9 @@ export class Writer {
     if (!graceful && unflushed > 0) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
     // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
     if (store !== undefined) this.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
-    const clientsLoseRequests = this.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
-    if (!graceful && inflight > 0 && clientsLoseRequests) this.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
+    const source = this.requestSources[c];
+    const lost = source ? endProcess(this.state.requests[c]!, source, this.nowUs, graceful, termination.kind === 'system-reset') : 0;
+    if (lost > 0) this.emit({ type: 'requests-lost', component: name, count: lost, cause: ended.seq });
     this.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);
     const route = routeOf(this.state.power, stop?.reason);
     if (route === 'own') {
