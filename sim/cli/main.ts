@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { ScenarioError } from '../scenario/errors.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { ScenarioError } from '../format/errors.js';
+import { EXIT, UsageError } from '../io/exit-codes.js';
 import { terminalSafe } from './terminal.js';
 
 type Register = (program: Command) => void;

@@ -1,5 +1,5 @@
 import { parseDuration, type Micros } from '../engine/time.js';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../io/exit-codes.js';
 
 export function parseSeedOption(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {

@@ -1,7 +1,7 @@
 import { MAX_TRACE_BYTES, readTextFile } from '../scenario/read-text.js';
 import type { TraceFile } from '../trace/trace-file.js';
 import { checkTrace } from '../trace/validate-trace.js';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../io/exit-codes.js';
 
 /**
  * Reads and checks a trace file named on the command line, with the validator

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import './all-sections.js';
-import { renderReadme } from './sections.js';
+import { renderReadme } from '../format/doc-sections.js';
 
 /** `npm run docs`: rewrites README.md's generated sections from the registries. */
 const file = new URL('../../../README.md', import.meta.url);

@@ -9,7 +9,7 @@ export const US_PER_S = 1_000_000;
 export const US_PER_MIN = 60 * US_PER_S;
 export const US_PER_H = 60 * US_PER_MIN;
 
-const UNIT_US: Readonly<Record<string, number>> = {
+export const UNIT_US: Readonly<Record<string, number>> = {
   us: 1,
   ms: US_PER_MS,
   s: US_PER_S,
@@ -18,7 +18,8 @@ const UNIT_US: Readonly<Record<string, number>> = {
   d: 24 * US_PER_H,
 };
 
-const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)\s*$/;
+/** A duration as written: a number and a unit. */
+export const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)\s*$/;
 
 /**
  * Parses `50ms`, `3s`, `1.5s`, `10min`, `2h` into microseconds.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { LifecycleState } from '../trace/records.js';
-import { ScenarioProblem, type FieldPath } from '../scenario/errors.js';
+import { componentName } from '../format/fields.js';
+import type { LifecycleState } from '../vocabulary/words.js';
+import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 
 /**
  * A fault that depends on state (`while:`): it fires only while another
@@ -26,7 +27,7 @@ const state = z.enum(LIFECYCLE_STATES);
 
 export const whileField = z
   .strictObject({
-    component: z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' }),
+    component: componentName,
     state: state.optional().describe('Fires only while the component is in this state.'),
     not: state.optional().describe('Fires only while the component is not in this state.'),
   })

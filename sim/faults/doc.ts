@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOC_SECTIONS, markdownTable, type DocSection } from '../docs/sections.js';
+import { DOC_SECTIONS, markdownTable, type DocSection } from '../format/doc-sections.js';
 import { FAULT_KINDS } from './registry.js';
 import type { FaultKindModule } from './types.js';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * are declared once, here.
  */
 
-export const componentName = z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' });
+export { componentName } from '../format/fields.js';
 
 export const exitCode = z.number().int().describe('The exit code the process ends with.');
 

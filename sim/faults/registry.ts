@@ -1,4 +1,4 @@
-import type { ArmedFaultHooks, FaultCommand } from '../model/fault-commands.js';
+import type { ArmedFaultHooks, FaultCommand } from './commands.js';
 import { crash } from './kinds/crash.js';
 import { destroy } from './kinds/destroy.js';
 import { exit } from './kinds/exit.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioProblem, type FieldPath } from '../scenario/errors.js';
+import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 import { FAULT_KINDS } from './registry.js';
 import type { FaultKindModule } from './types.js';
 

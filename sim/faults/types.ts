@@ -1,8 +1,8 @@
 import type fc from 'fast-check';
 import type { z } from 'zod';
-import type { ArmedFaultHooks, FaultCommand } from '../model/fault-commands.js';
-import type { FieldPath } from '../scenario/errors.js';
-import type { PolicySystemInput } from '../scenario/policy/schema.js';
+import type { ArmedFaultHooks, FaultCommand } from './commands.js';
+import type { FieldPath } from '../format/errors.js';
+import type { PolicySystemInput } from '../policy/fields/schema.js';
 
 /** A fault on one component: `target` names it. */
 export interface ComponentFaultSpec<K extends string> {

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/exit-codes.js';
+import { UsageError } from '../io/exit-codes.js';
 import type { ComponentInput, ScenarioInput } from '../scenario/schema.js';
 
 /**

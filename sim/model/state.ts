@@ -1,9 +1,9 @@
 import type { Micros } from '../engine/time.js';
-import type { RequestLedger } from './requests.js';
+import type { RequestLedger } from './request-ledger.js';
 import type { RecoveryPolicy } from '../policy/types.js';
 import type { LifecycleState, PowerState, Termination } from '../trace/records.js';
 import type { ProbeStatus } from '../probes/types.js';
-import type { ArmedFault } from './fault-commands.js';
+import type { ArmedFault } from '../faults/commands.js';
 import type { DeepReadonly } from './readonly.js';
 
 /**
@@ -29,8 +29,8 @@ export interface SystemState {
   triggerBudget: number[];
   /** The id the next ordered group stop gets. */
   nextStopGroup: number;
-  /** Per component that serves requests: what became of them (requests.ts); boots do not reset it. */
-  requests: (RequestLedger | undefined)[];
+  /** Per component that serves requests: what became of them (request-ledger.ts); boots do not reset it. */
+  clientRequests: (RequestLedger | undefined)[];
 }
 
 /**
@@ -87,7 +87,7 @@ export interface PendingStart {
   refused?: boolean;
 }
 
-/** A live process: when it started (its requests are kept in SystemState.requests: they outlive it). */
+/** A live process: when it started (its clients' requests are kept in SystemState.clientRequests: they outlive it). */
 export interface Process {
   startedAtUs: Micros;
   /** A stop asked for and not yet carried out (ignored, or the process hangs). */
@@ -183,7 +183,7 @@ export function initialState(componentCount: number, triggerBudget: number[]): S
     components: Array.from({ length: componentCount }, () => freshComponent(0)),
     triggerBudget,
     nextStopGroup: 0,
-    requests: [],
+    clientRequests: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LifecycleState } from '../trace/records.js';
+import type { LifecycleState } from '../vocabulary/words.js';
 import type { SystemView } from './system-view.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Micros } from '../engine/time.js';
-import type { LifecycleState } from '../trace/records.js';
+import type { LifecycleState } from '../vocabulary/words.js';
 import type { SystemView } from './system-view.js';
 import type { ComponentView, Effect, GroupStrategy } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Termination } from '../trace/records.js';
+import type { Termination } from '../vocabulary/words.js';
 import { describeTermination, isFailure } from './termination.js';
 import type { ExitStatus, ExitStatusRules, RestartWhen } from './types.js';
 

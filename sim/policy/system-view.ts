@@ -1,22 +1,6 @@
-import type { ComponentView } from './types.js';
+import type { ComponentView, SystemView } from './types.js';
 
-/**
- * The rest of the system, as a decision may look at it: one component at a
- * time and the relations it needs, never a list of everything. The model
- * answers from precomputed relations, so a decision costs what it touches,
- * not the size of the system. Names come back in declaration order.
- */
-export interface SystemView {
-  get(name: string): ComponentView | undefined;
-  /** Declaration position, for ordering. */
-  order(name: string): number;
-  /** Components that depend directly on `name`. */
-  dependentsOf(name: string): readonly string[];
-  /** Components whose BindsTo= or PartOf= names `name`. */
-  boundTo(name: string): readonly string[];
-  /** Components supervised by the monitor `name`. */
-  childrenOf(name: string): readonly string[];
-}
+export type { SystemView } from './types.js';
 
 /** A SystemView over a plain list of components (tests, small callers). */
 export function systemViewOf(components: readonly ComponentView[]): SystemView {

@@ -1,4 +1,4 @@
-import type { Termination } from '../trace/records.js';
+import type { Termination } from '../vocabulary/words.js';
 
 /** Redox R1: exit code 0 means "stopped properly"; every other ending is a failure. */
 export function isFailure(termination: Termination): boolean {

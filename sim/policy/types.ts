@@ -1,6 +1,5 @@
 import type { Micros } from '../engine/time.js';
-import type { LifecycleState, Termination } from '../trace/records.js';
-import type { SystemView } from './system-view.js';
+import type { LifecycleState, Termination } from '../vocabulary/words.js';
 
 /**
  * When a component is restarted after it terminates: the systemd `Restart=`
@@ -208,4 +207,22 @@ export interface RecoveryDecision {
   /** The delay of the restart, when there is one, for the trace. */
   delayUs?: Micros;
   effects: Effect[];
+}
+
+/**
+ * The rest of the system, as a decision may look at it: one component at a
+ * time and the relations it needs, never a list of everything. The model
+ * answers from precomputed relations, so a decision costs what it touches,
+ * not the size of the system. Names come back in declaration order.
+ */
+export interface SystemView {
+  get(name: string): ComponentView | undefined;
+  /** Declaration position, for ordering. */
+  order(name: string): number;
+  /** Components that depend directly on `name`. */
+  dependentsOf(name: string): readonly string[];
+  /** Components whose BindsTo= or PartOf= names `name`. */
+  boundTo(name: string): readonly string[];
+  /** Components supervised by the monitor `name`. */
+  childrenOf(name: string): readonly string[];
 }

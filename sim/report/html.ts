@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../cli/exit-codes.js';
+import { UsageError } from '../io/exit-codes.js';
 import type { TraceFile } from '../trace/trace-file.js';
 
 /** The id of the block the viewer reads an inlined trace from (viz/src/load/sources.ts). */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openOutputFile } from '../cli/write-file.js';
+import { openOutputFile } from '../io/write-file.js';
 import { scenarioUnderPolicy } from '../compare/policy-names.js';
 import type { Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { ScenarioError, ScenarioProblem, type FieldPath } from './errors.js';
+import { ScenarioError, ScenarioProblem, type FieldPath } from '../format/errors.js';
 import { parseFastYaml } from './fast-yaml.js';
 import { MAX_SCENARIO_BYTES, readTextFile } from './read-text.js';
 import { resolveScenario } from './resolve.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { durationField } from '../format/fields.js';
 import { parseDuration, type Micros } from '../engine/time.js';
 import { PROBE_DEFAULTS, PROBE_KINDS, type ProbeKind, type Probes, type ProbeSpec } from '../probes/types.js';
-import { ScenarioProblem, type FieldPath } from './errors.js';
+import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 
 /**
  * The Kubernetes probe fields of a component (pod-lifecycle "Container
@@ -10,11 +11,7 @@ import { ScenarioProblem, type FieldPath } from './errors.js';
  * shape into the component schema.
  */
 
-const duration = z
-  .string({ error: 'expected a duration such as "10s"' })
-  .regex(/^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)\s*$/, {
-    error: 'not a duration (write a number and a unit: us, ms, s, min, h, d, e.g. "50ms" or "10min")',
-  });
+const duration = durationField('expected a duration such as "10s"');
 
 const threshold = z.number({ error: 'expected a whole number' }).int().min(1, { error: 'must be at least 1' });
 

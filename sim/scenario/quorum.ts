@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ScenarioProblem, type FieldPath } from './errors.js';
+import { componentName } from '../format/fields.js';
+import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 
 /**
  * A quorum dependency, `depends: { quorum: 2, of: [a, b, c] }`: the component
@@ -9,7 +10,7 @@ import { ScenarioProblem, type FieldPath } from './errors.js';
  * MsgCheckQuorum). `depends` takes names and quorum objects side by side.
  */
 
-const name = z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' });
+const name = componentName;
 
 export const quorumDependency = z
   .strictObject({

@@ -1,11 +1,11 @@
 import { US_PER_MS, US_PER_S, type Micros } from '../engine/time.js';
 import type { RecordType } from '../trace/records.js';
-import { ScenarioProblem, type FieldPath } from './errors.js';
+import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 import { FAULT_KINDS } from '../faults/registry.js';
 import { checkFieldsBelongTo, fieldsOf } from '../faults/schema.js';
 import type { FaultKindModule } from '../faults/types.js';
 import type { ComponentInput, ExpectInput, FaultInput, ScenarioInput } from './schema.js';
-import { resolvePolicy } from './policy/resolve.js';
+import { resolvePolicy } from '../policy/fields/resolve.js';
 import { resolveProbes } from './probes.js';
 import { resolveDepends } from './quorum.js';
 import { resolveCondition } from '../faults/condition.js';

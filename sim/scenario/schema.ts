@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { componentName, durationField } from '../format/fields.js';
 import { faultKindsShape } from '../faults/schema.js';
 import { whileField } from '../faults/condition.js';
 import { RECORD_TYPES } from '../trace/record-types.js';
-import { policyComponentShape, policySystemShape } from './policy/schema.js';
+import { policyComponentShape, policySystemShape } from '../policy/fields/schema.js';
 import { probeComponentShape } from './probes.js';
 import { dependsField } from './quorum.js';
 
@@ -13,12 +14,7 @@ import { dependsField } from './quorum.js';
  * transforms so that `z.toJSONSchema` can emit it for editor completion.
  */
 
-const duration = z
-  .string({ error: 'expected a duration such as "50ms", "3s" or "10min"' })
-  .regex(/^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)\s*$/, {
-    error: 'not a duration (write a number and a unit: us, ms, s, min, h, d, e.g. "50ms" or "10min")',
-  })
-  .describe('A duration: a number and a unit (us, ms, s, min, h, d), e.g. "50ms", "3s", "10min".');
+const duration = durationField().describe('A duration: a number and a unit (us, ms, s, min, h, d), e.g. "50ms", "3s", "10min".');
 
 const rate = z
   .string({ error: 'expected a rate such as "6/h"' })
@@ -29,7 +25,7 @@ const byteRate = z
   .string({ error: 'expected a byte rate such as "1MB/s"' })
   .regex(/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|KiB|MiB|GiB)\s*\/\s*s\s*$/, { error: 'not a byte rate (e.g. "1MB/s", "512KiB/s")' });
 
-const name = z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' });
+const name = componentName;
 
 export const componentKinds = ['driver', 'service', 'app', 'monitor', 'power-manager', 'component-manager', 'supervisor'] as const;
 

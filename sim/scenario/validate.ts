@@ -1,7 +1,8 @@
 import { INVARIANTS } from '../checks/invariants/index.js';
-import { ScenarioProblem, type FieldPath } from './errors.js';
+import { DURATION, UNIT_US } from '../engine/time.js';
+import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 import type { ScenarioInput } from './schema.js';
-import { checkPolicyReferences } from './policy/references.js';
+import { checkPolicyReferences } from './policy-references.js';
 import { faultKindOf } from '../faults/registry.js';
 import { findCycle } from './graph.js';
 import { plainDependsPath, quorumPath } from './quorum.js';
@@ -43,7 +44,7 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
     if (typeof value === 'string') {
       const last = at.at(-1);
       if (last === 'name' || last === 'description') continue;
-      const match = DURATION_TEXT.exec(value);
+      const match = DURATION.exec(value);
       if (match && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0) {
         throw new ScenarioProblem(at, `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
       }
@@ -52,10 +53,6 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
   }
 }
 
-/** A duration as the schema accepts it (sim/engine/time.ts parses the same form). */
-const DURATION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)\s*$/;
-
-const UNIT_US: Readonly<Record<string, number>> = { us: 1, ms: 1e3, s: 1e6, min: 6e7, h: 3.6e9, d: 8.64e10 };
 
 const INVARIANT_IDS = new Set(INVARIANTS.map((inv) => inv.id));
 

@@ -1,5 +1,6 @@
 import type { Micros } from '../engine/time.js';
 import type { FaultKind, FaultTraceFields } from '../faults/registry.js';
+import type { LifecycleState, OperatorAction, PowerState, RebootMode, Termination } from '../vocabulary/words.js';
 
 /**
  * Trace records: the append-only story of a run. Every record carries the
@@ -9,34 +10,11 @@ import type { FaultKind, FaultTraceFields } from '../faults/registry.js';
  * decision -> action). Checkers, metrics and the viewer read only these.
  */
 
-export type LifecycleState = 'stopped' | 'starting' | 'running' | 'stopping' | 'hung' | 'failed' | 'destroyed';
-
-/**
- * The system's power state, as the power manager sees it. `halted`: the
- * device reset into a reboot target outside the OS (Android init's fatal
- * reboot target, `bootloader` by default) and stays there: no boot follows.
- */
-export type PowerState = 'up' | 'shutting-down' | 'rebooting' | 'panic' | 'booting' | 'halted';
-
-/** Why a process ended. */
-export type Termination =
-  | { kind: 'exit'; exitCode: number }
-  | { kind: 'signal'; signal: 'kill' | 'term' | 'abort' }
-  | { kind: 'stop-timeout' }
-  | { kind: 'missed-heartbeat' }
-  | { kind: 'call-timeout' }
-  /** Killed by the kubelet after a failed liveness or startup probe (Kubernetes). */
-  | { kind: 'probe-failed'; probe: 'liveness' | 'startup' }
-  | { kind: 'system-reset' };
+export type { LifecycleState, OperatorAction, PowerState, RebootMode, Termination } from '../vocabulary/words.js';
+export { OPERATOR_ACTIONS } from '../vocabulary/words.js';
 
 /** Fault kinds and the extra fields of their records come from the fault-kind registry. */
 export type { FaultKind, FaultTraceFields } from '../faults/registry.js';
-
-export type RebootMode = 'graceful' | 'ungraceful';
-
-/** What an operator does to a unit, as systemctl spells it. */
-export const OPERATOR_ACTIONS = ['start', 'stop', 'restart', 'reset-failed'] as const;
-export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
 
 interface Base {
   t: Micros;

@@ -9,7 +9,7 @@ import { mergePartials, parsePartial, serializePartial } from '../../sim/compare
 import { shardOf } from '../../sim/compare/seeds.js';
 import { formatTable } from '../../sim/compare/table.js';
 import { registerCompareCommand } from '../../sim/cli/commands/compare.js';
-import { UsageError } from '../../sim/cli/exit-codes.js';
+import { UsageError } from '../../sim/io/exit-codes.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 
 const FILE = 'scenarios/policies/storage-compare.yaml';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import '../../sim/docs/all-sections.js';
-import { DOC_SECTIONS, markdownTable, renderReadme } from '../../sim/docs/sections.js';
+import { DOC_SECTIONS, markdownTable, renderReadme } from '../../sim/format/doc-sections.js';
 
 describe('README sections generated from the registries', () => {
   test('every generated section is up to date (run `npm run docs` after changing a registry)', () => {

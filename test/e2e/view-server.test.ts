@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../sim/cli/exit-codes.js';
+import { UsageError } from '../../sim/io/exit-codes.js';
 import { COMPARE_PATH, registerViewCommand, startViewServer, TRACE_PATH, type ViewServer } from '../../sim/cli/commands/view.js';
 import { registerExportCommand } from '../../sim/cli/commands/export.js';
 import { fixturePath, loadFixture } from '../helpers/fixtures.js';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explore } from '../helpers/explore-cli.js';
-import { UsageError } from '../../sim/cli/exit-codes.js';
-import { ScenarioError } from '../../sim/scenario/errors.js';
+import { UsageError } from '../../sim/io/exit-codes.js';
+import { ScenarioError } from '../../sim/format/errors.js';
 
 afterEach(() => {
   process.exitCode = undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
+import { ScenarioError } from '../../sim/format/errors.js';
 import { runYaml, scenarioFrom, story } from '../helpers/scenario.js';
 
 const system = `

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../sim/cli/exit-codes.js';
+import { UsageError } from '../../sim/io/exit-codes.js';
 import { inlineTrace, packageRoot, traceScriptBlock, viewerHtmlPath, writeHtmlReportFrom } from '../../sim/report/html.js';
 import { loadFixture } from '../helpers/fixtures.js';
 

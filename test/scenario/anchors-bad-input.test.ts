@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
+import { ScenarioError } from '../../sim/format/errors.js';
 import { parseScenario } from '../../sim/scenario/load.js';
 
 /** The new fields of issue 11 items 6 and 8 refuse bad input with one line: file:line:col field: what to change. */

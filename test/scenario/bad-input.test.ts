@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FAULT_KINDS } from '../../sim/faults/registry.js';
-import { ScenarioError } from '../../sim/scenario/errors.js';
+import { ScenarioError } from '../../sim/format/errors.js';
 import { loadScenarioFile, parseScenario } from '../../sim/scenario/load.js';
 
 /** Each bad input, the one-line message it gets (file:line:col field.path: what to change). */

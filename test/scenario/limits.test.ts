@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioProblem } from '../../sim/scenario/errors.js';
+import { ScenarioProblem } from '../../sim/format/errors.js';
 import { MAX_COMPONENTS, validateScenario } from '../../sim/scenario/validate.js';
 import { scenarioFrom } from '../helpers/scenario.js';
 

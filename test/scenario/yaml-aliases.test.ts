@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.js';
+import { ScenarioError } from '../../sim/format/errors.js';
 import { MAX_ALIAS_EXPANSIONS, parseScenario } from '../../sim/scenario/load.js';
 
 function errorOf(text: string): string {

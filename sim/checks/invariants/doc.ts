@@ -1,4 +1,4 @@
-import { DOC_SECTIONS, markdownTable, type DocSection } from '../../docs/sections.js';
+import { DOC_SECTIONS, markdownTable, type DocSection } from '../../format/doc-sections.js';
 import { INVARIANTS } from './index.js';
 
 /** README "## Invariants": one row per registered invariant, so the table cannot drift from the code. */

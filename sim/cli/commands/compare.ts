@@ -12,10 +12,10 @@ import { loadScenarioFile } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
 import { compareHtml } from '../../report/compare-html.js';
 import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../io/exit-codes.js';
 import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface CompareOptions {
   policies?: string;

@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { loadScenarioFile } from '../../scenario/load.js';
 import { passed, simulate } from '../../simulate.js';
 import { serializeTrace } from '../../trace/serialize.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT } from '../../io/exit-codes.js';
 import { formatSummary } from '../format-summary.js';
 import { writeHtmlReport } from '../../report/html.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 import { terminalSafe } from '../terminal.js';
 
 /** The bundled demo scenarios: the YAML files directly in `scenarios/`. */

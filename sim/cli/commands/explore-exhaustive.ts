@@ -11,8 +11,8 @@ import { exhaustiveBase } from '../../explore/exhaustive/search.js';
 import { writtenFinding } from '../../explore/exhaustive/write-finding.js';
 import type { Scenario } from '../../scenario/types.js';
 import { serializeTrace } from '../../trace/serialize.js';
-import { EXIT, UsageError } from '../exit-codes.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { EXIT, UsageError } from '../../io/exit-codes.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 
 export interface ExhaustiveCliOptions {
   depth?: string;

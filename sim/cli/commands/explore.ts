@@ -11,9 +11,9 @@ import { loadScenarioFile } from '../../scenario/load.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { parseSeedOption } from '../options.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 import { checkExhaustiveOnlyFlags, exhaustiveKinds, runExhaustiveCommand, type ExhaustiveCliOptions } from './explore-exhaustive.js';
 
 interface ExploreCliOptions extends ExhaustiveCliOptions {

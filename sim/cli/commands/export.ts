@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { exportChromeTrace } from '../../export/chrome.js';
 import { readTraceArgument } from '../read-trace.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface ExportOptions {
   format: 'chrome';

@@ -4,10 +4,10 @@ import { importConfig } from '../../import/index.js';
 import { countsOf, headerText, reportText } from '../../import/summary.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../import/types.js';
 import { scenarioYaml } from '../../import/writer.js';
-import { ScenarioError } from '../../scenario/errors.js';
+import { ScenarioError } from '../../format/errors.js';
 import { parseScenario } from '../../scenario/load.js';
-import { UsageError } from '../exit-codes.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { UsageError } from '../../io/exit-codes.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface ImportCliOptions {
   out?: string;

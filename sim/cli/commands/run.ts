@@ -6,12 +6,12 @@ import { passed, simulate } from '../../simulate.js';
 import { TraceStreamWriter } from '../../trace/stream-writer.js';
 import type { TraceFile } from '../../trace/trace-file.js';
 import { writeHtmlReport } from '../../report/html.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { formatSummary, StoryCollector } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
 import { terminalSafe } from '../terminal.js';
 import { progressLine, runProgress } from '../progress.js';
-import { openOutputFile } from '../write-file.js';
+import { openOutputFile } from '../../io/write-file.js';
 import { closeSync } from 'node:fs';
 
 interface RunOptions {

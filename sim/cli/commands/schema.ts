@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
-import { writeFileCreatingDirs } from '../write-file.js';
+import { writeFileCreatingDirs } from '../../io/write-file.js';
 
 export function registerSchemaCommand(program: Command): void {
   program

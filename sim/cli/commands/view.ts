@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { viewerHtmlPath } from '../../report/html.js';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../io/exit-codes.js';
 import { readTraceArgument } from '../read-trace.js';
 
 /** The port `recsim view` tries first; when it is taken and no --port was given, any free port. */

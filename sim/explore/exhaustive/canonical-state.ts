@@ -1,4 +1,4 @@
-import type { RequestLedger } from '../../model/requests.js';
+import type { RequestLedger } from '../../model/request-ledger.js';
 import { createHash } from 'node:crypto';
 import type { Micros } from '../../engine/time.js';
 import type { SimEvent } from '../../model/events.js';
@@ -41,7 +41,7 @@ type Every<T> = { [K in keyof Required<T>]: true };
 
 const SYSTEM_FIELDS = {
   power: true, epoch: true, bootCount: true, rebootInFlight: true, bootCompleted: true, rebootCallFailures: true, settled: true,
-  shutdown: true, components: true, triggerBudget: true, nextStopGroup: true, requests: true,
+  shutdown: true, components: true, triggerBudget: true, nextStopGroup: true, clientRequests: true,
 } as const satisfies Every<SystemState>;
 const LEDGER_FIELDS = {
   phase: true, sinceUs: true, stuck: true, refused: true, waiting: true, waitedUs: true, waitedAsOfUs: true, inflight: true,
@@ -170,8 +170,8 @@ export function canonicalText(sim: Simulation): string {
     faults.flatMap((f, i) => (f.trigger.kind === 'when' && state.triggerBudget[i]! > 0 ? [[f, state.triggerBudget[i]]] : [])),
     sim.engine.pendingEvents().map((p) => [rel(p.atUs), eventOf(p.event)]),
     sim.streams.snapshot(),
-    // What became of each driver's requests so far (requests.ts): counts written at its next state change.
-    state.requests.map((l) => {
+    // What became of each driver's requests so far (request-ledger.ts): counts written at its next state change.
+    state.clientRequests.map((l) => {
       checkFields('a request ledger', l, LEDGER_FIELDS);
       return l === undefined ? null : [l.phase, rel(l.sinceUs), l.stuck, l.refused, l.waiting, l.waitedUs, rel(l.waitedAsOfUs), times(l.inflight)];
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ScenarioProblem } from '../../scenario/errors.js';
-import { OPERATOR_ACTIONS, type OperatorAction } from '../../trace/records.js';
+import { ScenarioProblem } from '../../format/errors.js';
+import { OPERATOR_ACTIONS, type OperatorAction } from '../../vocabulary/words.js';
 import { componentName } from '../fields.js';
 import { defineFaultKind, type ComponentFaultSpec } from '../types.js';
 

@@ -1,6 +1,6 @@
 import type { RecoveryPolicy } from '../../policy/types.js';
-import { resolvePolicy } from '../../scenario/policy/resolve.js';
-import { policyComponentShape } from '../../scenario/policy/schema.js';
+import { resolvePolicy } from '../../policy/fields/resolve.js';
+import { policyComponentShape } from '../../policy/fields/schema.js';
 import { componentName } from '../fields.js';
 import { defineFaultKind, type ComponentFaultSpec } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { DOC_SECTIONS, markdownTable, type DocSection } from '../../docs/sections.js';
+import { DOC_SECTIONS, markdownTable, type DocSection } from '../../format/doc-sections.js';
 import { PRESETS } from './index.js';
 
 /** README "### Presets": one row per registered preset, so the table cannot drift from the code. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explore } from '../../helpers/explore-cli.js';
-import { UsageError } from '../../../sim/cli/exit-codes.js';
+import { UsageError } from '../../../sim/io/exit-codes.js';
 
 afterEach(() => {
   process.exitCode = undefined;

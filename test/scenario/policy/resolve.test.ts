@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScenarioError } from '../../../sim/scenario/errors.js';
+import { ScenarioError } from '../../../sim/format/errors.js';
 import { scenarioFrom } from '../../helpers/scenario.js';
 
 const S = 1_000_000;
@@ -115,7 +115,7 @@ describe('bad policy fields are reported at their place in the file', () => {
 
 describe('policy references', () => {
   test('binds_to and part_of must name other components', async () => {
-    const { checkPolicyReferences } = await import('../../../sim/scenario/policy/references.js');
+    const { checkPolicyReferences } = await import('../../../sim/scenario/policy-references.js');
     // The loader runs the check, so a misspelt name is a positioned load error.
     expect(() => scenarioFrom(`
 name: refs

@@ -4,7 +4,7 @@ import { middleEllipsis } from '../layout/ellipsis.js';
 import type { Row } from '../layout/model.js';
 import { formatBytes } from '../../../sim/report/format-bytes.js';
 import { formatCount } from '../layout/time-format.js';
-import type { TimelineOptions } from './timeline.js';
+import type { TimelineOptions } from './timeline-options.js';
 
 /** Must match .row-label's font in style.css: names are shortened to what fits in it. */
 const LABEL_FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

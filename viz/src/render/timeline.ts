@@ -8,16 +8,9 @@ import { drawAxis } from './axis.js';
 import { drawLabels } from './labels.js';
 import { drawOverlay, initOverlay, type Highlight, type TimeMarker } from './overlay.js';
 import { paintLanes } from './paint-lanes.js';
+import { DEFAULT_TIMELINE_OPTIONS, type TimelineOptions } from './timeline-options.js';
 
-export interface TimelineOptions {
-  rowHeight: number;
-  labelWidth: number;
-  axisHeight: number;
-  /** Shown before lane labels in compare mode, per trace index ("A", "B"). */
-  traceTags: readonly string[];
-}
-
-export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = { rowHeight: 22, labelWidth: 230, axisHeight: 28, traceTags: [] };
+export { DEFAULT_TIMELINE_OPTIONS, type TimelineOptions } from './timeline-options.js';
 
 /** What the timeline shows; the app owns it and hands a new one to update(). */
 export interface TimelineState {

@@ -1,5 +1,5 @@
 import type { RecoveryPolicy } from '../policy/types.js';
-import type { LifecycleState, OperatorAction, Termination } from '../trace/records.js';
+import type { LifecycleState, OperatorAction, Termination } from '../vocabulary/words.js';
 
 /**
  * A fault armed on a component: plain data that waits on the component's

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { presetNames } from '../../policy/presets/index.js';
-import { restartWhenNames } from '../../policy/restart-conditions.js';
+import { componentName, duration } from '../../format/fields.js';
+import { presetNames } from '../presets/index.js';
+import { restartWhenNames } from '../restart-conditions.js';
 
 /**
  * The scenario fields that describe recovery policy, as written in the file.
@@ -9,13 +10,7 @@ import { restartWhenNames } from '../../policy/restart-conditions.js';
  * format; `resolve.ts` beside this file turns them into the policy IR.
  */
 
-const duration = z
-  .string({ error: 'expected a duration such as "50ms", "3s" or "10min"' })
-  .regex(/^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)\s*$/, {
-    error: 'not a duration (write a number and a unit: us, ms, s, min, h, d, e.g. "50ms" or "10min")',
-  });
-
-const name = z.string({ error: 'expected a component name' }).min(1, { error: 'a name cannot be empty' });
+const name = componentName;
 
 const when = z
   .enum(restartWhenNames as [string, ...string[]])

@@ -1,10 +1,10 @@
 import { parseDuration, US_PER_MIN, US_PER_S, type Micros } from '../../engine/time.js';
-import { ScenarioProblem, type FieldPath } from '../errors.js';
-import { DEFAULT_SYSTEMD_VERSION, FAILED_BEFORE_AUTO_RESTART_SINCE } from '../../policy/on-failure.js';
-import { findPreset } from '../../policy/presets/index.js';
-import { RESTART_ALIASES } from '../../policy/restart-conditions.js';
+import { ScenarioProblem, type FieldPath } from '../../format/errors.js';
+import { DEFAULT_SYSTEMD_VERSION, FAILED_BEFORE_AUTO_RESTART_SINCE } from '../on-failure.js';
+import { findPreset } from '../presets/index.js';
+import { RESTART_ALIASES } from '../restart-conditions.js';
 import type { PolicyComponentInput, PolicySystemInput } from './schema.js';
-import type { Backoff, CriticalAction, ExitStatus, FailureLadder, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from '../../policy/types.js';
+import type { Backoff, CriticalAction, ExitStatus, FailureLadder, LadderAction, RecoveryPolicy, RestartWhen, SupervisorSpec, SystemAction } from '../types.js';
 
 export const DEFAULT_POLICY: RecoveryPolicy = { when: 'never', delayUs: 0, maxRestarts: Infinity, heartbeatMissLimit: 1 };
 

@@ -1,5 +1,5 @@
-import { ScenarioProblem } from '../errors.js';
-import type { Scenario } from '../types.js';
+import { ScenarioProblem } from '../format/errors.js';
+import type { Scenario } from './types.js';
 
 /**
  * Checks the names a policy refers to (systemd BindsTo=/PartOf=/OnFailure=): each must
