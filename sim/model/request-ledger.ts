@@ -1,3 +1,4 @@
+import type { Stream } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
 import type { LifecycleState } from '../trace/records.js';
 import type { RequestLoad } from '../scenario/types.js';
@@ -56,6 +57,9 @@ export function freshLedger(nowUs: Micros): RequestLedger {
 export interface RequestSource {
   load: RequestLoad;
   arrivals?: ArrivalStream;
+  /** Per-request mode: the stream the gaps between arrivals are drawn from (resolved on the first draw), and their mean. */
+  stream?: Stream;
+  meanGapUs: number;
 }
 
 /** The waits of the requests waiting, counted up to `nowUs`. */

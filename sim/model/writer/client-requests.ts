@@ -19,8 +19,9 @@ export function requestSources(w: WriterCore): readonly (RequestSource | undefin
   w.requestSourceCache ??= w.topo.specs.map((spec) => {
     const load = spec.requests;
     if (!load) return undefined;
-    if (load.mode === 'per-request') return { load };
-    return { load, arrivals: arrivalStream(w.streams.key(`requests:${spec.name}`), load.ratePerS) };
+    const meanGapUs = 1_000_000 / load.ratePerS;
+    if (load.mode === 'per-request') return { load, meanGapUs };
+    return { load, meanGapUs, arrivals: arrivalStream(w.streams.key(`requests:${spec.name}`), load.ratePerS) };
   });
   return w.requestSourceCache;
 }

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/engine.js';
-import type { StreamFactory } from '../../engine/rng.js';
+import type { Stream, StreamFactory } from '../../engine/rng.js';
 import type { Micros } from '../../engine/time.js';
 import type { Recorder } from '../../trace/recorder.js';
 import type { LifecycleState, PowerState, RecordDraft, TraceRecord } from '../../trace/records.js';
@@ -55,6 +55,9 @@ export abstract class WriterCore {
 
   /** How each driver's requests are counted (client-requests.ts), built on first use. */
   requestSourceCache: (RequestSource | undefined)[] | undefined;
+
+  /** Each stochastic fault's stream, by fault index, resolved on its first draw. */
+  readonly faultStreamCache: (Stream | undefined)[] = [];
 
   /** Carries out one command (the table's handler for its kind). */
   abstract carryOut(cmd: Command): void;

@@ -5,7 +5,7 @@ import type { RecordDraft, TraceRecord } from '../../trace/records.js';
 import { withSource } from '../provenance.js';
 import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
 import { type Handlers, type WriterCore } from './core.js';
-import { openLedgers, requestArrives } from './client-requests.js';
+import { openLedgers, requestArrives, requestSources } from './client-requests.js';
 
 /**
  * The run's start, the fault plan (scripted, stochastic, triggered) and the
@@ -39,7 +39,9 @@ function faultStreamName(w: WriterCore, i: number): string {
 function scheduleStochastic(w: WriterCore, i: number, fromUs: Micros): void {
   const trigger = w.topo.scenario.faults[i]!.trigger;
   if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
-  const at = Math.max(fromUs, w.nowUs) + exponentialUs(w.streams.stream(faultStreamName(w, i)), 1 / trigger.perUs);
+  // Resolved once per fault (an index, not a name built per draw): streams of this writer's factory, so a fork has its own.
+  const stream = (w.faultStreamCache[i] ??= w.streams.stream(faultStreamName(w, i)));
+  const at = Math.max(fromUs, w.nowUs) + exponentialUs(stream, 1 / trigger.perUs);
   if (at < Math.min(trigger.untilUs, w.topo.scenario.healUs ?? Infinity)) w.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
 }
 
@@ -66,8 +68,9 @@ function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' 
 }
 
 function scheduleNextRequest(w: WriterCore, c: number): void {
-  const stream = w.streams.stream(`requests:${w.name(c)}`);
-  w.engine.schedule(exponentialUs(stream, 1_000_000 / w.topo.specs[c]!.requests!.ratePerS), { k: 'request', c });
+  const source = requestSources(w)[c]!;
+  source.stream ??= w.streams.stream(`requests:${w.name(c)}`);
+  w.engine.schedule(exponentialUs(source.stream, source.meanGapUs), { k: 'request', c });
 }
 
 /** Per-request mode: one arrival (client-requests.ts counts it), and the next one drawn. */
