@@ -25,6 +25,9 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** A plain scalar this reader takes as it stands: no indicator first (block context allows the rest). */
 const SAFE_PLAIN = /^[A-Za-z0-9_./+$~(=<]/;
 const LONGEST_KEY = 200;
+const COMMA = 0x2c;
+const CLOSE_SQUARE = 0x5d;
+const CLOSE_CURLY = 0x7d;
 
 function giveUp(): never {
   throw new NotInSubset();
@@ -112,7 +115,7 @@ function flowValue(line: string, at: number): [unknown, number] {
   }
   if (c === '"' || c === "'") return quoted(line, i);
   let end = i;
-  while (end < line.length && !',]}'.includes(line[end]!)) end++;
+  for (let code = line.charCodeAt(end); end < line.length && code !== COMMA && code !== CLOSE_SQUARE && code !== CLOSE_CURLY; code = line.charCodeAt(++end));
   const text = line.slice(i, end).trimEnd();
   if (text.length === 0) giveUp();
   return [plainValue(text, true), end];
@@ -129,7 +132,7 @@ function flowKey(line: string, at: number): [unknown, number] {
 }
 
 function skipSpaces(line: string, at: number): number {
-  while (line[at] === ' ') at++;
+  while (line.charCodeAt(at) === 0x20) at++;
   return at;
 }
 
