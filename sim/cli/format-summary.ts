@@ -38,6 +38,10 @@ export function storyLine(r: TraceRecord): string | undefined {
       return `boot ${r.boot} completed`;
     case 'requests-lost':
       return `${who} lost ${r.count} in-flight requests`;
+    case 'requests-refused':
+      return `${who}: ${r.count} requests refused while it was down`;
+    case 'requests-delayed':
+      return `${who}: ${r.count} requests re-issued after waiting ${formatDuration(Math.round(r.delayUs / r.count))} on average`;
     case 'data-lost':
       return `${who} lost ${r.bytes} unflushed bytes`;
     case 'event-dropped':
@@ -86,7 +90,13 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
   lines.push(`Reboots: ${s.reboots.graceful} graceful, ${s.reboots.ungraceful} ungraceful`);
   const byComponent = Object.entries(s.restarts.byComponent).map(([n, k]) => `${n} ${k}`).join(', ');
   lines.push(`Restarts: ${s.restarts.total}${byComponent ? ` (${byComponent})` : ''}`);
-  lines.push(`Lost: ${s.lostRequests} requests, ${formatBytes(s.lostDataBytes)} unflushed data`);
+  lines.push(`Lost: ${s.lostRequests} requests in flight, ${formatBytes(s.lostDataBytes)} unflushed data`);
+  // Issue 20 item 12: what arrived while a driver was down is not nothing.
+  if ((s.refusedRequests ?? 0) > 0 || (s.delayedRequests ?? 0) > 0) {
+    const delayed = s.delayedRequests ?? 0;
+    const mean = delayed > 0 ? ` (waited ${formatDuration(Math.round((s.requestDelayUs ?? 0) / delayed))} on average)` : '';
+    lines.push(`Requests while down: ${s.refusedRequests ?? 0} refused, ${delayed} delayed${mean}`);
+  }
   const notRunning = Object.entries(s.finalStates).filter(([, st]) => st !== 'running');
   lines.push(`Final states: ${notRunning.length === 0 ? 'all running' : notRunning.map(([n, st]) => `${n} ${st}`).join(', ')}`);
   if (s.violations.length === 0) lines.push('Invariants: no violations');

@@ -1,33 +1,44 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../format/errors.js';
-import { registerCompareCommand } from './commands/compare.js';
-import { registerDemoCommand } from './commands/demo.js';
-import { registerExploreCommand } from './commands/explore.js';
-import { registerExportCommand } from './commands/export.js';
-import { registerImportCommand } from './commands/import.js';
-import { registerRunCommand } from './commands/run.js';
-import { registerSchemaCommand } from './commands/schema.js';
-import { registerTuneCommand } from './commands/tune.js';
-import { registerViewCommand } from './commands/view.js';
 import { dropOutputOnceClosed } from '../io/closed-output.js';
 import { EXIT, UsageError } from '../io/exit-codes.js';
 import { terminalSafe } from './terminal.js';
 
-function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in the order `--help` lists them, with the module that
+ * defines it. A command's modules (the simulator, zod, the YAML parser, the
+ * explorer...) load only when that command runs: `recsim --version` loads
+ * none, `recsim run` loads run's alone.
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['run', async () => (await import('./commands/run.js')).registerRunCommand],
+  ['demo', async () => (await import('./commands/demo.js')).registerDemoCommand],
+  ['view', async () => (await import('./commands/view.js')).registerViewCommand],
+  ['export', async () => (await import('./commands/export.js')).registerExportCommand],
+  ['explore', async () => (await import('./commands/explore.js')).registerExploreCommand],
+  ['compare', async () => (await import('./commands/compare.js')).registerCompareCommand],
+  ['schema', async () => (await import('./commands/schema.js')).registerSchemaCommand],
+  ['import', async () => (await import('./commands/import.js')).registerImportCommand],
+  ['tune', async () => (await import('./commands/tune.js')).registerTuneCommand],
+];
+
+/** The commands `argv` needs: none for a top-level `--version`, the one it names, or all (help, a mistake: commander lists them). */
+function commandsFor(argv: readonly string[]): readonly (readonly [string, () => Promise<Register>])[] {
+  const first = argv[0];
+  if (first === '--version' || first === '-V') return [];
+  const named = COMMANDS.filter(([name]) => name === first);
+  return named.length > 0 ? named : COMMANDS;
+}
+
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('recsim')
     .description('Deterministic discrete-event simulator for operating-system recovery policies.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerRunCommand(program);
-  registerDemoCommand(program);
-  registerViewCommand(program);
-  registerExportCommand(program);
-  registerExploreCommand(program);
-  registerCompareCommand(program);
-  registerSchemaCommand(program);
-  registerImportCommand(program);
-  registerTuneCommand(program);
+  for (const [, load] of commandsFor(argv)) (await load())(program);
   return program;
 }
 
@@ -36,7 +47,7 @@ export async function main(argv: string[]): Promise<void> {
   dropOutputOnceClosed(process.stdout);
   dropOutputOnceClosed(process.stderr);
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.badInput;

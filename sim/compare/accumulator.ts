@@ -39,6 +39,8 @@ export const METRICS = [
   { key: 'recoverMedianUs', label: 'time to recover (median)', unit: 'us' },
   { key: 'recoverP95Us', label: 'time to recover (p95)', unit: 'us' },
   { key: 'lostRequests', label: 'lost requests', unit: 'count' },
+  { key: 'refusedRequests', label: 'refused requests', unit: 'count' },
+  { key: 'delayedRequests', label: 'delayed requests', unit: 'count' },
   { key: 'lostDataBytes', label: 'lost data', unit: 'bytes' },
   { key: 'violations', label: 'invariant violations', unit: 'count' },
 ] as const;
@@ -75,6 +77,8 @@ export function addRun(acc: PolicyAccumulator, run: RunMetrics, seed?: number): 
   if (run.recoverMedianUs !== undefined) addSample(m.recoverMedianUs, run.recoverMedianUs);
   if (run.recoverP95Us !== undefined) addSample(m.recoverP95Us, run.recoverP95Us);
   addSample(m.lostRequests, run.lostRequests);
+  addSample(m.refusedRequests, run.refusedRequests);
+  addSample(m.delayedRequests, run.delayedRequests);
   addSample(m.lostDataBytes, run.lostDataBytes);
   addSample(m.violations, run.violations);
   run.runningUs.forEach((us, i) => addSample(acc.services[i]!, us));

@@ -16,6 +16,9 @@ export interface RunMetrics {
   ungracefulReboots: number;
   restarts: number;
   lostRequests: number;
+  /** Requests refused while their driver was down (character-like clients) and re-issued after waiting (block-like): issue 20 item 12. */
+  refusedRequests: number;
+  delayedRequests: number;
   lostDataBytes: number;
   violations: number;
   /** Failures (ungraceful terminations outside reboots) and how long each took to run again. */
@@ -33,7 +36,7 @@ export function nearestRank(sorted: readonly number[], p: number): number {
 }
 
 /** The counts a run's summary already holds; runMetrics takes them from there rather than count again. */
-export type SummaryCounts = Pick<RunSummary, 'endUs' | 'outcome' | 'violations' | 'reboots' | 'restarts' | 'lostRequests' | 'lostDataBytes'>;
+export type SummaryCounts = Pick<RunSummary, 'endUs' | 'outcome' | 'violations' | 'reboots' | 'restarts' | 'lostRequests' | 'refusedRequests' | 'delayedRequests' | 'lostDataBytes'>;
 
 /**
  * Gathers a run's metrics as its records are written: the counts come from
@@ -107,6 +110,8 @@ export class RunMetricsCollector {
       ungracefulReboots: summary.reboots.ungraceful,
       restarts: summary.restarts.total,
       lostRequests: summary.lostRequests,
+      refusedRequests: summary.refusedRequests ?? 0,
+      delayedRequests: summary.delayedRequests ?? 0,
       lostDataBytes: summary.lostDataBytes,
       violations: summary.violations.length,
       recoveries: recoverUs.length,

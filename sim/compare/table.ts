@@ -41,6 +41,8 @@ function columns(result: CampaignResult): Cell[] {
     recoverMedianUs: { show: seconds, scale: 1e-6 },
     recoverP95Us: { show: seconds, scale: 1e-6 },
     lostRequests: { show: count, scale: 1 },
+    refusedRequests: { show: count, scale: 1 },
+    delayedRequests: { show: count, scale: 1 },
     lostDataBytes: { show: bytes, scale: 1 },
     violations: { show: count, scale: 1 },
   };
@@ -53,6 +55,8 @@ function columns(result: CampaignResult): Cell[] {
     recoverMedianUs: 'TTR med s',
     recoverP95Us: 'TTR p95 s',
     lostRequests: 'lost req',
+    refusedRequests: 'refused req',
+    delayedRequests: 'delayed req',
     lostDataBytes: 'lost data',
     violations: 'violations',
   };

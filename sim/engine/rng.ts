@@ -24,6 +24,15 @@ export class StreamFactory {
     return stream;
   }
 
+  /**
+   * A 32-bit key for `name`, from the seed alone: the same in every fork and
+   * never a draw from a stream (counter-based randomness keyed by it, such as
+   * request arrivals, stays the same whoever asks and when).
+   */
+  key(name: string): number {
+    return (seedrandom(`recsim:${this.seed}:key:${name}`) as seedrandom.PRNG).int32() >>> 0;
+  }
+
   /** The state of every stream drawn so far, by name in sorted order: what the draws to come depend on (exhaustive explore hashes it). */
   snapshot(): { name: string; state: seedrandom.State.Arc4 }[] {
     return [...this.streams.keys()].sort().map((name) => ({ name, state: this.streams.get(name)!.state() }));

@@ -15,6 +15,8 @@ import { RUN } from './writer/run.js';
 import { STARTING } from './writer/starting.js';
 import { STOPPING } from './writer/stopping.js';
 import { resubscribeTriggers } from './writer/run.js';
+import { finishRequests, requestsFollowState } from './writer/client-requests.js';
+import type { LifecycleState } from '../trace/records.js';
 
 /** A request (requests.ts): its reactor answers from the state found now, and the answer is carried out at once. */
 function answer(w: WriterCore, cmd: Extract<Command, { do: RequestKind }>): void {
@@ -59,6 +61,15 @@ export class Writer extends WriterCore {
 
   carryOut(cmd: Command): void {
     (WRITES[cmd.do] as Handler<Command['do']>)(this, cmd as never);
+  }
+
+  requestsFollowState(c: number, to: LifecycleState): void {
+    requestsFollowState(this, c, to);
+  }
+
+  /** At the end of the run: requests still refused or waiting are written (client-requests.ts). */
+  finishRequests(): void {
+    finishRequests(this);
   }
 
   /** Triggered faults (`when:`) watch every record written; a fork subscribes its own recorder. */

@@ -80,6 +80,7 @@ export class Simulation {
   }
 
   finish(outcome: RunOutcome): void {
+    this.writer.finishRequests();
     this.recorder.emit({ type: 'run-ended', outcome: outcome.kind === 'event-budget-exhausted' ? 'event-budget-exhausted' : 'completed' });
   }
 

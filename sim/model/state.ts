@@ -1,4 +1,5 @@
 import type { Micros } from '../engine/time.js';
+import type { RequestLedger } from './request-ledger.js';
 import type { RecoveryPolicy } from '../policy/types.js';
 import type { LifecycleState, PowerState, Termination } from '../trace/records.js';
 import type { ProbeStatus } from '../probes/types.js';
@@ -28,6 +29,8 @@ export interface SystemState {
   triggerBudget: number[];
   /** The id the next ordered group stop gets. */
   nextStopGroup: number;
+  /** Per component that serves requests: what became of them (request-ledger.ts); boots do not reset it. */
+  clientRequests: (RequestLedger | undefined)[];
 }
 
 /**
@@ -84,11 +87,9 @@ export interface PendingStart {
   refused?: boolean;
 }
 
-/** A live process: when it started, and the completion instants of the requests it is serving. */
+/** A live process: when it started (its clients' requests are kept in SystemState.clientRequests: they outlive it). */
 export interface Process {
   startedAtUs: Micros;
-  /** Completion instants of the requests in flight, oldest first (Infinity while hung). */
-  inflight: Micros[];
   /** A stop asked for and not yet carried out (ignored, or the process hangs). */
   stop?: StopRequest;
 }
@@ -182,6 +183,7 @@ export function initialState(componentCount: number, triggerBudget: number[]): S
     components: Array.from({ length: componentCount }, () => freshComponent(0)),
     triggerBudget,
     nextStopGroup: 0,
+    clientRequests: [],
   };
 }
 

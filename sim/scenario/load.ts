@@ -1,6 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError, ScenarioProblem, type FieldPath } from '../format/errors.js';
+import { parseFastYaml } from './fast-yaml.js';
 import { MAX_SCENARIO_BYTES, readTextFile } from './read-text.js';
 import { resolveScenario } from './resolve.js';
 import { scenarioSchema } from './schema.js';
@@ -46,6 +48,7 @@ function yamlMessage(error: YAMLError): string {
 
 /** The first alias whose anchor is not defined before it, or (with `any`) the first alias at all. */
 function findAlias(doc: Document, unresolvedOnly: boolean): { offset: number; name: string } | undefined {
+  const { isAlias, visit } = yaml();
   const anchors = new Set<string>();
   let found: { offset: number; name: string } | undefined;
   visit(doc, (_key, node) => {
@@ -64,6 +67,7 @@ function findAlias(doc: Document, unresolvedOnly: boolean): { offset: number; na
 
 /** The first mapping key that is a reserved JavaScript name. */
 function findReservedKey(doc: Document): { offset: number; key: string } | undefined {
+  const { isScalar, visit } = yaml();
   let found: { offset: number; key: string } | undefined;
   visit(doc, {
     Pair(_key, pair) {
@@ -77,8 +81,45 @@ function findReservedKey(doc: Document): { offset: number; key: string } | undef
   return found;
 }
 
-/** Parses scenario text; `file` is used only in error messages. */
+/**
+ * The YAML library, loaded the first time a file needs it (a file outside the
+ * fast reader's subset, or one with an error to locate): a command that reads
+ * plain scenarios never pays for loading it.
+ */
+let yamlLibrary: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLibrary;
+}
+
+/**
+ * Parses scenario text; `file` is used only in error messages. The text is
+ * read fast first (fast-yaml.ts, no positions kept); when that reader does
+ * not know the text, or the data it gives is wrong anywhere (schema,
+ * references, values), the text is parsed again with the YAML library, which
+ * keeps positions, and the same checks run again to say file:line:col.
+ */
 export function parseScenario(text: string, file: string): Scenario {
+  const fast = parseFastYaml(text);
+  if (fast !== null && typeof fast === 'object' && !Array.isArray(fast)) {
+    const parsed = scenarioSchema.safeParse(fast);
+    if (parsed.success) {
+      try {
+        validateInput(parsed.data);
+        const scenario = resolveScenario(parsed.data);
+        validateScenario(scenario);
+        return scenario;
+      } catch (error) {
+        if (!(error instanceof ScenarioProblem)) throw error;
+      }
+    }
+  }
+  return parseScenarioWithPositions(text, file);
+}
+
+/** The checks of `parseScenario` over the YAML library's document, which knows where every value is: what every error message is made from. */
+function parseScenarioWithPositions(text: string, file: string): Scenario {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, path: FieldPath, message: string): ScenarioError => {
@@ -195,6 +236,7 @@ function hasPath(data: unknown, path: FieldPath): boolean {
  * key of that mapping, else the value, else the nearest existing ancestor.
  */
 function offsetOf(doc: Document, path: FieldPath, key?: string): number {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   const steps = key === undefined ? path : [...path, key];

@@ -94,6 +94,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
       ratePerS: unit(parseRate(c.requests.rate), [...path('requests'), 'rate']) * US_PER_S,
       serviceTimeUs: unit(parseDuration(c.requests.service_time), [...path('requests'), 'service_time']),
       clients: c.requests.clients ?? 'block',
+      mode: c.requests.mode ?? 'arithmetic',
     },
     ...stopBehaviour(c, path),
     collection: c.collection,

@@ -44,9 +44,14 @@ const component = z.strictObject({
   on_terminate: z.enum(['none', 'reboot']).optional().describe('Fuchsia RFC-0110: reboot the system when this component terminates.'),
   main_process_critical: z.boolean().optional().describe('A non-zero exit or a kill panics the system (ungraceful reboot).'),
   requests: z
-    .strictObject({ rate, service_time: duration, clients: z.enum(['block', 'char']).optional() })
+    .strictObject({
+      rate,
+      service_time: duration,
+      clients: z.enum(['block', 'char']).optional(),
+      mode: z.enum(['arithmetic', 'per-request']).optional().describe('How arrivals are counted: arithmetic (default) counts whole intervals at state changes, per-request simulates each arrival (for validation); docs/speed.md.'),
+    })
     .optional()
-    .describe('Requests served by a driver; in-flight ones are lost when it crashes.'),
+    .describe('Requests served by a driver: lost in flight when it crashes; refused (char clients) or delayed (block clients) while it is down.'),
   dirty_data: z
     .strictObject({ write_rate: byteRate, flush_every: duration })
     .optional()

@@ -94,6 +94,8 @@ export interface RequestLoad {
   serviceTimeUs: Micros;
   /** Block-like clients re-issue after a restart (MINIX 3); character-like ones see an error. */
   clients: 'block' | 'char';
+  /** How arrivals are counted (sim/model/requests.ts): from an arrival tree at state changes, or one event each. */
+  mode: 'arithmetic' | 'per-request';
 }
 
 export interface DirtyData {

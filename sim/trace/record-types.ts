@@ -5,7 +5,7 @@ export const RECORD_TYPES = [
   'run-started', 'fault', 'operator', 'state', 'power', 'start-refused', 'start-failed', 'terminated', 'detected', 'decision',
   'restart', 'stop-requested', 'killed', 'reboot-requested', 'shutdown-started', 'shutdown-completed', 'panic',
   'boot-started', 'boot-completed', 'requests-lost', 'data-lost', 'data-flushed', 'event-dropped', 'violation', 'run-ended',
-  'probe',
+  'probe', 'requests-refused', 'requests-delayed',
 ] as const satisfies readonly RecordType[];
 
 // The list names every record type: a type added to records.ts and not here fails to compile.

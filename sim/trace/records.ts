@@ -48,6 +48,10 @@ export type TraceRecord =
   | (Base & { type: 'boot-started'; boot: number })
   | (Base & { type: 'boot-completed'; boot: number })
   | (Base & { type: 'requests-lost'; component: string; count: number })
+  /** Character-like clients' requests that arrived while the driver was down and failed at once; written when it runs again (or at the end). */
+  | (Base & { type: 'requests-refused'; component: string; count: number })
+  /** Block-like clients' requests that waited for the driver to run again and were re-issued; `delayUs`: their waits summed. */
+  | (Base & { type: 'requests-delayed'; component: string; count: number; delayUs: Micros })
   | (Base & { type: 'data-lost'; component: string; bytes: number })
   | (Base & { type: 'data-flushed'; component: string; bytes: number })
   | (Base & { type: 'event-dropped'; component: string; event: string; reason: string })

@@ -11,13 +11,19 @@ export interface RecordTally {
   ungraceful: number;
   restarts: number;
   restartsByComponent: Record<string, number>;
+  /** Lost in flight at an unclean end (character-like clients). */
   lostRequests: number;
+  /** Refused at once: arrived while the server was down (character-like clients). */
+  refusedRequests: number;
+  /** Waited for the server and were re-issued (block clients), and their total wait. */
+  delayedRequests: number;
+  requestDelayUs: number;
   lostDataBytes: number;
   violations: number;
 }
 
 export function emptyTally(): RecordTally {
-  return { graceful: 0, ungraceful: 0, restarts: 0, restartsByComponent: {}, lostRequests: 0, lostDataBytes: 0, violations: 0 };
+  return { graceful: 0, ungraceful: 0, restarts: 0, restartsByComponent: {}, lostRequests: 0, refusedRequests: 0, delayedRequests: 0, requestDelayUs: 0, lostDataBytes: 0, violations: 0 };
 }
 
 /** Adds one record to the tally. */
@@ -35,6 +41,13 @@ export function tallyRecord(tally: RecordTally, r: TraceRecord): void {
       break;
     case 'requests-lost':
       tally.lostRequests += r.count;
+      break;
+    case 'requests-refused':
+      tally.refusedRequests += r.count;
+      break;
+    case 'requests-delayed':
+      tally.delayedRequests += r.count;
+      tally.requestDelayUs += r.delayUs;
       break;
     case 'data-lost':
       tally.lostDataBytes += r.bytes;

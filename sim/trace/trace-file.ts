@@ -42,6 +42,11 @@ export interface RunSummary {
   reboots: { graceful: number; ungraceful: number };
   restarts: { total: number; byComponent: Record<string, number> };
   lostRequests: number;
+  /** Requests refused while their driver was down (character-like clients). */
+  refusedRequests?: number;
+  /** Requests that waited for their driver and were re-issued (block-like clients), and their waits summed. */
+  delayedRequests?: number;
+  requestDelayUs?: Micros;
   lostDataBytes: number;
   finalStates: Record<string, LifecycleState>;
   violations: Violation[];

@@ -10,7 +10,7 @@ import { runCli } from './in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recsim-progress-'));
 const busy = join(dir, 'busy.yaml');
-writeFileSync(busy, 'name: busy\nduration: 1h\ncomponents:\n  - { name: disk, kind: driver, requests: { rate: 100/s, service_time: 1ms } }\n');
+writeFileSync(busy, 'name: busy\nduration: 1h\ncomponents:\n  - { name: disk, kind: driver, requests: { rate: 100/s, service_time: 1ms, mode: per-request } }\n');
 
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = [];

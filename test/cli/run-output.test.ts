@@ -33,7 +33,7 @@ describe('recsim run says what it wrote, and documents itself', () => {
 
   test('the event budget running out while time advances is not called a livelock', async () => {
     const file = join(dir, 'busy.yaml');
-    writeFileSync(file, 'name: busy\nduration: 30d\nevent_budget: 20000\ncomponents:\n  - { name: disk, kind: driver, requests: { rate: 10/s, service_time: 1ms } }\n');
+    writeFileSync(file, 'name: busy\nduration: 30d\nevent_budget: 20000\ncomponents:\n  - { name: disk, kind: driver, requests: { rate: 10/s, service_time: 1ms, mode: per-request } }\n');
     const { code, stdout } = await runCli(['run', file]);
     expect(code).toBe(3);
     expect(stdout).toContain('with virtual time still advancing');

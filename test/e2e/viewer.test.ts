@@ -88,7 +88,7 @@ describe.skipIf(!chromiumPath)('the viewer in headless Chromium', () => {
     it('shows a lane per component, grouped by realm, under the counters and the system lane', async () => {
       expect(await texts(page, '.lane-label .name')).toEqual(['power', 'power_manager', 'fshost', 'netstack', 'wlanstack']);
       expect(await texts(page, '.group-label .name')).toEqual(['counters (totals so far)', 'system', '/bootstrap', '/core/network', '/core']);
-      expect(await texts(page, '.counter-label .name')).toEqual(['components up', 'system up', 'restarts', 'lost requests', 'lost data']);
+      expect(await texts(page, '.counter-label .name')).toEqual(['components up', 'system up', 'restarts', 'lost requests', 'refused requests', 'delayed requests', 'lost data']);
       expect(await page.textContent('.summary-name')).toBe('netstack crash reboots the device gracefully');
     });
 

@@ -26,7 +26,7 @@ describe('visibleRows', () => {
 
   it('puts the counter tracks first when they are shown, on one scale for every trace', () => {
     const rows = visibleRows(model, WITH_COUNTERS);
-    expect(describeRows(rows).slice(0, 7)).toEqual(['# counters (totals so far)', '~ components-up', '~ system-up', '~ restarts', '~ lost-requests', '~ lost-bytes', '# system']);
+    expect(describeRows(rows).slice(0, 9)).toEqual(['# counters (totals so far)', '~ components-up', '~ system-up', '~ restarts', '~ lost-requests', '~ refused-requests', '~ delayed-requests', '~ lost-bytes', '# system']);
     const up = rows[1]!;
     expect(up.kind === 'counter' && up.max).toBe(5);
     const restarts = rows[3]!;

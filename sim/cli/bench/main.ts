@@ -8,6 +8,12 @@ import { runEngineShape } from './engine-shape.js';
 import { scaleScenario } from './scale.js';
 import { benchStorm } from './storm.js';
 import { benchSystem } from './system-scenario.js';
+import { benchFlaky } from './flaky.js';
+import { benchScaleYaml } from './scale-yaml.js';
+import { benchStartup } from './startup.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Run
@@ -40,6 +46,9 @@ function referenceRates(): Record<string, number> | undefined {
   return rates;
 }
 
+/** The typed-array reference loop's rate in this same run (M events/s), for the ratios printed beside the model's figures. */
+let typedReference: number | undefined;
+
 function benchEngine(): void {
   runEngineShape(1000, 200); // warm-up
   const rates: number[] = [];
@@ -54,6 +63,7 @@ function benchEngine(): void {
   console.log(`(a) engine, 1000 processes x 1000 waits (1e6 events): median of 5 ${median(rates).toFixed(2)} M events/s ` +
     `(goal >= 5; end time ${endTime}, reference 53197 ${endTime === 53197 ? 'OK' : 'MISMATCH'})`);
   const reference = referenceRates();
+  typedReference = reference?.typedHeap;
   if (reference) {
     const ours = median(rates);
     console.log(`    same session, reference loops: object heap ${reference.objectHeap!.toFixed(2)} M/s (recsim x${(ours / reference.objectHeap!).toFixed(2)}), ` +
@@ -72,7 +82,7 @@ function benchModel(): void {
   const events = trace.summary.events;
   console.log(`(b) model, 50 components with heartbeats (3 s) and requests (15 drivers x 10/s), 24 virtual hours, trace recorded:`);
   console.log(`    ${(events / 1e6).toFixed(2)} M events, ${trace.records.length} records in ${seconds.toFixed(2)} s: ` +
-    `${(events / seconds / 1e6).toFixed(2)} M events/s (goal >= 1), ${(24 / seconds).toFixed(1)} virtual hours per wall second, ` +
+    `${(events / seconds / 1e6).toFixed(2)} M events/s (goal >= 1${typedReference ? `; x${(events / seconds / 1e6 / typedReference).toFixed(2)} of the typed-array reference loop, goal >= 0.5` : ''}), ${(24 / seconds).toFixed(1)} virtual hours per wall second, ` +
     `peak RSS ${peakRssMb().toFixed(0)} MB`);
 }
 
@@ -97,6 +107,10 @@ async function main(): Promise<void> {
   console.log(await benchCompare());
   benchScale();
   console.log(benchStorm());
+  const dir = mkdtempSync(join(tmpdir(), 'recsim-bench-'));
+  console.log(benchFlaky(dir, typedReference));
+  console.log(benchScaleYaml(dir));
+  console.log(benchStartup());
   console.log(await benchExhaustive(process.argv.slice(2)));
 }
 

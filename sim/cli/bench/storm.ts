@@ -28,5 +28,5 @@ export function benchStorm(): string {
   const seconds = (performance.now() - started) / 1000;
   const report = JSON.parse(child.stderr.trim().split('\n').at(-1) ?? '{}') as { maxRssMb?: number; exitCode?: number; events?: number };
   return `(e) restart storm (restart: always, delay 0; crash on every start; default budget 5,000,000 events), as \`recsim run\`:\n` +
-    `    exit ${report.exitCode} in ${seconds.toFixed(2)} s (goal: exit 3 in < 30 s), peak RSS ${report.maxRssMb?.toFixed(0)} MB (goal < 500)`;
+    `    exit ${report.exitCode} in ${seconds.toFixed(2)} s (goal: exit 3 in < 5 s), peak RSS ${report.maxRssMb?.toFixed(0)} MB (goal < 300)`;
 }

@@ -1,3 +1,4 @@
+import type { RequestLedger } from '../../model/request-ledger.js';
 import { createHash } from 'node:crypto';
 import type { Micros } from '../../engine/time.js';
 import type { SimEvent } from '../../model/events.js';
@@ -40,15 +41,18 @@ type Every<T> = { [K in keyof Required<T>]: true };
 
 const SYSTEM_FIELDS = {
   power: true, epoch: true, bootCount: true, rebootInFlight: true, bootCompleted: true, rebootCallFailures: true, settled: true,
-  shutdown: true, components: true, triggerBudget: true, nextStopGroup: true,
+  shutdown: true, components: true, triggerBudget: true, nextStopGroup: true, clientRequests: true,
 } as const satisfies Every<SystemState>;
+const LEDGER_FIELDS = {
+  phase: true, sinceUs: true, stuck: true, refused: true, waiting: true, waitedUs: true, waitedAsOfUs: true, inflight: true,
+} as const satisfies Every<RequestLedger>;
 const COMPONENT_FIELDS = {
   life: true, generation: true, restarts: true, history: true, armed: true, policyOverride: true, pendingEvents: true,
   unhandledTermination: true, restartBatch: true, escalation: true, waiters: true, stopGroup: true, queuedStop: true, lastEndSeq: true,
   restartScheduled: true, probe: true, autoRestart: true,
 } as const satisfies Every<ComponentState>;
 const LIFE_FIELDS = {
-  state: true, pending: true, startedAtUs: true, inflight: true, stop: true, hungCause: true, missedHeartbeats: true,
+  state: true, pending: true, startedAtUs: true, stop: true, hungCause: true, missedHeartbeats: true,
 } as const satisfies Every<Extract<Life, { state: 'hung' }>> & Every<Extract<Life, { state: 'stopped' }>>;
 const HISTORY_FIELDS = { startsUs: true, failuresUs: true, restartsUs: true, endsUs: true } as const satisfies Every<History>;
 const PENDING_FIELDS = { cause: true, origin: true, asRestart: true, waitFor: true, refused: true } as const satisfies Every<PendingStart>;
@@ -103,9 +107,9 @@ export function canonicalText(sim: Simulation): string {
       }
       case 'running':
       case 'stopping':
-        return [life.state, rel(life.startedAtUs), times(life.inflight), stopOf(life.stop)];
+        return [life.state, rel(life.startedAtUs), stopOf(life.stop)];
       case 'hung':
-        return [life.state, rel(life.startedAtUs), times(life.inflight), stopOf(life.stop), seq(life.hungCause), life.missedHeartbeats];
+        return [life.state, rel(life.startedAtUs), stopOf(life.stop), seq(life.hungCause), life.missedHeartbeats];
       default:
         return [life.state];
     }
@@ -166,6 +170,11 @@ export function canonicalText(sim: Simulation): string {
     faults.flatMap((f, i) => (f.trigger.kind === 'when' && state.triggerBudget[i]! > 0 ? [[f, state.triggerBudget[i]]] : [])),
     sim.engine.pendingEvents().map((p) => [rel(p.atUs), eventOf(p.event)]),
     sim.streams.snapshot(),
+    // What became of each driver's requests so far (request-ledger.ts): counts written at its next state change.
+    state.clientRequests.map((l) => {
+      checkFields('a request ledger', l, LEDGER_FIELDS);
+      return l === undefined ? null : [l.phase, rel(l.sinceUs), l.stuck, l.refused, l.waiting, l.waitedUs, rel(l.waitedAsOfUs), times(l.inflight)];
+    }),
   ];
   return JSON.stringify(text);
 }

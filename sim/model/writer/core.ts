@@ -1,8 +1,8 @@
 import type { Engine } from '../../engine/engine.js';
-import type { StreamFactory } from '../../engine/rng.js';
+import type { Stream, StreamFactory } from '../../engine/rng.js';
 import type { Micros } from '../../engine/time.js';
 import type { Recorder } from '../../trace/recorder.js';
-import type { PowerState, RecordDraft, TraceRecord } from '../../trace/records.js';
+import type { LifecycleState, PowerState, RecordDraft, TraceRecord } from '../../trace/records.js';
 import type { Cause, Command, CommandKind } from '../commands.js';
 import type { SimEvent } from '../events.js';
 import type { Fact } from '../facts.js';
@@ -10,6 +10,7 @@ import { HISTORY_MAX } from '../../policy/types.js';
 import type { ReactorContext } from '../reactor.js';
 import { isSettled, systemIsStopping, type ComponentState, type Life, type Process, type SystemState } from '../state.js';
 import type { Topology } from '../topology.js';
+import type { RequestSource } from '../request-ledger.js';
 
 /** The command of kind `K`. */
 export type CommandOf<K extends CommandKind> = Extract<Command, { do: K }>;
@@ -34,15 +35,6 @@ export function unflushedBytes(topo: Topology, c: number, proc: Process | undefi
   return Math.round((dirty.writeBytesPerS * sinceFlush) / 1_000_000);
 }
 
-/** Requests still in flight at `nowUs`; completed ones are dropped from the front. */
-export function inflightAt(proc: Process, nowUs: Micros): number {
-  const queue = proc.inflight;
-  let done = 0;
-  while (done < queue.length && queue[done]! <= nowUs) done++;
-  if (done > 0) queue.splice(0, done);
-  return queue.length;
-}
-
 /**
  * What every handler of the one writer shares: the state it owns, the
  * engine, the recorder, the work queue of facts, and the few primitives
@@ -61,8 +53,17 @@ export abstract class WriterCore {
     readonly ctx: ReactorContext,
   ) {}
 
+  /** How each driver's requests are counted (client-requests.ts), built on first use. */
+  requestSourceCache: (RequestSource | undefined)[] | undefined;
+
+  /** Each stochastic fault's stream, by fault index, resolved on its first draw. */
+  readonly faultStreamCache: (Stream | undefined)[] = [];
+
   /** Carries out one command (the table's handler for its kind). */
   abstract carryOut(cmd: Command): void;
+
+  /** A driver's state changed: its clients' requests follow (client-requests.ts). */
+  abstract requestsFollowState(c: number, to: LifecycleState): void;
 
   get nowUs(): Micros {
     return this.engine.nowUs;
@@ -107,7 +108,9 @@ export abstract class WriterCore {
     component.life = life;
     if (from === life.state) return undefined;
     this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
-    return this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+    const seq = this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+    if (this.topo.specs[c]!.requests) this.requestsFollowState(c, life.state);
+    return seq;
   }
 
   setPower(to: PowerState, cause?: number): void {

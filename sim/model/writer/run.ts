@@ -4,7 +4,8 @@ import { recordTypeOf, traceFieldsOf } from '../../faults/registry.js';
 import type { RecordDraft, TraceRecord } from '../../trace/records.js';
 import { withSource } from '../provenance.js';
 import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
-import { inflightAt, type Handlers, type WriterCore } from './core.js';
+import { type Handlers, type WriterCore } from './core.js';
+import { openLedgers, requestArrives, requestSources } from './client-requests.js';
 
 /**
  * The run's start, the fault plan (scripted, stochastic, triggered) and the
@@ -20,7 +21,8 @@ function startRun(w: WriterCore, seed: number): void {
     if (f.trigger.kind === 'rate') scheduleStochastic(w, i, f.trigger.fromUs);
   });
   resubscribeTriggers(w);
-  w.topo.specs.forEach((spec, c) => spec.requests && scheduleNextRequest(w, c));
+  openLedgers(w);
+  w.topo.specs.forEach((spec, c) => spec.requests?.mode === 'per-request' && scheduleNextRequest(w, c));
   w.carryOut({ do: 'boot', cause: start.seq });
 }
 
@@ -37,7 +39,9 @@ function faultStreamName(w: WriterCore, i: number): string {
 function scheduleStochastic(w: WriterCore, i: number, fromUs: Micros): void {
   const trigger = w.topo.scenario.faults[i]!.trigger;
   if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
-  const at = Math.max(fromUs, w.nowUs) + exponentialUs(w.streams.stream(faultStreamName(w, i)), 1 / trigger.perUs);
+  // Resolved once per fault (an index, not a name built per draw): streams of this writer's factory, so a fork has its own.
+  const stream = (w.faultStreamCache[i] ??= w.streams.stream(faultStreamName(w, i)));
+  const at = Math.max(fromUs, w.nowUs) + exponentialUs(stream, 1 / trigger.perUs);
   if (at < Math.min(trigger.untilUs, w.topo.scenario.healUs ?? Infinity)) w.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
 }
 
@@ -64,19 +68,15 @@ function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' 
 }
 
 function scheduleNextRequest(w: WriterCore, c: number): void {
-  const stream = w.streams.stream(`requests:${w.name(c)}`);
-  w.engine.schedule(exponentialUs(stream, 1_000_000 / w.topo.specs[c]!.requests!.ratePerS), { k: 'request', c });
+  const source = requestSources(w)[c]!;
+  source.stream ??= w.streams.stream(`requests:${w.name(c)}`);
+  w.engine.schedule(exponentialUs(source.stream, source.meanGapUs), { k: 'request', c });
 }
 
-function requestArrives(w: WriterCore, c: number): void {
+/** Per-request mode: one arrival (client-requests.ts counts it), and the next one drawn. */
+function oneRequestArrives(w: WriterCore, c: number): void {
   scheduleNextRequest(w, c);
-  const life = w.comp(c).life;
-  if (life.state === 'running') {
-    inflightAt(life, w.nowUs);
-    life.inflight.push(w.nowUs + w.topo.specs[c]!.requests!.serviceTimeUs);
-  } else if (life.state === 'hung') {
-    life.inflight.push(Infinity);
-  }
+  requestArrives(w, c);
 }
 
 export const RUN = {
@@ -92,7 +92,7 @@ export const RUN = {
     w.state.triggerBudget[cmd.fault]!--;
   },
   'inject-fault': (w, cmd) => injectFault(w, cmd.fault, cmd.source, w.cause(cmd.cause)),
-  'request-arrives': (w, cmd) => requestArrives(w, cmd.c),
+  'request-arrives': (w, cmd) => oneRequestArrives(w, cmd.c),
   arm: (w, cmd) => {
     w.comp(cmd.c).armed.push(cmd.armed);
   },

@@ -43,7 +43,7 @@ function finishStart(w: WriterCore, c: number): void {
     return;
   }
   component.armed = component.armed.filter((armed) => armed.while !== undefined || !armedActs(w, armed) || !armedHooksOf(armed.kind)?.atStartDone?.(armed).consumed);
-  w.setLife(c, { state: 'running', startedAtUs: w.nowUs, inflight: [] });
+  w.setLife(c, { state: 'running', startedAtUs: w.nowUs });
   const probes = w.topo.specs[c]!.probes;
   if (probes) component.probe = freshProbeStatus(probes, component.generation);
   w.facts.push({ f: 'started', c, seq: w.recorder.nextSeq - 1 });

@@ -5,7 +5,8 @@ import { routeOf } from '../facts.js';
 import { downStore } from '../stop-order.js';
 import { isAlive, processOf, stopOf, type ComponentState, type StopReason } from '../state.js';
 import { armedActs } from './armed.js';
-import { inflightAt, remember, unflushedBytes, type Handlers, type WriterCore } from './core.js';
+import { remember, unflushedBytes, type Handlers, type WriterCore } from './core.js';
+import { requestsLostAtEnd } from './client-requests.js';
 
 /**
  * Stopping and what an ending loses: a stop request and its timeout, group
@@ -55,7 +56,7 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
     if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
     return;
   }
-  w.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
+  w.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, stop }, request.seq);
   const latencyUs = Math.round(w.topo.specs[c]!.stopLatencyUs * (armed.latencyFactor ?? 1));
   w.engine.schedule(latencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
   if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
@@ -101,7 +102,6 @@ function terminate(
   const name = w.name(c);
   const proc = processOf(life);
   const unflushed = unflushedBytes(w.topo, c, proc, w.nowUs);
-  const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, w.nowUs);
   const stop = stopOverride ?? proc?.stop;
   component.generation++;
   // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
@@ -113,8 +113,8 @@ function terminate(
   if (!graceful && unflushed > 0) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
   // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
   if (store !== undefined) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
-  const clientsLoseRequests = w.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
-  if (!graceful && inflight > 0 && clientsLoseRequests) w.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
+  const lost = requestsLostAtEnd(w, c, graceful, termination.kind === 'system-reset');
+  if (lost > 0) w.emit({ type: 'requests-lost', component: name, count: lost, cause: ended.seq });
   w.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);
   const route = routeOf(w.state.power, stop?.reason);
   if (route === 'own') {

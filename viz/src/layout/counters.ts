@@ -1,7 +1,7 @@
 import type { TraceRecord } from './trace-types.js';
 
 /** The counters drawn as tracks above the lanes, in this order. */
-export const COUNTER_KEYS = ['components-up', 'system-up', 'restarts', 'lost-requests', 'lost-bytes'] as const;
+export const COUNTER_KEYS = ['components-up', 'system-up', 'restarts', 'lost-requests', 'refused-requests', 'delayed-requests', 'lost-bytes'] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 
 /** Short: they share the label column with their highest value. */
@@ -10,6 +10,8 @@ export const COUNTER_LABELS: Readonly<Record<CounterKey, string>> = {
   'system-up': 'system up',
   restarts: 'restarts',
   'lost-requests': 'lost requests',
+  'refused-requests': 'refused requests',
+  'delayed-requests': 'delayed requests',
   'lost-bytes': 'lost data',
 };
 
@@ -63,6 +65,12 @@ export function counterSeries(sorted: readonly TraceRecord[]): Record<CounterKey
         break;
       case 'requests-lost':
         b['lost-requests'].set(r.t, b['lost-requests'].value + r.count);
+        break;
+      case 'requests-refused':
+        b['refused-requests'].set(r.t, b['refused-requests'].value + r.count);
+        break;
+      case 'requests-delayed':
+        b['delayed-requests'].set(r.t, b['delayed-requests'].value + r.count);
         break;
       case 'data-lost':
         b['lost-bytes'].set(r.t, b['lost-bytes'].value + r.bytes);

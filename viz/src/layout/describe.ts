@@ -50,6 +50,10 @@ export function describeRecord(r: TraceRecord): string {
       return `boot ${r.boot} completed`;
     case 'requests-lost':
       return `${who} lost ${r.count} in-flight request${r.count === 1 ? '' : 's'}`;
+    case 'requests-refused':
+      return `${who} refused ${r.count} request${r.count === 1 ? '' : 's'} while down`;
+    case 'requests-delayed':
+      return `${who} re-issued ${r.count} request${r.count === 1 ? '' : 's'} that waited ${(r.delayUs / 1e6).toFixed(1)} s in all`;
     case 'data-lost':
       return `${who} lost ${formatBytes(r.bytes)} of unflushed data`;
     case 'data-flushed':

@@ -67,6 +67,8 @@ const KIND_OF_TYPE: Readonly<Record<RecordType, MarkKind | null>> = {
   'event-dropped': 'lost-event',
   'data-lost': 'lost-data',
   'requests-lost': 'lost-data',
+  'requests-refused': 'lost-data',
+  'requests-delayed': 'lost-data',
   violation: 'violation',
   'stop-requested': 'stop',
   killed: 'stop',
