@@ -12,7 +12,7 @@ import type { SimEvent } from './events.js';
 import { routeOf, type Fact } from './facts.js';
 import { freshProbeStatus, type ProbeStatus } from '../probes/types.js';
 import { conditionHolds } from '../faults/condition.js';
-import { blockingFor, isOnItsWay, missingFor, waitTargets, willComeBack } from './readiness.js';
+import { blockingFor, isOnItsWay, missingFor, requisiteMissing, waitTargets, willComeBack } from './readiness.js';
 import type { ArmedFault } from './fault-commands.js';
 import { faultMayLand } from './reactors/faults.js';
 import { storagePath } from './stop-order.js';
@@ -406,7 +406,9 @@ export class Writer {
       // starts are refused when what they wait for ends or is refused (refuseWaiters).
       // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
       const blocking = blockingFor(this.state, this.topo, c, missing);
-      const refused = why === 'restart' || why === 'start' ? !blocking.every((m) => this.isOnItsWay(m)) : why === 'resume' && !blocking.every((m) => willComeBack(this.state, m));
+      const refused = (why === 'restart' || why === 'start' ? !blocking.every((m) => this.isOnItsWay(m)) : why === 'resume' && !blocking.every((m) => willComeBack(this.state, m)))
+        // systemd Requisite= (JOB_VERIFY_ACTIVE): not active and not being started fails the start at once, at boot too.
+        || requisiteMissing(this.state, this.topo, c).length > 0;
       if (refused) this.refuseStart(c, cause);
       return;
     }
@@ -426,6 +428,8 @@ export class Writer {
     if (missing.length === 0) return;
     life.pending.refused = true;
     const refused = this.emit({ type: 'start-refused', component: this.name(c), missing: missing.map((m) => this.name(m)), cause });
+    // systemd Requisite=: the start job fails (JOB_DEPENDENCY) and is gone; nothing starts the unit later on its own.
+    if (requisiteMissing(this.state, this.topo, c).length > 0) this.comp(c).life = { state: 'stopped' };
     this.facts.push({ f: 'start-blocked', c, seq: refused.seq });
   }
 

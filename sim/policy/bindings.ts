@@ -21,7 +21,7 @@ import type { SystemView } from './system-view.js';
  * These functions are pure: they say which jobs arise; the model applies them.
  */
 
-export type BindingRelation = 'BindsTo' | 'PartOf';
+export type BindingRelation = 'BindsTo' | 'PartOf' | 'Requires' | 'Requisite';
 
 export interface BindingJob {
   kind: 'stop' | 'try-restart';
@@ -37,12 +37,21 @@ export function isActiveOrActivating(state: LifecycleState): boolean {
   return state === 'starting' || state === 'running' || state === 'hung';
 }
 
-/** The units that declare BindsTo= or PartOf= on `unit` (BindsTo= wins when both), in declaration order. */
+/**
+ * The units that declare BindsTo=, Requires=, Requisite= or PartOf= on `unit`,
+ * in declaration order, each with one relation (BindsTo= first: only it stops
+ * retroactively; the others propagate stop and restart jobs alike:
+ * RequiredBy=, RequisiteOf=, ConsistsOf= carry UNIT_ATOM_PROPAGATE_STOP and
+ * UNIT_ATOM_PROPAGATE_RESTART, unit-dependency-atom.c).
+ */
 export function unitsBoundTo(unit: string, system: SystemView): { name: string; relation: BindingRelation }[] {
   const out: { name: string; relation: BindingRelation }[] = [];
   for (const name of system.boundTo(unit)) {
-    const policy = system.get(name)?.policy;
+    const view = system.get(name);
+    const policy = view?.policy;
     if (policy?.bindsTo?.includes(unit)) out.push({ name, relation: 'BindsTo' });
+    else if (view?.requires?.includes(unit)) out.push({ name, relation: 'Requires' });
+    else if (view?.requisite?.includes(unit)) out.push({ name, relation: 'Requisite' });
     else if (policy?.partOf?.includes(unit)) out.push({ name, relation: 'PartOf' });
   }
   return out;

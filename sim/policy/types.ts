@@ -176,6 +176,9 @@ export interface ComponentView {
   state: LifecycleState;
   monitor: string;
   depends: readonly string[];
+  /** systemd Requires= and Requisite= (sim/scenario/edges.ts): their stop and restart jobs propagate to this component. */
+  requires?: readonly string[];
+  requisite?: readonly string[];
   policy: RecoveryPolicy;
   /** Its history since boot (optional: OTP intensity counts the restarts of all of a supervisor's children). */
   history?: PolicyHistory;

@@ -153,6 +153,52 @@ const TEETH: Tooth[] = [
       ]),
     givesAway: 'final state of web = stopped: got "running"',
   },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'Requires= read as BindsTo= (a retroactive stop): api stops when db crashes',
+    mutate: (s) => {
+      const api = s.components.find((c) => c.name === 'api.service')!;
+      api.policy = { ...api.policy, bindsTo: api.requires };
+    },
+    givesAway: 'no record state api.service from=running to=stopping t=10000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'Wants= propagates restart and stop jobs like Requires=: web is restarted with db',
+    mutate: (s) => {
+      const web = s.components.find((c) => c.name === 'web.service')!;
+      web.requires = web.wants;
+    },
+    givesAway: 'no record state web.service from=running to=stopping: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'After= ignored: web starts at boot beside db',
+    mutate: (s) => s.components.forEach((c) => delete c.after),
+    givesAway: 'no record state web.service from=stopped to=starting t=0: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'Requisite= pulls in like Requires=: the refused start of mon starts db',
+    mutate: (s) => {
+      const mon = s.components.find((c) => c.name === 'mon.service')!;
+      mon.requires = mon.requisite;
+      delete mon.requisite;
+    },
+    givesAway: 'record start-refused mon.service t=60000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-on-demand-units.yaml',
+    breaks: 'every unit starts at boot (recsim before): the OnFailure= handler and tool run from 0 s',
+    mutate: (s) => s.components.forEach((c) => delete c.start),
+    givesAway: 'no record state handler.service to=starting t=0: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-on-demand-units.yaml',
+    breaks: "an operator's start pulls nothing in: tool's Requires=helper is not started",
+    breakModel: () => swap(REACTIONS, 'operator', [((s, f, ctx) => (f.action === 'start' ? [{ do: 'start', c: f.c, cause: f.seq }] : onOperator(s, f, ctx))) satisfies Reactor<FactOf<'operator'>>]),
+    givesAway: 'record decision helper.service action=start t=20000000: got no such record',
+  },
 ];
 
 describe('systemd anchors have teeth (scenarios/anchors/)', () => {
