@@ -4,7 +4,7 @@ import type { FactOf } from '../../sim/model/facts.js';
 import type { Reactor, TimerReactor } from '../../sim/model/reactor.js';
 import { REACTIONS, TIMERS } from '../../sim/model/reactions.js';
 import { propagateBindings } from '../../sim/model/reactors/bindings.js';
-import { decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
+import { afterPolicyStop, decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
 import { onOperator } from '../../sim/model/reactors/operator.js';
 import { startLimitHit } from '../../sim/policy/rate-limit.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
@@ -52,6 +52,12 @@ const startLimitAtTheCrash: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
     { do: 'policy-reboot', monitor: 'init', culprit: spec.name, mode: 'graceful', reason, cause: ref(0) },
   ];
 };
+
+/** recsim before issue 20: a restart job (an operator's, a propagated try-restart) left a Restart=no unit stopped. */
+const restartJobHonoursRestartNo: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =>
+  fact.route === 'policy' && ctx.topo.specs[fact.c]!.policy.when === 'never' && s.components[fact.c]!.restartBatch !== undefined
+    ? [{ do: 'mark-restart-batch', c: fact.c, batch: undefined }]
+    : [];
 
 const before = (list: readonly unknown[], anchor: unknown, inserted: unknown): unknown[] => list.flatMap((r) => (r === anchor ? [inserted, r] : [r]));
 
@@ -152,6 +158,18 @@ const TEETH: Tooth[] = [
         ((s, f, ctx): Command[] => (f.action === 'stop' ? [{ do: 'stop', c: f.c, reason: 'operator', cause: f.seq }] : onOperator(s, f, ctx))) satisfies Reactor<FactOf<'operator'>>,
       ]),
     givesAway: 'final state of web = stopped: got "running"',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restart-job-starts-restart-no.yaml',
+    breaks: 'a restart job reads Restart= (recsim before): systemctl restart leaves a Restart=no unit stopped',
+    breakModel: () => swap(REACTIONS, 'terminated', before(REACTIONS.terminated, afterPolicyStop, restartJobHonoursRestartNo)),
+    givesAway: 'restarts of svc = 2: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-partof-restarts-with-bindsto-stops.yaml',
+    breaks: 'a propagated try-restart reads Restart= (recsim before): web (Restart=no) stays stopped',
+    breakModel: () => swap(REACTIONS, 'terminated', before(REACTIONS.terminated, afterPolicyStop, restartJobHonoursRestartNo)),
+    givesAway: 'restarts of web.service = 1: got 0',
   },
   {
     file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
