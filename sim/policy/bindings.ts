@@ -1,4 +1,6 @@
 import type { LifecycleState } from '../trace/records.js';
+import { DEFAULT_SYSTEMD_VERSION } from './on-failure.js';
+import type { RecoveryPolicy } from './types.js';
 import type { SystemView } from './system-view.js';
 
 /**
@@ -98,4 +100,26 @@ export function stopJobs(unit: string, system: SystemView): BindingJob[] {
 /** A restart of `unit` (a restart job, or its automatic restart): active BindsTo= and PartOf= units are try-restarted. */
 export function restartJobs(unit: string, system: SystemView): BindingJob[] {
   return propagate(unit, 'try-restart', system, () => true);
+}
+
+/**
+ * The first systemd whose RestartMode=direct automatic restart is a plain
+ * start: PR #34768 ("core/service: don't propagate stop jobs if
+ * RestartMode=direct", fixing issue #34758, seen on 255.12), released in v257.
+ * service_enter_restart() (src/core/service.c) then enqueues JOB_START with
+ * JOB_REPLACE in direct mode; through v256 it enqueues it with
+ * JOB_RESTART_DEPENDENCIES in both modes, so BindsTo=/PartOf=/Requires= units
+ * were stopped and started again even in direct mode.
+ */
+export const DIRECT_RESTART_IS_PLAIN_START_SINCE = 257;
+
+/**
+ * Whether a restart of this unit propagates try-restarts to the units bound
+ * to it. A restart job asked for from outside (systemctl restart) always does
+ * (JOB_RESTART, whatever RestartMode= says); its automatic restart does unless
+ * RestartMode=direct under systemd 257 or later.
+ */
+export function restartPropagates(policy: RecoveryPolicy, automatic: boolean): boolean {
+  if (!automatic || policy.restartMode !== 'direct') return true;
+  return (policy.systemdVersion ?? DEFAULT_SYSTEMD_VERSION) < DIRECT_RESTART_IS_PLAIN_START_SINCE;
 }

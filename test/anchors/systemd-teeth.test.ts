@@ -172,6 +172,28 @@ const TEETH: Tooth[] = [
     givesAway: 'restarts of web.service = 1: got 0',
   },
   {
+    file: 'scenarios/anchors/systemd-restartmode-direct-v256.yaml',
+    breaks: 'v257 semantics under systemd 256 (recsim before): the direct restart propagates nothing',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 257 })),
+    givesAway: 'restarts of web.service = 1: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restartmode-direct-v257.yaml',
+    breaks: 'v256 semantics under systemd 257: the direct restart try-restarts web and app',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 256 })),
+    givesAway: 'no record decision web.service action=try-restart t=11000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restartmode-direct-v257.yaml',
+    breaks: 'systemctl restart obeys RestartMode=direct (recsim before): the operator restart propagates nothing',
+    breakModel: () =>
+      swap(REACTIONS, 'operator', [
+        ((s, f, ctx): Command[] =>
+          f.action === 'restart' ? [{ do: 'stop', c: f.c, reason: 'operator', cause: f.seq }, { do: 'schedule-restart', c: f.c, delayUs: 0, cause: f.seq, quiet: true }] : onOperator(s, f, ctx)) satisfies Reactor<FactOf<'operator'>>,
+      ]),
+    givesAway: 'record decision web.service action=try-restart t=30000000: got no such record',
+  },
+  {
     file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
     breaks: 'Requires= read as BindsTo= (a retroactive stop): api stops when db crashes',
     mutate: (s) => {

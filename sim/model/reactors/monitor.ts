@@ -307,6 +307,6 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
   // A restart job pulls in what a start job does (JOB_RESTART in transaction_add_job_and_dependencies()).
   const pulls = pullInJobs(s, ctx, e.c, e.cause, 0, new Set([e.c]));
   const at = pulls.length;
-  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(at), at + 1);
+  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(at), at + 1, true);
   return [...pulls, { do: 'restart', c: e.c, cause: e.cause }, ...propagation];
 };
