@@ -69,6 +69,11 @@ export type Command =
   | { do: 'cancel-auto-restart'; c: number; forget?: boolean }
   /** A start job (systemctl start, OnFailure=): a stopped or failed unit starts, as its dependencies allow; not counted as a restart. */
   | { do: 'start'; c: number; cause: Cause }
+  /**
+   * systemd service_start(): "This is not an automatic restart? Flush the restart counter then."
+   * (`s->n_restarts = 0` unless the start is the automatic restart's; flush_n_restarts in v240-v253).
+   */
+  | { do: 'flush-restarts'; c: number }
   /** systemctl reset-failed: the start-limit counter is cleared and a failed unit becomes stopped (unit_reset_failed()). */
   | { do: 'reset-failed'; c: number; cause: Cause }
   /** Re-registers a waiting component on the next component it waits for. */

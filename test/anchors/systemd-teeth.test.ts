@@ -194,6 +194,47 @@ const TEETH: Tooth[] = [
     givesAway: 'record decision web.service action=try-restart t=30000000: got no such record',
   },
   {
+    file: 'scenarios/anchors/systemd-bindsto-partof-pair.yaml',
+    breaks: 'a restart cancelled by a stop job ends the unit failed (service_stop() gives it service_determine_dead_state(): dead)',
+    breakModel: () =>
+      swap(TIMERS, 'restart', ((s, e, ctx) =>
+        s.components[e.c]!.autoRestart === 'cancelled' ? [...onRestartTimer(s, e, ctx), { do: 'set-failed', c: e.c, cause: e.cause }] : onRestartTimer(s, e, ctx)) satisfies TimerReactor<'restart'>),
+    givesAway: 'final state of svc.service = stopped: got "failed"',
+  },
+  {
+    file: 'scenarios/anchors/systemd-failure-action-every-failure.yaml',
+    breaks: 'systemd 253 semantics under 255: FailureAction= only when the unit fails for good',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 253 })),
+    givesAway: 'reboots.graceful = 1: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-failure-action-every-failure.yaml',
+    breaks: 'RestartMode=direct ignored: the direct unit passes through failed and reboots at 5 s',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, restartMode: 'normal' })),
+    givesAway: 'no record reboot-requested t=5000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-manual-restart-flushes-counter.yaml',
+    breaks: 'a restart job does not flush the restart counter: the restart at 41 s is attempt 4',
+    breakModel: () => swap(TIMERS, 'restart', ((s, e, ctx) => onRestartTimer(s, e, ctx).filter((cmd) => cmd.do !== 'flush-restarts')) satisfies TimerReactor<'restart'>),
+    givesAway: 'record restart svc attempt=1 t=41000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-onsuccess.yaml',
+    breaks: 'systemd 253 semantics under 255: OnSuccess= skipped before an automatic restart',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 253 })),
+    givesAway: 'record decision note.service action=start t=20000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-onsuccess.yaml',
+    breaks: 'OnSuccess= fired on any end, a failure too',
+    mutate: (s) => {
+      const job = s.components.find((c) => c.name === 'job.service')!;
+      job.policy = { ...job.policy, onFailure: job.policy.onSuccess };
+    },
+    givesAway: 'no record decision next.service action=start t=30000000: got found',
+  },
+  {
     file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
     breaks: 'Requires= read as BindsTo= (a retroactive stop): api stops when db crashes',
     mutate: (s) => {

@@ -249,7 +249,8 @@ function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause
  */
 export function startJob(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> = new Set([c])): Command[] {
   const pulls = pullInJobs(s, ctx, c, cause, base, starting);
-  return [...pulls, ...(refusedStart(s, ctx, c, cause, false, base + pulls.length, starting) ?? [{ do: 'start', c, cause }])];
+  // A start job that runs is not an automatic restart: it flushes the restart counter (service_start()).
+  return [...pulls, ...(refusedStart(s, ctx, c, cause, false, base + pulls.length, starting) ?? [{ do: 'flush-restarts', c }, { do: 'start', c, cause }])];
 }
 
 /** Which of c's declarations pulls `p` in, for the trace. */
@@ -308,5 +309,9 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
   const pulls = pullInJobs(s, ctx, e.c, e.cause, 0, new Set([e.c]));
   const at = pulls.length;
   const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(at), at + 1, true);
-  return [...pulls, { do: 'restart', c: e.c, cause: e.cause }, ...propagation];
+  // A restart job (quiet: systemctl restart, a propagated try-restart) is no automatic restart: once it
+  // has started the unit, the restart counter is flushed (service_start(): `if (s->state !=
+  // SERVICE_AUTO_RESTART_QUEUED) s->n_restarts = 0`), so the next automatic restart counts from 1.
+  const flush: Command[] = e.quiet ? [{ do: 'flush-restarts', c: e.c }] : [];
+  return [...pulls, { do: 'restart', c: e.c, cause: e.cause }, ...flush, ...propagation];
 };

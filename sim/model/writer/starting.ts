@@ -123,6 +123,9 @@ export const STARTING = {
     else if (component.autoRestart === 'due') component.autoRestart = 'cancelled';
   },
   start: (w, cmd) => startJob(w, cmd.c, w.cause(cmd.cause)),
+  'flush-restarts': (w, cmd) => {
+    w.comp(cmd.c).restarts = 0;
+  },
   'reset-failed': (w, cmd) => resetFailed(w, cmd.c, w.cause(cmd.cause)),
   'set-stopped': (w, cmd) => {
     if (w.comp(cmd.c).life.state === 'failed') w.setLife(cmd.c, { state: 'stopped' }, w.cause(cmd.cause));
