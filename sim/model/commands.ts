@@ -42,8 +42,11 @@ export type Command =
   | { do: 'clear-waiters'; c: number }
   /** The start gate's answer: the component waits to start, with what it waits for. */
   | { do: 'set-pending'; c: number; pending: PendingStart }
-  /** The start gate's refusal: writes start-refused naming the missing components and tells those waiting for it. */
-  | { do: 'write-start-refused'; c: number; missing: number[]; cause: Cause }
+  /**
+   * The start gate's refusal: writes start-refused naming the missing components and tells those waiting for it.
+   * `dropsJob`: the start is gone, not kept waiting (systemd Requisite=: the start job fails, JOB_DEPENDENCY).
+   */
+  | { do: 'write-start-refused'; c: number; missing: number[]; cause: Cause; dropsJob?: boolean }
   /** A restart counted and recorded (the start follows, or not, as the gate said). */
   | { do: 'write-restart'; c: number; cause: Cause }
   /** A start begins (its latency, slowed by any armed fault). */
@@ -66,6 +69,11 @@ export type Command =
   | { do: 'cancel-auto-restart'; c: number; forget?: boolean }
   /** A start job (systemctl start, OnFailure=): a stopped or failed unit starts, as its dependencies allow; not counted as a restart. */
   | { do: 'start'; c: number; cause: Cause }
+  /**
+   * systemd service_start(): "This is not an automatic restart? Flush the restart counter then."
+   * (`s->n_restarts = 0` unless the start is the automatic restart's; flush_n_restarts in v240-v253).
+   */
+  | { do: 'flush-restarts'; c: number }
   /** systemctl reset-failed: the start-limit counter is cleared and a failed unit becomes stopped (unit_reset_failed()). */
   | { do: 'reset-failed'; c: number; cause: Cause }
   /** Re-registers a waiting component on the next component it waits for. */

@@ -10,7 +10,7 @@ export function systemViewOf(components: readonly ComponentView[]): SystemView {
     get: (name) => byName.get(name)?.view,
     order: (name) => byName.get(name)?.index ?? Infinity,
     dependentsOf: (name) => names((c) => c.depends.includes(name)),
-    boundTo: (name) => names((c) => (c.policy.bindsTo?.includes(name) ?? false) || (c.policy.partOf?.includes(name) ?? false)),
+    boundTo: (name) => names((c) => [c.policy.bindsTo, c.policy.partOf, c.requires, c.requisite].some((list) => list?.includes(name) ?? false)),
     childrenOf: (name) => names((c) => c.monitor === name),
   };
 }

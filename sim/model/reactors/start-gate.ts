@@ -1,7 +1,7 @@
 import { isAllowlisted } from '../../scenario/realm.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import type { RequestReactor } from '../reactor.js';
-import { blockingFor, isOnItsWay, missingFor, waitTargets, willComeBack } from '../readiness.js';
+import { blockingFor, isOnItsWay, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { isAlive, isJobStop, stopOf, systemIsStopping, type PendingStart } from '../state.js';
 
 /**
@@ -35,7 +35,9 @@ export const answerStartRequest: RequestReactor<'request-start'> = (s, cmd, ctx)
   // starts are refused when what they wait for ends or is refused (lifecycle.ts refuseBootStarts*).
   // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
   const blocking = blockingFor(s, ctx.topo, c, missing);
-  const refused = why === 'restart' || why === 'start' ? !blocking.every((m) => isOnItsWay(s, m)) : why === 'resume' && !blocking.every((m) => willComeBack(s, m));
+  const refused = (why === 'restart' || why === 'start' ? !blocking.every((m) => isOnItsWay(s, m)) : why === 'resume' && !blocking.every((m) => willComeBack(s, m)))
+    // systemd Requisite= (JOB_VERIFY_ACTIVE): not active and not being started fails the start at once, at boot too.
+    || requisiteMissing(s, ctx.topo, c).length > 0;
   return [
     { do: 'set-pending', c, pending },
     ...waitTargets(ctx.topo, c, missing).map((m): Command => ({ do: 'wait-on', c, on: m })),
@@ -49,7 +51,10 @@ export const answerRefusal: RequestReactor<'refuse-start'> = (s, cmd, ctx) => {
   // Nothing is started while the system goes down (or sits in a reboot target): nothing to refuse.
   if (life.state !== 'stopped' || !life.pending || systemIsStopping(s)) return [];
   const missing = blockingFor(s, ctx.topo, cmd.c, missingFor(s, ctx.topo, cmd.c, life.pending.waitFor));
-  return missing.length === 0 ? [] : [{ do: 'write-start-refused', c: cmd.c, missing, cause: cmd.cause }];
+  if (missing.length === 0) return [];
+  // systemd Requisite=: the start job fails (JOB_DEPENDENCY) and is gone; nothing starts the unit later on its own.
+  const dropsJob = requisiteMissing(s, ctx.topo, cmd.c).length > 0;
+  return [{ do: 'write-start-refused', c: cmd.c, missing, cause: cmd.cause, ...(dropsJob ? { dropsJob } : {}) }];
 };
 
 /**

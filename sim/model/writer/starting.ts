@@ -93,6 +93,7 @@ export const STARTING = {
     life.pending.refused = true;
     const refused = w.emit({ type: 'start-refused', component: w.name(cmd.c), missing: cmd.missing.map((m) => w.name(m)), cause: w.cause(cmd.cause) });
     w.facts.push({ f: 'start-blocked', c: cmd.c, seq: refused.seq });
+    if (cmd.dropsJob) w.comp(cmd.c).life = { state: 'stopped' };
   },
   'write-restart': (w, cmd) => {
     const component = w.comp(cmd.c);
@@ -122,6 +123,9 @@ export const STARTING = {
     else if (component.autoRestart === 'due') component.autoRestart = 'cancelled';
   },
   start: (w, cmd) => startJob(w, cmd.c, w.cause(cmd.cause)),
+  'flush-restarts': (w, cmd) => {
+    w.comp(cmd.c).restarts = 0;
+  },
   'reset-failed': (w, cmd) => resetFailed(w, cmd.c, w.cause(cmd.cause)),
   'set-stopped': (w, cmd) => {
     if (w.comp(cmd.c).life.state === 'failed') w.setLife(cmd.c, { state: 'stopped' }, w.cause(cmd.cause));

@@ -48,7 +48,9 @@ describe('presets and tuning', () => {
     expect(policyOf('{ name: x, preset: minix-rs }', 'system: { preset: systemd-default }').preset).toBe('minix-rs');
   });
   test('critical changes what a preset does', () => {
-    expect(policyOf('{ name: x, preset: systemd-default, critical: true }')).toMatchObject({ failureAction: 'reboot', startLimit: { action: 'reboot' } });
+    // StartLimitAction=reboot, not FailureAction=reboot (which since systemd 254 runs at every failure, a restarted one too).
+    expect(policyOf('{ name: x, preset: systemd-default, critical: true }')).toMatchObject({ failureAction: 'none', startLimit: { action: 'reboot' } });
+    expect(policyOf('{ name: x, preset: systemd-default }')).toMatchObject({ failureAction: 'none', startLimit: { action: 'none' } });
   });
   test('the systemd vocabulary', () => {
     const p = policyOf(`{ name: x, restart: { when: on-abnormal, delay: 10s, steps: 4, max_delay: 160s, success_exit_status: [3, SIGKILL], prevent_exit_status: [4], force_exit_status: [5] },
