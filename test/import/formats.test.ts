@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tokenize } from '../../sim/import/android/parse.js';
+import { expandProps, tokenizeRc } from '../../sim/import/android/parse.js';
 import { decisions, golden, importFixture, run } from './golden.js';
 
 const ANDROID = 'test/fixtures/import/android';
@@ -10,9 +10,24 @@ const CML = ['root', 'bootstrap', 'core', 'network', 'wlanstack', 'power_manager
 describe('recsim import android (AOSP system/core/init/README.md)', () => {
   const { result, yaml } = importFixture('android', [`${ANDROID}/init.rc`]);
 
-  test('tokens: quotes keep spaces, backslash escapes, a trailing backslash folds lines', () => {
-    expect(tokenize('service netd "/system/bin/netd" --flag "two words" a\\ b', 'f', 1)).toEqual(['service', 'netd', '/system/bin/netd', '--flag', 'two words', 'a b']);
-    expect(() => tokenize('service x "/bin/x', 'init.rc', 3)).toThrow(/init\.rc:3:\d+ unterminated double quote/);
+  test('tokens as init/tokenizer.cpp: quotes keep spaces and run across lines, backslash escapes, a trailing backslash folds lines', () => {
+    const tokens = (text: string) => tokenizeRc(text, 'f').map((l) => [l.line, ...l.tokens]);
+    expect(tokens('service netd "/system/bin/netd" --flag "two words" a\\ b')).toEqual([[1, 'service', 'netd', '/system/bin/netd', '--flag', 'two words', 'a b']]);
+    // A quoted string runs across lines; the next line is counted from where the quote closed.
+    expect(tokens('setprop a "x\ny"\nstart b')).toEqual([[1, 'setprop', 'a', 'x\ny'], [3, 'start', 'b']]);
+    // `#` starts a comment only where a token starts; an unterminated quote ends the file (T_EOF).
+    expect(tokens('write /p a#b # c\nstart "x')).toEqual([[1, 'write', '/p', 'a#b'], [2, 'start', 'x']]);
+    expect(tokens('service s /bin/s \\\n    --flag')).toEqual([[1, 'service', 's', '/bin/s', '--flag']]);
+  });
+
+  test('${prop:-default} expands to the default; a property with no default to nothing (init/util.cpp ExpandProps())', () => {
+    const unknown: string[] = [];
+    expect(expandProps('${zygote.critical_window.minute:-off}', (p) => unknown.push(p))).toBe('off');
+    expect(expandProps('${ro.x}/$ro.y', (p) => unknown.push(p))).toBe('/');
+    expect(unknown).toEqual(['ro.x', 'ro.y']);
+  });
+
+  test('the golden import of the trimmed init.rc', () => {
     expect(yaml).toBe(golden(`${ANDROID}/expected.yaml`, yaml));
   });
 
