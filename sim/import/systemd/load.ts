@@ -71,6 +71,8 @@ export class UnitTree {
   private readonly cache = new Map<string, LoadOutcome>();
   /** Alias -> the name it stands for. */
   readonly aliases = new Map<string, string>();
+  /** Unit names given as files rather than found in a folder: the units the user named. */
+  readonly givenFiles: string[] = [];
   /** Build templates found in the folders (`foo.service.in`, `foo.service.m4`): not units systemd reads. */
   readonly templates: { path: string; unit: string }[] = [];
   /** Lines the unit-file reader skipped, as systemd's reader does (conf-parser.c), for the import to warn about. */
@@ -87,6 +89,7 @@ export class UnitTree {
       if (st.isFile()) {
         // A single unit file (`recsim import systemd docker.service`): it alone, as if its folder held nothing else.
         this.indexEntry(dirname(root), basename(root));
+        if (isUnitName(basename(root))) this.givenFiles.push(basename(root));
         return;
       }
       if (!st.isDirectory()) throw new ImportError(root, 0, 0, 'not a folder of unit files; give a folder such as /usr/lib/systemd/system or a unit file');

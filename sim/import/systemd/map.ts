@@ -126,11 +126,20 @@ function bootStartUnits(tree: UnitTree, roots: readonly string[], target: string
     return ['multi-user.target'];
   }
   const units = tree.names().filter((n) => tree.canonical(n) === n && tree.load(n).kind === 'unit' && !/@\./.test(n) && !NOT_PROCESSES.has(unitType(n)));
+  if (tree.givenFiles.length === roots.length && units.length > 0) {
+    // Only unit files were named: the boot starts them, as `systemctl start <units>` would.
+    log.warn(units[0]!, roots.join(' '), 'default.target', `unit files given alone: the boot starts ${units.join(', ')} (as \`systemctl start\` of each); give the folder of the boot's targets (e.g. /usr/lib/systemd/system) to model the real boot`);
+    return units;
+  }
   const targets = units.filter((n) => n.endsWith('.target'));
   if (targets.length > 0) {
     throw new ImportError(roots.join(' '), 0, 0, `no default.target or multi-user.target here; name the unit the boot starts from with --target, one of: ${targets.slice(0, 10).join(', ')}${targets.length > 10 ? ` (${targets.length - 10} more)` : ''}`);
   }
-  if (units.length === 0) throw new ImportError(roots.join(' '), 0, 0, 'no unit file here (names such as foo.service, foo.socket, foo.target); give a folder of unit files or a unit file');
+  if (units.length === 0) {
+    const t = tree.templates[0];
+    if (t !== undefined) throw new ImportError(t.path, 0, 0, `a build template, not a unit file: systemd's build makes ${t.unit} of it (units/meson.build); import the built unit (e.g. /usr/lib/systemd/system/${t.unit})`);
+    throw new ImportError(roots.join(' '), 0, 0, 'no unit file here (names such as foo.service, foo.socket, foo.target); give a folder of unit files or a unit file');
+  }
   log.warn(units[0]!, roots.join(' '), 'default.target', `no target among the inputs: each of the ${units.length} units given is started at boot, as \`systemctl start\` of each would; add the folder of the boot's targets (e.g. /usr/lib/systemd/system) to model the real boot`);
   return units;
 }
