@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import JSON5 from 'json5';
 import { breakCycles, type Edge } from '../graph.js';
+import { durationText } from '../systemd/parse.js';
 import { expandFolders } from '../inputs.js';
 import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 
@@ -136,7 +137,12 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       root ??= m;
     } else config = { file, text, data };
   }
-  if (!root) throw new ImportError(paths.join(' '), 0, 0, 'no .cml file; give the root realm\'s manifest first');
+  if (!root) {
+    const shards = paths.filter((p) => p.endsWith('.shard.cml'));
+    throw new ImportError(paths.join(' '), 0, 0, shards.length > 0
+      ? 'an include shard is not a manifest of its own: give the manifest that includes it (with --include-path to resolve it)'
+      : 'no .cml file; give the root realm\'s manifest first');
+  }
 
   // The root: the manifest no other input names as a child (root.cml, else the first given, when several qualify).
   const childKeys = new Set([...manifests.values()].flatMap((m) => arrayOf(m.data.children).map((c) => manifestKey(String(c.url ?? '')))));
@@ -262,7 +268,7 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
         fields.on_terminate = rebootChildren.at(-1)!.at;
       }
       if (childStop) {
-        c.stop_timeout = `${childStop.ms}ms`;
+        c.stop_timeout = durationText(childStop.ms * 1000);
         fields.stop_timeout = childStop.at;
       }
       const program = sub?.data.program as Obj | undefined;
