@@ -20,7 +20,7 @@ export function scenarioYaml(result: ImportResult, header: string): string {
       // Keep the provenance on one line each, so the file stays easy to scan.
       const source = item.get('source', true);
       if (isMap(source)) source.flow = true;
-      for (const key of ['depends', 'binds_to', 'part_of']) {
+      for (const key of ['depends', 'after', 'requires', 'wants', 'requisite', 'binds_to', 'part_of', 'on_failure', 'on_success']) {
         const list = item.get(key, true);
         if (isSeq(list)) list.flow = true;
       }

@@ -3,7 +3,7 @@ import type { PowerState, RecordDraft, Termination } from '../trace/records.js';
 import type { SimEvent } from './events.js';
 import type { FaultCommand } from './fault-commands.js';
 import type { ProbeStatus } from '../probes/types.js';
-import type { StopReason, SupervisorEvent } from './state.js';
+import type { PendingStart, StopReason, SupervisorEvent } from './state.js';
 
 /**
  * A cause is a record's `seq`, or a reference to the first record written by
@@ -29,7 +29,8 @@ export type Command =
   /** Writes one record. */
   | { do: 'emit'; draft: RecordDraft; cause: Cause }
   | { do: 'schedule'; delayUs: Micros; event: SimEvent }
-  | { do: 'terminate'; c: number; termination: Termination; graceful: boolean; cause: Cause; detected?: Cause }
+  /** `stop` marks it taken down from outside; `startFailed` that it exited during its start. */
+  | { do: 'terminate'; c: number; termination: Termination; graceful: boolean; cause: Cause; detected?: Cause; stop?: { reason: StopReason; waitFor: string[] }; startFailed?: boolean }
   /** Writes `killed` with the reason, then ends the process ungracefully; `stop` marks it taken down from outside. */
   | { do: 'kill'; c: number; reason: string; termination: Termination; cause: Cause; detected?: Cause; stop?: { reason: StopReason; waitFor: string[] } }
   /** R4: start now if what it needs runs, else wait for it (`why` says whether a refusal is recorded and whether it counts as a restart). */
@@ -39,6 +40,23 @@ export type Command =
   /** A waiting component whose wait is over starts (counted as a restart if it was taken down from outside). */
   | { do: 'release'; c: number }
   | { do: 'clear-waiters'; c: number }
+  /** The start gate's answer: the component waits to start, with what it waits for. */
+  | { do: 'set-pending'; c: number; pending: PendingStart }
+  /**
+   * The start gate's refusal: writes start-refused naming the missing components and tells those waiting for it.
+   * `dropsJob`: the start is gone, not kept waiting (systemd Requisite=: the start job fails, JOB_DEPENDENCY).
+   */
+  | { do: 'write-start-refused'; c: number; missing: number[]; cause: Cause; dropsJob?: boolean }
+  /** A restart counted and recorded (the start follows, or not, as the gate said). */
+  | { do: 'write-restart'; c: number; cause: Cause }
+  /** A start begins (its latency, slowed by any armed fault). */
+  | { do: 'begin-start'; c: number; cause: Cause }
+  /** A start fails at once for the reason given (F4: not in the allowlist); those waiting for it are blocked. */
+  | { do: 'fail-start'; c: number; reason: string; cause: Cause }
+  /** The scheduled restart is no longer pending (it fired). */
+  | { do: 'unschedule-restart'; c: number }
+  /** A triggered fault fires: one of its `times` is used. */
+  | { do: 'use-trigger'; fault: number }
   /** A start's latency has passed. */
   | { do: 'finish-start'; c: number }
   /** Arms a restart timer for this boot (a reboot makes it stale). */
@@ -51,6 +69,11 @@ export type Command =
   | { do: 'cancel-auto-restart'; c: number; forget?: boolean }
   /** A start job (systemctl start, OnFailure=): a stopped or failed unit starts, as its dependencies allow; not counted as a restart. */
   | { do: 'start'; c: number; cause: Cause }
+  /**
+   * systemd service_start(): "This is not an automatic restart? Flush the restart counter then."
+   * (`s->n_restarts = 0` unless the start is the automatic restart's; flush_n_restarts in v240-v253).
+   */
+  | { do: 'flush-restarts'; c: number }
   /** systemctl reset-failed: the start-limit counter is cleared and a failed unit becomes stopped (unit_reset_failed()). */
   | { do: 'reset-failed'; c: number; cause: Cause }
   /** Re-registers a waiting component on the next component it waits for. */
@@ -90,11 +113,16 @@ export type Command =
   /** A policy's reboot action: graceful shutdown, reboot-force (flush, then reset) or a panic. */
   | { do: 'policy-reboot'; monitor: string; culprit: string; mode: 'graceful' | 'force' | 'immediate'; reason: string; cause: Cause; target?: string }
   | { do: 'take-reboot-call-failure' }
+  /** F6: the reboot slot is taken and the request written; `toShim` hands it to the shutdown shim. */
+  | { do: 'write-reboot-request'; culprit?: string; by: string; mode: 'graceful' | 'ungraceful'; reason: string; cause: Cause; toShim?: boolean }
+  /** F6: a second request while one is under way: the decision not to reboot again is written. */
+  | { do: 'write-reboot-under-way'; culprit: string; by: string; cause: Cause }
   | { do: 'clear-reboot-in-flight' }
   | { do: 'begin-shutdown'; reason: string; culprit?: string; cause: Cause }
   /** F8: a component is ready to stop in the shutdown (or finished, if it is already down). */
   | { do: 'shutdown-ready'; c: number }
-  | { do: 'reset'; reason: string; culprit?: string; cause: Cause; flushFilesystems: boolean }
+  /** `target`: the reboot target the device resets into and stays in (Android's fatal reboot target). */
+  | { do: 'reset'; reason: string; culprit?: string; cause: Cause; flushFilesystems: boolean; target?: string }
   | { do: 'boot'; cause: Cause }
   | { do: 'request-arrives'; c: number }
   /** Draws the next arrival of a stochastic fault from its seeded stream and schedules it. */
@@ -103,3 +131,6 @@ export type Command =
   | { do: 'set-probe-status'; c: number; status: ProbeStatus };
 
 export type CommandKind = Command['do'];
+
+/** Commands a rule answers when the writer reaches them (requests.ts); every other kind the writer carries out as it is. */
+export type RequestKind = 'request-start' | 'refuse-start' | 'release' | 'restart' | 'count-restart' | 'request-reboot' | 'policy-reboot' | 'user-shutdown';

@@ -4,7 +4,7 @@ import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/compon
 import { propagateBindings } from './reactors/bindings.js';
 import { advanceStopGroup, stopDependents } from './reactors/dependencies.js';
 import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
-import { awaitResume, onStartDone, onStopDone, onStopTimeout, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
+import { awaitResume, onStartDone, onStopDone, onStopTimeout, reevaluateWaiters, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
 import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forwardThroughShim, onBootTimer, onShimConnectTimeout } from './reactors/power.js';
 import { armProbes, onProbe, onProbeResult } from './reactors/probes.js';
@@ -43,7 +43,7 @@ export const REACTIONS: FactReactors = {
   operator: [onOperator],
   'shutdown-started': [stopWhatIsReady],
   'reboot-requested': [forwardThroughShim],
-  'start-blocked': [refuseBootStartsOnBlock],
+  'start-blocked': [refuseBootStartsOnBlock, reevaluateWaiters],
   started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart, armProbes],
   // Kubernetes: a provider that passes its readiness probe releases what waits for it.
   ready: [releaseWaiters],
@@ -72,5 +72,7 @@ export const REACTIONS: FactReactors = {
     propagateBindings,
     // What waited for it at boot is told, after its monitor has decided.
     refuseBootStartsOnEnd,
+    // systemd After=/Requisite=: a start ordered after its start job runs (or is refused) now that job is over.
+    reevaluateWaiters,
   ],
 };

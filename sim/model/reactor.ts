@@ -1,7 +1,7 @@
 import type { Stream } from '../engine/rng.js';
 import type { SystemView } from '../policy/system-view.js';
 import type { Micros } from '../engine/time.js';
-import type { Command } from './commands.js';
+import type { Command, RequestKind } from './commands.js';
 import type { SimEvent, SimEventKind } from './events.js';
 import type { Fact, FactKind, FactOf } from './facts.js';
 import type { DeepReadonly } from './readonly.js';
@@ -36,3 +36,12 @@ export type TimerReactor<K extends SimEventKind> = (state: StateView, event: Ext
 
 export type FactReactors = { readonly [K in Exclude<FactKind, 'timer'>]: readonly Reactor<FactOf<K>>[] };
 export type TimerReactors = { readonly [K in SimEventKind]: TimerReactor<K> };
+
+/**
+ * A reactor for a request (see requests.ts): answers a command from the
+ * state the writer finds when it reaches it, with the commands to carry out
+ * instead. Its `cause` has been resolved to a record's seq.
+ */
+export type RequestReactor<K extends RequestKind> = (state: StateView, request: Extract<Command, { do: K }>, ctx: ReactorContext) => Command[];
+
+export type RequestReactors = { readonly [K in RequestKind]: RequestReactor<K> };

@@ -39,6 +39,9 @@ export function missingFor(state: StateView, topo: Topology, c: number, waitFor:
     if (!up && !missing.includes(m)) missing.push(m);
   };
   for (const d of topo.dependsOn[c]!) need(d, isUp(state, topo, d));
+  // systemd After=: waits only for a start under way (Requisite= too: it is refused, not kept waiting, when none is).
+  for (const d of topo.afterOf[c]!) need(d, !isBeingStarted(state, topo, d));
+  for (const d of topo.requisiteOf[c]!) need(d, isUp(state, topo, d));
   for (const q of topo.quorumsOf[c]!) {
     if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) need(m, isUp(state, topo, m));
   }
@@ -60,6 +63,27 @@ export function waitTargets(topo: Topology, c: number, missing: readonly number[
   const out = missing.length > 0 ? [missing[0]!] : [];
   for (const q of topo.quorumsOf[c]!) for (const m of q.of) if (missing.includes(m) && !out.includes(m)) out.push(m);
   return out;
+}
+
+/**
+ * systemd After=: a start job of `c` is under way, so what is ordered after it
+ * waits (job ordering applies between jobs only: a unit with no job orders
+ * nothing). Starting; waiting to start and not refused; or, while a boot is
+ * under way, a boot component not yet asked to start (the boot's requests are
+ * made one after another in one instant: the boot transaction holds them all).
+ */
+export function isBeingStarted(state: StateView, topo: Topology, c: number): boolean {
+  const component = state.components[c]!;
+  const life = component.life;
+  if (life.state === 'starting') return true;
+  if (life.state !== 'stopped') return false;
+  if (life.pending !== undefined) return life.pending.refused !== true;
+  return state.power === 'booting' && topo.atBoot[c]! && component.history.startsUs.length === 0;
+}
+
+/** systemd Requisite=: those `c` requires active that are neither active nor being started: its start is refused. */
+export function requisiteMissing(state: StateView, topo: Topology, c: number): number[] {
+  return topo.requisiteOf[c]!.filter((d) => !isUp(state, topo, d) && state.components[d]!.life.state !== 'running' && !isBeingStarted(state, topo, d));
 }
 
 /** Starting, or waiting to start: it will run without anyone deciding anything more. */

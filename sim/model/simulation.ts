@@ -35,7 +35,6 @@ export class Simulation {
     readonly streams: StreamFactory,
     readonly recorder: Recorder,
   ) {
-    this.writer = new Writer(state, topo, engine, recorder, streams, this.facts);
     const engineRef = engine;
     this.context = {
       topo,
@@ -45,6 +44,7 @@ export class Simulation {
       stream: (name) => streams.stream(name),
       system: stateSystemView(state, topo),
     };
+    this.writer = new Writer(state, topo, engine, recorder, streams, this.facts, this.context);
   }
 
   static create(scenario: Scenario, seed: number): Simulation {

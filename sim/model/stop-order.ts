@@ -44,3 +44,21 @@ export function stopOrder(topo: Topology, members: readonly number[], ordered: b
 export function queuedProviders(s: StateView, topo: Topology, c: number, group: number): number[] {
   return storagePath(topo, c).filter((d) => s.components[d]!.stopGroup === group && s.components[d]!.queuedStop !== undefined);
 }
+
+/**
+ * R8: saving needs the storage path: every component this one depends on,
+ * directly or through others, alive and answering. Of those that are not,
+ * the one down the longest (its end or hang came first: the root of the
+ * others' being down), with the seq of that end or hang; or undefined.
+ */
+export function downStore(state: StateView, topo: Topology, c: number): { store: number; cause: number | undefined } | undefined {
+  let root: { store: number; cause: number | undefined } | undefined;
+  for (const d of storagePath(topo, c)) {
+    const store = state.components[d]!;
+    if (store.life.state === 'running' || store.life.state === 'stopping') continue;
+    // Why a store cannot take a save: its hang, or its last end.
+    const cause = store.life.state === 'hung' ? store.life.hungCause : store.lastEndSeq;
+    if (!root || (cause ?? Infinity) < (root.cause ?? Infinity)) root = { store: d, cause };
+  }
+  return root;
+}

@@ -23,7 +23,16 @@ export function stateSystemView(state: SystemState, topo: Topology): SystemView 
       if (i === undefined) return undefined;
       const spec = topo.specs[i]!;
       const component = state.components[i]!;
-      return { name, state: component.life.state, monitor: monitorName(i), depends: spec.depends, policy: component.policyOverride ?? spec.policy, history: component.history };
+      return {
+        name,
+        state: component.life.state,
+        monitor: monitorName(i),
+        depends: spec.depends,
+        ...(spec.requires ? { requires: spec.requires } : {}),
+        ...(spec.requisite ? { requisite: spec.requisite } : {}),
+        policy: component.policyOverride ?? spec.policy,
+        history: component.history,
+      };
     },
     order: (name) => at(name) ?? Infinity,
     dependentsOf: (name) => names(topo.dependents[at(name) ?? -1] ?? []),

@@ -1,3 +1,4 @@
+import { bootSet, pulledInBy } from '../scenario/boot-set.js';
 import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
@@ -24,8 +25,23 @@ export interface Topology {
   readonly childrenOf: readonly (readonly number[])[];
   /** The children of init (components that name no monitor), in declaration order. */
   readonly rootChildren: readonly number[];
-  /** systemd BindsTo=/PartOf=: the components whose declared policy binds them to this one. */
+  /**
+   * systemd: the components a stop or restart job of this one propagates to:
+   * BindsTo=, PartOf= (policy fields), Requires= and Requisite= on this one.
+   */
   readonly boundTo: readonly (readonly number[])[];
+  /** systemd After=: what this one's start waits for while it is being started (ordering only). */
+  readonly afterOf: readonly (readonly number[])[];
+  /** systemd Requires=, BindsTo=, Wants=: what a start (or restart) of this one starts too. */
+  readonly pullsIn: readonly (readonly number[])[];
+  /** systemd Requisite=: what must be active (or activating) for this one to start. */
+  readonly requisiteOf: readonly (readonly number[])[];
+  /** Some component has an `after` or a `requisite` edge (waits on them are re-examined when a start job ends). */
+  readonly hasOrderingOrRequisite: boolean;
+  /** Started at boot (sim/scenario/boot-set.ts); the others (`start: on-demand`, not pulled in) wait for a start. */
+  readonly atBoot: readonly boolean[];
+  /** The components not started at boot, in declaration order. */
+  readonly notAtBoot: readonly number[];
   /** F10: the supervisors that receive this component's Started/Stopped events. */
   readonly supervisorsOf: readonly (readonly number[])[];
   /** F2: children of this component's transient collections. */
@@ -63,7 +79,9 @@ export function buildTopology(scenario: Scenario): Topology {
   const quorumDependents = lists(n);
   quorumsOf.forEach((qs, i) => new Set(qs.flatMap((q) => q.of)).forEach((m) => quorumDependents[m]!.push(i)));
   // Ordering (start rank, shutdown): a quorum member comes before its dependent like any dependency.
-  const needs = dependsOn.map((deps, i) => [...new Set([...deps, ...quorumsOf[i]!.flatMap((q) => q.of)])]);
+  // systemd After= orders too (and is reversed at shutdown, systemd.unit(5)), without being a need.
+  const afterOf = specs.map((c) => (c.after ?? []).map(at));
+  const needs = dependsOn.map((deps, i) => [...new Set([...deps, ...quorumsOf[i]!.flatMap((q) => q.of), ...afterOf[i]!])]);
   const orderDependents = lists(n);
   needs.forEach((deps, i) => deps.forEach((d) => orderDependents[d]!.push(i)));
   const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));
@@ -73,11 +91,12 @@ export function buildTopology(scenario: Scenario): Topology {
   specs.forEach((s, i) => s.supervises.forEach((name) => supervisorsOf[at(name)]!.push(i)));
   const boundTo = lists(n);
   specs.forEach((c, i) => {
-    const names = new Set([...(c.policy.bindsTo ?? []), ...(c.policy.partOf ?? [])]);
+    const names = new Set([...(c.policy.bindsTo ?? []), ...(c.policy.partOf ?? []), ...(c.requires ?? []), ...(c.requisite ?? [])]);
     for (const name of names) boundTo[at(name)]!.push(i);
   });
   const transientChildrenOf = lists(n);
   specs.forEach((c, i) => c.collection?.durability === 'transient' && transientChildrenOf[at(c.collection.parent)]!.push(i));
+  const atBoot = bootSet(specs);
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
   return {
@@ -92,6 +111,12 @@ export function buildTopology(scenario: Scenario): Topology {
     childrenOf,
     rootChildren: specs.flatMap((c, i) => (c.monitor === undefined ? [i] : [])),
     boundTo,
+    afterOf,
+    pullsIn: specs.map((c) => pulledInBy(c).map(at)),
+    requisiteOf: specs.map((c) => (c.requisite ?? []).map(at)),
+    hasOrderingOrRequisite: specs.some((c) => (c.after?.length ?? 0) > 0 || (c.requisite?.length ?? 0) > 0),
+    atBoot,
+    notAtBoot: atBoot.flatMap((b, i) => (b ? [] : [i])),
     supervisorsOf,
     transientChildrenOf,
     userMonitors: specs.flatMap((c, i) => (c.onCoreFailure ? [i] : [])),

@@ -1,4 +1,6 @@
 import type { LifecycleState } from '../trace/records.js';
+import { DEFAULT_SYSTEMD_VERSION } from './on-failure.js';
+import type { RecoveryPolicy } from './types.js';
 import type { SystemView } from './system-view.js';
 
 /**
@@ -21,7 +23,7 @@ import type { SystemView } from './system-view.js';
  * These functions are pure: they say which jobs arise; the model applies them.
  */
 
-export type BindingRelation = 'BindsTo' | 'PartOf';
+export type BindingRelation = 'BindsTo' | 'PartOf' | 'Requires' | 'Requisite';
 
 export interface BindingJob {
   kind: 'stop' | 'try-restart';
@@ -37,12 +39,21 @@ export function isActiveOrActivating(state: LifecycleState): boolean {
   return state === 'starting' || state === 'running' || state === 'hung';
 }
 
-/** The units that declare BindsTo= or PartOf= on `unit` (BindsTo= wins when both), in declaration order. */
+/**
+ * The units that declare BindsTo=, Requires=, Requisite= or PartOf= on `unit`,
+ * in declaration order, each with one relation (BindsTo= first: only it stops
+ * retroactively; the others propagate stop and restart jobs alike:
+ * RequiredBy=, RequisiteOf=, ConsistsOf= carry UNIT_ATOM_PROPAGATE_STOP and
+ * UNIT_ATOM_PROPAGATE_RESTART, unit-dependency-atom.c).
+ */
 export function unitsBoundTo(unit: string, system: SystemView): { name: string; relation: BindingRelation }[] {
   const out: { name: string; relation: BindingRelation }[] = [];
   for (const name of system.boundTo(unit)) {
-    const policy = system.get(name)?.policy;
+    const view = system.get(name);
+    const policy = view?.policy;
     if (policy?.bindsTo?.includes(unit)) out.push({ name, relation: 'BindsTo' });
+    else if (view?.requires?.includes(unit)) out.push({ name, relation: 'Requires' });
+    else if (view?.requisite?.includes(unit)) out.push({ name, relation: 'Requisite' });
     else if (policy?.partOf?.includes(unit)) out.push({ name, relation: 'PartOf' });
   }
   return out;
@@ -89,4 +100,26 @@ export function stopJobs(unit: string, system: SystemView): BindingJob[] {
 /** A restart of `unit` (a restart job, or its automatic restart): active BindsTo= and PartOf= units are try-restarted. */
 export function restartJobs(unit: string, system: SystemView): BindingJob[] {
   return propagate(unit, 'try-restart', system, () => true);
+}
+
+/**
+ * The first systemd whose RestartMode=direct automatic restart is a plain
+ * start: PR #34768 ("core/service: don't propagate stop jobs if
+ * RestartMode=direct", fixing issue #34758, seen on 255.12), released in v257.
+ * service_enter_restart() (src/core/service.c) then enqueues JOB_START with
+ * JOB_REPLACE in direct mode; through v256 it enqueues it with
+ * JOB_RESTART_DEPENDENCIES in both modes, so BindsTo=/PartOf=/Requires= units
+ * were stopped and started again even in direct mode.
+ */
+export const DIRECT_RESTART_IS_PLAIN_START_SINCE = 257;
+
+/**
+ * Whether a restart of this unit propagates try-restarts to the units bound
+ * to it. A restart job asked for from outside (systemctl restart) always does
+ * (JOB_RESTART, whatever RestartMode= says); its automatic restart does unless
+ * RestartMode=direct under systemd 257 or later.
+ */
+export function restartPropagates(policy: RecoveryPolicy, automatic: boolean): boolean {
+  if (!automatic || policy.restartMode !== 'direct') return true;
+  return (policy.systemdVersion ?? DEFAULT_SYSTEMD_VERSION) < DIRECT_RESTART_IS_PLAIN_START_SINCE;
 }

@@ -12,7 +12,7 @@ export interface SystemView {
   order(name: string): number;
   /** Components that depend directly on `name`. */
   dependentsOf(name: string): readonly string[];
-  /** Components whose BindsTo= or PartOf= names `name`. */
+  /** Components whose BindsTo=, PartOf=, Requires= or Requisite= names `name`. */
   boundTo(name: string): readonly string[];
   /** Components supervised by the monitor `name`. */
   childrenOf(name: string): readonly string[];
@@ -26,7 +26,7 @@ export function systemViewOf(components: readonly ComponentView[]): SystemView {
     get: (name) => byName.get(name)?.view,
     order: (name) => byName.get(name)?.index ?? Infinity,
     dependentsOf: (name) => names((c) => c.depends.includes(name)),
-    boundTo: (name) => names((c) => (c.policy.bindsTo?.includes(name) ?? false) || (c.policy.partOf?.includes(name) ?? false)),
+    boundTo: (name) => names((c) => [c.policy.bindsTo, c.policy.partOf, c.requires, c.requisite].some((list) => list?.includes(name) ?? false)),
     childrenOf: (name) => names((c) => c.monitor === name),
   };
 }

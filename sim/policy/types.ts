@@ -107,7 +107,7 @@ export interface RecoveryPolicy {
   exitStatus?: ExitStatusRules;
   exitActions?: Readonly<Record<string, ExitAction>>;
   startLimit?: StartLimit;
-  /** systemd FailureAction=: when the component ends up failed (not restarted after a failure). */
+  /** systemd FailureAction=: at every entry to the failed state (from v254 a failure Restart= restarts too, unless RestartMode=direct; before, failing for good only). */
   failureAction?: SystemAction;
   /** For a monitor: how it treats its children. */
   supervisor?: SupervisorSpec;
@@ -125,6 +125,8 @@ export interface RecoveryPolicy {
   partOf?: readonly string[];
   /** systemd OnFailure=: units started when this one enters the failed state (which failures do: `systemdVersion`, `restartMode`). */
   onFailure?: readonly string[];
+  /** systemd OnSuccess=: units started when this one ends cleanly and enters the inactive state (`systemdVersion`, `restartMode`). */
+  onSuccess?: readonly string[];
   /** systemd RestartMode= (v254): `direct` restarts without passing through the failed state. */
   restartMode?: 'normal' | 'direct';
   /** The systemd version whose semantics apply (OnFailure=, RestartMode=): 255 unless the scenario says. */
@@ -176,6 +178,9 @@ export interface ComponentView {
   state: LifecycleState;
   monitor: string;
   depends: readonly string[];
+  /** systemd Requires= and Requisite= (sim/scenario/edges.ts): their stop and restart jobs propagate to this component. */
+  requires?: readonly string[];
+  requisite?: readonly string[];
   policy: RecoveryPolicy;
   /** Its history since boot (optional: OTP intensity counts the restarts of all of a supervisor's children). */
   history?: PolicyHistory;

@@ -8,6 +8,7 @@ import type { ComponentInput, ExpectInput, FaultInput, ScenarioInput } from './s
 import { resolvePolicy } from './policy/resolve.js';
 import { resolveProbes } from './probes.js';
 import { resolveDepends } from './quorum.js';
+import { resolveEdges } from './edges.js';
 import { resolveCondition } from '../faults/condition.js';
 import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
 import { isParseError, parseByteRate, parseDuration, parseRate, type Parsed } from './units.js';
@@ -83,6 +84,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
     // A dynamic child needs its parent: the collection is the parent's (F2, F3).
     depends: c.collection && !depends.includes(c.collection.parent) ? [...depends, c.collection.parent] : depends,
     ...(quorums.length > 0 ? { quorums } : {}),
+    ...resolveEdges(c),
     ...resolveProbes(c, ['components', index]),
     monitor: c.monitor,
     startLatencyUs: durationAt(c.start_latency, DEFAULTS.startLatencyUs, path('start_latency')),

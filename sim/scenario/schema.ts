@@ -5,6 +5,7 @@ import { RECORD_TYPES } from '../trace/record-types.js';
 import { policyComponentShape, policySystemShape } from './policy/schema.js';
 import { probeComponentShape } from './probes.js';
 import { dependsField } from './quorum.js';
+import { edgesComponentShape } from './edges.js';
 
 /**
  * The shape of a scenario file, as written (snake_case, human units). This
@@ -40,6 +41,7 @@ const component = z.strictObject({
   name: name.describe('Moniker (/core/network/netstack) or service name (ahcid).'),
   kind: z.enum(componentKinds).optional(),
   depends: dependsField,
+  ...edgesComponentShape,
   monitor: name.optional().describe('The monitor component that supervises this one; default: init, which never fails.'),
   start_latency: duration.optional(),
   stop_latency: duration.optional(),

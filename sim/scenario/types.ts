@@ -105,6 +105,16 @@ export interface ComponentSpec {
   name: string;
   kind: ComponentKind;
   depends: string[];
+  /** systemd After=: ordering only (sim/scenario/edges.ts); absent when none. */
+  after?: string[];
+  /** systemd Requires=: pulled in on start; their stop/restart jobs propagate here. */
+  requires?: string[];
+  /** systemd Wants=: pulled in on start; nothing propagates. */
+  wants?: string[];
+  /** systemd Requisite=: must be active (or activating) when this starts; stop/restart jobs propagate here. */
+  requisite?: string[];
+  /** `on-demand`: not started at boot unless a component started at boot pulls it in; absent: started at boot. */
+  start?: 'on-demand';
   /** The monitor component that supervises this one; undefined = the root monitor (init), which never fails. */
   monitor?: string;
   startLatencyUs: Micros;

@@ -5,6 +5,7 @@ import { checkPolicyReferences } from './policy/references.js';
 import { faultKindOf } from '../faults/registry.js';
 import { findCycle } from './graph.js';
 import { plainDependsPath, quorumPath } from './quorum.js';
+import { edgeReferences } from './edges.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { ComponentSpec, Scenario } from './types.js';
 
@@ -105,6 +106,10 @@ export function validateScenario(s: Scenario): void {
         if (m === c.name) throw new ScenarioProblem(at, `"${c.name}" cannot be in its own quorum`);
       });
     });
+    for (const ref of edgeReferences(c, ['components', i])) {
+      known(ref.name, [...ref.path]);
+      if (ref.name === c.name) throw new ScenarioProblem(ref.path, `"${c.name}" cannot name itself in \`${ref.field}\``);
+    }
     if (c.monitor !== undefined) {
       known(c.monitor, ['components', i, 'monitor']);
       const monitor = s.components[index.get(c.monitor)!]!;
@@ -125,11 +130,14 @@ export function validateScenario(s: Scenario): void {
 
   checkPolicyReferences(s);
 
-  // F12: a quorum member is a dependency like any other for cycles (and for the shutdown order).
-  const cycle = findCycle(s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of)] })));
+  // F12: a quorum member is a dependency like any other for cycles (and for the shutdown order);
+  // so is an ordering edge (`after`): a cycle of them could never start (systemd breaks one by deleting a job).
+  const cycle = findCycle(s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of), ...(c.after ?? [])] })));
   if (cycle) {
     const at = index.get(cycle[0]!)!;
-    throw new ScenarioProblem(['components', at, 'depends'], `dependency cycle: ${cycle.join(' -> ')}`);
+    const next = cycle[1];
+    const field = next !== undefined && !s.components[at]!.depends.includes(next) && (s.components[at]!.after ?? []).includes(next) ? 'after' : 'depends';
+    throw new ScenarioProblem(['components', at, field], `${field === 'after' ? 'ordering' : 'dependency'} cycle: ${cycle.join(' -> ')}`);
   }
 
   s.system.rebootOnTerminate.allowlist.forEach((entry, k) => {

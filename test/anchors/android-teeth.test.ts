@@ -1,7 +1,6 @@
-import { Writer } from '../../sim/model/apply.js';
 import type { CriticalAction } from '../../sim/policy/types.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth } from '../helpers/teeth.js';
+import { component, describeTeeth, wrapWrite } from '../helpers/teeth.js';
 
 const BOOTLOADER = 'scenarios/anchors/android-critical-bootloader.yaml';
 const WINDOW_TARGET = 'scenarios/anchors/android-critical-window-target.yaml';
@@ -14,14 +13,7 @@ function critical(s: Scenario, name: string): Extract<CriticalAction, { kind: 'a
 
 /** The reset path forgets its target: the device "reboots into the bootloader" and boots Android anyway (recsim before issue 11). */
 function resetIgnoresTarget(): () => void {
-  const proto = Writer.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const original = proto['reset']!;
-  proto['reset'] = function (this: unknown, ...args: unknown[]) {
-    return original.apply(this, args.slice(0, 4));
-  };
-  return () => {
-    proto['reset'] = original;
-  };
+  return wrapWrite('reset', (original) => (w, cmd) => original(w, { ...cmd, target: undefined }));
 }
 
 describeTeeth('Android init critical services have teeth (fatal reboot target)', [

@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
-import { Writer } from '../../sim/model/apply.js';
 import { isAlive } from '../../sim/model/state.js';
+import type { Handler } from '../../sim/model/writer/core.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth, patchWriter } from '../helpers/teeth.js';
+import { component, describeTeeth, wrapWrite } from '../helpers/teeth.js';
 
 /**
  * Two rules live in pure policy modules, not in the writer: they are broken
@@ -29,18 +29,6 @@ function toggle(flag: keyof typeof broken): () => () => void {
   };
 }
 
-/** A tooth's breakModel that replaces one of the writer's methods. */
-function breakWriter(method: string, impl: (this: never, ...args: never[]) => unknown): () => () => void {
-  return () => patchWriter(method, impl);
-}
-
-interface WriterInternals {
-  comp(c: number): { escalation?: number; life: { state: Parameters<typeof isAlive>[0] } };
-  topo: { childrenOf: number[][] };
-  terminate(c: number, termination: unknown, graceful: boolean, cause: number | undefined): void;
-  stopGroup(members: readonly { c: number }[], ...rest: unknown[]): void;
-}
-
 const IN_TURN = 'scenarios/anchors/otp-one-for-all-in-turn.yaml';
 const ESCALATION = 'scenarios/anchors/otp-escalation.yaml';
 const spec = (s: Scenario, name: string) => component(s, name);
@@ -57,7 +45,7 @@ describeTeeth('OTP supervisor anchors have teeth (supervisor.erl, supervisor(3))
     rule: 'terminate_children: one child at a time, in reverse start order',
     file: IN_TURN,
     breaks: 'the children stopped in turn are all asked at once (each member\'s turn ignored)',
-    breakModel: breakWriter('stopGroup', stopAllAtOnce as never),
+    breakModel: () => wrapWrite('stop-group', stopAllAtOnce),
     givesAway: 'record stop-requested web reason=policy t=13000000: got no such record',
   },
   {
@@ -78,14 +66,14 @@ describeTeeth('OTP supervisor anchors have teeth (supervisor.erl, supervisor(3))
     rule: 'intensity exceeded: the supervisor exits with reason shutdown (a transient parent spec does not restart it)',
     file: ESCALATION,
     breaks: 'the supervisor exits with code 1, as recsim did, and top restarts the transient worker_sup',
-    breakModel: breakWriter('finishEscalation', function (this: WriterInternals, m: number) {
-      const monitor = this.comp(m);
+    breakModel: () => wrapWrite('finish-escalation', () => (w, cmd) => {
+      const monitor = w.comp(cmd.c);
       if (monitor.escalation === undefined) return;
-      if (this.topo.childrenOf[m]!.some((child) => isAlive(this.comp(child).life.state))) return;
+      if (w.topo.childrenOf[cmd.c]!.some((child) => isAlive(w.comp(child).life.state))) return;
       const cause = monitor.escalation;
       monitor.escalation = undefined;
-      this.terminate(m, { kind: 'exit', exitCode: 1 }, false, cause);
-    } as never),
+      w.carryOut({ do: 'terminate', c: cmd.c, termination: { kind: 'exit', exitCode: 1 }, graceful: false, cause });
+    }),
     givesAway: 'final state of worker_sup = stopped: got "running"',
   },
   {
@@ -98,7 +86,6 @@ describeTeeth('OTP supervisor anchors have teeth (supervisor.erl, supervisor(3))
 ]);
 
 /** The group stop as if every member's turn had come: all asked at once (reverse start order kept). */
-function stopAllAtOnce(this: WriterInternals, members: readonly { c: number }[], ...rest: unknown[]): void {
-  originalStopGroup.call(this, members.map(({ c }) => ({ c, waitingFor: 0 })), ...rest);
+function stopAllAtOnce(original: Handler<'stop-group'>): Handler<'stop-group'> {
+  return (w, cmd) => original(w, { ...cmd, members: cmd.members.map(({ c }) => ({ c, waitingFor: 0 })) });
 }
-const originalStopGroup = (Writer.prototype as unknown as { stopGroup: WriterInternals['stopGroup'] }).stopGroup;

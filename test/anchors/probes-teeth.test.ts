@@ -1,7 +1,5 @@
-import type { Writer } from '../../sim/model/apply.js';
-import type { ProbeStatus } from '../../sim/probes/types.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth, wrapWriter, type Tooth } from '../helpers/teeth.js';
+import { component, describeTeeth, wrapRequest, wrapWrite, type Tooth } from '../helpers/teeth.js';
 
 /**
  * Issue 11 items 6 and 8: each anchor scenario (scenarios/anchors/) has teeth.
@@ -44,9 +42,9 @@ const TEETH: Tooth[] = [
     rule: 'k8s warmup counted from each start',
     file: K8S_LIVENESS,
     breaks: 'the database is slow only once (its warmup ends 60 s after boot, not after each start)',
-    breakModel: () => wrapWriter('finishStart', (original) => function (this: Writer, ...args: never[]) {
-      original.apply(this, args);
-      const life = this.state.components[args[0] as number]!.life;
+    breakModel: () => wrapWrite('finish-start', (original) => (w, cmd) => {
+      original(w, cmd);
+      const life = w.state.components[cmd.c]!.life;
       if (life.state === 'running') life.startedAtUs = Math.min(life.startedAtUs, 100_000);
     }),
     givesAway: 'restarts of postgres = 6: got 1',
@@ -62,10 +60,7 @@ const TEETH: Tooth[] = [
     rule: 'k8s startup probe gates liveness',
     file: K8S_STARTUP,
     breaks: 'liveness runs as soon as the startup probe has answered once (success or not)',
-    breakModel: () => wrapWriter('setProbeStatus', (original) => function (this: Writer, ...args: never[]) {
-      const [c, status] = args as unknown as [number, ProbeStatus];
-      return original.call(this, c, { ...status, started: true });
-    }),
+    breakModel: () => wrapWrite('set-probe-status', (original) => (w, cmd) => original(w, { ...cmd, status: { ...cmd.status, started: true } })),
     givesAway: 'restarts = 0: got 4',
   },
   {
@@ -107,12 +102,10 @@ const TEETH: Tooth[] = [
     rule: 'quorum k of n',
     file: QUORUM_BOOT,
     breaks: 'starts wait for nothing (a start is released at once)',
-    breakModel: () => wrapWriter('requestStart', () => function (this: Writer, ...args: never[]) {
-      const [c, cause] = args as unknown as [number, number | undefined];
-      const self = this as unknown as { comp(c: number): { life: unknown }; release(c: number): void };
-      if ((self.comp(c).life as { state: string }).state !== 'stopped') return;
-      self.comp(c).life = { state: 'stopped', pending: { cause: cause ?? 0, origin: 'boot', asRestart: false, waitFor: [] } };
-      self.release(c);
+    breakModel: () => wrapRequest('request-start', () => (s, cmd) => {
+      if (s.components[cmd.c]!.life.state !== 'stopped') return [];
+      const pending = { cause: (cmd.cause as number | undefined) ?? 0, origin: 'boot' as const, asRestart: false, waitFor: [] };
+      return [{ do: 'set-pending', c: cmd.c, pending }, { do: 'release', c: cmd.c }];
     }),
     givesAway: 'violation no-start-before-dependencies',
   },

@@ -4,7 +4,7 @@ import type { FactOf } from '../../sim/model/facts.js';
 import type { Reactor, TimerReactor } from '../../sim/model/reactor.js';
 import { REACTIONS, TIMERS } from '../../sim/model/reactions.js';
 import { propagateBindings } from '../../sim/model/reactors/bindings.js';
-import { decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
+import { afterPolicyStop, decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
 import { onOperator } from '../../sim/model/reactors/operator.js';
 import { startLimitHit } from '../../sim/policy/rate-limit.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
@@ -52,6 +52,12 @@ const startLimitAtTheCrash: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
     { do: 'policy-reboot', monitor: 'init', culprit: spec.name, mode: 'graceful', reason, cause: ref(0) },
   ];
 };
+
+/** recsim before issue 20: a restart job (an operator's, a propagated try-restart) left a Restart=no unit stopped. */
+const restartJobHonoursRestartNo: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =>
+  fact.route === 'policy' && ctx.topo.specs[fact.c]!.policy.when === 'never' && s.components[fact.c]!.restartBatch !== undefined
+    ? [{ do: 'mark-restart-batch', c: fact.c, batch: undefined }]
+    : [];
 
 const before = (list: readonly unknown[], anchor: unknown, inserted: unknown): unknown[] => list.flatMap((r) => (r === anchor ? [inserted, r] : [r]));
 
@@ -152,6 +158,127 @@ const TEETH: Tooth[] = [
         ((s, f, ctx): Command[] => (f.action === 'stop' ? [{ do: 'stop', c: f.c, reason: 'operator', cause: f.seq }] : onOperator(s, f, ctx))) satisfies Reactor<FactOf<'operator'>>,
       ]),
     givesAway: 'final state of web = stopped: got "running"',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restart-job-starts-restart-no.yaml',
+    breaks: 'a restart job reads Restart= (recsim before): systemctl restart leaves a Restart=no unit stopped',
+    breakModel: () => swap(REACTIONS, 'terminated', before(REACTIONS.terminated, afterPolicyStop, restartJobHonoursRestartNo)),
+    givesAway: 'restarts of svc = 2: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-partof-restarts-with-bindsto-stops.yaml',
+    breaks: 'a propagated try-restart reads Restart= (recsim before): web (Restart=no) stays stopped',
+    breakModel: () => swap(REACTIONS, 'terminated', before(REACTIONS.terminated, afterPolicyStop, restartJobHonoursRestartNo)),
+    givesAway: 'restarts of web.service = 1: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restartmode-direct-v256.yaml',
+    breaks: 'v257 semantics under systemd 256 (recsim before): the direct restart propagates nothing',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 257 })),
+    givesAway: 'restarts of web.service = 1: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restartmode-direct-v257.yaml',
+    breaks: 'v256 semantics under systemd 257: the direct restart try-restarts web and app',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 256 })),
+    givesAway: 'no record decision web.service action=try-restart t=11000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-restartmode-direct-v257.yaml',
+    breaks: 'systemctl restart obeys RestartMode=direct (recsim before): the operator restart propagates nothing',
+    breakModel: () =>
+      swap(REACTIONS, 'operator', [
+        ((s, f, ctx): Command[] =>
+          f.action === 'restart' ? [{ do: 'stop', c: f.c, reason: 'operator', cause: f.seq }, { do: 'schedule-restart', c: f.c, delayUs: 0, cause: f.seq, quiet: true }] : onOperator(s, f, ctx)) satisfies Reactor<FactOf<'operator'>>,
+      ]),
+    givesAway: 'record decision web.service action=try-restart t=30000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-bindsto-partof-pair.yaml',
+    breaks: 'a restart cancelled by a stop job ends the unit failed (service_stop() gives it service_determine_dead_state(): dead)',
+    breakModel: () =>
+      swap(TIMERS, 'restart', ((s, e, ctx) =>
+        s.components[e.c]!.autoRestart === 'cancelled' ? [...onRestartTimer(s, e, ctx), { do: 'set-failed', c: e.c, cause: e.cause }] : onRestartTimer(s, e, ctx)) satisfies TimerReactor<'restart'>),
+    givesAway: 'final state of svc.service = stopped: got "failed"',
+  },
+  {
+    file: 'scenarios/anchors/systemd-failure-action-every-failure.yaml',
+    breaks: 'systemd 253 semantics under 255: FailureAction= only when the unit fails for good',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 253 })),
+    givesAway: 'reboots.graceful = 1: got 0',
+  },
+  {
+    file: 'scenarios/anchors/systemd-failure-action-every-failure.yaml',
+    breaks: 'RestartMode=direct ignored: the direct unit passes through failed and reboots at 5 s',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, restartMode: 'normal' })),
+    givesAway: 'no record reboot-requested t=5000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-manual-restart-flushes-counter.yaml',
+    breaks: 'a restart job does not flush the restart counter: the restart at 41 s is attempt 4',
+    breakModel: () => swap(TIMERS, 'restart', ((s, e, ctx) => onRestartTimer(s, e, ctx).filter((cmd) => cmd.do !== 'flush-restarts')) satisfies TimerReactor<'restart'>),
+    givesAway: 'record restart svc attempt=1 t=41000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-onsuccess.yaml',
+    breaks: 'systemd 253 semantics under 255: OnSuccess= skipped before an automatic restart',
+    mutate: (s) => s.components.forEach((c) => (c.policy = { ...c.policy, systemdVersion: 253 })),
+    givesAway: 'record decision note.service action=start t=20000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-onsuccess.yaml',
+    breaks: 'OnSuccess= fired on any end, a failure too',
+    mutate: (s) => {
+      const job = s.components.find((c) => c.name === 'job.service')!;
+      job.policy = { ...job.policy, onFailure: job.policy.onSuccess };
+    },
+    givesAway: 'no record decision next.service action=start t=30000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'Requires= read as BindsTo= (a retroactive stop): api stops when db crashes',
+    mutate: (s) => {
+      const api = s.components.find((c) => c.name === 'api.service')!;
+      api.policy = { ...api.policy, bindsTo: api.requires };
+    },
+    givesAway: 'no record state api.service from=running to=stopping t=10000000: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'Wants= propagates restart and stop jobs like Requires=: web is restarted with db',
+    mutate: (s) => {
+      const web = s.components.find((c) => c.name === 'web.service')!;
+      web.requires = web.wants;
+    },
+    givesAway: 'no record state web.service from=running to=stopping: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'After= ignored: web starts at boot beside db',
+    mutate: (s) => s.components.forEach((c) => delete c.after),
+    givesAway: 'no record state web.service from=stopped to=starting t=0: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-after-is-not-requires.yaml',
+    breaks: 'Requisite= pulls in like Requires=: the refused start of mon starts db',
+    mutate: (s) => {
+      const mon = s.components.find((c) => c.name === 'mon.service')!;
+      mon.requires = mon.requisite;
+      delete mon.requisite;
+    },
+    givesAway: 'record start-refused mon.service t=60000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-on-demand-units.yaml',
+    breaks: 'every unit starts at boot (recsim before): the OnFailure= handler and tool run from 0 s',
+    mutate: (s) => s.components.forEach((c) => delete c.start),
+    givesAway: 'no record state handler.service to=starting t=0: got found',
+  },
+  {
+    file: 'scenarios/anchors/systemd-on-demand-units.yaml',
+    breaks: "an operator's start pulls nothing in: tool's Requires=helper is not started",
+    breakModel: () => swap(REACTIONS, 'operator', [((s, f, ctx) => (f.action === 'start' ? [{ do: 'start', c: f.c, cause: f.seq }] : onOperator(s, f, ctx))) satisfies Reactor<FactOf<'operator'>>]),
+    givesAway: 'record decision helper.service action=start t=20000000: got no such record',
   },
 ];
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { Writer } from '../../sim/model/apply.js';
+import { WRITES } from '../../sim/model/apply.js';
+import type { CommandKind, RequestKind } from '../../sim/model/commands.js';
+import type { RequestReactor } from '../../sim/model/reactor.js';
+import { REQUESTS } from '../../sim/model/requests.js';
+import type { Handler } from '../../sim/model/writer/core.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import type { ComponentSpec, Scenario } from '../../sim/scenario/types.js';
 import { passed, simulate } from '../../sim/simulate.js';
@@ -60,21 +64,28 @@ export function describeTeeth(title: string, teeth: readonly Tooth[]): void {
 }
 
 /**
- * Replaces one of the writer's methods (the model's rules live in the one
- * writer) for the length of a tooth; returns the undo. `wrap` receives the
- * original, to call it around the change.
+ * Replaces the writer's handler for one command kind (sim/model/writer/) for
+ * the length of a tooth; returns the undo. `wrap` receives the original, to
+ * call it around the change.
  */
-export function wrapWriter(method: string, wrap: (original: (...args: unknown[]) => unknown) => (this: Writer, ...args: never[]) => unknown): () => void {
-  const proto = Writer.prototype as unknown as Record<string, unknown>;
-  const original = proto[method];
-  if (typeof original !== 'function') throw new Error(`Writer has no method ${method}`);
-  proto[method] = wrap(original as (...args: unknown[]) => unknown);
+export function wrapWrite<K extends CommandKind>(kind: K, wrap: (original: Handler<K>) => Handler<K>): () => void {
+  const table = WRITES as unknown as Record<CommandKind, Handler<K>>;
+  const original = table[kind];
+  table[kind] = wrap(original);
   return () => {
-    proto[method] = original;
+    table[kind] = original;
   };
 }
 
-/** Replaces one of the writer's methods outright for the length of a tooth; returns the undo. */
-export function patchWriter(method: string, impl: (this: never, ...args: never[]) => unknown): () => void {
-  return wrapWriter(method, () => impl as (this: Writer, ...args: never[]) => unknown);
+/**
+ * Replaces the rule that answers one request (sim/model/requests.ts: the
+ * start gate, the reboot gate) for the length of a tooth; returns the undo.
+ */
+export function wrapRequest<K extends RequestKind>(kind: K, wrap: (original: RequestReactor<K>) => RequestReactor<K>): () => void {
+  const table = REQUESTS as unknown as Record<RequestKind, RequestReactor<K>>;
+  const original = table[kind];
+  table[kind] = wrap(original);
+  return () => {
+    table[kind] = original;
+  };
 }

@@ -25,7 +25,7 @@ export const BUNDLED = [
     expect: `expect:
   # systemd.service(5): Restart=on-failure restarts after RestartSec= (1s, from the drop-in 20-faster.conf);
   # systemd.unit(5): more than StartLimitBurst=3 starts in StartLimitIntervalSec=1min fails the unit,
-  # and FailureAction=reboot reboots: the boot start, 31 s and 41 s are three; the fourth, the restart
+  # and StartLimitAction=reboot reboots: the boot start, 31 s and 41 s are three; the fourth, the restart
   # job RestartSec= after the crash at 42 s, is refused when it runs, at 43 s (unit_test_start_limit(),
   # called by the start job; the refused job is restart 3). Each decision cites the unit file line it rests on.
   restarts: { app.service: 3 }

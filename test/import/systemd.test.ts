@@ -60,20 +60,22 @@ describe('recsim import systemd: a folder of unit files', () => {
 
   test('drop-ins are read in lexical order after the fragment: the last RestartSec= wins, an empty After= resets the list', () => {
     expect(app.restart).toEqual({ when: 'on-failure', delay: '1s' });
-    expect(app.depends).toEqual(['basic.target', 'db.service', 'sysinit.target']); // network.target reset by 10-order.conf
-    expect(app.start_limit).toEqual({ burst: 3, interval: '1min' });
-    expect(app.failure_action).toBe('reboot');
+    // After= (with the default dependencies) is ordering only: `after`; Requires= is its own edge (sim/scenario/edges.ts).
+    expect(app.after).toEqual(['basic.target', 'db.service', 'sysinit.target']); // network.target reset by 10-order.conf
+    expect(app.requires).toEqual(['db.service']);
+    expect(app.start_limit).toEqual({ burst: 3, interval: '1min', action: 'reboot' });
   });
 
   test('a template instance from a .wants/ folder gets its name and %i; aliases, masks, templates and unpulled units are skipped with a reason', () => {
-    expect(result.scenario.components.map((c) => c.name)).toEqual(['app.service', 'basic.target', 'db.service', 'getty@tty1.service', 'multi-user.target', 'sysinit.target']);
+    expect(result.scenario.components.map((c) => c.name)).toEqual(['app.service', 'basic.target', 'db.service', 'getty@tty1.service', 'multi-user.target', 'old.service', 'sysinit.target']);
+    // Not pulled in by the boot: imported, not started at boot (systemd starts the default target's transaction only).
+    expect(result.scenario.components.find((c) => c.name === 'old.service')!.start).toBe('on-demand');
     const skipped = Object.fromEntries(result.units.filter((u) => u.coverage === 'skipped').map((u) => [u.name, u.why]));
     expect(skipped).toEqual({
       'app-alias.service': 'an alias of app.service',
       'default.target': 'an alias of multi-user.target',
       'getty@.service': 'a template: only its instances (e.g. from a .wants/ folder) start',
       'masked.service': 'masked (a symlink to /dev/null)',
-      'old.service': 'not pulled in by multi-user.target: not started at boot',
     });
     expect(result.warnings.some((w) => w.directive === 'BindsTo=dev-tty1.device')).toBe(true);
   });
@@ -107,7 +109,7 @@ describe('recsim import systemd: a folder of unit files', () => {
     }
   });
 
-  test('StartLimitBurst=3 in 1min and FailureAction=reboot: the restart job after the third quick crash is refused and reboots, citing the unit\'s lines', () => {
+  test('StartLimitBurst=3 in 1min and StartLimitAction=reboot: the restart job after the third quick crash is refused and reboots, citing the unit\'s lines', () => {
     const faults = [30, 32, 34, 36, 38, 40].map((s) => ({ at: `${s}s`, crash: 'app.service' }));
     const storm = importFixture('systemd', [UNITS], faults);
     const trace = simulate(storm.scenario, {});
@@ -138,7 +140,7 @@ describe('recsim import systemd-show: `systemctl show` output', () => {
     const { result, yaml } = importFixture('systemd-show', [SHOW]);
     expect(yaml).toBe(golden('test/fixtures/import/systemd/expected-show.yaml', yaml));
     const web = result.scenario.components.find((c) => c.name === 'web.service')!;
-    expect(web).toMatchObject({ restart: { when: 'on-failure', delay: '5s', prevent_exit_status: [78] }, start_limit: { burst: 3, interval: '1min', action: 'reboot' }, stop_timeout: '20s', depends: ['db.service', 'systemd-journald.socket'] });
+    expect(web).toMatchObject({ restart: { when: 'on-failure', delay: '5s', prevent_exit_status: [78] }, start_limit: { burst: 3, interval: '1min', action: 'reboot' }, stop_timeout: '20s', after: ['db.service', 'systemd-journald.socket'], requires: ['db.service'] });
     expect(result.warnings.map((w) => `${w.at} ${w.directive}`)).toEqual([
       `${SHOW}:71 Requires=sysinit.target`, `${SHOW}:48 Requires=sysinit.target`, `${SHOW}:49 Wants=network-online.target`,
       `${SHOW}:12 WatchdogSec=3min`, `${SHOW}:61 OnFailure=notify-admin.service`,

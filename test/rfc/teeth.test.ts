@@ -1,7 +1,29 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import type { FaultSpec, Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth, patchWriter, type Tooth } from '../helpers/teeth.js';
+import { component, describeTeeth, wrapRequest, type Tooth } from '../helpers/teeth.js';
+
+/** Two rules live in pure model modules read by the writer's gates: broken here by swapping the module's export, for one tooth. */
+const broken = vi.hoisted(() => ({ onItsWay: false, storagePath: false }));
+
+vi.mock('../../sim/model/readiness.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../sim/model/readiness.js')>();
+  return { ...mod, isOnItsWay: (...args: Parameters<typeof mod.isOnItsWay>) => (broken.onItsWay ? false : mod.isOnItsWay(...args)) };
+});
+
+vi.mock('../../sim/model/stop-order.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../sim/model/stop-order.js')>();
+  return { ...mod, downStore: (...args: Parameters<typeof mod.downStore>) => (broken.storagePath ? undefined : mod.downStore(...args)) };
+});
+
+function toggle(flag: keyof typeof broken): () => () => void {
+  return () => {
+    broken[flag] = true;
+    return () => {
+      broken[flag] = false;
+    };
+  };
+}
 
 /**
  * Each RFC scenario has teeth: break the rule it checks, on purpose, in the
@@ -210,21 +232,21 @@ const TEETH: Tooth[] = [
     rule: 'R4',
     file: 'scenarios/redox/r4-boot-blocked-names-the-missing-dependency.yaml',
     breaks: 'a start blocked at boot waits without a word (the model writes no refusal)',
-    breakModel: () => patchWriter('refuseStart', () => undefined),
+    breakModel: () => wrapRequest('refuse-start', () => () => []),
     givesAway: 'record start-refused redoxfs missing=ahcid t=200000: got no such record',
   },
   {
     rule: 'R4',
     file: 'scenarios/redox/r4-boot-blocked-names-the-missing-dependency.yaml',
     breaks: 'a start blocked at boot waits without a word, so the boot stalls silently',
-    breakModel: () => patchWriter('refuseStart', () => undefined),
+    breakModel: () => wrapRequest('refuse-start', () => () => []),
     givesAway: 'violation boot-completes',
   },
   {
     rule: 'R4',
     file: 'scenarios/redox/r4-boot-blocked-behind-a-running-dependency.yaml',
     breaks: 'a start that finds, once one dependency runs, that the next is left down waits without a word',
-    breakModel: () => patchWriter('refuseStart', () => undefined),
+    breakModel: () => wrapRequest('refuse-start', () => () => []),
     givesAway: 'violation boot-completes',
   },
   {
@@ -259,14 +281,14 @@ const TEETH: Tooth[] = [
     rule: 'R7',
     file: 'scenarios/redox/r7-one-termination-one-restart.yaml',
     breaks: 'the model forgets what is already on its way up: a second monitor restarts editor again (and a start waiting for a dependency that is starting is logged as refused)',
-    breakModel: () => patchWriter('isOnItsWay', () => false),
+    breakModel: toggle('onItsWay'),
     givesAway: 'restarts of editor = 1: got 2',
   },
   {
     rule: 'R8',
     file: 'scenarios/redox/r8-graceful-restart-dependents.yaml',
     breaks: 'saving ignores the storage path: editor "saves" through redoxfs to an ahcid that is down',
-    breakModel: () => patchWriter('downStore', () => undefined),
+    breakModel: toggle('storagePath'),
     givesAway: 'lost data bytes = 2650000: got 0',
   },
   {

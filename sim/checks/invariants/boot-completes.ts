@@ -3,6 +3,7 @@ import type { Violation } from '../../trace/trace-file.js';
 import { ReadinessReplay } from '../readiness-replay.js';
 import type { ComponentSpec } from '../../scenario/types.js';
 import { TraceReplay } from '../replay.js';
+import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
 
@@ -43,6 +44,9 @@ export const bootCompletes: Invariant = {
     const replay = new TraceReplay();
     const readiness = new ReadinessReplay(scenario);
     const said = new Map<string, Said>();
+    const atBoot = bootSet(scenario.components);
+    const index = new Map(scenario.components.map((c, i) => [c.name, i]));
+    const startedThisBoot = new Set<string>();
     const saidOf = (name: string): Said => {
       let s = said.get(name);
       if (!s) said.set(name, (s = {}));
@@ -56,6 +60,8 @@ export const bootCompletes: Invariant = {
     const excused = (spec: ComponentSpec, endUs: Micros): boolean => {
       const name = spec.name;
       const state = replay.stateOf(name);
+      // Not started at boot (`start: on-demand`) and nothing started it: down is where it belongs.
+      if (!atBoot[index.get(name)!] && !startedThisBoot.has(name)) return true;
       const s = said.get(name) ?? {};
       if (s.leftDown) return true;
       if (s.restartDueUs !== undefined && s.restartDueUs + boundUs > endUs) return true; // a long backoff, not due yet
@@ -77,6 +83,7 @@ export const bootCompletes: Invariant = {
           case 'boot-started':
             boot = { seq: r.seq, n: r.boot, t: r.t, completed: false };
             said.clear();
+            startedThisBoot.clear();
             break;
           case 'boot-completed':
             if (boot) boot.completed = true;
@@ -85,7 +92,10 @@ export const bootCompletes: Invariant = {
             lastFaultUs = Math.max(lastFaultUs, r.t);
             break;
           case 'state':
-            if (r.to === 'starting') saidOf(r.component).refusedFor = undefined;
+            if (r.to === 'starting') {
+              saidOf(r.component).refusedFor = undefined;
+              startedThisBoot.add(r.component);
+            }
             break;
           case 'terminated':
             said.set(r.component, {});
@@ -121,7 +131,7 @@ export const bootCompletes: Invariant = {
         }
         return out;
       },
-      retained: () => said.size + replay.states.size,
+      retained: () => said.size + replay.states.size + startedThisBoot.size,
     };
   },
 };

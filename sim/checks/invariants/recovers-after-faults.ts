@@ -3,6 +3,7 @@ import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { ReadinessReplay } from '../readiness-replay.js';
 import { TraceReplay } from '../replay.js';
+import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
 
@@ -47,6 +48,9 @@ export const recoversAfterFaults: Invariant = {
     const blockers = new Map<string, Set<string>>();
     let lastFaultUs = 0;
     let last: { t: Micros; completed: boolean } | undefined;
+    // Not started at boot (`start: on-demand`): it should run only once something started it.
+    const atBoot = bootSet(scenario.components);
+    const startedThisBoot = new Set<string>();
     return {
       onRecord(r) {
         last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
@@ -54,7 +58,11 @@ export const recoversAfterFaults: Invariant = {
         if (r.type === 'boot-started') {
           fates.clear();
           blockers.clear();
-        } else if (r.type === 'state' && r.to === 'starting') blockers.delete(r.component);
+          startedThisBoot.clear();
+        } else if (r.type === 'state' && r.to === 'starting') {
+          blockers.delete(r.component);
+          startedThisBoot.add(r.component);
+        }
         else if ((r.type === 'stop-requested' && r.reason !== 'shutdown' && r.reason !== 'destroy') || r.type === 'killed') {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
           const why = causes.get(r.cause);
@@ -82,10 +90,11 @@ export const recoversAfterFaults: Invariant = {
 
         const out: Violation[] = [];
         const heartbeats = scenario.system.heartbeatPeriodUs > 0;
-        for (const c of scenario.components) {
+        for (const [i, c] of scenario.components.entries()) {
           const state = replay.stateOf(c.name);
           if (state === 'running' || state === 'failed' || state === 'destroyed') continue;
           if (state === 'hung' && !heartbeats) continue;
+          if (!atBoot[i] && !startedThisBoot.has(c.name)) continue;
           const up = (d: string): boolean => readiness.isUp(d, replay.stateOf(d) === 'running');
           if (!c.depends.every(up)) continue;
           if ((c.quorums ?? []).some((q) => q.of.filter(up).length < q.k)) continue;
@@ -101,7 +110,7 @@ export const recoversAfterFaults: Invariant = {
         return out;
       },
       retained() {
-        let n = causes.size + replay.states.size + fates.size;
+        let n = causes.size + replay.states.size + fates.size + startedThisBoot.size;
         for (const names of blockers.values()) n += names.size;
         return n;
       },

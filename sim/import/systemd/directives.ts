@@ -52,11 +52,9 @@ export const PULLS = ['Requires', 'Wants', 'BindsTo', 'Upholds'] as const;
  * only in part), and why: each assignment becomes a warning.
  */
 export const NOT_MODELLED: Readonly<Record<string, string>> = {
-  OnSuccess: 'OnSuccess= units are not modelled',
   OnFailureJobMode: 'OnFailureJobMode= is not modelled: the OnFailure= units are started with the default job mode (replace)',
   Upholds: 'Upholds= (restart the listed units whenever they stop) is not modelled; they start at boot only',
   Conflicts: 'Conflicts= between units of one boot is not modelled (each unit starts once at boot)',
-  Requisite: 'Requisite= is modelled as an ordering only: recsim does not fail this unit when the other is not already active',
   WatchdogSec: 'a hang is found only when the scenario sets system.heartbeat_period (recsim heartbeats are system-wide); then the restart table treats it as a watchdog timeout (Restart=on-watchdog)',
   TimeoutStartSec: 'recsim has no start timeout: a start takes its start latency (a slow_start fault stretches it without a timeout)',
   TimeoutAbortSec: 'the watchdog abort path is not modelled',
@@ -78,7 +76,7 @@ export const MAPPED = new Set([
   'Restart', 'RestartSec', 'RestartSteps', 'RestartMaxDelaySec', 'SuccessExitStatus', 'RestartPreventExitStatus',
   'RestartForceExitStatus', 'StartLimitIntervalSec', 'StartLimitInterval', 'StartLimitBurst', 'StartLimitAction',
   'FailureAction', 'SuccessAction', 'Requires', 'Wants', 'BindsTo', 'PartOf', 'After', 'Before', 'TimeoutStopSec',
-  'TimeoutSec', 'OnFailure', 'RestartMode', 'Type', 'RemainAfterExit', 'DefaultDependencies', 'Service', 'Unit', 'Id', 'Names', 'LoadState',
+  'TimeoutSec', 'OnFailure', 'OnSuccess', 'Requisite', 'RestartMode', 'Type', 'RemainAfterExit', 'DefaultDependencies', 'Service', 'Unit', 'Id', 'Names', 'LoadState',
 ]);
 
 export function isCondition(key: string): boolean {

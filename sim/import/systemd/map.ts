@@ -39,6 +39,8 @@ const NOT_PROCESSES = new Set(['device', 'slice', 'scope']);
 interface Loaded {
   decl: UnitDecl;
   d: Directives;
+  /** Not in the boot transaction: imported as `start: on-demand` (an OnFailure= handler, a unit started by hand or by another unit). */
+  onDemand?: boolean;
 }
 
 export function importSystemdUnits(roots: readonly string[], options: ImportOptions): ImportResult {
@@ -82,6 +84,7 @@ export function importSystemdUnits(roots: readonly string[], options: ImportOpti
     }
   }
 
+  addOnDemandUnits(tree, loaded);
   const units: ImportedUnit[] = [];
   for (const name of tree.names()) {
     const canonical = tree.canonical(name);
@@ -142,6 +145,21 @@ function bootStartUnits(tree: UnitTree, roots: readonly string[], target: string
   }
   log.warn(units[0]!, roots.join(' '), 'default.target', `no target among the inputs: each of the ${units.length} units given is started at boot, as \`systemctl start\` of each would; add the folder of the boot's targets (e.g. /usr/lib/systemd/system) to model the real boot`);
   return units;
+}
+
+/**
+ * The units in the inputs that the boot transaction does not pull in (an
+ * OnFailure= handler, a unit started by hand, by a timer or by another unit):
+ * systemd does not start them at boot, so they are imported as `start:
+ * on-demand` (sim/scenario/edges.ts). Templates, aliases, masked units and
+ * units with no process are left to the skipped-unit report.
+ */
+function addOnDemandUnits(tree: UnitTree, loaded: Map<string, Loaded>): void {
+  for (const name of tree.names()) {
+    if (tree.canonical(name) !== name || loaded.has(name) || /@\./.test(name) || NOT_PROCESSES.has(unitType(name))) continue;
+    const outcome = tree.load(name);
+    if (outcome.kind === 'unit') loaded.set(name, { decl: outcome.unit, d: new Directives(outcome.unit.assignments), onDemand: true });
+  }
 }
 
 export function importSystemdShow(files: readonly string[], options: ImportOptions): ImportResult {
@@ -268,8 +286,10 @@ function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options:
   const comments = new Map<string, string>();
   for (const u of units) {
     const c = mapUnit(u, byName, log, resolved, ordered);
+    // After=/Before= (and the default dependencies) order only: `after`, not `depends` (systemd.unit(5):
+    // "Requirement dependencies do not influence the order in which services are started or stopped").
     const deps = [...(depends.get(u.decl.name) ?? [])].sort();
-    if (deps.length > 0) c.depends = deps;
+    if (deps.length > 0) c.after = deps;
     components.push(c);
     const from = [u.decl.file, ...u.decl.dropIns].join(' + ');
     comments.set(u.decl.name, `${u.decl.name}: ${from}`);
@@ -322,13 +342,8 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
       for (const _ of d.all(key)) log.ignore(key);
     }
   }
-  for (const r of [...refs(u, 'Requires'), ...refs(u, 'BindsTo')]) {
-    // Ordered either way, explicitly or by a default or implicit dependency (a socket before its service).
-    const ordered = orderedPairs.has(`${name}\u0000${r.word}`);
-    if (byName.has(r.word) && !ordered && !resolved) {
-      warn(r.at, `${r.directive}=${r.word}`, 'required without After=: systemd starts both at once and fails this unit if the other fails to start; recsim only orders (depends), so this need is not modelled');
-    }
-  }
+  mapRequirements(u, c, byName, fields);
+  if (u.onDemand) c.start = 'on-demand';
 
   if (u.decl.type !== 'service') {
     // Targets, sockets, timers, paths, mounts: synchronisation points with no process to restart.
@@ -406,14 +421,21 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
     c.part_of = partOf.map((x) => x.word);
     fields.part_of = partOf[0]!.at;
   }
-  for (const x of refs(u, 'PartOf').filter((x) => !byName.has(x.word))) warn(x.at, `PartOf=${x.word}`, `${x.word} is not started at boot: nothing to follow`);
+  for (const x of refs(u, 'PartOf').filter((x) => !byName.has(x.word))) warn(x.at, `PartOf=${x.word}`, `${x.word} is not in the inputs: nothing to follow`);
   // OnFailure= (systemd.unit(5)): started when this unit enters failed; only units of the boot exist in the scenario.
   const onFailure = refs(u, 'OnFailure').filter((x) => byName.has(x.word));
   if (onFailure.length > 0) {
     c.on_failure = onFailure.map((x) => x.word);
     fields.on_failure = onFailure[0]!.at;
   }
-  for (const x of refs(u, 'OnFailure').filter((x) => !byName.has(x.word))) warn(x.at, `OnFailure=${x.word}`, `${x.word} is not started at boot, so not imported: its activation on failure is not modelled`);
+  for (const x of refs(u, 'OnFailure').filter((x) => !byName.has(x.word))) warn(x.at, `OnFailure=${x.word}`, `${x.word} is not in the inputs, so not imported: its activation on failure is not modelled`);
+  // OnSuccess= (systemd.unit(5)): started when this unit ends cleanly and goes inactive.
+  const onSuccess = refs(u, 'OnSuccess').filter((x) => byName.has(x.word));
+  if (onSuccess.length > 0) {
+    c.on_success = onSuccess.map((x) => x.word);
+    fields.on_success = onSuccess[0]!.at;
+  }
+  for (const x of refs(u, 'OnSuccess').filter((x) => !byName.has(x.word))) warn(x.at, `OnSuccess=${x.word}`, `${x.word} is not in the inputs, so not imported: its activation on success is not modelled`);
   const restartMode = d.scalar('RestartMode');
   if (restartMode?.value === 'direct') {
     c.restart_mode = 'direct';
@@ -430,6 +452,31 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
   }
   c.source = { at, fields };
   return c;
+}
+
+/**
+ * Requirement directives onto recsim's edges exactly (sim/scenario/edges.ts,
+ * src/core/unit-dependency-atom.c): Requires= and `.requires/` -> `requires`,
+ * Wants= and `.wants/` -> `wants`, Requisite= -> `requisite`. BindsTo= and
+ * PartOf= are policy fields (below). Units outside the inputs are left out
+ * (a device is assumed present).
+ */
+function mapRequirements(u: Loaded, c: Component, byName: ReadonlyMap<string, Loaded>, fields: Record<string, string>): void {
+  const inputs = (list: { word: string; at: string }[]): { word: string; at: string }[] => {
+    const seen = new Set<string>();
+    return list.filter((x) => x.word !== u.decl.name && byName.has(x.word) && !seen.has(x.word) && (seen.add(x.word), true));
+  };
+  const dir = (entries: readonly { name: string; at: string }[]): { word: string; at: string }[] => entries.map((w) => ({ word: w.name, at: w.at }));
+  const lists = {
+    requires: inputs([...refs(u, 'Requires'), ...dir(u.decl.requiresDir)]),
+    wants: inputs([...refs(u, 'Wants'), ...dir(u.decl.wantsDir)]),
+    requisite: inputs(refs(u, 'Requisite')),
+  };
+  for (const [field, list] of Object.entries(lists) as [keyof typeof lists, { word: string; at: string }[]][]) {
+    if (list.length === 0) continue;
+    c[field] = list.map((x) => x.word).sort();
+    fields[field] = list[0]!.at;
+  }
 }
 
 function timeSpan(a: { key: string; value: string; file: string; line: number }, key: string): number {

@@ -1,4 +1,4 @@
-import { restartJobs, retroactiveStopJobs, stopJobs, type BindingJob } from '../../policy/bindings.js';
+import { restartJobs, restartPropagates, retroactiveStopJobs, stopJobs, type BindingJob } from '../../policy/bindings.js';
 import type { RecoveryPolicy } from '../../policy/types.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { ref, type Cause, type Command } from '../commands.js';
@@ -53,11 +53,11 @@ export function bindingJobCommands(s: StateView, ctx: ReactorContext, jobs: read
 
 /**
  * A restart of `c` (its automatic restart, an operator's restart) propagates
- * try-restarts, unless RestartMode=direct, whose restart job is a plain start
- * (service_enter_restart(): JOB_REPLACE instead of JOB_RESTART_DEPENDENCIES).
+ * try-restarts, unless it is the automatic restart of RestartMode=direct under
+ * systemd 257 or later, a plain start (sim/policy/bindings.ts `restartPropagates`).
  */
-export function restartPropagation(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number): Command[] {
-  if (ctx.topo.boundTo[c]!.length === 0 || policyOf(s, ctx, c).restartMode === 'direct') return [];
+export function restartPropagation(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, automatic: boolean): Command[] {
+  if (ctx.topo.boundTo[c]!.length === 0 || !restartPropagates(policyOf(s, ctx, c), automatic)) return [];
   return bindingJobCommands(s, ctx, restartJobs(ctx.topo.specs[c]!.name, ctx.system), cause, base);
 }
 

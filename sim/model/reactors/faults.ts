@@ -1,6 +1,8 @@
 import { conditionHolds, describeCondition } from '../../faults/condition.js';
 import { armedHooksOf, injectFault } from '../../faults/registry.js';
-import type { FaultSpec } from '../../scenario/types.js';
+import type { FaultSpec, Scenario } from '../../scenario/types.js';
+import type { TraceRecord } from '../../trace/records.js';
+import type { Command } from '../commands.js';
 import type { FaultCommand } from '../fault-commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, ReactorContext, StateView, TimerReactor } from '../reactor.js';
@@ -22,6 +24,34 @@ function arms(spec: FaultSpec): boolean {
 export function faultMayLand(s: StateView, ctx: Pick<ReactorContext, 'topo'>, spec: FaultSpec): boolean {
   if (!spec.condition || arms(spec)) return true;
   return conditionHolds(spec.condition, s.components[ctx.topo.index.get(spec.condition.component)!]!.life.state);
+}
+
+/** The triggered faults (`when:`) by the type of record that fires them, in scenario order. */
+export function triggersByRecordType(scenario: Scenario): ReadonlyMap<string, readonly number[]> {
+  const byType = new Map<string, number[]>();
+  scenario.faults.forEach((f, i) => {
+    if (f.trigger.kind !== 'when') return;
+    byType.set(f.trigger.record, [...(byType.get(f.trigger.record) ?? []), i]);
+  });
+  return byType;
+}
+
+/**
+ * A record was written: the triggered faults it fires, each using one of its
+ * `times` and scheduled after its delay. Carried out as the record is
+ * written (the trigger watches records, not facts).
+ */
+export function triggeredFaults(s: StateView, record: TraceRecord, ctx: Pick<ReactorContext, 'topo'>, byType: ReadonlyMap<string, readonly number[]>): Command[] {
+  const out: Command[] = [];
+  for (const i of byType.get(record.type) ?? []) {
+    const t = ctx.topo.scenario.faults[i]!.trigger;
+    if (t.kind !== 'when' || s.triggerBudget[i]! <= 0) continue;
+    if (t.component !== undefined && t.component !== record.component) continue;
+    // A `while:` condition that does not hold when the record appears: no firing, none of `times` used.
+    if (!faultMayLand(s, ctx, ctx.topo.scenario.faults[i]!)) continue;
+    out.push({ do: 'use-trigger', fault: i }, { do: 'schedule', delayUs: t.afterUs, event: { k: 'fault', fault: i, cause: record.seq, source: 'triggered' } });
+  }
+  return out;
 }
 
 export const onFaultTimer: TimerReactor<'fault'> = (s, e, ctx) => {

@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import { blockingFor, missingFor, waitTargets, willComeBack } from '../readiness.js';
+import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import type { Reactor, StateView, TimerReactor } from '../reactor.js';
 import { isAlive } from '../state.js';
 
@@ -22,9 +22,35 @@ export const onStopTimeout: TimerReactor<'stop-timeout'> = (s, e) =>
     ? [{ do: 'kill', c: e.c, reason: 'stop timeout', termination: { kind: 'stop-timeout' }, cause: e.cause }]
     : [];
 
-/** A boot asks every component to start, in declaration order; each waits for what it needs. */
-export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact) =>
-  s.components.map((_, c): Command => ({ do: 'request-start', c, cause: fact.seq, why: 'boot' }));
+/**
+ * A boot asks every component started at boot to start, in declaration order;
+ * each waits for what it needs. `start: on-demand` ones not pulled in stay down
+ * (topology `atBoot`).
+ */
+export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) =>
+  s.components.flatMap((_, c): Command[] => (ctx.topo.atBoot[c] ? [{ do: 'request-start', c, cause: fact.seq, why: 'boot' }] : []));
+
+/**
+ * systemd After= and Requisite= (sim/scenario/edges.ts): a start ordered after
+ * `c` waited for c's start job; that job is over (c ended, failed to start or
+ * was refused), so the waiting start runs if nothing else is missing (an
+ * ordering is not a need), or is refused if c was a Requisite= now neither
+ * active nor being started. Waits on plain `depends` are untouched: c is
+ * still missing for them.
+ */
+export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
+  if (!ctx.topo.hasOrderingOrRequisite) return [];
+  const out: Command[] = [];
+  for (const w of [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b)) {
+    const life = s.components[w]!.life;
+    if (life.state !== 'stopped' || !life.pending || life.pending.refused) continue;
+    const missing = missingFor(s, ctx.topo, w, life.pending.waitFor);
+    if (missing.length === 0) out.push({ do: 'release', c: w });
+    else if (requisiteMissing(s, ctx.topo, w).length > 0) out.push({ do: 'refuse-start', c: w, cause: fact.seq });
+    else for (const on of waitTargets(ctx.topo, w, missing)) if (on !== fact.c) out.push({ do: 'wait-on', c: w, on });
+  }
+  return out;
+};
 
 /**
  * A component that reaches running (or, with a readiness probe, ready) releases those waiting for it: each

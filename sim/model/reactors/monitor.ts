@@ -184,8 +184,12 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
       for (const i of group) {
         out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
         // OTP terminate_children drops temporary children: stopped with the group, never restarted.
+        // A systemd restart job is another thing: job_finish_and_invalidate() (src/core/job.c) turns a
+        // finished restart job into a start job ("Patch restart jobs so that they become normal start
+        // jobs"), and Restart= is read only in service_enter_dead(), for a unit that died: a
+        // `systemctl restart` or a propagated try-restart starts a Restart=no unit again.
         const state = s.components[i]!.life.state;
-        if (policyOf(s, ctx, i).when === 'never' || state === 'failed' || state === 'destroyed') continue;
+        if (dropsTemporaryChild(policyOf(s, ctx, i), quiet) || state === 'failed' || state === 'destroyed') continue;
         out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}) });
       }
     }
@@ -194,6 +198,16 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
   if (m !== undefined) out.push({ do: 'finish-escalation', c: m });
   return out;
 };
+
+/**
+ * A group restart leaves out a child whose policy never restarts it (OTP: a
+ * temporary child), unless the restart is a systemd restart job (an
+ * operator's, or a try-restart a binding propagated): that job starts the unit
+ * whatever its Restart= says. A method-free decision, so a tooth can break it.
+ */
+export function dropsTemporaryChild(policy: RecoveryPolicy, restartJob: boolean): boolean {
+  return !restartJob && policy.when === 'never';
+}
 
 /** A monitor that runs again handles what ended while it was away. */
 export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
@@ -229,9 +243,46 @@ function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause
   return out;
 }
 
-/** A start job (systemctl start, OnFailure=): the start limit is tested, then the unit starts. */
+/**
+ * A start job (systemctl start, OnFailure=): what it pulls in is started first
+ * (so that what is ordered after it waits), the start limit is tested, then the unit starts.
+ */
 export function startJob(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> = new Set([c])): Command[] {
-  return refusedStart(s, ctx, c, cause, false, base, starting) ?? [{ do: 'start', c, cause }];
+  const pulls = pullInJobs(s, ctx, c, cause, base, starting);
+  // A start job that runs is not an automatic restart: it flushes the restart counter (service_start()).
+  return [...pulls, ...(refusedStart(s, ctx, c, cause, false, base + pulls.length, starting) ?? [{ do: 'flush-restarts', c }, { do: 'start', c, cause }])];
+}
+
+/** Which of c's declarations pulls `p` in, for the trace. */
+function pullRelation(ctx: ReactorContext, c: number, p: number): string {
+  const spec = ctx.topo.specs[c]!;
+  const name = ctx.topo.specs[p]!.name;
+  return spec.requires?.includes(name) ? 'Requires' : spec.policy.bindsTo?.includes(name) ? 'BindsTo' : 'Wants';
+}
+
+/**
+ * systemd transaction_add_job_and_dependencies() (src/core/transaction.c): a
+ * start or restart job of `c` adds a start job for each unit it pulls in
+ * (UNIT_ATOM_PULL_IN_START: Requires=, BindsTo=; PULL_IN_START_IGNORED: Wants=),
+ * recursively; a unit already active or being started needs none. Each is a
+ * decision record naming the relation, then that unit's own start job.
+ */
+export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number>): Command[] {
+  const pulled = ctx.topo.pullsIn[c]!;
+  if (pulled.length === 0) return [];
+  const out: Command[] = [];
+  const seen = new Set(starting);
+  for (const p of pulled) {
+    const life = s.components[p]!.life;
+    if (seen.has(p) || isAlive(life.state) || life.state === 'destroyed' || (life.state === 'stopped' && life.pending !== undefined)) continue;
+    seen.add(p);
+    const relation = pullRelation(ctx, c, p);
+    const from = ctx.topo.specs[c]!.name;
+    const reason = `${relation}=${ctx.topo.specs[p]!.name} of ${from}: a start of ${from} starts it too (transaction_add_job_and_dependencies())`;
+    out.push({ do: 'emit', draft: { type: 'decision', component: ctx.topo.specs[p]!.name, by: monitorName(ctx, p), action: 'start', reason }, cause });
+    out.push(...startJob(s, ctx, p, ref(base + out.length - 1), base + out.length, seen));
+  }
+  return out;
 }
 
 /**
@@ -252,6 +303,15 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
       { do: 'cancel-auto-restart', c: e.c, forget: true },
     ];
   }
-  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(0), 1);
-  return refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c])) ?? [{ do: 'restart', c: e.c, cause: e.cause }, ...propagation];
+  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c]));
+  if (refused) return refused;
+  // A restart job pulls in what a start job does (JOB_RESTART in transaction_add_job_and_dependencies()).
+  const pulls = pullInJobs(s, ctx, e.c, e.cause, 0, new Set([e.c]));
+  const at = pulls.length;
+  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(at), at + 1, true);
+  // A restart job (quiet: systemctl restart, a propagated try-restart) is no automatic restart: once it
+  // has started the unit, the restart counter is flushed (service_start(): `if (s->state !=
+  // SERVICE_AUTO_RESTART_QUEUED) s->n_restarts = 0`), so the next automatic restart counts from 1.
+  const flush: Command[] = e.quiet ? [{ do: 'flush-restarts', c: e.c }] : [];
+  return [...pulls, { do: 'restart', c: e.c, cause: e.cause }, ...flush, ...propagation];
 };

@@ -36,7 +36,7 @@ export const onOperator: Reactor<FactOf<'operator'>> = (s, fact, ctx) => {
     case 'restart': {
       // The restart's start runs through the restart timer, where the start limit is tested.
       const out: Command[] = alive ? [{ do: 'stop', c, reason: 'operator', cause: seq }, { do: 'schedule-restart', c, delayUs: 0, cause: seq, quiet: true }] : startJob(s, ctx, c, seq, 0);
-      return [...out, ...restartPropagation(s, ctx, c, seq, out.length)];
+      return [...out, ...restartPropagation(s, ctx, c, seq, out.length, false)];
     }
     case 'reset-failed':
       return [{ do: 'reset-failed', c, cause: seq }];

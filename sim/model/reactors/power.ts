@@ -3,7 +3,8 @@ import { COMPONENT_MANAGER, SHUTDOWN_SHIM } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import type { StateView, Reactor, TimerReactor } from '../reactor.js';
-import { systemIsStopping } from '../state.js';
+import { isSettled, systemIsStopping } from '../state.js';
+import type { Topology } from '../topology.js';
 
 /**
  * The power manager and the reboot path: Admin.Reboot through the shutdown
@@ -92,10 +93,18 @@ export const criticalProcessPanics: Reactor<FactOf<'terminated'>> = (s, fact, ct
   return [{ do: 'reset', reason: 'critical-process-failure', culprit: spec.name, cause: fact.seq, flushFilesystems: false }];
 };
 
-/** Boot completes once every component runs, or was given up on or destroyed. */
-function bootComplete(s: StateView): Command[] {
-  return s.power === 'booting' && s.settled === s.components.length ? [{ do: 'complete-boot' }] : [];
+/**
+ * Boot completes once every component started at boot runs, or was given up
+ * on or destroyed. Those not started at boot (`start: on-demand`) are not
+ * waited for; one that an operator or OnFailure= started and that settled is
+ * not counted twice.
+ */
+function bootComplete(s: StateView, topo: Topology): Command[] {
+  if (s.power !== 'booting') return [];
+  let settledNotAtBoot = 0;
+  for (const c of topo.notAtBoot) if (isSettled(s.components[c]!.life.state)) settledNotAtBoot++;
+  return s.settled - settledNotAtBoot === s.components.length - topo.notAtBoot.length ? [{ do: 'complete-boot' }] : [];
 }
 
-export const completeBootAfterStart: Reactor<FactOf<'started'>> = (s) => bootComplete(s);
-export const completeBootAtOnce: Reactor<FactOf<'boot-started'>> = (s) => bootComplete(s);
+export const completeBootAfterStart: Reactor<FactOf<'started'>> = (s, _fact, ctx) => bootComplete(s, ctx.topo);
+export const completeBootAtOnce: Reactor<FactOf<'boot-started'>> = (s, _fact, ctx) => bootComplete(s, ctx.topo);

@@ -170,6 +170,7 @@ export function resolvePolicy(component: PolicyComponentInput, system: PolicySys
   if (component.binds_to !== undefined) policy.bindsTo = [...component.binds_to];
   if (component.part_of !== undefined) policy.partOf = [...component.part_of];
   if (component.on_failure !== undefined) policy.onFailure = [...component.on_failure];
+  if (component.on_success !== undefined) policy.onSuccess = [...component.on_success];
   if (system.systemd_version !== undefined) policy.systemdVersion = system.systemd_version;
   if (component.restart_mode !== undefined) {
     if (component.restart_mode === 'direct' && (policy.systemdVersion ?? DEFAULT_SYSTEMD_VERSION) < FAILED_BEFORE_AUTO_RESTART_SINCE) {

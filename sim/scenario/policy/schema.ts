@@ -103,6 +103,10 @@ export const policyComponentShape = {
     .array(name)
     .optional()
     .describe('systemd OnFailure=: units started when this one enters the failed state (every failure from systemd 254, only failing for good before; see system.systemd_version).'),
+  on_success: z
+    .array(name)
+    .optional()
+    .describe('systemd OnSuccess=: units started when this one ends cleanly and goes inactive (also before an automatic restart from systemd 254, unless RestartMode=direct).'),
   restart_mode: z
     .enum(['normal', 'direct'])
     .optional()
@@ -122,7 +126,7 @@ export const policySystemShape = {
     .min(200)
     .max(999)
     .optional()
-    .describe('The systemd whose semantics apply to OnFailure= and RestartMode= (default 255): before 254 a failure that Restart= restarts does not fire OnFailure=.'),
+    .describe('The systemd whose semantics apply to OnFailure=, OnSuccess=, FailureAction= and RestartMode= (default 255): before 254 a failure that Restart= restarts does not fire OnFailure= or FailureAction=; before 257 a RestartMode=direct restart still restarts bound units.'),
 };
 
 type Shape<S> = { [K in keyof S]?: S[K] extends z.ZodType ? z.infer<S[K]> : never };

@@ -1,0 +1,105 @@
+import { isAllowlisted } from '../../scenario/realm.js';
+import { ref, type Cause, type Command } from '../commands.js';
+import type { RequestReactor } from '../reactor.js';
+import { blockingFor, isOnItsWay, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
+import { isAlive, isJobStop, stopOf, systemIsStopping, type PendingStart } from '../state.js';
+
+/**
+ * The start gate: whether a start may begin, waits, or is refused (R4, F4),
+ * and whether a restart is due (one termination, one restart). These
+ * requests are answered when the writer reaches them, not when they are
+ * asked, because the answer depends on what the commands before them in the
+ * same batch did: in a group restart, a dependent's start is not refused
+ * when its provider's start, one command earlier, has put the provider on
+ * its way.
+ */
+
+/** R4: a component starts only once what it needs runs; otherwise it waits, registered on the first missing one. */
+export const answerStartRequest: RequestReactor<'request-start'> = (s, cmd, ctx) => {
+  const { c, why, cause } = cmd;
+  const life = s.components[c]!.life;
+  if (life.state !== 'stopped' || systemIsStopping(s)) return [];
+  const pending = {
+    cause: (cause as number | undefined) ?? 0,
+    origin: life.pending?.origin ?? why,
+    asRestart: why === 'resume' || (life.pending?.asRestart ?? false),
+    waitFor: cmd.waitFor ?? life.pending?.waitFor ?? [],
+  } as PendingStart;
+  const missing = missingFor(s, ctx.topo, c, pending.waitFor);
+  if (missing.length === 0) return [{ do: 'set-pending', c, pending }, { do: 'release', c }];
+  // R4: a restart is refused, naming what is missing, when something it needs is down with
+  // nothing bringing it up yet; it waits without a word for what is already on its way
+  // (starting, or itself waiting to start: a group restarting at the same instant). A resume
+  // (taken down by a dependency, waiting for it) is its dependency's recovery, not its own:
+  // refused only when what it needs is left down, with not even a restart scheduled. Boot
+  // starts are refused when what they wait for ends or is refused (lifecycle.ts refuseBootStarts*).
+  // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
+  const blocking = blockingFor(s, ctx.topo, c, missing);
+  const refused = (why === 'restart' || why === 'start' ? !blocking.every((m) => isOnItsWay(s, m)) : why === 'resume' && !blocking.every((m) => willComeBack(s, m)))
+    // systemd Requisite= (JOB_VERIFY_ACTIVE): not active and not being started fails the start at once, at boot too.
+    || requisiteMissing(s, ctx.topo, c).length > 0;
+  return [
+    { do: 'set-pending', c, pending },
+    ...waitTargets(ctx.topo, c, missing).map((m): Command => ({ do: 'wait-on', c, on: m })),
+    ...(refused ? [{ do: 'refuse-start' as const, c, cause }] : []),
+  ];
+};
+
+/** R4: a waiting start is refused, naming what it still misses (if anything is left that blocks it). */
+export const answerRefusal: RequestReactor<'refuse-start'> = (s, cmd, ctx) => {
+  const life = s.components[cmd.c]!.life;
+  // Nothing is started while the system goes down (or sits in a reboot target): nothing to refuse.
+  if (life.state !== 'stopped' || !life.pending || systemIsStopping(s)) return [];
+  const missing = blockingFor(s, ctx.topo, cmd.c, missingFor(s, ctx.topo, cmd.c, life.pending.waitFor));
+  if (missing.length === 0) return [];
+  // systemd Requisite=: the start job fails (JOB_DEPENDENCY) and is gone; nothing starts the unit later on its own.
+  const dropsJob = requisiteMissing(s, ctx.topo, cmd.c).length > 0;
+  return [{ do: 'write-start-refused', c: cmd.c, missing, cause: cmd.cause, ...(dropsJob ? { dropsJob } : {}) }];
+};
+
+/**
+ * A waiting start whose wait is over begins (counted as a restart if it was
+ * taken down from outside). F4: a component with `on_terminate: reboot`
+ * outside the allowlist fails to start; the allowlist is checked when the
+ * component starts.
+ */
+export const answerRelease: RequestReactor<'release'> = (s, cmd, ctx) => {
+  const { c } = cmd;
+  const life = s.components[c]!.life;
+  if (life.state !== 'stopped' || !life.pending || systemIsStopping(s)) return [];
+  const out: Command[] = [];
+  let cause: Cause = life.pending.cause;
+  if (life.pending.asRestart) {
+    out.push({ do: 'write-restart', c, cause });
+    cause = ref(0);
+  }
+  const spec = ctx.topo.specs[c]!;
+  const rot = ctx.topo.scenario.system.rebootOnTerminate;
+  if (spec.onTerminate === 'reboot' && rot.enabled && !isAllowlisted(spec.name, rot.allowlist)) {
+    out.push({ do: 'fail-start', c, reason: `policy: "${spec.name}" is not in the reboot_on_terminate allowlist`, cause });
+  } else {
+    out.push({ do: 'begin-start', c, cause });
+  }
+  return out;
+};
+
+/** A restart timer fired: counted, recorded, then started as its dependencies allow. */
+export const answerRestart: RequestReactor<'restart'> = (s, cmd) => {
+  const { c, cause } = cmd;
+  const component = s.components[c]!;
+  if (isAlive(component.life.state) && isJobStop(stopOf(component.life)?.reason)) {
+    // Still stopping for a group decision: restarted with its group once all of it is down.
+    return [{ do: 'unschedule-restart', c }, { do: 'mark-restart-batch', c, batch: cause as number | undefined }];
+  }
+  // One termination, one restart: a component already waiting to start (taken down by a
+  // dependency or a strategy, or refused once) is on its way; a second monitor's restart adds nothing.
+  if (component.life.state !== 'stopped' || isOnItsWay(s, c)) return [{ do: 'unschedule-restart', c }];
+  return [{ do: 'cancel-auto-restart', c, forget: true }, { do: 'write-restart', c, cause }, { do: 'request-start', c, cause: ref(1), why: 'restart' }];
+};
+
+/** systemd's restart counter counts the restart job even when its start is then refused (the start limit). */
+export const answerCountRestart: RequestReactor<'count-restart'> = (s, cmd) => {
+  const life = s.components[cmd.c]!.life;
+  if (life.state !== 'stopped' || isOnItsWay(s, cmd.c)) return [];
+  return [{ do: 'cancel-auto-restart', c: cmd.c, forget: true }, { do: 'write-restart', c: cmd.c, cause: cmd.cause }];
+};

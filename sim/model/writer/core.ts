@@ -1,0 +1,123 @@
+import type { Engine } from '../../engine/engine.js';
+import type { StreamFactory } from '../../engine/rng.js';
+import type { Micros } from '../../engine/time.js';
+import type { Recorder } from '../../trace/recorder.js';
+import type { PowerState, RecordDraft, TraceRecord } from '../../trace/records.js';
+import type { Cause, Command, CommandKind } from '../commands.js';
+import type { SimEvent } from '../events.js';
+import type { Fact } from '../facts.js';
+import { HISTORY_MAX } from '../../policy/types.js';
+import type { ReactorContext } from '../reactor.js';
+import { isSettled, systemIsStopping, type ComponentState, type Life, type Process, type SystemState } from '../state.js';
+import type { Topology } from '../topology.js';
+
+/** The command of kind `K`. */
+export type CommandOf<K extends CommandKind> = Extract<Command, { do: K }>;
+
+/** Carries out one kind of command: changes the state, writes records, schedules timers; decides nothing. */
+export type Handler<K extends CommandKind> = (w: WriterCore, cmd: CommandOf<K>) => void;
+
+/** One handler per command kind: a command without one does not compile. */
+export type Handlers = { [K in CommandKind]: Handler<K> };
+
+/** Appends an instant to a bounded history list (oldest dropped first). */
+export function remember(list: Micros[], atUs: Micros): void {
+  list.push(atUs);
+  if (list.length > HISTORY_MAX) list.shift();
+}
+
+/** Bytes written since the last periodic flush by a process running since `startedAtUs`. */
+export function unflushedBytes(topo: Topology, c: number, proc: Process | undefined, nowUs: Micros): number {
+  const dirty = topo.specs[c]!.dirtyData;
+  if (!dirty || !proc) return 0;
+  const sinceFlush = (nowUs - proc.startedAtUs) % dirty.flushEveryUs;
+  return Math.round((dirty.writeBytesPerS * sinceFlush) / 1_000_000);
+}
+
+/** Requests still in flight at `nowUs`; completed ones are dropped from the front. */
+export function inflightAt(proc: Process, nowUs: Micros): number {
+  const queue = proc.inflight;
+  let done = 0;
+  while (done < queue.length && queue[done]! <= nowUs) done++;
+  if (done > 0) queue.splice(0, done);
+  return queue.length;
+}
+
+/**
+ * What every handler of the one writer shares: the state it owns, the
+ * engine, the recorder, the work queue of facts, and the few primitives
+ * (write a record, set a lifecycle or power state) the handlers are made of.
+ * The handlers themselves live beside this file, one file per
+ * responsibility; `apply.ts` puts them in one table.
+ */
+export abstract class WriterCore {
+  constructor(
+    readonly state: SystemState,
+    readonly topo: Topology,
+    readonly engine: Engine<SimEvent>,
+    readonly recorder: Recorder,
+    readonly streams: StreamFactory,
+    readonly facts: Fact[],
+    readonly ctx: ReactorContext,
+  ) {}
+
+  /** Carries out one command (the table's handler for its kind). */
+  abstract carryOut(cmd: Command): void;
+
+  get nowUs(): Micros {
+    return this.engine.nowUs;
+  }
+
+  /** First record written by each command of the batch being applied (undefined: it wrote none). */
+  private firstSeqs: (number | undefined)[] = [];
+
+  /** Applies a batch; `{ ref: k }` causes resolve to the first record written by the batch's k-th command. */
+  applyBatch(commands: readonly Command[]): void {
+    if (commands.length === 0) return;
+    const outer = this.firstSeqs;
+    const firstSeqs: (number | undefined)[] = (this.firstSeqs = []);
+    for (const command of commands) {
+      const before = this.recorder.nextSeq;
+      this.carryOut(command);
+      firstSeqs.push(this.recorder.nextSeq > before ? before : undefined);
+    }
+    this.firstSeqs = outer;
+  }
+
+  cause(cause: Cause): number | undefined {
+    return typeof cause === 'object' ? this.firstSeqs[cause.ref] : cause;
+  }
+
+  emit(draft: RecordDraft): TraceRecord {
+    return this.recorder.emit(draft);
+  }
+
+  comp(c: number): ComponentState {
+    return this.state.components[c]!;
+  }
+
+  name(c: number): string {
+    return this.topo.specs[c]!.name;
+  }
+
+  /** Sets a component's lifecycle; returns the seq of the `state` record when the state changed. */
+  setLife(c: number, life: Life, cause?: number): number | undefined {
+    const component = this.comp(c);
+    const from = component.life.state;
+    component.life = life;
+    if (from === life.state) return undefined;
+    this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
+    return this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+  }
+
+  setPower(to: PowerState, cause?: number): void {
+    if (this.state.power === to) return;
+    const from = this.state.power;
+    this.state.power = to;
+    this.emit({ type: 'power', from, to, cause });
+  }
+
+  systemIsStopping(): boolean {
+    return systemIsStopping(this.state);
+  }
+}

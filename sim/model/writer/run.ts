@@ -1,0 +1,111 @@
+import { exponentialUs } from '../../engine/rng.js';
+import type { Micros } from '../../engine/time.js';
+import { recordTypeOf, traceFieldsOf } from '../../faults/registry.js';
+import type { RecordDraft, TraceRecord } from '../../trace/records.js';
+import { withSource } from '../provenance.js';
+import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
+import { inflightAt, type Handlers, type WriterCore } from './core.js';
+
+/**
+ * The run's start, the fault plan (scripted, stochastic, triggered) and the
+ * background load of requests: the writer's side of each. Whether a fault
+ * lands is the fault reactor's (`faultMayLand`, `triggeredFaults`).
+ */
+
+function startRun(w: WriterCore, seed: number): void {
+  const scenario = w.topo.scenario;
+  const start = w.emit({ type: 'run-started', seed });
+  scenario.faults.forEach((f, i) => {
+    if (f.trigger.kind === 'at') w.engine.scheduleAt(f.trigger.atUs, { k: 'fault', fault: i, source: 'scripted' });
+    if (f.trigger.kind === 'rate') scheduleStochastic(w, i, f.trigger.fromUs);
+  });
+  resubscribeTriggers(w);
+  w.topo.specs.forEach((spec, c) => spec.requests && scheduleNextRequest(w, c));
+  w.carryOut({ do: 'boot', cause: start.seq });
+}
+
+/** The stream of a stochastic fault: named by kind, target and ordinal, so other faults never shift its draws. */
+function faultStreamName(w: WriterCore, i: number): string {
+  const faults = w.topo.scenario.faults;
+  const f = faults[i]!;
+  const key = `${f.fault}:${f.target ?? 'system'}`;
+  let ordinal = 0;
+  for (let j = 0; j < i; j++) if (faults[j]!.trigger.kind === 'rate' && `${faults[j]!.fault}:${faults[j]!.target ?? 'system'}` === key) ordinal++;
+  return `fault:${key}:${ordinal}`;
+}
+
+function scheduleStochastic(w: WriterCore, i: number, fromUs: Micros): void {
+  const trigger = w.topo.scenario.faults[i]!.trigger;
+  if (trigger.kind !== 'rate' || trigger.perUs <= 0) return;
+  const at = Math.max(fromUs, w.nowUs) + exponentialUs(w.streams.stream(faultStreamName(w, i)), 1 / trigger.perUs);
+  if (at < Math.min(trigger.untilUs, w.topo.scenario.healUs ?? Infinity)) w.engine.scheduleAt(at, { k: 'fault', fault: i, source: 'stochastic' });
+}
+
+/**
+ * Triggered faults (`when:`) watch every record written; a fork subscribes
+ * its own recorder. Which records fire which faults is the fault reactor's
+ * (`triggeredFaults`); its commands are carried out as the record is written.
+ */
+export function resubscribeTriggers(w: WriterCore): void {
+  if (!w.topo.scenario.faults.some((f) => f.trigger.kind === 'when')) return;
+  const byType = triggersByRecordType(w.topo.scenario);
+  w.recorder.subscribe((record: TraceRecord) => {
+    if (byType.has(record.type)) w.applyBatch(triggeredFaults(w.state, record, w.ctx, byType));
+  });
+}
+
+function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' | 'stochastic', cause: number | undefined): void {
+  const spec = w.topo.scenario.faults[i]!;
+  const record =
+    recordTypeOf(spec) === 'operator'
+      ? w.emit({ type: 'operator', component: spec.target!, source, cause, ...traceFieldsOf(spec) } as RecordDraft)
+      : w.emit({ type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...traceFieldsOf(spec) });
+  w.facts.push({ f: 'fault-injected', fault: i, seq: record.seq });
+}
+
+function scheduleNextRequest(w: WriterCore, c: number): void {
+  const stream = w.streams.stream(`requests:${w.name(c)}`);
+  w.engine.schedule(exponentialUs(stream, 1_000_000 / w.topo.specs[c]!.requests!.ratePerS), { k: 'request', c });
+}
+
+function requestArrives(w: WriterCore, c: number): void {
+  scheduleNextRequest(w, c);
+  const life = w.comp(c).life;
+  if (life.state === 'running') {
+    inflightAt(life, w.nowUs);
+    life.inflight.push(w.nowUs + w.topo.specs[c]!.requests!.serviceTimeUs);
+  } else if (life.state === 'hung') {
+    life.inflight.push(Infinity);
+  }
+}
+
+export const RUN = {
+  'start-run': (w, cmd) => startRun(w, cmd.seed),
+  emit: (w, cmd) => {
+    w.emit(withSource(w.topo, { ...cmd.draft, cause: w.cause(cmd.cause) } as RecordDraft));
+  },
+  schedule: (w, cmd) => {
+    w.engine.schedule(cmd.delayUs, cmd.event);
+  },
+  'schedule-stochastic': (w, cmd) => scheduleStochastic(w, cmd.fault, cmd.fromUs),
+  'use-trigger': (w, cmd) => {
+    w.state.triggerBudget[cmd.fault]!--;
+  },
+  'inject-fault': (w, cmd) => injectFault(w, cmd.fault, cmd.source, w.cause(cmd.cause)),
+  'request-arrives': (w, cmd) => requestArrives(w, cmd.c),
+  arm: (w, cmd) => {
+    w.comp(cmd.c).armed.push(cmd.armed);
+  },
+  'override-policy': (w, cmd) => {
+    w.comp(cmd.c).policyOverride = cmd.policy;
+  },
+  operator: (w, cmd) => {
+    w.facts.push({ f: 'operator', c: cmd.c, action: cmd.action, seq: cmd.cause });
+  },
+  'fail-next-reboot-call': (w) => {
+    w.state.rebootCallFailures++;
+  },
+  'take-reboot-call-failure': (w) => {
+    w.state.rebootCallFailures--;
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,163 @@
+import { armedHooksOf } from '../../faults/registry.js';
+import { isFailure } from '../../policy/termination.js';
+import type { Termination } from '../../trace/records.js';
+import { routeOf } from '../facts.js';
+import { downStore } from '../stop-order.js';
+import { isAlive, processOf, stopOf, type ComponentState, type StopReason } from '../state.js';
+import { armedActs } from './armed.js';
+import { inflightAt, remember, unflushedBytes, type Handlers, type WriterCore } from './core.js';
+
+/**
+ * Stopping and what an ending loses: a stop request and its timeout, group
+ * stops, kills, hangs, destruction, and the one place a process ends
+ * (`terminate`), where data and requests are saved or counted lost.
+ */
+
+function ignoresStop(w: WriterCore, component: ComponentState): boolean {
+  return component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.ignoresStop);
+}
+
+function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitFor: string[]): void {
+  const component = w.comp(c);
+  const life = component.life;
+  if (!isAlive(life.state) || life.state === 'stopping' || stopOf(life) !== undefined) return;
+  const request = w.emit({ type: 'stop-requested', component: w.name(c), reason, cause });
+  const stop = { reason, cause: request.seq, waitFor };
+  if (life.state === 'starting') return terminate(w, c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
+  const proc = processOf(life)!;
+  if (w.topo.specs[c]!.brutalKill) {
+    // OTP `shutdown => brutal_kill` (supervisor.erl shutdown/2): exit(Pid, kill), no shutdown message first.
+    const killed = w.emit({ type: 'killed', component: w.name(c), reason: 'brutal_kill', cause: request.seq });
+    return terminate(w, c, { kind: 'signal', signal: 'kill' }, false, killed.seq, undefined, stop);
+  }
+  // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
+  // included. A stop that takes exactly the timeout completes: its stop-done is scheduled first.
+  // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
+  const timeoutUs = w.topo.specs[c]!.stopTimeoutUs ?? w.topo.scenario.system.stopTimeoutUs;
+  const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
+  if (life.state === 'hung' || ignoresStop(w, component)) {
+    proc.stop = stop;
+    if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
+    return;
+  }
+  w.setLife(c, { state: 'stopping', startedAtUs: proc.startedAtUs, inflight: proc.inflight, stop }, request.seq);
+  w.engine.schedule(w.topo.specs[c]!.stopLatencyUs, { k: 'stop-done', c, generation: component.generation, cause: request.seq });
+  if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
+}
+
+/** R4/R8: a group stopped dependents first (the order is the reactor's; the queue is kept here). */
+function stopGroup(w: WriterCore, members: readonly { c: number; waitingFor: number; after?: number }[], reason: StopReason, cause: number, waitFor: string[]): void {
+  if (members.length === 0) return;
+  const group = w.state.nextStopGroup++;
+  for (const { c, waitingFor, after } of members) {
+    const component = w.comp(c);
+    component.stopGroup = group;
+    component.queuedStop = waitingFor > 0 ? { waitingFor, reason, cause, waitFor, ...(after !== undefined ? { after } : {}) } : undefined;
+  }
+  for (const { c, waitingFor } of members) if (waitingFor === 0) stop(w, c, reason, cause, waitFor);
+}
+
+function stopGroupTick(w: WriterCore, c: number, group: number): void {
+  const component = w.comp(c);
+  const queued = component.queuedStop;
+  if (component.stopGroup !== group || !queued || --queued.waitingFor > 0) return;
+  component.queuedStop = undefined;
+  stop(w, c, queued.reason, queued.cause, queued.waitFor);
+}
+
+/**
+ * The one place a process ends. A graceful ending flushes its data and
+ * drains its requests; any other loses what was unflushed or in flight.
+ */
+function terminate(
+  w: WriterCore,
+  c: number,
+  termination: Termination,
+  graceful: boolean,
+  cause: number | undefined,
+  detectedSeq?: number,
+  stopOverride?: { reason: StopReason; waitFor: string[] },
+  startFailed = false,
+): void {
+  const component = w.comp(c);
+  const life = component.life;
+  if (!isAlive(life.state)) return;
+  const name = w.name(c);
+  const proc = processOf(life);
+  const unflushed = unflushedBytes(w.topo, c, proc, w.nowUs);
+  const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, w.nowUs);
+  const stop = stopOverride ?? proc?.stop;
+  component.generation++;
+  // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
+  // system shutdown too: there the order (F8) keeps every store up unless one was down before.
+  const store = graceful && unflushed > 0 ? downStore(w.state, w.topo, c) : undefined;
+  if (graceful && unflushed > 0 && store === undefined) w.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
+  const ended = w.emit({ type: 'terminated', component: name, termination, graceful, cause });
+  component.lastEndSeq = ended.seq;
+  if (!graceful && unflushed > 0) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
+  // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
+  if (store !== undefined) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
+  const clientsLoseRequests = w.topo.specs[c]!.requests?.clients === 'char' || termination.kind === 'system-reset';
+  if (!graceful && inflight > 0 && clientsLoseRequests) w.emit({ type: 'requests-lost', component: name, count: inflight, cause: ended.seq });
+  w.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);
+  const route = routeOf(w.state.power, stop?.reason);
+  if (route === 'own') {
+    if (isFailure(termination)) remember(component.history.failuresUs, w.nowUs);
+    remember(component.history.endsUs, w.nowUs);
+  }
+  const ranForUs = proc ? w.nowUs - proc.startedAtUs : 0;
+  w.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? [], ranForUs, startFailed, seq: ended.seq, detectedSeq });
+}
+
+function finishEscalation(w: WriterCore, m: number): void {
+  const monitor = w.comp(m);
+  if (monitor.escalation === undefined) return;
+  if (w.topo.childrenOf[m]!.some((child) => isAlive(w.comp(child).life.state))) return;
+  const cause = monitor.escalation;
+  monitor.escalation = undefined;
+  // supervisor.erl restart/2: add_restart/1 says terminate -> {shutdown, State} -> the gen_server
+  // stops with reason `shutdown`, which a transient parent spec does not restart (do_restart/3).
+  // recsim writes that exit reason as a clean SIGTERM-like end (restart-conditions.ts: transient).
+  terminate(w, m, { kind: 'signal', signal: 'term' }, false, cause);
+}
+
+export const STOPPING = {
+  stop: (w, cmd) => stop(w, cmd.c, cmd.reason, w.cause(cmd.cause)!, cmd.waitFor ?? []),
+  'stop-group': (w, cmd) => stopGroup(w, cmd.members, cmd.reason, w.cause(cmd.cause)!, cmd.waitFor ?? []),
+  'stop-group-tick': (w, cmd) => stopGroupTick(w, cmd.c, cmd.group),
+  'leave-stop-group': (w, cmd) => {
+    const component = w.comp(cmd.c);
+    component.stopGroup = undefined;
+    component.queuedStop = undefined;
+  },
+  terminate: (w, cmd) => terminate(w, cmd.c, cmd.termination, cmd.graceful, w.cause(cmd.cause), w.cause(cmd.detected), cmd.stop, cmd.startFailed),
+  kill: (w, cmd) => {
+    if (!isAlive(w.comp(cmd.c).life.state)) return;
+    const killed = w.emit({ type: 'killed', component: w.name(cmd.c), reason: cmd.reason, cause: w.cause(cmd.cause) });
+    terminate(w, cmd.c, cmd.termination, false, killed.seq, w.cause(cmd.detected), cmd.stop);
+  },
+  hang: (w, cmd) => {
+    const life = w.comp(cmd.c).life;
+    if (life.state !== 'running') return;
+    w.setLife(cmd.c, { ...life, state: 'hung', hungCause: cmd.cause, missedHeartbeats: 0 }, cmd.cause);
+    w.facts.push({ f: 'hung', c: cmd.c, seq: cmd.cause });
+  },
+  'heartbeat-missed': (w, cmd) => {
+    const life = w.comp(cmd.c).life;
+    if (life.state === 'hung') life.missedHeartbeats++;
+  },
+  destroy: (w, cmd) => {
+    const life = w.comp(cmd.c).life;
+    if (isAlive(life.state)) return stop(w, cmd.c, 'destroy', cmd.cause, []);
+    if (life.state === 'destroyed') return;
+    // R4: a start waiting for it at boot is refused, naming it (as when it ends while alive).
+    w.facts.push({ f: 'start-blocked', c: cmd.c, seq: w.setLife(cmd.c, { state: 'destroyed' }, cmd.cause)! });
+  },
+  'finish-escalation': (w, cmd) => finishEscalation(w, cmd.c),
+  'set-failed': (w, cmd) => {
+    if (!isAlive(w.comp(cmd.c).life.state)) w.setLife(cmd.c, { state: 'failed' }, w.cause(cmd.cause));
+  },
+  'set-destroyed': (w, cmd) => {
+    if (!isAlive(w.comp(cmd.c).life.state)) w.setLife(cmd.c, { state: 'destroyed' }, w.cause(cmd.cause));
+  },
+} satisfies Partial<Handlers>;
