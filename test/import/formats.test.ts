@@ -39,8 +39,8 @@ describe('recsim import android (AOSP system/core/init/README.md)', () => {
     expect(byName.surfaceflinger!.part_of).toEqual(['servicemanager']);
     expect(byName.bootanim!.restart).toBe('never');
     expect(byName.vold!.critical_action).toBe('reboot-on-failure');
-    expect(byName.dumpstate).toBeUndefined();
-    expect(result.units.find((u) => u.name === 'dumpstate')!.coverage).toBe('skipped');
+    // disabled, and no boot action starts it: present, stopped until something starts it.
+    expect(byName.dumpstate!.start).toBe('on-demand');
   });
 
   test('a critical service crashing five times in four minutes reboots into the bootloader; the decision cites `critical`', () => {

@@ -34,36 +34,38 @@ type Case = [ImportFormat, string, number | RegExp, object?];
  * are not counted.
  */
 const CASES: Case[] = [
-  // aosp-2013: 23 services in init.rc; 7 disabled and not started by a boot action, healthd-charger (class charger), console, adbd: 14.
-  ['android', 'android/aosp-2013/init.rc', 14],
+  // aosp-2013: 23 services in init.rc, 14 started at boot; 9 on demand (7 disabled and started by no boot action, console and adbd
+  // started on a property trigger, healthd-charger of class charger).
+  ['android', 'android/aosp-2013/init.rc', 23],
   ['android', 'android/aosp-2013/init.trace.rc', /no `service` declared \(1 `on` actions only\)/],
   ['android', 'android/aosp-2013/init.usb.rc', /no `service` declared \(10 `on` actions only\)/],
-  ['android', 'android/aosp-2013', 14],
+  ['android', 'android/aosp-2013', 23],
   ['android', 'android/aosp-2016/bootstat.rc', /no `service` declared/],
   ['android', 'android/aosp-2016/debuggerd.rc', 1],
   ['android', 'android/aosp-2016/gatekeeperd.rc', 1],
-  // ueventd, healthd, flash_recovery, hwservicemanager (disabled, `start hwservicemanager` on boot); console is disabled.
-  ['android', 'android/aosp-2016/init.rc', 4],
+  // ueventd, healthd, flash_recovery, hwservicemanager (disabled, `start hwservicemanager` on boot); console on demand.
+  ['android', 'android/aosp-2016/init.rc', 5],
   ['android', 'android/aosp-2016/init.zygote64_32.rc', 2],
   ['android', 'android/aosp-2016/lmkd.rc', 1],
-  // logd; logd-reinit is disabled and only the init.rc starts it.
-  ['android', 'android/aosp-2016/logd.rc', 1],
-  // 4 + debuggerd + gatekeeperd + zygote, zygote_secondary + lmkd + logd, logd-reinit (`start logd-reinit` on load_persist_props_action).
-  ['android', 'android/aosp-2016', 11],
+  // logd; logd-reinit on demand (disabled: only the init.rc starts it).
+  ['android', 'android/aosp-2016/logd.rc', 2],
+  // 5 + debuggerd + gatekeeperd + zygote, zygote_secondary + lmkd + logd, logd-reinit (`start logd-reinit` on load_persist_props_action).
+  ['android', 'android/aosp-2016', 12],
   ['android', 'android/aosp-2025/bootstat.rc', /no `service` declared/],
   ['android', 'android/aosp-2025/gatekeeperd.rc', 1],
-  // ueventd; console is started only on a property trigger; the boringssl self tests are class default, which no boot action starts.
-  ['android', 'android/aosp-2025/init.rc', 1],
-  ['android', 'android/aosp-2025/init.usb.rc', /no service here starts at boot \(1 declared; adbd: disabled/],
+  // ueventd at boot; on demand: console (a property trigger starts it), the 4 boringssl self tests (class default: no boot action starts it).
+  ['android', 'android/aosp-2025/init.rc', 6],
+  ['android', 'android/aosp-2025/init.usb.rc', 1],
   ['android', 'android/aosp-2025/init.zygote64.rc', 1],
   ['android', 'android/aosp-2025/init.zygote64_32.rc', 1],
-  ['android', 'android/aosp-2025/llkd.rc', /no service here starts at boot/],
-  ['android', 'android/aosp-2025/snapuserd.rc', /no service here starts at boot \(2 declared/],
+  ['android', 'android/aosp-2025/llkd.rc', 1],
+  ['android', 'android/aosp-2025/snapuserd.rc', 2],
   ['android', 'android/aosp-2025/storaged.rc', 1],
   ['android', 'android/aosp-2025/tombstoned.rc', 1],
   ['android', 'android/aosp-2025/usbd.rc', 1],
-  // gatekeeperd, ueventd, zygote (the second `service zygote` ignored), zygote_secondary, storaged, tombstoned, usbd.
-  ['android', 'android/aosp-2025', 7],
+  // At boot: gatekeeperd, ueventd, zygote (the second `service zygote` ignored), zygote_secondary, storaged, tombstoned, usbd;
+  // on demand: console, 4 boringssl self tests, adbd, llkd-0, snapuserd, snapuserd_proxy: 16.
+  ['android', 'android/aosp-2025', 16],
   ['fuchsia', 'fuchsia/2020/bootstrap.cml', 5, F20],
   ['fuchsia', 'fuchsia/2020/core.cml', 4, F20],
   ['fuchsia', 'fuchsia/2020/fshost.cml', 1, F20],

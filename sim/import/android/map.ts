@@ -92,22 +92,26 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
   }
 
   const partOf = new Map<string, { of: string; at: string }[]>();
-  const names = new Set(services.filter(startsAtBoot).map((s) => s.args[0]!));
+  const names = new Set(services.map((s) => s.args[0]!));
   for (const s of services) {
     const name = s.args[0]!;
     const at = `${s.file}:${s.line}`;
     const fields: Record<string, string> = {};
     const opt = (o: string) => s.body.find((l) => l.tokens[0] === o);
     const disabled = opt('disabled');
+    let onDemandWhy: string | undefined;
     if (!startsAtBoot(s)) {
       const guarded = conditional.find((x) => x.name === name);
-      const why = disabled
+      onDemandWhy = disabled
         ? `disabled (${disabled.file}:${disabled.line}) and no boot action starts it by name${guarded ? ` (${guarded.how} ${name} at ${guarded.at} runs only on \`on ${guarded.trigger}\`)` : ''}`
         : `its class ${classOf(s)} is not started by a boot action in the inputs (class_start ${[...classesStarted].join(', ')})`;
-      units.push({ name, at, coverage: 'skipped', why });
-      continue;
     }
     const c: Component = { name, kind: 'service', preset: 'android-critical' };
+    if (onDemandWhy !== undefined) {
+      // Declared but not started at boot: present, stopped until something starts it (`start`, a property trigger).
+      c.start = 'on-demand';
+      fields.start = `${at} (on demand: ${onDemandWhy})`;
+    }
     fields.restart = `${at} (init restarts a service that exits, restart_period 5s by default)`;
     const byName = startedByName.get(name);
     if (byName) fields.start = `${byName.at} (${byName.how} ${name})`;
@@ -201,7 +205,7 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
     c.source = { at, fields };
     components.push(c);
     const cls = s.body.find((l) => l.tokens[0] === 'class')?.tokens.slice(1).join(' ') ?? 'default';
-    comments.set(name, `${name}: ${at} (class ${cls}; program ${s.args[1]})`);
+    comments.set(name, `${name}: ${at} (class ${cls}; program ${s.args[1]}${c.start === 'on-demand' ? '; on demand: not started at boot' : ''})`);
   }
   for (const c of components) {
     const followers = partOf.get(c.name);
@@ -211,10 +215,7 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
     }
   }
   for (const c of components) units.push({ name: c.name, at: c.source!.at, coverage: log.coverageOf(c.name) });
-  if (components.length === 0) {
-    const first = units.find((u) => u.coverage === 'skipped')!;
-    throw new ImportError(files.join(' '), 0, 0, `no service here starts at boot (${units.length} declared; ${first.name}: ${first.why}); import it with the init.rc whose boot actions start it`);
-  }
+  if (components.length === 0) throw new ImportError(files.join(' '), 0, 0, 'no service declared; declare one with `service <name> <path>`');
   return {
     format: 'android',
     scenario: {
