@@ -77,8 +77,20 @@ export class StoryCollector {
   }
 }
 
+/**
+ * The result line. A boot that never completed is never a PASS
+ * (sim/checks/boot-outcome.ts): without expectations it fails the run; with
+ * expectations that pin it (a scenario about a blocked boot), the line says
+ * the boot was incomplete as expected.
+ */
+export function resultWord(passed: boolean, incompleteBoot: string | undefined, hasExpectations: boolean): string {
+  if (!passed) return 'FAIL';
+  if (incompleteBoot === undefined) return 'PASS';
+  return hasExpectations ? 'EXPECTATIONS MET, BOOT INCOMPLETE' : 'FAIL';
+}
+
 /** The human summary `recsim run` prints; `brief` lists only the expectations that failed. */
-export function formatSummary(trace: TraceFile, passed: boolean, brief = false, story = StoryCollector.of(trace.records)): string {
+export function formatSummary(trace: TraceFile, passed: boolean, brief = false, story = StoryCollector.of(trace.records), incompleteBoot?: string): string {
   const s = trace.summary;
   const lines: string[] = [];
   lines.push(`${s.scenario}  (seed ${s.seed}, ${formatDuration(s.endUs)} virtual, ${s.events} events, ${s.records} records)`);
@@ -111,6 +123,7 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
       if (!brief || !e.ok) lines.push(`  ${e.ok ? '✓' : '✗'} ${e.what}${e.ok ? '' : `: got ${e.actual}`}`);
     }
   }
-  lines.push(`Result: ${passed ? 'PASS' : 'FAIL'}   (replay: --seed ${s.seed})`);
+  if (incompleteBoot !== undefined) lines.push(`Boot: ${incompleteBoot}`);
+  lines.push(`Result: ${resultWord(passed, incompleteBoot, s.expectations.length > 0)}   (replay: --seed ${s.seed})`);
   return lines.join('\n');
 }

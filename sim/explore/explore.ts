@@ -99,6 +99,26 @@ export interface ExploreReport {
   finding?: ExploreFinding;
 }
 
+/**
+ * The shortest scenario duration whose heal phase covers the recovery bound
+ * (faultWindowOf() judges liveness when the fault window is at least a quarter
+ * of the run): what `duration:` (or `recsim import --duration`) must be for a
+ * search to judge liveness at all.
+ */
+export function livenessDurationUs(scenario: Scenario): Micros {
+  let delayMaxUs = 0;
+  for (const c of scenario.components) delayMaxUs = Math.max(delayMaxUs, c.policy.delayUs);
+  const us = ((recoveryBoundUs(scenario) + delayMaxUs) * 4) / 3;
+  const unit = us > 60e6 ? 60e6 : 1e6; // whole minutes, or whole seconds below one
+  return Math.ceil(us / unit) * unit;
+}
+
+/** The line a search prints when its heal phase is too short to judge liveness: prominently, with the duration that would. */
+export function livenessNotJudgedLine(scenario: Scenario, formatDuration: (us: Micros) => string): string {
+  return `LIVENESS NOT JUDGED: the ${formatDuration(scenario.durationUs)} run leaves too short a heal phase for the recovery bound, so only safety was checked; ` +
+    `a duration of at least ${formatDuration(livenessDurationUs(scenario))} judges liveness (\`duration:\` in the scenario, or \`recsim import --duration\`)`;
+}
+
 /** The instant faults stop, leaving a heal phase long enough for every liveness bound. */
 export function faultWindowOf(scenario: Scenario): { windowUs: Micros; livenessJudged: boolean } {
   let delayMaxUs = 0;

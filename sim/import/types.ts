@@ -47,8 +47,10 @@ export interface ImportOptions {
   /** Virtual time of the scenario, e.g. "10min". */
   duration: string;
   name?: string;
-  /** systemd: the unit the boot starts from (default: default.target). */
+  /** systemd: the unit the boot starts from (default: default.target, else multi-user.target). */
   target?: string;
+  /** fuchsia: folders `include:` shards are resolved against. */
+  includePaths?: readonly string[];
 }
 
 /** Malformed configuration: `file:line:col what: what to change`; the CLI prints it and exits 2. */

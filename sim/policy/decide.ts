@@ -1,6 +1,6 @@
 import type { Micros } from '../engine/time.js';
 import { androidCrashCount } from './android-critical.js';
-import { backoffDelayUs, terminationInstants, withJitterUs } from './backoff.js';
+import { backoffDelayUs, withJitterUs } from './backoff.js';
 import { childrenRestartEffects, companions, groupRestartEffects, otpGroupRestartEffects } from './group.js';
 import { groupTerminations } from './intensity.js';
 import { failureCount, ladderAction } from './ladder.js';
@@ -63,8 +63,10 @@ function overridingDecision(policy: RecoveryPolicy, ctx: FailureContext, how: st
     const reason = `critical component terminated (${how}): ${critical.mode} reboot`;
     return { action: 'reboot', reason, effects: [{ kind: 'reboot', mode: critical.mode, reason: `critical-component-failure: ${ctx.component}` }] };
   }
-  if (critical?.kind === 'android-init') {
-    const exits = terminationInstants({ nowUs: ctx.nowUs, history: ctx.history, ranForUs: ctx.ranForUs });
+  // service.cpp Reap(): `was_last_exit_ok_ = siginfo.si_code == CLD_EXITED && siginfo.si_status == 0`, and only
+  // `!was_last_exit_ok_` exits count towards `crash_count_`: a clean exit (code 0) neither counts nor resets the window.
+  if (critical?.kind === 'android-init' && isFailure(ctx.termination)) {
+    const exits = failedExitInstants(ctx);
     const bootUs = ctx.history.startsUs[0] ?? 0;
     const count = androidCrashCount(exits, bootUs, critical.windowUs, ctx.bootCompleted);
     if (count > critical.maxExits) {
@@ -166,4 +168,11 @@ function decideAfterEnd(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDe
   effects.push(...childrenRestartEffects(ctx.component, ctx.system, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
   const action = others.length > 0 ? GROUP_ACTION[strategy] : 'restart';
   return { action, reason: `${why}${others.length > 0 ? `; ${strategy} restarts ${others.join(', ')} too` : ''}`, delayUs, effects };
+}
+
+/** The instants of the failed terminations so far this boot (exit code 0 excluded), the current one last. */
+function failedExitInstants(ctx: FailureContext): Micros[] {
+  const list = [...ctx.history.failuresUs];
+  if (list.at(-1) !== ctx.nowUs) list.push(ctx.nowUs);
+  return list;
 }

@@ -84,14 +84,14 @@ export const BUNDLED = [
     faults: [{ at: '30s', crash: '/core/network/netstack' }],
     expect: `expect:
   # RFC-0110: netstack has on_terminate: reboot and is on the allowlist: its crash reboots gracefully;
-  # component_manager's shutdown order (F8): wlanstack (strong offer from network) before network,
-  # all of /core before /bootstrap (core is offered fshost's protocol by bootstrap), power manager last.
+  # component_manager's shutdown order (F8): scenic before its runner gfx_runner, all of /core before
+  # /bootstrap (core is offered fshost's protocol by bootstrap), power manager last. The realms /core and
+  # /core/network have no program: no process of theirs terminates.
   reboots: { graceful: 1, ungraceful: 0 }
   records:
     - { type: decision, component: /core/network/netstack, by: component_manager, action: reboot, source: "${F}/network.cml:3" }
-    - { type: terminated, component: /core/wlanstack }
-    - { type: terminated, component: /core/network }
-    - { type: terminated, component: /core }
+    - { type: terminated, component: /core/scenic }
+    - { type: terminated, component: /core/gfx_runner }
     - { type: terminated, component: /bootstrap/fshost }
     - { type: terminated, component: /bootstrap/power_manager }
     - { type: boot-completed, boot: 2 }

@@ -21,9 +21,15 @@ describe('the unit-file parser (systemd.syntax(7), conf-parser.c)', () => {
     expect(a.map((x) => [x.key, x.value, x.line])).toEqual([['Restart', 'always', 5]]);
   });
 
-  test('a line without = is refused with file:line and what to change', () => {
-    expect(() => parseUnitText('[Service]\nExecStart /bin/x\n', 'x.service')).toThrow(/^x\.service:2:1 "ExecStart \/bin\/x": not an assignment; write Key=Value/);
-    expect(() => parseUnitText('Restart=no\n', 'y.service')).toThrow(/y\.service:1:1 Restart=: assignment outside a section/);
+  test('a line without = and an assignment outside a section are skipped and reported, as systemd does (conf-parser.c parse_line())', () => {
+    const skipped: string[] = [];
+    const onSkip = (l: { file: string; line: number; text: string }) => skipped.push(`${l.file}:${l.line} ${l.text}`);
+    expect(parseUnitText('[Service]\nExecStart /bin/x\nRestart=always\n', 'x.service', onSkip).map((a) => a.key)).toEqual(['Restart']);
+    expect(parseUnitText('Restart=no\n[Service]\n', 'y.service', onSkip)).toEqual([]);
+    expect(skipped).toEqual(['x.service:2 ExecStart /bin/x', 'y.service:1 Restart=no']);
+  });
+
+  test('a broken section header is refused with file:line (systemd refuses the file too)', () => {
     expect(() => parseUnitText('[Unit\n', 'z.service')).toThrow(/z\.service:1:1 section header "\[Unit": close it/);
   });
 

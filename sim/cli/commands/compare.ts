@@ -68,6 +68,19 @@ function writeRuns(file: string, scenario: Scenario, result: CampaignResult, opt
   }
 }
 
+/**
+ * A scenario with no faults (what `recsim import` writes) runs the same under
+ * every policy: the columns come out identical. Say so, and say how to add
+ * faults, rather than let equal columns read as "the policies are equal".
+ */
+export function noFaultsNote(scenario: Scenario, file: string): string | undefined {
+  if (scenario.faults.length > 0) return undefined;
+  const name = scenario.components[0]?.name ?? '<component>';
+  return `compare: ${file} has no faults, so every policy runs the same and the columns are identical: nothing here tells the policies apart.\n` +
+    `  Add faults: re-import with --crash ${name} (repeatable) and --crash-rate 120/h, or --crash-at 30s for one scripted crash; ` +
+    `--crash-signal abort ends the process by a signal (needed by Restart=on-abort/on-abnormal), or write a \`faults:\` block.`;
+}
+
 const DEFAULT_POLICIES = PRESETS.filter((p) => p.comparedByDefault).map((p) => p.name);
 /** Traces --trace-seeds may ask for at once: each is a whole run written to disk. */
 const TRACES_MAX = 200;
@@ -171,6 +184,10 @@ export function registerCompareCommand(program: Command): void {
       const result = await runCampaign(scenario, { policies, seeds, workers, onProgress: progress.onProgress });
       progress.finish();
       emit(shard ? serializePartial(result) : formatTable(result, format), options.out);
+      if (!shard) {
+        const note = noFaultsNote(scenario, file);
+        if (note !== undefined) for (const line of note.split('\n')) process.stderr.write(`${terminalSafe(line)}\n`);
+      }
       writeRuns(file, scenario, result, options);
     });
 }

@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { minimalScenarioYaml, replaysFinding } from '../../explore/write-scenario.js';
+import { livenessNotJudgedLine } from '../../explore/explore.js';
+import { formatDuration } from '../../engine/time.js';
 import { describeFault } from '../../explore/fault-file.js';
 import { EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../../explore/vocabulary.js';
 import { exhaustiveInParallel } from '../../explore/exhaustive/parallel.js';
@@ -173,6 +175,7 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
     out.push(`       policy invariants broken, not counted as findings (--policy counts them): ${Object.entries(result.policyViolations).map(([id, n]) => `${id} in ${n} cases`).join(', ')}`);
   }
   if (!broken) {
+    if (!result.livenessJudged) out.push(livenessNotJudgedLine(scenario, formatDuration));
     out.push(`Result: ${certificate(result)}`);
     process.stdout.write(`${out.join('\n')}\n`);
     process.exitCode = EXIT.ok;

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { INVARIANTS } from '../../checks/invariants.js';
 import { formatDuration, formatInstant } from '../../engine/time.js';
 import { describeFault } from '../../explore/fault-file.js';
-import { EXPLORE_DEFAULTS, explore, type ExploreProgress, type ExploreReport } from '../../explore/explore.js';
+import { EXPLORE_DEFAULTS, explore, livenessNotJudgedLine, type ExploreProgress, type ExploreReport } from '../../explore/explore.js';
 import { minimalScenarioYaml, replaysFinding } from '../../explore/write-scenario.js';
 import { DEFAULT_EXPLORE_FAULT_KINDS, EXPLORE_FAULT_KINDS, parseFaultKinds, type ExploreFaultKind } from '../../explore/vocabulary.js';
 import { loadScenarioFile } from '../../scenario/load.js';
@@ -163,7 +163,8 @@ export function registerExploreCommand(program: Command): void {
 
       const finding = report.finding;
       if (!finding) {
-        out.push('Result: no violation found', `Replay the search: ${command}`);
+        if (!report.livenessJudged) out.push(livenessNotJudgedLine(scenario, formatDuration));
+        out.push(report.livenessJudged ? 'Result: no violation found' : 'Result: no violation found (safety only: liveness not judged)', `Replay the search: ${command}`);
         process.stdout.write(`${terminalSafe(out.join('\n'), true)}\n`);
         process.exitCode = EXIT.ok;
         return;

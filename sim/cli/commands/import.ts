@@ -17,6 +17,8 @@ interface ImportCliOptions {
   crash: string[];
   crashAt?: string;
   crashRate?: string;
+  crashSignal?: string;
+  includePath: string[];
   warnings?: boolean;
   all?: boolean;
 }
@@ -32,21 +34,25 @@ export function registerImportCommand(program: Command): void {
     .option('--out <scenario.yaml>', 'write the scenario there (default: print it)')
     .option('--duration <d>', 'virtual time the scenario runs', '10min')
     .option('--name <text>', 'scenario name')
-    .option('--target <unit>', 'systemd: the unit the boot starts from', 'default.target')
+    .option('--target <unit>', 'systemd: the unit the boot starts from (default: default.target, else multi-user.target)')
+    .option('--include-path <dir>', 'fuchsia: a folder `include:` shards are resolved against (repeatable; `//path` shards against the source root)', collect, [])
     .option('--crash <component>', 'add a crash fault on this component (repeatable)', collect, [])
     .option('--crash-at <d>', 'the crash is scripted at this instant (default: stochastic)')
     .option('--crash-rate <r>', 'rate of the stochastic crash', '6/h')
+    .option('--crash-signal <signal>', 'the crash ends the process with this signal (kill, term, abort) instead of exit code 1, e.g. for Restart=on-abort')
     .option('--warnings', 'print every warning and skipped unit (default: the first 20 warnings and the summary)')
     .option('--all', 'with --warnings: also list the directives ignored as having no bearing on recovery')
     .addHelpText('after', '\nThe summary and warnings go to stderr. Exit codes: 0 ok, 2 malformed input (file:line and what to change).')
     .action((format: string, paths: string[], options: ImportCliOptions) => {
       if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`import: unknown format "${format}"; use one of ${IMPORT_FORMATS.join(', ')}`);
       const started = performance.now();
-      const result = importConfig(format as ImportFormat, paths, { duration: options.duration, name: options.name, target: options.target });
+      if (options.crashSignal !== undefined && !['kill', 'term', 'abort'].includes(options.crashSignal)) throw new UsageError(`--crash-signal ${options.crashSignal}: write kill, term or abort`);
+      const result = importConfig(format as ImportFormat, paths, { duration: options.duration, name: options.name, target: options.target, includePaths: options.includePath });
       const names = new Set(result.scenario.components.map((c) => c.name));
       for (const target of options.crash) {
         if (!names.has(target)) throw new UsageError(`--crash ${target}: no such component in the import (names are unit names such as systemd-journald.service)`);
-        const fault = options.crashAt ? { at: options.crashAt, crash: target } : { rate: options.crashRate, crash: target };
+        const signal = options.crashSignal !== undefined ? { signal: options.crashSignal } : {};
+        const fault = options.crashAt ? { at: options.crashAt, crash: target, ...signal } : { rate: options.crashRate, crash: target, ...signal };
         result.scenario.faults = [...(result.scenario.faults ?? []), fault as NonNullable<typeof result.scenario.faults>[number]];
       }
       const yaml = scenarioYaml(result, headerText(result, paths));

@@ -6,6 +6,7 @@ import { passed, simulate } from '../../simulate.js';
 import { TraceStreamWriter } from '../../trace/stream-writer.js';
 import type { TraceFile } from '../../trace/trace-file.js';
 import { writeHtmlReport } from '../../report/html.js';
+import { BootOutcome } from '../../checks/boot-outcome.js';
 import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { formatSummary, StoryCollector } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
@@ -61,24 +62,27 @@ export function registerRunCommand(program: Command): void {
       if (options.html !== undefined) closeSync(openOutputFile('--html', options.html));
       const output = options.out === undefined ? undefined : new TraceStreamWriter(openOutputFile('--out', options.out));
       const story = new StoryCollector();
+      const boot = new BootOutcome();
       const progress = progressLine();
       const trace = simulate(scenario, {
         seed,
         untilUs,
         maxRecordsInMemory: options.html ? undefined : 0,
         output,
-        sinks: [story.sink],
+        sinks: [story.sink, boot.sink],
         onProgress: runProgress(progress, untilUs ?? scenario.durationUs),
       });
       progress.done();
-      const ok = passed(trace, scenario);
+      const incompleteBoot = boot.incomplete(trace);
+      // An incomplete boot fails a run that does not pin it with expectations (see sim/checks/boot-outcome.ts).
+      const ok = passed(trace, scenario) && (incompleteBoot === undefined || scenario.expect !== undefined);
       if (options.out !== undefined) process.stderr.write(`recsim run: wrote ${options.out} (the trace, ${trace.summary.records} records; see it: recsim view ${options.out})\n`);
       if (options.html) {
         writeHtmlReport(trace, options.html);
         process.stderr.write(`recsim run: wrote ${options.html} (a self-contained HTML report; open it in a browser)\n`);
       }
-      if (options.json) process.stdout.write(`${JSON.stringify({ ...trace.summary, passed: ok }, null, 2)}\n`);
-      else process.stdout.write(`${terminalSafe(formatSummary(trace, ok, false, story), true)}\n`);
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...trace.summary, passed: ok, ...(incompleteBoot ? { incompleteBoot } : {}) }, null, 2)}\n`);
+      else process.stdout.write(`${terminalSafe(formatSummary(trace, ok, false, story, incompleteBoot), true)}\n`);
       if (trace.summary.recordsKept !== undefined) {
         process.stderr.write(`note: the report holds the first ${trace.summary.recordsKept} of ${trace.summary.records} records; ` +
           `--out writes the whole trace (streamed to disk)\n`);

@@ -156,7 +156,7 @@ const count = (n: number): string => n.toLocaleString('en');
  */
 export function certificate(r: ExhaustiveResult): string {
   const targets = r.components;
-  return `no violation: depth ${r.depth}, ${r.kinds.length} fault kinds, ${targets} targets, ${count(r.points)} points, ` +
+  return `no violation${r.livenessJudged ? '' : ' of safety (liveness not judged)'}: depth ${r.depth}, ${r.kinds.length} fault kinds, ${targets} targets, ${count(r.points)} points, ` +
     `${count(r.cases)} cases (${count(r.distinctStates)} distinct states)`;
 }
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { breakCycles, type Edge } from '../graph.js';
+import { expandFolders } from '../inputs.js';
+import { readRedoxUnit, redoxUnitKind, referenceKeys, type RedoxUnit } from './units.js';
 import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 
 /**
@@ -21,6 +23,10 @@ const MONITOR = 'servicemonitor';
 
 interface Declared {
   name: string;
+  /** The names a reference may use for it: its file stem (`10_net`) and the stem without the NN_ prefix. */
+  keys?: string[];
+  /** What the comment adds: what the unit runs. */
+  note?: string;
   at: string;
   component: Component;
   /** Strong dependencies, then ordering-only ones (init_after, requires_weak). */
@@ -70,7 +76,24 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
   const log = new ImportLog();
   const declared: Declared[] = [];
   let registry = false;
-  for (const file of paths) {
+  const units: ImportedUnit[] = [];
+  const initUnits: RedoxUnit[] = [];
+  for (const file of expandFolders(paths, () => true)) {
+    if (!file.endsWith('.toml')) {
+      const kind = redoxUnitKind(basename(file));
+      if (typeof kind === 'object') {
+        units.push({ name: basename(file), at: file, coverage: 'skipped', why: kind.skip });
+        continue;
+      }
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw new ImportError(file, 0, 0, 'cannot read it; give Redox init files (scripts, .service, .target) or service .toml files');
+      }
+      initUnits.push(readRedoxUnit(file, text, kind));
+      continue;
+    }
     const { text, data } = readToml(file);
     if (data.unit !== undefined || data.service !== undefined && !Array.isArray(data.service)) {
       // init.d unit: the file name is the service's name.
@@ -116,16 +139,23 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
       declared.push({ name: t.name, at, component: c, needs });
     }
   }
-  const names = new Set(declared.map((d) => d.name));
+  declared.push(...declareInitUnits(initUnits, declared, log));
+  // A reference names a unit by its file name (`10_net.target`), its stem (`10_net`) or, in the RFC registry and
+  // the older units, its bare name (`net`): all resolve to the same component.
+  const byKey = new Map<string, string>();
+  for (const d of declared) for (const k of d.keys ?? [d.name]) if (!byKey.has(k)) byKey.set(k, d.name);
+  const resolve = (ref: string): string | undefined => referenceKeys(ref).map((k) => byKey.get(k)).find((x) => x !== undefined);
   const edges: Edge[] = [];
   for (const d of declared) {
-    for (const n of d.needs) {
-      if (!names.has(n.name)) {
+    for (const raw of d.needs) {
+      const target = resolve(raw.name);
+      const n = target === undefined ? raw : { ...raw, name: target };
+      if (target === undefined) {
         log.warn(d.name, n.at, `${n.directive} ${n.name}`, `${n.name} is not among the imported services; the dependency is dropped${n.weak ? '' : ' (Redox would refuse to start this service)'}`);
         continue;
       }
       if (n.weak) {
-        log.warn(d.name, n.at, `${n.directive} ${n.name}`, n.directive === 'init_after'
+        log.warn(d.name, n.at, `${raw.directive} ${raw.name}`, n.directive === 'init_after'
           ? 'an ordering at init only; recsim orders it as `depends`, which also stops this service with it (R4)'
           : 'a weak requirement; recsim orders it as `depends`, so a failed weak dependency blocks this service too');
       }
@@ -138,17 +168,64 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
     if (deps.length > 0) d.component.depends = deps;
   }
   const components = declared.map((d) => d.component);
-  const comments = new Map(declared.map((d) => [d.name, `${d.name}: ${d.at}`]));
+  const comments = new Map(declared.map((d) => [d.name, `${d.name}: ${d.at}${d.note ? ` (${d.note})` : ''}`]));
   if (registry) {
     // The RFC's service monitor is itself a core service that starts and supervises the registered services (R7).
     components.unshift({ name: MONITOR, kind: 'monitor', storm_guard: '5s' });
     comments.set(MONITOR, `${MONITOR}: the service monitor of the Redox service-and-driver-recovery RFC, which supervises the registered services (R4, R6: storm guard "a few seconds", 5s)`);
   }
-  const units: ImportedUnit[] = declared.map((d) => ({ name: d.name, at: d.at, coverage: log.coverageOf(d.name) }));
+  units.unshift(...declared.map((d) => ({ name: d.name, at: d.at, coverage: log.coverageOf(d.name) })));
+  if (components.length === 0) throw new ImportError(paths.join(' '), 0, 0, `no Redox unit here (${units.length} files skipped); give init scripts, .service or .target units, or service .toml files`);
   return importResult('redox', {
     name: options.name ?? `Redox services from ${paths.join(', ')}`,
     description: `Imported by recsim import from ${paths.join(', ')}.`,
     duration: options.duration,
     components,
   }, { comments, units, log });
+}
+
+/**
+ * Units of Redox's init folders as components. init never restarts a unit
+ * (redox-os/init src/main.rs ends in a `waitpid` loop that only reaps), so
+ * every one is `restart: never`; a target is a synchronisation point with no
+ * process. When no unit declares `requires`/`requires_weak` (the init scripts
+ * before 2026), init runs the scripts one after another in file-name order
+ * (`run.d`: a BTreeMap of the folder's entries, each `run` waited for), so
+ * each waits for the one before it.
+ */
+function declareInitUnits(initUnits: readonly RedoxUnit[], existing: readonly Declared[], log: ImportLog): Declared[] {
+  const bare = (stem: string): string => stem.replace(/^\d+_/, '');
+  const taken = new Set(existing.map((d) => d.name));
+  const counts = new Map<string, number>();
+  for (const u of initUnits) counts.set(bare(u.stem), (counts.get(bare(u.stem)) ?? 0) + 1);
+  const sequential = initUnits.length > 1 && initUnits.every((u) => u.requires.length + u.requiresWeak.length === 0);
+  const ordered = [...initUnits].sort((a, b) => (basename(a.file) < basename(b.file) ? -1 : basename(a.file) > basename(b.file) ? 1 : 0));
+  const out: Declared[] = [];
+  ordered.forEach((u, i) => {
+    // The component is named without the NN_ ordering prefix, unless two units share that name.
+    const name = counts.get(bare(u.stem))! > 1 || taken.has(bare(u.stem)) ? u.stem : bare(u.stem);
+    const c: Component = { name, kind: 'service', restart: 'never' };
+    const fields: Record<string, string> = { restart: `${u.at} (Redox init does not restart units: redox-os/init src/main.rs)` };
+    if (u.kind === 'target') {
+      c.start_latency = '0s';
+      c.stop_latency = '0s';
+      fields.restart = `${u.at} (a target: a synchronisation point, no process)`;
+    }
+    if (u.type === 'oneshot' || u.type === 'oneshot_async') {
+      log.warn(name, u.typeAt!, `type = "${u.type}"`, 'a oneshot runs and exits; recsim keeps it running after its start');
+    }
+    for (const k of u.ignored) log.ignore(k);
+    const needs: Declared['needs'] = [
+      ...u.requires.map((r) => ({ name: r.name, at: r.at, directive: 'requires', weak: false })),
+      ...u.requiresWeak.map((r) => ({ name: r.name, at: r.at, directive: 'requires_weak', weak: true })),
+    ];
+    if (sequential && i > 0) {
+      const before = ordered[i - 1]!;
+      needs.push({ name: before.stem, at: `${u.file}:1`, directive: `run.d order (after ${basename(before.file)})`, weak: false });
+    }
+    c.source = { at: u.at, fields };
+    const note = u.kind === 'target' ? 'a target' : u.programs.length > 0 ? `${u.kind} running ${u.programs.join(', ')}` : u.kind;
+    out.push({ name, keys: [u.stem, bare(u.stem)], at: u.at, component: c, needs, note });
+  });
+  return out;
 }

@@ -23,6 +23,16 @@ export function isUnitName(name: string): boolean {
   return UNIT_NAME.test(name);
 }
 
+/**
+ * `getty@.service.m4`, `systemd-journald.service.in` -> the unit the build
+ * makes of it (systemd's source tree: units/meson.build runs these through
+ * m4 or configure_file() to substitute @rootlibexecdir@ and the like).
+ */
+export function buildTemplateOf(name: string): string | undefined {
+  const m = /^(.+)\.(in|m4|m4\.in)$/.exec(name);
+  return m && isUnitName(m[1]!) ? m[1] : undefined;
+}
+
 export function unitType(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1);
 }
@@ -61,6 +71,12 @@ export class UnitTree {
   private readonly cache = new Map<string, LoadOutcome>();
   /** Alias -> the name it stands for. */
   readonly aliases = new Map<string, string>();
+  /** Unit names given as files rather than found in a folder: the units the user named. */
+  readonly givenFiles: string[] = [];
+  /** Build templates found in the folders (`foo.service.in`, `foo.service.m4`): not units systemd reads. */
+  readonly templates: { path: string; unit: string }[] = [];
+  /** Lines the unit-file reader skipped, as systemd's reader does (conf-parser.c), for the import to warn about. */
+  readonly skippedLines: { file: string; line: number; text: string; why: string }[] = [];
 
   constructor(roots: readonly string[]) {
     for (const root of roots) this.index(root);
@@ -69,20 +85,32 @@ export class UnitTree {
   private index(root: string): void {
     let names: string[];
     try {
-      if (!statSync(root).isDirectory()) throw new ImportError(root, 0, 0, 'not a folder of unit files; give a folder such as /usr/lib/systemd/system');
+      const st = statSync(root);
+      if (st.isFile()) {
+        // A single unit file (`recsim import systemd docker.service`): it alone, as if its folder held nothing else.
+        this.indexEntry(dirname(root), basename(root));
+        if (isUnitName(basename(root))) this.givenFiles.push(basename(root));
+        return;
+      }
+      if (!st.isDirectory()) throw new ImportError(root, 0, 0, 'not a folder of unit files; give a folder such as /usr/lib/systemd/system or a unit file');
       names = readdirSync(root).sort();
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError(root, 0, 0, 'no such folder; give a folder of unit files such as /usr/lib/systemd/system');
+      throw new ImportError(root, 0, 0, 'no such folder or file; give a folder of unit files such as /usr/lib/systemd/system, or a unit file');
     }
-    for (const name of names) {
-      const path = join(root, name);
-      const st = lstatSync(path);
-      if (/\.(d|wants|requires)$/.test(name) && (st.isDirectory() || (st.isSymbolicLink() && statSync(path).isDirectory()))) {
-        this.dirs.set(name, [...(this.dirs.get(name) ?? []), path]);
-      } else if (isUnitName(name)) {
-        this.entries.set(name, st.isSymbolicLink() ? { path, link: readlinkSync(path) } : { path });
-      }
+    for (const name of names) this.indexEntry(root, name);
+  }
+
+  private indexEntry(root: string, name: string): void {
+    const path = join(root, name);
+    const st = lstatSync(path);
+    if (/\.(d|wants|requires)$/.test(name) && (st.isDirectory() || (st.isSymbolicLink() && statSync(path).isDirectory()))) {
+      this.dirs.set(name, [...(this.dirs.get(name) ?? []), path]);
+    } else if (isUnitName(name)) {
+      this.entries.set(name, st.isSymbolicLink() ? { path, link: readlinkSync(path) } : { path });
+    } else {
+      const template = buildTemplateOf(name);
+      if (template !== undefined) this.templates.push({ path, unit: template });
     }
   }
 
@@ -126,9 +154,10 @@ export class UnitTree {
     if (!existsSync(file)) throw new ImportError(entry.path, 0, 0, `a dangling symlink (to ${entry.link}); remove it or point it at a unit file`);
     const specifiers = specifiersOf(name);
     const expand = (a: Assignment): Assignment => ({ ...a, value: expandSpecifiers(a.value, specifiers) });
-    const assignments = parseUnitText(readFileSync(file, 'utf8'), file).map(expand);
+    const onSkip = (line: { file: string; line: number; text: string; why: string }): void => { this.skippedLines.push(line); };
+    const assignments = parseUnitText(readFileSync(file, 'utf8'), file, onSkip).map(expand);
     const dropIns = this.dropInsOf(name, template);
-    for (const path of dropIns) assignments.push(...parseUnitText(readFileSync(path, 'utf8'), path).map(expand));
+    for (const path of dropIns) assignments.push(...parseUnitText(readFileSync(path, 'utf8'), path, onSkip).map(expand));
     const listed = (suffix: string): { name: string; at: string }[] =>
       (this.dirs.get(`${name}.${suffix}`) ?? []).flatMap((dir) => readdirSync(dir).sort().filter(isUnitName).map((n) => ({ name: n, at: join(dir, n) })));
     return {

@@ -1,6 +1,7 @@
 import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 import { breakCycles, type Edge } from '../graph.js';
 import { Directives, isCondition, MAPPED, NOT_MODELLED, PULLS } from './directives.js';
+import { basename } from 'node:path';
 import { isUnitName, unitType, UnitTree, type UnitDecl } from './load.js';
 import { atOf, durationText, parseTimeSpanUs } from './parse.js';
 import { readShowFile } from './show.js';
@@ -46,13 +47,17 @@ export function importSystemdUnits(roots: readonly string[], options: ImportOpti
   if (roots.length === 0) throw new ImportError('recsim import systemd', 0, 0, 'give at least one folder of unit files, e.g. /usr/lib/systemd/system');
   const tree = new UnitTree(roots);
   const log = new ImportLog();
-  const rootName = options.target ?? 'default.target';
-  const first = tree.load(rootName);
-  if (first.kind !== 'unit') {
-    throw new ImportError(roots.join(' '), 0, 0, `${rootName} ${first.kind === 'masked' ? 'is masked' : 'is not there'}; name the unit the boot starts from with --target, e.g. --target multi-user.target`);
+  const skippedTemplates: ImportedUnit[] = [];
+  const starts = bootStartUnits(tree, roots, options.target, log);
+  const startedFrom = starts.join(', ');
+  for (const t of tree.templates) {
+    // Not a unit systemd reads: the build substitutes its @...@ placeholders (or runs m4) to make one.
+    log.ignore('build templates (.in, .m4)');
+    skippedTemplates.push({ name: basename(t.path), at: t.path, coverage: 'skipped', why: `a build template: systemd's build turns it into ${t.unit} (units/meson.build); import the built unit folder (e.g. /usr/lib/systemd/system) to model it` });
   }
+  for (const l of tree.skippedLines) log.warn(basename(l.file), `${l.file}:${l.line}`, JSON.stringify(l.text), l.why);
   const loaded = new Map<string, Loaded>();
-  const queue: string[] = [first.unit.name];
+  const queue: string[] = [...starts];
   const pulledBy = new Map<string, string>();
   while (queue.length > 0) {
     const name = queue.shift()!;
@@ -94,11 +99,52 @@ export function importSystemdUnits(roots: readonly string[], options: ImportOpti
       const at = `${outcome.unit.file}:1`;
       const why = /@\./.test(name) ? 'a template: only its instances (e.g. from a .wants/ folder) start'
         : NOT_PROCESSES.has(outcome.unit.type) ? `a ${outcome.unit.type} unit has no process to recover`
-        : `not pulled in by ${first.unit.name}: not started at boot`;
+        : `not pulled in by ${startedFrom}: not started at boot`;
       units.push({ name, at, coverage: 'skipped', why });
     }
   }
-  return build([...loaded.values()], units, log, options, `systemd units from ${roots.join(', ')} (boot target ${first.unit.name})`, false);
+  units.push(...skippedTemplates);
+  return build([...loaded.values()], units, log, options, `systemd units from ${roots.join(', ')} (boot target ${startedFrom})`, false);
+}
+
+/**
+ * The units the boot transaction starts from. systemd starts default.target
+ * (systemd.special(7)); `--target` names another. A folder without
+ * default.target (systemd's own source `units/`, a vendor's folder) boots from
+ * multi-user.target, the default most distributions link default.target to,
+ * with a warning; with neither, the targets found are listed so the user can
+ * pick one; with no target at all (a single unit file, a vendor's units), each
+ * unit given is started, as `systemctl start` of each would.
+ */
+function bootStartUnits(tree: UnitTree, roots: readonly string[], target: string | undefined, log: ImportLog): string[] {
+  const loads = (name: string): boolean => tree.load(name).kind === 'unit';
+  if (target !== undefined) {
+    const first = tree.load(target);
+    if (first.kind !== 'unit') throw new ImportError(roots.join(' '), 0, 0, `${target} ${first.kind === 'masked' ? 'is masked' : 'is not there'}; name the unit the boot starts from with --target, e.g. --target multi-user.target`);
+    return [first.unit.name];
+  }
+  if (loads('default.target')) return [tree.canonical('default.target')];
+  if (loads('multi-user.target')) {
+    log.warn('multi-user.target', roots.join(' '), 'default.target', 'not among the inputs: the boot starts from multi-user.target, where distributions point default.target (systemd.special(7)); name another with --target');
+    return ['multi-user.target'];
+  }
+  const units = tree.names().filter((n) => tree.canonical(n) === n && tree.load(n).kind === 'unit' && !/@\./.test(n) && !NOT_PROCESSES.has(unitType(n)));
+  if (tree.givenFiles.length === roots.length && units.length > 0) {
+    // Only unit files were named: the boot starts them, as `systemctl start <units>` would.
+    log.warn(units[0]!, roots.join(' '), 'default.target', `unit files given alone: the boot starts ${units.join(', ')} (as \`systemctl start\` of each); give the folder of the boot's targets (e.g. /usr/lib/systemd/system) to model the real boot`);
+    return units;
+  }
+  const targets = units.filter((n) => n.endsWith('.target'));
+  if (targets.length > 0) {
+    throw new ImportError(roots.join(' '), 0, 0, `no default.target or multi-user.target here; name the unit the boot starts from with --target, one of: ${targets.slice(0, 10).join(', ')}${targets.length > 10 ? ` (${targets.length - 10} more)` : ''}`);
+  }
+  if (units.length === 0) {
+    const t = tree.templates[0];
+    if (t !== undefined) throw new ImportError(t.path, 0, 0, `a build template, not a unit file: systemd's build makes ${t.unit} of it (units/meson.build); import the built unit (e.g. /usr/lib/systemd/system/${t.unit})`);
+    throw new ImportError(roots.join(' '), 0, 0, 'no unit file here (names such as foo.service, foo.socket, foo.target); give a folder of unit files or a unit file');
+  }
+  log.warn(units[0]!, roots.join(' '), 'default.target', `no target among the inputs: each of the ${units.length} units given is started at boot, as \`systemctl start\` of each would; add the folder of the boot's targets (e.g. /usr/lib/systemd/system) to model the real boot`);
+  return units;
 }
 
 /**
@@ -122,7 +168,12 @@ export function importSystemdShow(files: readonly string[], options: ImportOptio
   const loaded: Loaded[] = [];
   const units: ImportedUnit[] = [];
   for (const file of files) {
-    for (const decl of readShowFile(file)) {
+    const decls = readShowFile(
+      file,
+      (l) => log.warn(basename(file), `${l.file}:${l.line}`, JSON.stringify(l.text), 'not a Property=value line (a capture that wrapped a long value?): skipped'),
+      (at, name) => log.warn(name, at, 'Id=', `a block without Id=: named ${name} after its Names= or the file name`),
+    );
+    for (const decl of decls) {
       const state = decl.assignments.find((a) => a.key === 'LoadState')?.value;
       if (state === 'not-found' || state === 'masked') units.push({ name: decl.name, at: `${decl.file}:${decl.line}`, coverage: 'skipped', why: `LoadState=${state}` });
       else if (NOT_PROCESSES.has(decl.type)) units.push({ name: decl.name, at: `${decl.file}:${decl.line}`, coverage: 'skipped', why: `a ${decl.type} unit has no process to recover` });

@@ -9,9 +9,20 @@ import { ImportError } from '../types.js';
  *   becomes a space, and comment lines inside a continuation are skipped;
  * - an empty value (`Wants=`) is kept: for list settings it resets the list
  *   (systemd.unit(5)), for others it restores the default.
- * systemd logs and skips a line without `=`; recsim refuses it (exit 2), so a
- * typo never silently changes what is imported.
+ * Like systemd's parse_line(), a line without `=` ("Missing '=', ignoring
+ * line.") and an assignment before any section header ("Assignment outside of
+ * section. Ignoring.") are skipped; `onSkip` hears of each, and the import
+ * warns about it with file:line, so nothing is dropped without a word. A
+ * broken section header makes systemd refuse the file (config_parse() returns
+ * -EBADMSG, the unit is bad-setting), and recsim refuses it too (exit 2).
  */
+
+export interface SkippedLine {
+  file: string;
+  line: number;
+  text: string;
+  why: string;
+}
 
 export interface Assignment {
   section: string;
@@ -27,7 +38,7 @@ export function atOf(a: { file: string; line: number }): string {
 
 const COMMENT = /^[#;]/;
 
-export function parseUnitText(text: string, file: string): Assignment[] {
+export function parseUnitText(text: string, file: string, onSkip: (line: SkippedLine) => void = () => {}): Assignment[] {
   const lines = text.split(/\r?\n/);
   const out: Assignment[] = [];
   let section: string | undefined;
@@ -52,14 +63,16 @@ export function parseUnitText(text: string, file: string): Assignment[] {
     }
     const eq = line.indexOf('=');
     if (eq <= 0) {
-      throw new ImportError(file, startLine, 1, `${JSON.stringify(line.slice(0, 40))}: not an assignment; write Key=Value, or start the line with # to comment it out`);
+      onSkip({ file, line: startLine, text: line.slice(0, 60), why: "not a Key=Value assignment: systemd logs \"Missing '=', ignoring line.\" and skips it (src/shared/conf-parser.c parse_line())" });
+      continue;
     }
     const key = line.slice(0, eq).trim();
     if (!/^[A-Za-z0-9_.-]+$/.test(key)) {
       throw new ImportError(file, startLine, 1, `${JSON.stringify(key)}: not a directive name (letters, digits, -, _ and . only)`);
     }
     if (section === undefined) {
-      throw new ImportError(file, startLine, 1, `${key}=: assignment outside a section; put it under a header such as [Unit] or [Service]`);
+      onSkip({ file, line: startLine, text: line.slice(0, 60), why: 'an assignment before any [Section] header: systemd logs "Assignment outside of section. Ignoring." (src/shared/conf-parser.c parse_line())' });
+      continue;
     }
     out.push({ section, key, value: line.slice(eq + 1).trim(), file, line: startLine });
   }

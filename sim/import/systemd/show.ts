@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ImportError } from '../types.js';
 import type { Assignment } from './parse.js';
-import { unitType, type UnitDecl } from './load.js';
+import { isUnitName, unitType, type UnitDecl } from './load.js';
+import { basename } from 'node:path';
 
 /**
  * The second input form: the output of `systemctl show <units...>`
@@ -50,47 +51,80 @@ const UNSET: Readonly<Record<string, readonly string[]>> = {
   OnFailureJobMode: ['replace'],
 };
 
-export function readShowFile(file: string): UnitDecl[] {
+/** A line `systemctl show` output cannot hold (no `=`), skipped with a warning. */
+export interface SkippedShowLine {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export function readShowFile(file: string, onSkip: (line: SkippedShowLine) => void = () => {}, onUnnamed: (at: string, name: string) => void = () => {}): UnitDecl[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new ImportError(file, 0, 0, 'cannot read it; give the output of `systemctl show <units...>` saved to a file');
   }
-  return parseShowText(text, file);
+  return parseShowText(text, file, onSkip, onUnnamed);
 }
 
-export function parseShowText(text: string, file: string): UnitDecl[] {
+/** `openstack-cinder-volume.service.txt` -> `openstack-cinder-volume.service`: the unit a one-unit dump was saved for. */
+function unitNamedByFile(file: string): string | undefined {
+  const base = basename(file).replace(/\.(txt|show|out|log)$/, '');
+  return isUnitName(base) ? base : undefined;
+}
+
+export function parseShowText(text: string, file: string, onSkip: (line: SkippedShowLine) => void = () => {}, onUnnamed: (at: string, name: string) => void = () => {}): UnitDecl[] {
   const units: UnitDecl[] = [];
   let block: Assignment[] = [];
   let blockLine = 0;
   const flush = (): void => {
     if (block.length === 0) return;
-    const id = block.find((a) => a.key === 'Id');
-    if (!id) throw new ImportError(file, blockLine, 1, 'a block without Id=: run `systemctl show` without --property, or add -p Id');
+    let id = block.find((a) => a.key === 'Id');
+    if (!id) {
+      // `systemctl show -p ...` or a capture cut by hand: name the unit from Names= or, for a one-unit file, from the file name.
+      const names = block.find((a) => a.key === 'Names')?.value.split(/\s+/)[0];
+      const byFile = blocks === 0 && isLastBlock() ? unitNamedByFile(file) : undefined;
+      const name = names ?? byFile;
+      if (name === undefined) throw new ImportError(file, blockLine, 1, 'a block without Id=: run `systemctl show` without --property (or add -p Id), or save one unit\'s output as <unit>.txt, e.g. nginx.service.txt');
+      id = { section: 'show', key: 'Id', value: name, file, line: blockLine };
+      onUnnamed(`${file}:${blockLine}`, name);
+    }
     const load = block.find((a) => a.key === 'LoadState')?.value;
     if (load === 'not-found' || load === 'masked') {
       units.push({ name: id.value, type: unitType(id.value), file, line: id.line, dropIns: [], assignments: [{ ...id, key: 'LoadState', value: load }], wantsDir: [], requiresDir: [], resolved: true });
     } else {
       const assignments = block
         .map((a) => ({ ...a, key: SHOW_TO_DIRECTIVE[a.key] ?? a.key }))
+        // systemd before v230 printed StartLimitInterval= as a bare number of microseconds (10000000 is 10 s).
+        .map((a) => (a.key === 'StartLimitInterval' && /^\d+$/.test(a.value) ? { ...a, value: `${a.value}us` } : a))
         .filter((a) => a.value !== '' && !(UNSET[a.key] ?? []).includes(a.value));
       units.push({ name: id.value, type: unitType(id.value), file, line: id.line, dropIns: [], assignments, wantsDir: [], requiresDir: [], resolved: true });
     }
     block = [];
+    blocks++;
   };
+  let blocks = 0;
   const lines = text.split(/\r?\n/);
+  let lineIndex = 0;
+  const isLastBlock = (): boolean => lines.slice(lineIndex + 1).every((l) => l.trim() === '');
   for (let i = 0; i < lines.length; i++) {
+    lineIndex = i;
     const line = lines[i]!;
     if (line.trim() === '') {
       flush();
       continue;
     }
     const eq = line.indexOf('=');
-    if (eq <= 0) throw new ImportError(file, i + 1, 1, `${JSON.stringify(line.slice(0, 40))}: not a Property=value line; give the output of \`systemctl show\` unchanged`);
+    if (eq <= 0) {
+      // systemctl never prints such a line; a capture that wrapped a long value does.
+      onSkip({ file, line: i + 1, text: line.slice(0, 60) });
+      continue;
+    }
     if (block.length === 0) blockLine = i + 1;
     block.push({ section: 'show', key: line.slice(0, eq), value: line.slice(eq + 1).trim(), file, line: i + 1 });
   }
+  lineIndex = lines.length;
   flush();
   if (units.length === 0) throw new ImportError(file, 0, 0, 'no units in it; give the output of `systemctl show <units...>`');
   return units;
