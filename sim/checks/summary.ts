@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { RunSummary, Violation } from '../trace/trace-file.js';
 import { TraceReplay } from './replay.js';
+import { ServingClock, servingSpecOf } from '../compare/serving-time.js';
 
 /**
  * Counts what a run did as its records are written: reboots, restarts,
@@ -17,10 +18,17 @@ export class RunCounter {
   lostDataBytes = 0;
   records = 0;
   private readonly replay = new TraceReplay();
+  /** Up and serving time (issue 20 item 10: "available" means serving, "up" means running). */
+  private readonly clock: ServingClock;
+
+  constructor(components: Scenario['components']) {
+    this.clock = new ServingClock(components.map(servingSpecOf));
+  }
 
   readonly sink = (r: TraceRecord): void => {
     this.records++;
     this.replay.apply(r);
+    this.clock.sink(r);
     switch (r.type) {
       case 'shutdown-started':
         this.graceful++;
@@ -44,6 +52,8 @@ export class RunCounter {
   summary(scenario: Scenario, seed: number, run: { outcome: RunSummary['outcome']; endUs: Micros; events: number }, violations: Violation[]): Omit<RunSummary, 'expectations'> {
     const finalStates: RunSummary['finalStates'] = {};
     for (const c of scenario.components) finalStates[c.name] = this.replay.stateOf(c.name);
+    const { upUs, servingUs } = this.clock.totals(run.endUs);
+    const share = (us: number[]): number => us.reduce((a, b) => a + b, 0) / (Math.max(1, run.endUs) * Math.max(1, us.length));
     return {
       scenario: scenario.name,
       seed,
@@ -55,6 +65,8 @@ export class RunCounter {
       restarts: { total: this.restarts, byComponent: { ...this.byComponent } },
       lostRequests: this.lostRequests,
       lostDataBytes: this.lostDataBytes,
+      availability: share(servingUs),
+      up: share(upUs),
       finalStates,
       violations,
     };
@@ -69,7 +81,7 @@ export function summarise(
   run: { outcome: RunSummary['outcome']; endUs: Micros; events: number },
   violations: Violation[],
 ): Omit<RunSummary, 'expectations'> {
-  const counter = new RunCounter();
+  const counter = new RunCounter(scenario.components);
   for (const r of records) counter.sink(r);
   return counter.summary(scenario, seed, run, violations);
 }

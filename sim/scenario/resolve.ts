@@ -185,6 +185,8 @@ function resolveExpect(e: ExpectInput | undefined): Expectations | undefined {
     violations: e.violations,
     lostRequests: e.lost_requests,
     lostDataBytes: e.lost_data_bytes,
+    availablePercent: e.available_percent,
+    upPercent: e.up_percent,
     outcome: e.outcome,
     records: e.records?.map(resolvePattern),
     absent: e.absent?.map(resolvePattern),

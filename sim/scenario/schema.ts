@@ -121,6 +121,9 @@ const expectBlock = z.strictObject({
   violations: z.union([z.literal('none'), z.array(z.string())]).optional(),
   lost_requests: z.number().int().min(0).optional(),
   lost_data_bytes: z.number().min(0).optional(),
+  /** Time serving (running, ready, past warm-up) and time running, in % of the run averaged over components, to 2 decimals. */
+  available_percent: z.number().min(0).max(100).optional(),
+  up_percent: z.number().min(0).max(100).optional(),
   outcome: z.enum(['completed', 'event-budget-exhausted']).optional(),
   records: z.array(recordPattern).optional(),
   absent: z.array(recordPattern).optional(),

@@ -170,6 +170,10 @@ export interface Expectations {
   violations?: 'none' | string[];
   lostRequests?: number;
   lostDataBytes?: number;
+  /** Serving time (running, ready, past warm-up) in % of the run, averaged over components, to 2 decimals. */
+  availablePercent?: number;
+  /** Running time in % of the run, averaged over components, to 2 decimals. */
+  upPercent?: number;
   outcome?: 'completed' | 'event-budget-exhausted';
   /** Records that must appear in this order (other records may come between them). */
   records?: RecordPattern[];

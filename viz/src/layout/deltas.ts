@@ -1,12 +1,15 @@
 // The same definitions as `recsim compare`, so a pair of timelines and the table agree.
 import { runMetrics, type SummaryCounts } from '../../../sim/compare/run-metrics.js';
+import { servingSpecOf, type ServingSpec } from '../../../sim/compare/serving-time.js';
 import { formatBytes } from '../../../sim/report/format-bytes.js';
 import { formatCount, formatSpan } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';
 
 export interface TraceTotals {
-  /** Time running / run time, averaged over components (0..1). */
+  /** Time serving (running, ready, past its warm-up) / run time, averaged over components (0..1). */
   availability: number;
+  /** Time running / run time, averaged over components (0..1). */
+  up: number;
   downtimeUs: number;
   gracefulReboots: number;
   ungracefulReboots: number;
@@ -40,10 +43,10 @@ function summaryCounts(file: TraceFile, sorted: readonly TraceRecord[], endUs: n
   };
 }
 
-/** The components a run declared; from its records when the file does not say. */
-function componentsOf(file: TraceFile, sorted: readonly TraceRecord[]): string[] {
-  const declared = (file.scenario as { components?: { name?: unknown }[] } | null)?.components;
-  if (Array.isArray(declared)) return declared.map((c) => String(c?.name));
+/** The components a run declared (with their warm-up and readiness probe); from its records when the file does not say. */
+function componentsOf(file: TraceFile, sorted: readonly TraceRecord[]): (string | ServingSpec)[] {
+  const declared = (file.scenario as { components?: { name?: unknown; warmupUs?: number; probes?: { readiness?: unknown } }[] } | null)?.components;
+  if (Array.isArray(declared)) return declared.map((c) => servingSpecOf({ ...c, name: String(c?.name) }));
   const seen = new Set<string>();
   for (const r of sorted) if (r.type === 'state') seen.add(r.component);
   return [...seen];
@@ -55,7 +58,8 @@ export function traceTotals(file: TraceFile, sorted: readonly TraceRecord[], end
   const m = runMetrics(sorted, components, summaryCounts(file, sorted, endUs));
   const span = Math.max(1, endUs) * Math.max(1, components.length);
   return {
-    availability: m.runningUs.reduce((a, b) => a + b, 0) / span,
+    availability: m.servingUs.reduce((a, b) => a + b, 0) / span,
+    up: m.runningUs.reduce((a, b) => a + b, 0) / span,
     downtimeUs: m.downtimeUs,
     gracefulReboots: m.gracefulReboots,
     ungracefulReboots: m.ungracefulReboots,
@@ -81,6 +85,7 @@ export interface DeltaRow {
 
 const ROWS: readonly { key: keyof TraceTotals; label: string; higherIsBetter: boolean; show: (v: number) => string; showDelta: (d: number) => string }[] = [
   { key: 'availability', label: 'availability', higherIsBetter: true, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` },
+  { key: 'up', label: 'up (running)', higherIsBetter: true, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` },
   { key: 'downtimeUs', label: 'system downtime', higherIsBetter: false, show: formatSpan, showDelta: formatSpan },
   { key: 'gracefulReboots', label: 'graceful reboots', higherIsBetter: false, show: formatCount, showDelta: formatCount },
   { key: 'ungracefulReboots', label: 'ungraceful reboots', higherIsBetter: false, show: formatCount, showDelta: formatCount },
