@@ -1,4 +1,5 @@
 import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
+import { savePath } from './save-path.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
 const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
@@ -45,6 +46,8 @@ export interface Topology {
    * (a group restart) is started in this order.
    */
   readonly startRank: readonly number[];
+  /** R8: what a graceful save of each component needs up (save-path.ts); empty without dirty data. */
+  readonly savePath: readonly (readonly number[])[];
 }
 
 function lists(n: number): number[][] {
@@ -80,7 +83,8 @@ export function buildTopology(scenario: Scenario): Topology {
   specs.forEach((c, i) => c.collection?.durability === 'transient' && transientChildrenOf[at(c.collection.parent)]!.push(i));
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
-  return {
+  const savePaths: number[][] = [];
+  const topo: Topology = {
     scenario,
     specs,
     index,
@@ -99,7 +103,10 @@ export function buildTopology(scenario: Scenario): Topology {
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
     shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager),
     startRank: startRanks(needs, monitorOf),
+    savePath: savePaths,
   };
+  specs.forEach((c, i) => savePaths.push(c.dirtyData ? savePath(specs, index, dependsOn, i) : []));
+  return topo;
 }
 
 /**

@@ -107,6 +107,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
     dirtyData: c.dirty_data && {
       writeBytesPerS: unit(parseByteRate(c.dirty_data.write_rate), [...path('dirty_data'), 'write_rate']),
       flushEveryUs: unit(parseDuration(c.dirty_data.flush_every), [...path('dirty_data'), 'flush_every']),
+      ...(c.dirty_data.store !== undefined ? { store: c.dirty_data.store } : {}),
     },
   };
 }

@@ -52,7 +52,7 @@ const component = z.strictObject({
     .optional()
     .describe('Requests served by a driver; in-flight ones are lost when it crashes.'),
   dirty_data: z
-    .strictObject({ write_rate: byteRate, flush_every: duration })
+    .strictObject({ write_rate: byteRate, flush_every: duration, store: name.optional().describe('The component the data is saved to (R8): a save needs it and what it depends on, nothing else.') })
     .optional()
     .describe('Data written and flushed periodically; what is unflushed is lost unless stopped gracefully.'),
   stop_timeout: duration.optional().describe("This component's stop timeout, overriding system.stop_timeout (F8: overridable per environment)."),

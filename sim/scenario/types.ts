@@ -99,6 +99,8 @@ export interface RequestLoad {
 export interface DirtyData {
   writeBytesPerS: number;
   flushEveryUs: Micros;
+  /** R8: the component the data is saved to; a save needs it and what it depends on (sim/model/save-path.ts). */
+  store?: string;
 }
 
 export interface ComponentSpec {

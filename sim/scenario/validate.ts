@@ -105,6 +105,10 @@ export function validateScenario(s: Scenario): void {
         if (m === c.name) throw new ScenarioProblem(at, `"${c.name}" cannot be in its own quorum`);
       });
     });
+    if (c.dirtyData?.store !== undefined) {
+      known(c.dirtyData.store, ['components', i, 'dirty_data', 'store']);
+      if (c.dirtyData.store === c.name) throw new ScenarioProblem(['components', i, 'dirty_data', 'store'], `"${c.name}" cannot save to itself: name the component its data goes to, or drop store`);
+    }
     if (c.monitor !== undefined) {
       known(c.monitor, ['components', i, 'monitor']);
       const monitor = s.components[index.get(c.monitor)!]!;
