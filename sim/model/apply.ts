@@ -15,7 +15,6 @@ import { conditionHolds } from '../faults/condition.js';
 import { blockingFor, isOnItsWay, missingFor, waitTargets, willComeBack } from './readiness.js';
 import type { ArmedFault } from './fault-commands.js';
 import { faultMayLand } from './reactors/faults.js';
-import { storagePath } from './stop-order.js';
 import {
   freshComponent,
   isAlive,
@@ -611,14 +610,14 @@ export class Writer {
   }
 
   /**
-   * R8: saving needs the storage path: every component this one depends on,
-   * directly or through others, alive and answering. Of those that are not,
+   * R8: saving needs the save path: its store and what the store depends on
+   * (sim/model/save-path.ts), alive and answering. Of those that are not,
    * the one down the longest (its end or hang came first: the root of the
    * others' being down), with the seq of that end or hang; or undefined.
    */
   private downStore(c: number): { store: number; cause: number | undefined } | undefined {
     let root: { store: number; cause: number | undefined } | undefined;
-    for (const d of storagePath(this.topo, c)) {
+    for (const d of this.topo.savePath[c]!) {
       const state = this.comp(d).life.state;
       if (state === 'running' || state === 'stopping') continue;
       const cause = this.storeDownCause(d);
