@@ -180,10 +180,10 @@ export class Writer {
       case 'schedule-restart':
         this.comp(cmd.c).restartScheduled = true;
         this.comp(cmd.c).autoRestart = 'due';
-        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)!, ...(cmd.quiet ? { quiet: true } : {}) });
+        this.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: this.state.epoch, cause: this.cause(cmd.cause)!, ...(cmd.quiet ? { quiet: true } : {}), ...(cmd.waitFor ? { waitFor: cmd.waitFor } : {}) });
         return;
       case 'restart':
-        return this.restart(cmd.c, this.cause(cmd.cause)!);
+        return this.restart(cmd.c, this.cause(cmd.cause)!, cmd.waitFor);
       case 'count-restart':
         return this.countRestart(cmd.c, this.cause(cmd.cause));
       case 'cancel-auto-restart': {
@@ -497,7 +497,7 @@ export class Writer {
     this.facts.push({ f: 'started', c, seq: this.recorder.nextSeq - 1 });
   }
 
-  private restart(c: number, cause: number): void {
+  private restart(c: number, cause: number, waitFor?: string[]): void {
     const component = this.comp(c);
     component.restartScheduled = undefined;
     if (isAlive(component.life.state) && isJobStop(stopOf(component.life)?.reason)) {
@@ -513,7 +513,7 @@ export class Writer {
     component.autoRestart = undefined;
     remember(component.history.restartsUs, this.nowUs);
     const restart = this.emit({ type: 'restart', component: this.name(c), attempt: component.restarts, cause });
-    this.requestStart(c, restart.seq, 'restart');
+    this.requestStart(c, restart.seq, 'restart', waitFor);
   }
 
   /** systemd's restart counter counts the restart job even when its start is then refused (the start limit). */

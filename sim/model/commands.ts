@@ -42,9 +42,10 @@ export type Command =
   /** A start's latency has passed. */
   | { do: 'finish-start'; c: number }
   /** Arms a restart timer for this boot (a reboot makes it stale). */
-  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause; quiet?: boolean }
+  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause; quiet?: boolean; waitFor?: string[] }
   /** A restart timer fired: counted, recorded, then started as its dependencies allow. */
-  | { do: 'restart'; c: number; cause: Cause }
+  /** `waitFor`: names it must also wait for (OTP: the sibling started before it in a group restart). */
+  | { do: 'restart'; c: number; cause: Cause; waitFor?: string[] }
   /** systemd: the restart job is scheduled and counted ("Scheduled restart job, restart counter is at N") but its start is refused (the start limit). */
   | { do: 'count-restart'; c: number; cause: Cause }
   /** A stop job reached a unit waiting for its automatic restart: the restart will not happen. */

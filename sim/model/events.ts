@@ -12,7 +12,7 @@ export type SimEvent =
   | { k: 'stop-done'; c: number; generation: number; cause: number }
   | { k: 'stop-timeout'; c: number; generation: number; cause: number }
   /** `quiet`: part of a restart already propagated (a try-restart, an operator's restart): it propagates nothing itself. */
-  | { k: 'restart'; c: number; epoch: number; cause: number; quiet?: boolean }
+  | { k: 'restart'; c: number; epoch: number; cause: number; quiet?: boolean; waitFor?: string[] }
   | { k: 'heartbeat'; c: number; generation: number }
   | { k: 'call'; c: number; generation: number }
   | { k: 'call-timeout'; c: number; generation: number; cause: number }

@@ -1,5 +1,6 @@
 import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
 import { savePath } from './save-path.js';
+import { startsAfterOf } from './start-in-turn.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
 const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
@@ -46,6 +47,11 @@ export interface Topology {
    * (a group restart) is started in this order.
    */
   readonly startRank: readonly number[];
+  /**
+   * OTP (issue 20 item 6): the sibling whose start must return before this
+   * child's start begins, when its supervisor is an OTP one (start-in-turn.ts).
+   */
+  readonly startsAfter: readonly (number | undefined)[];
   /** R8: what a graceful save of each component needs up (save-path.ts); empty without dirty data. */
   readonly savePath: readonly (readonly number[])[];
 }
@@ -104,6 +110,7 @@ export function buildTopology(scenario: Scenario): Topology {
     shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager),
     startRank: startRanks(needs, monitorOf),
     savePath: savePaths,
+    startsAfter: startsAfterOf(specs, monitorOf, childrenOf),
   };
   specs.forEach((c, i) => savePaths.push(c.dirtyData ? savePath(specs, index, dependsOn, i) : []));
   return topo;

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { Writer } from '../../sim/model/apply.js';
 import { isAlive } from '../../sim/model/state.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth, patchWriter } from '../helpers/teeth.js';
+import { component, describeTeeth, patchWriter, wrapWriter } from '../helpers/teeth.js';
 
 /**
  * Two rules live in pure policy modules, not in the writer: they are broken
@@ -102,3 +102,16 @@ function stopAllAtOnce(this: WriterInternals, members: readonly { c: number }[],
   originalStopGroup.call(this, members.map(({ c }) => ({ c, waitingFor: 0 })), ...rest);
 }
 const originalStopGroup = (Writer.prototype as unknown as { stopGroup: WriterInternals['stopGroup'] }).stopGroup;
+
+describeTeeth('OTP starts children one after another (issue 20 item 6)', [
+  {
+    rule: 'OTP start_children in turn',
+    file: 'scenarios/anchors/otp-starts-children-in-turn.yaml',
+    breaks: 'a supervisor starts its children all at once (each waits only for its dependencies)',
+    breakModel: () => wrapWriter('requestStart', (original) => function (this: Writer, ...args: never[]) {
+      const [c, cause, why] = args as unknown as [number, number, string];
+      return original.call(this, c, cause, why, []);
+    }),
+    givesAway: 'record state b from=stopped to=starting t=10300000: got no such record',
+  },
+]);

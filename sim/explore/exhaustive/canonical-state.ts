@@ -61,7 +61,7 @@ const SUPERVISOR_EVENT_FIELDS = { event: true, component: true, ok: true, status
 type EventKeys = SimEvent extends infer E ? (E extends unknown ? keyof E : never) : never;
 const EVENT_FIELDS = {
   k: true, fault: true, cause: true, source: true, c: true, generation: true, epoch: true, culprit: true, reason: true, by: true, probe: true, ok: true,
-  quiet: true,
+  quiet: true, waitFor: true,
 } as const satisfies Record<EventKeys, true>;
 
 /** Refuses an object with a field the key does not know: the key would silently ignore it, and dedup would be unsound. */

@@ -22,9 +22,16 @@ export const onStopTimeout: TimerReactor<'stop-timeout'> = (s, e) =>
     ? [{ do: 'kill', c: e.c, reason: 'stop timeout', termination: { kind: 'stop-timeout' }, cause: e.cause }]
     : [];
 
-/** A boot asks every component to start, in declaration order; each waits for what it needs. */
-export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact) =>
-  s.components.map((_, c): Command => ({ do: 'request-start', c, cause: fact.seq, why: 'boot' }));
+/**
+ * A boot asks every component to start, in declaration order; each waits for
+ * what it needs, and a child of an OTP supervisor for the sibling before it
+ * (supervisor.erl init_children -> start_children: one start at a time).
+ */
+export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) =>
+  s.components.map((_, c): Command => {
+    const after = ctx.topo.startsAfter[c];
+    return { do: 'request-start', c, cause: fact.seq, why: 'boot', ...(after !== undefined ? { waitFor: [ctx.topo.specs[after]!.name] } : {}) };
+  });
 
 /**
  * A component that reaches running (or, with a readiness probe, ready) releases those waiting for it: each

@@ -5,6 +5,7 @@ import type { Effect, RecoveryPolicy } from '../../policy/types.js';
 import type { Termination } from '../../trace/records.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { concatBatches } from '../batch.js';
+import { startsInTurn } from '../start-in-turn.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
@@ -181,12 +182,16 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
     if (group.every((i) => !isAlive(s.components[i]!.life.state))) {
       // A restart that a binding or an operator asked for propagated when it was asked for (sim/model/reactors/bindings.ts).
       const quiet = fact.stopReason === 'binding' || fact.stopReason === 'operator';
+      // OTP start_children: each child's start returns before the next one's begins (startInTurn).
+      let previous: number | undefined;
       for (const i of group) {
         out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
         // OTP terminate_children drops temporary children: stopped with the group, never restarted.
         const state = s.components[i]!.life.state;
         if (policyOf(s, ctx, i).when === 'never' || state === 'failed' || state === 'destroyed') continue;
-        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}) });
+        const waitFor = previous !== undefined && startsInTurn(ctx.topo, i) ? { waitFor: [ctx.topo.specs[previous]!.name] } : {};
+        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}), ...waitFor });
+        previous = i;
       }
     }
   }
@@ -244,7 +249,8 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
   if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
   const component = s.components[e.c]!;
   const life = component.life;
-  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause }];
+  const waitFor = e.waitFor ? { waitFor: e.waitFor } : {};
+  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause, ...waitFor }];
   if (component.autoRestart === 'cancelled') {
     const reason = 'a stop job is pending: automatic restart skipped (systemd service_enter_restart())';
     return [
@@ -253,5 +259,5 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
     ];
   }
   const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(0), 1);
-  return refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c])) ?? [{ do: 'restart', c: e.c, cause: e.cause }, ...propagation];
+  return refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c])) ?? [{ do: 'restart', c: e.c, cause: e.cause, ...waitFor }, ...propagation];
 };
