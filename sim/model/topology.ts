@@ -1,6 +1,7 @@
 import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
 import { savePath } from './save-path.js';
 import { startsAfterOf } from './start-in-turn.js';
+import { shutdownGraph } from './shutdown-graph.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
 const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
@@ -146,34 +147,4 @@ function startRanks(dependsOn: readonly (readonly number[])[], monitorOf: readon
     }
   }
   return rank;
-}
-
-/**
- * F8/R5 from the declarations, as Fuchsia's shutdown job builds it: a
- * provider stops after its dependents, a monitor after the children it
- * supervises, the power manager (which drives the shutdown) after everything.
- * `simultaneous` (a flaw kept on purpose) keeps only the power manager last.
- */
-function shutdownGraph(scenario: Scenario, dependents: number[][], childrenOf: number[][], powerManager: number | undefined): Topology['shutdown'] {
-  const n = scenario.components.length;
-  const ordered = scenario.system.shutdownOrder === 'dependency';
-  const stopsBefore = lists(n);
-  const mustStopFirst = new Array<number>(n).fill(0);
-  const edge = (first: number, then: number): void => {
-    stopsBefore[first]!.push(then);
-    mustStopFirst[then]!++;
-  };
-  for (let provider = 0; provider < n; provider++) {
-    if (provider === powerManager) continue;
-    if (ordered) {
-      const seen = new Set<number>();
-      for (const d of [...dependents[provider]!, ...childrenOf[provider]!]) {
-        if (d === powerManager || seen.has(d)) continue;
-        seen.add(d);
-        edge(d, provider);
-      }
-    }
-  }
-  if (powerManager !== undefined) for (let c = 0; c < n; c++) if (c !== powerManager) edge(c, powerManager);
-  return { mustStopFirst, stopsBefore };
 }
