@@ -198,7 +198,7 @@ export class Writer {
       case 'reset-failed':
         return this.resetFailed(cmd.c, this.cause(cmd.cause));
       case 'stop':
-        return this.stop(cmd.c, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? []);
+        return this.stop(cmd.c, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? [], cmd.as, cmd.timeoutUs, this.cause(cmd.detected));
       case 'stop-group':
         return this.stopGroup(cmd.members, cmd.reason, this.cause(cmd.cause)!, cmd.waitFor ?? []);
       case 'stop-group-tick':
@@ -561,12 +561,12 @@ export class Writer {
     if (!wasReady && status.ready && component.life.state === 'running') this.facts.push({ f: 'ready', c, seq: this.recorder.nextSeq - 1 });
   }
 
-  private stop(c: number, reason: StopReason, cause: number, waitFor: string[]): void {
+  private stop(c: number, reason: StopReason, cause: number, waitFor: string[], as?: Termination, timeoutOverrideUs?: Micros, detected?: number): void {
     const component = this.comp(c);
     const life = component.life;
     if (!isAlive(life.state) || life.state === 'stopping' || stopOf(life) !== undefined) return;
     const request = this.emit({ type: 'stop-requested', component: this.name(c), reason, cause });
-    const stop = { reason, cause: request.seq, waitFor };
+    const stop = { reason, cause: request.seq, waitFor, ...(as ? { as } : {}), ...(detected !== undefined ? { detected } : {}) };
     if (life.state === 'starting') return this.terminate(c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
     const proc = processOf(life)!;
     if (this.topo.specs[c]!.brutalKill) {
@@ -577,7 +577,7 @@ export class Writer {
     // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
     // included. A stop that takes exactly the timeout completes: its stop-done is scheduled first.
     // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
-    const timeoutUs = this.topo.specs[c]!.stopTimeoutUs ?? this.topo.scenario.system.stopTimeoutUs;
+    const timeoutUs = timeoutOverrideUs ?? this.topo.specs[c]!.stopTimeoutUs ?? this.topo.scenario.system.stopTimeoutUs;
     const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
     if (life.state === 'hung' || this.ignoresStop(component)) {
       proc.stop = stop;
@@ -642,7 +642,7 @@ export class Writer {
     graceful: boolean,
     cause: number | undefined,
     detectedSeq?: number,
-    stopOverride?: { reason: StopReason; waitFor: string[] },
+    stopOverride?: { reason: StopReason; waitFor: string[]; as?: Termination; detected?: number },
     startFailed = false,
   ): void {
     const component = this.comp(c);
@@ -653,6 +653,9 @@ export class Writer {
     const unflushed = unflushedBytes(this.topo, c, proc, this.nowUs);
     const inflight = !proc ? 0 : life.state === 'hung' ? proc.inflight.length : inflightAt(proc, this.nowUs);
     const stop = stopOverride ?? proc?.stop;
+    // A stop that says how its end is recorded (a liveness kill: a probe failure, TERM honoured or not).
+    if (stop?.as) termination = stop.as;
+    if (detectedSeq === undefined && stop && 'detected' in stop) detectedSeq = stop.detected;
     component.generation++;
     // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
     // system shutdown too: there the order (F8) keeps every store up unless one was down before.

@@ -56,7 +56,8 @@ export type Command =
   | { do: 'reset-failed'; c: number; cause: Cause }
   /** Re-registers a waiting component on the next component it waits for. */
   | { do: 'wait-on'; c: number; on: number }
-  | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[] }
+  /** `as`: how the end is recorded however it comes; `timeoutUs`: this stop's timeout (Kubernetes' grace period) instead of the component's. */
+  | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[]; as?: Termination; timeoutUs?: Micros; detected?: Cause }
   /**
    * R4/R8: stops a group dependents first: each member with `waitingFor` 0
    * now, the others once that many members depending on it have ended.
