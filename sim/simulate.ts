@@ -108,7 +108,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const head = { format: TRACE_FORMAT, version: TRACE_VERSION, seed, scenario: resolved } as const;
   const sim = Simulation.create(resolved, seed);
   const buffer = new RecordBuffer(options.maxRecordsInMemory ?? DEFAULT_MAX_RECORDS_IN_MEMORY);
-  const counter = new RunCounter();
+  const counter = new RunCounter(resolved.components);
   const violations = new ViolationWriter(resolved, sim);
   const expectations = recordExpectationsOf(resolved.expect);
   for (const sink of [buffer.sink, counter.sink, violations.sink, expectations.sink, ...(options.sinks ?? [])]) sim.subscribe(sink);

@@ -90,6 +90,9 @@ export function checkExpectations(expect: Expectations | undefined, summary: Omi
   }
   if (expect.lostRequests !== undefined) out.push(compare(`lost requests = ${expect.lostRequests}`, expect.lostRequests, summary.lostRequests));
   if (expect.lostDataBytes !== undefined) out.push(compare(`lost data bytes = ${expect.lostDataBytes}`, expect.lostDataBytes, summary.lostDataBytes));
+  const percent = (share: number): number => Number((share * 100).toFixed(2));
+  if (expect.availablePercent !== undefined) out.push(compare(`available % = ${expect.availablePercent}`, expect.availablePercent, percent(summary.availability)));
+  if (expect.upPercent !== undefined) out.push(compare(`up % = ${expect.upPercent}`, expect.upPercent, percent(summary.up)));
   if (expect.violations !== undefined) {
     const actual = [...new Set(summary.violations.map((v) => v.invariant))].sort();
     const expected = expect.violations === 'none' ? [] : [...new Set(expect.violations)].sort();

@@ -4,6 +4,7 @@ import type { TraceRecord } from '../trace/records.js';
 import { emptyTally, tallyRecord, type RecordTally } from '../trace/tally.js';
 import type { RunSummary, Violation } from '../trace/trace-file.js';
 import { TraceReplay } from './replay.js';
+import { ServingClock, servingSpecOf } from '../trace/serving-time.js';
 
 /**
  * Counts what a run did as its records are written: reboots, restarts,
@@ -14,16 +15,25 @@ export class RunCounter {
   readonly tally: RecordTally = emptyTally();
   records = 0;
   private readonly replay = new TraceReplay();
+  /** Up and serving time (issue 20 item 10: "available" means serving, "up" means running). */
+  private readonly clock: ServingClock;
+
+  constructor(components: Scenario['components']) {
+    this.clock = new ServingClock(components.map(servingSpecOf));
+  }
 
   readonly sink = (r: TraceRecord): void => {
     this.records++;
     this.replay.apply(r);
+    this.clock.sink(r);
     tallyRecord(this.tally, r);
   };
 
   summary(scenario: Scenario, seed: number, run: { outcome: RunSummary['outcome']; endUs: Micros; events: number }, violations: Violation[]): Omit<RunSummary, 'expectations'> {
     const finalStates: RunSummary['finalStates'] = {};
     for (const c of scenario.components) finalStates[c.name] = this.replay.stateOf(c.name);
+    const { upUs, servingUs } = this.clock.totals(run.endUs);
+    const share = (us: number[]): number => us.reduce((a, b) => a + b, 0) / (Math.max(1, run.endUs) * Math.max(1, us.length));
     return {
       scenario: scenario.name,
       seed,
@@ -38,6 +48,8 @@ export class RunCounter {
       delayedRequests: this.tally.delayedRequests,
       requestDelayUs: this.tally.requestDelayUs,
       lostDataBytes: this.tally.lostDataBytes,
+      availability: share(servingUs),
+      up: share(upUs),
       finalStates,
       violations,
     };
@@ -52,7 +64,7 @@ export function summarise(
   run: { outcome: RunSummary['outcome']; endUs: Micros; events: number },
   violations: Violation[],
 ): Omit<RunSummary, 'expectations'> {
-  const counter = new RunCounter();
+  const counter = new RunCounter(scenario.components);
   for (const r of records) counter.sink(r);
   return counter.summary(scenario, seed, run, violations);
 }

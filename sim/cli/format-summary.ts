@@ -6,6 +6,9 @@ import { formatBytes } from '../report/format-bytes.js';
 
 const STORY_LINES_MAX = 40;
 
+/** A share of 1 as a percentage with two decimals. */
+const percent = (share: number): string => `${(share * 100).toFixed(2)} %`;
+
 /** One line of the story of a run for the records a reader cares about; undefined for the rest. */
 export function storyLine(r: TraceRecord): string | undefined {
   const who = r.component ?? '';
@@ -103,12 +106,13 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
   const byComponent = Object.entries(s.restarts.byComponent).map(([n, k]) => `${n} ${k}`).join(', ');
   lines.push(`Restarts: ${s.restarts.total}${byComponent ? ` (${byComponent})` : ''}`);
   lines.push(`Lost: ${s.lostRequests} requests in flight, ${formatBytes(s.lostDataBytes)} unflushed data`);
-  // Issue 20 item 12: what arrived while a driver was down is not nothing.
+  // What arrived while a driver was down is not nothing.
   if ((s.refusedRequests ?? 0) > 0 || (s.delayedRequests ?? 0) > 0) {
     const delayed = s.delayedRequests ?? 0;
     const mean = delayed > 0 ? ` (waited ${formatDuration(Math.round((s.requestDelayUs ?? 0) / delayed))} on average)` : '';
     lines.push(`Requests while down: ${s.refusedRequests ?? 0} refused, ${delayed} delayed${mean}`);
   }
+  lines.push(`Available: ${percent(s.availability)} serving, ${percent(s.up)} up (averaged over components)`);
   const notRunning = Object.entries(s.finalStates).filter(([, st]) => st !== 'running');
   lines.push(`Final states: ${notRunning.length === 0 ? 'all running' : notRunning.map(([n, st]) => `${n} ${st}`).join(', ')}`);
   if (s.violations.length === 0) lines.push('Invariants: no violations');

@@ -32,6 +32,7 @@ export function mergeMoments(a: Moments, b: Moments): Moments {
 /** The per-run metrics a comparison reports, with their units. */
 export const METRICS = [
   { key: 'availability', label: 'availability', unit: 'fraction' },
+  { key: 'up', label: 'up', unit: 'fraction' },
   { key: 'downtimeUs', label: 'system downtime', unit: 'us' },
   { key: 'gracefulReboots', label: 'graceful reboots', unit: 'count' },
   { key: 'ungracefulReboots', label: 'ungraceful reboots', unit: 'count' },
@@ -47,13 +48,13 @@ export const METRICS = [
 
 export type MetricKey = (typeof METRICS)[number]['key'];
 
-/** Everything kept about one policy's runs. `availability` sums running microseconds over all components. */
+/** Everything kept about one policy's runs. `availability` sums serving microseconds over all components, `up` running ones. */
 export interface PolicyAccumulator {
   policy: string;
   runs: number;
   budgetExhausted: number;
   metrics: Record<MetricKey, Moments>;
-  /** Running microseconds per component, in declaration order. */
+  /** Serving microseconds per component (its availability), in declaration order. */
   services: Moments[];
   /** The policy's worst run so far (its seed, to write its trace); absent before the first run. */
   worst?: WorstRun;
@@ -69,7 +70,8 @@ export function addRun(acc: PolicyAccumulator, run: RunMetrics, seed?: number): 
   if (seed !== undefined) acc.worst = worseOf(acc.worst, worstRunOf(seed, run));
   if (run.budgetExhausted) acc.budgetExhausted++;
   const m = acc.metrics;
-  addSample(m.availability, run.runningUs.reduce((a, b) => a + b, 0));
+  addSample(m.availability, run.servingUs.reduce((a, b) => a + b, 0));
+  addSample(m.up, run.runningUs.reduce((a, b) => a + b, 0));
   addSample(m.downtimeUs, run.downtimeUs);
   addSample(m.gracefulReboots, run.gracefulReboots);
   addSample(m.ungracefulReboots, run.ungracefulReboots);
@@ -81,7 +83,7 @@ export function addRun(acc: PolicyAccumulator, run: RunMetrics, seed?: number): 
   addSample(m.delayedRequests, run.delayedRequests);
   addSample(m.lostDataBytes, run.lostDataBytes);
   addSample(m.violations, run.violations);
-  run.runningUs.forEach((us, i) => addSample(acc.services[i]!, us));
+  run.servingUs.forEach((us, i) => addSample(acc.services[i]!, us));
 }
 
 export function mergeAccumulators(a: PolicyAccumulator, b: PolicyAccumulator): PolicyAccumulator {
@@ -123,6 +125,6 @@ export function accumulatorFromJson(json: unknown): PolicyAccumulator {
       return [m.key, momentsFromJson(value)];
     }),
   ) as Record<MetricKey, Moments>;
-  const worst = j.worst && Number.isSafeInteger(j.worst.seed) ? { seed: j.worst.seed, runningUs: Number(j.worst.runningUs), ungracefulReboots: Number(j.worst.ungracefulReboots), lostDataBytes: Number(j.worst.lostDataBytes) } : undefined;
+  const worst = j.worst && Number.isSafeInteger(j.worst.seed) ? { seed: j.worst.seed, servingUs: Number(j.worst.servingUs), ungracefulReboots: Number(j.worst.ungracefulReboots), lostDataBytes: Number(j.worst.lostDataBytes) } : undefined;
   return { policy: String(j.policy), runs: j.runs, budgetExhausted: j.budgetExhausted, metrics, services: j.services.map(momentsFromJson), ...(worst ? { worst } : {}) };
 }

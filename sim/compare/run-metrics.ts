@@ -1,6 +1,7 @@
 import type { Micros } from '../engine/time.js';
 import type { PowerState, TraceRecord } from '../trace/records.js';
 import type { RunSummary } from '../trace/trace-file.js';
+import { ServingClock, type ServingSpec } from '../trace/serving-time.js';
 
 /**
  * What a campaign keeps of one run: a few integers, never the trace. Every
@@ -8,8 +9,10 @@ import type { RunSummary } from '../trace/trace-file.js';
  * are exact and do not depend on the order runs finish in.
  */
 export interface RunMetrics {
-  /** Time each component spent `running`, in declaration order. */
+  /** Time each component spent `running` ("up"), in declaration order. */
   runningUs: number[];
+  /** Time each component spent serving: running, ready and past its warm-up ("available"; serving-time.ts). */
+  servingUs: number[];
   /** Time the system was not up after it first came up (all of the run if it never did). */
   downtimeUs: Micros;
   gracefulReboots: number;
@@ -48,8 +51,7 @@ export type SummaryCounts = Pick<RunSummary, 'endUs' | 'outcome' | 'violations' 
  */
 export class RunMetricsCollector {
   private readonly index: Map<string, number>;
-  private readonly runningUs: number[];
-  private readonly runningSince: (Micros | undefined)[];
+  private readonly clock: ServingClock;
   private readonly failedAt: (Micros | undefined)[];
   private readonly recoverUs: number[] = [];
   private power: PowerState = 'booting';
@@ -57,27 +59,22 @@ export class RunMetricsCollector {
   private everUp = false;
   private downtimeUs = 0;
 
-  constructor(components: readonly string[]) {
-    this.index = new Map(components.map((name, i) => [name, i]));
-    this.runningUs = components.map(() => 0);
-    this.runningSince = components.map(() => undefined);
+  /** Names, or with a warm-up and a readiness probe (`servingSpecOf`) so that serving time is told from up time. */
+  constructor(components: readonly (string | ServingSpec)[]) {
+    this.index = new Map(components.map((c, i) => [typeof c === 'string' ? c : c.name, i]));
+    this.clock = new ServingClock(components);
     this.failedAt = components.map(() => undefined);
   }
 
   readonly sink = (r: TraceRecord): void => {
+    this.clock.sink(r);
     switch (r.type) {
       case 'state': {
         const i = this.index.get(r.component);
-        if (i === undefined) break;
-        if (r.to === 'running') {
-          this.runningSince[i] = r.t;
-          if (this.failedAt[i] !== undefined) {
-            this.recoverUs.push(r.t - this.failedAt[i]!);
-            this.failedAt[i] = undefined;
-          }
-        } else if (r.from === 'running' && this.runningSince[i] !== undefined) {
-          this.runningUs[i]! += r.t - this.runningSince[i]!;
-          this.runningSince[i] = undefined;
+        if (i === undefined || r.to !== 'running') break;
+        if (this.failedAt[i] !== undefined) {
+          this.recoverUs.push(r.t - this.failedAt[i]!);
+          this.failedAt[i] = undefined;
         }
         break;
       }
@@ -100,11 +97,12 @@ export class RunMetricsCollector {
 
   metrics(summary: SummaryCounts): RunMetrics {
     const { endUs } = summary;
-    const runningUs = this.runningUs.map((us, i) => us + (this.runningSince[i] === undefined ? 0 : Math.max(0, endUs - this.runningSince[i]!)));
+    const { upUs: runningUs, servingUs } = this.clock.totals(endUs);
     const recoverUs = [...this.recoverUs, ...this.failedAt.flatMap((at) => (at === undefined ? [] : [Math.max(0, endUs - at)]))].sort((a, b) => a - b);
     const downtimeUs = !this.everUp ? endUs : this.power !== 'up' ? this.downtimeUs + Math.max(0, endUs - this.powerSince) : this.downtimeUs;
     return {
       runningUs,
+      servingUs,
       downtimeUs,
       gracefulReboots: summary.reboots.graceful,
       ungracefulReboots: summary.reboots.ungraceful,
@@ -122,7 +120,7 @@ export class RunMetricsCollector {
 }
 
 /** A run's metrics from its whole trace (a pure function of it). */
-export function runMetrics(records: readonly TraceRecord[], components: readonly string[], summary: SummaryCounts): RunMetrics {
+export function runMetrics(records: readonly TraceRecord[], components: readonly (string | ServingSpec)[], summary: SummaryCounts): RunMetrics {
   const collector = new RunMetricsCollector(components);
   for (const r of records) collector.sink(r);
   return collector.metrics(summary);

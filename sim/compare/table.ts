@@ -34,6 +34,7 @@ function columns(result: CampaignResult): Cell[] {
   const perService = 1 / (result.durationUs * Math.max(1, result.components.length));
   const show: Record<MetricKey, Omit<Cell, 'key' | 'label'>> = {
     availability: { show: percent, scale: perService },
+    up: { show: percent, scale: perService },
     downtimeUs: { show: seconds, scale: 1e-6 },
     gracefulReboots: { show: count, scale: 1 },
     ungracefulReboots: { show: count, scale: 1 },
@@ -48,6 +49,7 @@ function columns(result: CampaignResult): Cell[] {
   };
   const short: Record<MetricKey, string> = {
     availability: 'avail %',
+    up: 'up %',
     downtimeUs: 'downtime s',
     gracefulReboots: 'reboots g',
     ungracefulReboots: 'reboots u',
@@ -150,7 +152,8 @@ export function formatTable(result: CampaignResult, format: TableFormat): string
   const exhausted = data.policies.filter((p) => p.budgetExhausted > 0).map((p) => `${p.policy}: ${p.budgetExhausted} of ${p.runs} runs hit the event budget`);
   const header = `${data.scenario}: ${data.runsPerPolicy} runs per policy (seeds ${data.seeds}), mean ±95 % CI across seeds`;
   const notes = [
-    'avail % = time running / run time, averaged over components; downtime = time the system was not up after first boot;',
+    'avail % = time serving (running, ready, past its warm-up) / run time, averaged over components; up % = time running / run time;',
+    'downtime = time the system was not up after first boot;',
     'TTR = time from a component failure to running again (median and p95 within a run, averaged over runs with failures).',
     ...exhausted,
   ];

@@ -60,9 +60,10 @@ export type Command =
   /** A start's latency has passed. */
   | { do: 'finish-start'; c: number }
   /** Arms a restart timer for this boot (a reboot makes it stale). */
-  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause; quiet?: boolean }
+  | { do: 'schedule-restart'; c: number; delayUs: Micros; cause: Cause; quiet?: boolean; waitFor?: string[] }
   /** A restart timer fired: counted, recorded, then started as its dependencies allow. */
-  | { do: 'restart'; c: number; cause: Cause }
+  /** `waitFor`: names it must also wait for (OTP: the sibling started before it in a group restart). */
+  | { do: 'restart'; c: number; cause: Cause; waitFor?: string[] }
   /** systemd: the restart job is scheduled and counted ("Scheduled restart job, restart counter is at N") but its start is refused (the start limit). */
   | { do: 'count-restart'; c: number; cause: Cause }
   /** A stop job reached a unit waiting for its automatic restart: the restart will not happen. */
@@ -78,7 +79,8 @@ export type Command =
   | { do: 'reset-failed'; c: number; cause: Cause }
   /** Re-registers a waiting component on the next component it waits for. */
   | { do: 'wait-on'; c: number; on: number }
-  | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[] }
+  /** `as`: how the end is recorded however it comes; `timeoutUs`: this stop's timeout (Kubernetes' grace period) instead of the component's. */
+  | { do: 'stop'; c: number; reason: StopReason; cause: Cause; waitFor?: string[]; as?: Termination; timeoutUs?: Micros; detected?: Cause }
   /**
    * R4/R8: stops a group dependents first: each member with `waitingFor` 0
    * now, the others once that many members depending on it have ended.

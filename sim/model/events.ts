@@ -12,7 +12,7 @@ export type SimEvent =
   | { k: 'stop-done'; c: number; generation: number; cause: number }
   | { k: 'stop-timeout'; c: number; generation: number; cause: number }
   /** `quiet`: part of a restart already propagated (a try-restart, an operator's restart): it propagates nothing itself. */
-  | { k: 'restart'; c: number; epoch: number; cause: number; quiet?: boolean }
+  | { k: 'restart'; c: number; epoch: number; cause: number; quiet?: boolean; waitFor?: string[] }
   | { k: 'heartbeat'; c: number; generation: number }
   | { k: 'call'; c: number; generation: number }
   | { k: 'call-timeout'; c: number; generation: number; cause: number }
@@ -20,8 +20,8 @@ export type SimEvent =
   /** F7: the shutdown shim's liveness probe of the power manager got no answer within its connect timeout. */
   | { k: 'shim-connect-timeout'; epoch: number; cause: number; culprit?: string; reason: string; by: string }
   | { k: 'boot'; cause: number }
-  /** Kubernetes: a probe of the component's process `generation` is sent (pkg/kubelet/prober/worker.go, one tick of `run`). */
-  | { k: 'probe'; c: number; generation: number; probe: ProbeKind }
+  /** Kubernetes: one tick of the component's probe worker for this boot (pkg/kubelet/prober/worker.go `run`): it probes whatever container runs then. */
+  | { k: 'probe'; c: number; epoch: number; probe: ProbeKind }
   /** The probe's answer (`ok`), or its timeout. */
   | { k: 'probe-result'; c: number; generation: number; probe: ProbeKind; ok: boolean };
 

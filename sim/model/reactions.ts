@@ -38,13 +38,13 @@ export const TIMERS: TimerReactors = {
  * earlier one did (a panic first means nothing after it restarts anything).
  */
 export const REACTIONS: FactReactors = {
-  'boot-started': [startAll, completeBootAtOnce],
+  'boot-started': [startAll, completeBootAtOnce, armProbes],
   'fault-injected': [injectByKind],
   operator: [onOperator],
   'shutdown-started': [stopWhatIsReady],
   'reboot-requested': [forwardThroughShim],
   'start-blocked': [refuseBootStartsOnBlock, reevaluateWaiters],
-  started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart, armProbes],
+  started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart],
   // Kubernetes: a provider that passes its readiness probe releases what waits for it.
   ready: [releaseWaiters],
   hung: [watchHung],

@@ -59,7 +59,8 @@ export interface SupervisorEvent {
 }
 
 /** Why a component is being stopped from outside. */
-export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy' | 'binding' | 'operator';
+/** `probe`: the kubelet kills a container that failed its liveness or startup probe (SIGTERM, then SIGKILL after the grace period). */
+export type StopReason = 'shutdown' | 'destroy' | 'dependency' | 'policy' | 'binding' | 'operator' | 'probe';
 
 /** A stop job from outside the unit's own policy: a group decision, systemd BindsTo=/PartOf=, an operator (systemctl stop). */
 export function isJobStop(reason: StopReason | undefined): boolean {
@@ -72,6 +73,10 @@ export interface StopRequest {
   cause: number;
   /** Taken down from outside: besides its dependencies, it waits for these before it starts again (R8). */
   waitFor: string[];
+  /** How the end is recorded whether the process honours the stop or is killed at its timeout (a liveness kill is a probe failure). */
+  as?: Termination;
+  /** `seq` of the detection that asked for the stop (a failed probe): the end is already found. */
+  detected?: number;
 }
 
 /** A start waiting for the components it needs (R4), its monitor, or those named by a strategy (R8). */

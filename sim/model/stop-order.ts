@@ -46,14 +46,14 @@ export function queuedProviders(s: StateView, topo: Topology, c: number, group: 
 }
 
 /**
- * R8: saving needs the storage path: every component this one depends on,
- * directly or through others, alive and answering. Of those that are not,
+ * R8: saving needs the save path: its store and what the store depends on
+ * (sim/model/save-path.ts), alive and answering. Of those that are not,
  * the one down the longest (its end or hang came first: the root of the
  * others' being down), with the seq of that end or hang; or undefined.
  */
 export function downStore(state: StateView, topo: Topology, c: number): { store: number; cause: number | undefined } | undefined {
   let root: { store: number; cause: number | undefined } | undefined;
-  for (const d of storagePath(topo, c)) {
+  for (const d of topo.savePath[c]!) {
     const store = state.components[d]!;
     if (store.life.state === 'running' || store.life.state === 'stopping') continue;
     // Why a store cannot take a save: its hang, or its last end.

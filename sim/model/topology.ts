@@ -1,5 +1,8 @@
 import { bootSet, pulledInBy } from '../scenario/boot-set.js';
 import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
+import { savePath } from './save-path.js';
+import { startsAfterOf } from './start-in-turn.js';
+import { shutdownGraph } from './shutdown-graph.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
 const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
@@ -61,6 +64,13 @@ export interface Topology {
    * (a group restart) is started in this order.
    */
   readonly startRank: readonly number[];
+  /**
+   * OTP (issue 20 item 6): the sibling whose start must return before this
+   * child's start begins, when its supervisor is an OTP one (start-in-turn.ts).
+   */
+  readonly startsAfter: readonly (number | undefined)[];
+  /** R8: what a graceful save of each component needs up (save-path.ts); empty without dirty data. */
+  readonly savePath: readonly (readonly number[])[];
 }
 
 function lists(n: number): number[][] {
@@ -99,7 +109,8 @@ export function buildTopology(scenario: Scenario): Topology {
   const atBoot = bootSet(specs);
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
-  return {
+  const savePaths: number[][] = [];
+  const topo: Topology = {
     scenario,
     specs,
     index,
@@ -124,7 +135,11 @@ export function buildTopology(scenario: Scenario): Topology {
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
     shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager),
     startRank: startRanks(needs, monitorOf),
+    savePath: savePaths,
+    startsAfter: startsAfterOf(specs, monitorOf, childrenOf),
   };
+  specs.forEach((c, i) => savePaths.push(c.dirtyData ? savePath(specs, index, dependsOn, i) : []));
+  return topo;
 }
 
 /**
@@ -157,34 +172,4 @@ function startRanks(dependsOn: readonly (readonly number[])[], monitorOf: readon
     }
   }
   return rank;
-}
-
-/**
- * F8/R5 from the declarations, as Fuchsia's shutdown job builds it: a
- * provider stops after its dependents, a monitor after the children it
- * supervises, the power manager (which drives the shutdown) after everything.
- * `simultaneous` (a flaw kept on purpose) keeps only the power manager last.
- */
-function shutdownGraph(scenario: Scenario, dependents: number[][], childrenOf: number[][], powerManager: number | undefined): Topology['shutdown'] {
-  const n = scenario.components.length;
-  const ordered = scenario.system.shutdownOrder === 'dependency';
-  const stopsBefore = lists(n);
-  const mustStopFirst = new Array<number>(n).fill(0);
-  const edge = (first: number, then: number): void => {
-    stopsBefore[first]!.push(then);
-    mustStopFirst[then]!++;
-  };
-  for (let provider = 0; provider < n; provider++) {
-    if (provider === powerManager) continue;
-    if (ordered) {
-      const seen = new Set<number>();
-      for (const d of [...dependents[provider]!, ...childrenOf[provider]!]) {
-        if (d === powerManager || seen.has(d)) continue;
-        seen.add(d);
-        edge(d, provider);
-      }
-    }
-  }
-  if (powerManager !== undefined) for (let c = 0; c < n; c++) if (c !== powerManager) edge(c, powerManager);
-  return { mustStopFirst, stopsBefore };
 }

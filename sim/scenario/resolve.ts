@@ -110,6 +110,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
     dirtyData: c.dirty_data && {
       writeBytesPerS: unit(parseByteRate(c.dirty_data.write_rate), [...path('dirty_data'), 'write_rate']),
       flushEveryUs: unit(parseDuration(c.dirty_data.flush_every), [...path('dirty_data'), 'flush_every']),
+      ...(c.dirty_data.store !== undefined ? { store: c.dirty_data.store } : {}),
     },
   };
 }
@@ -188,6 +189,8 @@ function resolveExpect(e: ExpectInput | undefined): Expectations | undefined {
     violations: e.violations,
     lostRequests: e.lost_requests,
     lostDataBytes: e.lost_data_bytes,
+    availablePercent: e.available_percent,
+    upPercent: e.up_percent,
     outcome: e.outcome,
     records: e.records?.map(resolvePattern),
     absent: e.absent?.map(resolvePattern),

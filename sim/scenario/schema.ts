@@ -55,7 +55,7 @@ const component = z.strictObject({
     .optional()
     .describe('Requests served by a driver: lost in flight when it crashes; refused (char clients) or delayed (block clients) while it is down.'),
   dirty_data: z
-    .strictObject({ write_rate: byteRate, flush_every: duration })
+    .strictObject({ write_rate: byteRate, flush_every: duration, store: name.optional().describe('The component the data is saved to (R8): a save needs it and what it depends on, nothing else.') })
     .optional()
     .describe('Data written and flushed periodically; what is unflushed is lost unless stopped gracefully.'),
   stop_timeout: duration.optional().describe("This component's stop timeout, overriding system.stop_timeout (F8: overridable per environment)."),
@@ -124,6 +124,9 @@ const expectBlock = z.strictObject({
   violations: z.union([z.literal('none'), z.array(z.string())]).optional(),
   lost_requests: z.number().int().min(0).optional(),
   lost_data_bytes: z.number().min(0).optional(),
+  /** Time serving (running, ready, past warm-up) and time running, in % of the run averaged over components, to 2 decimals. */
+  available_percent: z.number().min(0).max(100).optional(),
+  up_percent: z.number().min(0).max(100).optional(),
   outcome: z.enum(['completed', 'event-budget-exhausted']).optional(),
   records: z.array(recordPattern).optional(),
   absent: z.array(recordPattern).optional(),

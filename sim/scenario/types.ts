@@ -101,6 +101,8 @@ export interface RequestLoad {
 export interface DirtyData {
   writeBytesPerS: number;
   flushEveryUs: Micros;
+  /** R8: the component the data is saved to; a save needs it and what it depends on (sim/model/save-path.ts). */
+  store?: string;
 }
 
 export interface ComponentSpec {
@@ -182,6 +184,10 @@ export interface Expectations {
   violations?: 'none' | string[];
   lostRequests?: number;
   lostDataBytes?: number;
+  /** Serving time (running, ready, past warm-up) in % of the run, averaged over components, to 2 decimals. */
+  availablePercent?: number;
+  /** Running time in % of the run, averaged over components, to 2 decimals. */
+  upPercent?: number;
   outcome?: 'completed' | 'event-budget-exhausted';
   /** Records that must appear in this order (other records may come between them). */
   records?: RecordPattern[];

@@ -107,6 +107,10 @@ export function validateScenario(s: Scenario): void {
       known(ref.name, [...ref.path]);
       if (ref.name === c.name) throw new ScenarioProblem(ref.path, `"${c.name}" cannot name itself in \`${ref.field}\``);
     }
+    if (c.dirtyData?.store !== undefined) {
+      known(c.dirtyData.store, ['components', i, 'dirty_data', 'store']);
+      if (c.dirtyData.store === c.name) throw new ScenarioProblem(['components', i, 'dirty_data', 'store'], `"${c.name}" cannot save to itself: name the component its data goes to, or drop store`);
+    }
     if (c.monitor !== undefined) {
       known(c.monitor, ['components', i, 'monitor']);
       const monitor = s.components[index.get(c.monitor)!]!;

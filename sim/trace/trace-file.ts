@@ -48,6 +48,10 @@ export interface RunSummary {
   delayedRequests?: number;
   requestDelayUs?: Micros;
   lostDataBytes: number;
+  /** Time serving (running, ready, past its warm-up) / run time, averaged over components (0..1). */
+  availability: number;
+  /** Time running / run time, averaged over components (0..1). */
+  up: number;
   finalStates: Record<string, LifecycleState>;
   violations: Violation[];
   /** Violations beyond the listing limit (a run that breaks invariants over and over): counted, not listed. */

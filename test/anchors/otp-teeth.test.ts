@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { isAlive } from '../../sim/model/state.js';
 import type { Handler } from '../../sim/model/writer/core.js';
 import type { Scenario } from '../../sim/scenario/types.js';
-import { component, describeTeeth, wrapWrite } from '../helpers/teeth.js';
+import { component, describeTeeth, wrapRequest, wrapWrite } from '../helpers/teeth.js';
 
 /**
  * Two rules live in pure policy modules, not in the writer: they are broken
@@ -89,3 +89,13 @@ describeTeeth('OTP supervisor anchors have teeth (supervisor.erl, supervisor(3))
 function stopAllAtOnce(original: Handler<'stop-group'>): Handler<'stop-group'> {
   return (w, cmd) => original(w, { ...cmd, members: cmd.members.map(({ c }) => ({ c, waitingFor: 0 })) });
 }
+
+describeTeeth('OTP starts children one after another', [
+  {
+    rule: 'OTP start_children in turn',
+    file: 'scenarios/anchors/otp-starts-children-in-turn.yaml',
+    breaks: 'a supervisor starts its children all at once (each waits only for its dependencies)',
+    breakModel: () => wrapRequest('request-start', (original) => (s, cmd, ctx) => original(s, { ...cmd, waitFor: [] }, ctx)),
+    givesAway: 'record state b from=stopped to=starting t=10300000: got no such record',
+  },
+]);

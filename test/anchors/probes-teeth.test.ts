@@ -22,7 +22,7 @@ const TEETH: Tooth[] = [
     file: K8S_LIVENESS,
     breaks: 'the kubelet kills at the first failed probe instead of the 5th in a row',
     mutate: (s) => { component(s, 'postgres').probes!.liveness!.failureThreshold = 1; },
-    givesAway: 'record killed postgres t=41100000: got no such record',
+    givesAway: 'record stop-requested postgres reason=probe t=45000000: got no such record',
   },
   {
     rule: 'k8s initialDelaySeconds',
@@ -54,7 +54,7 @@ const TEETH: Tooth[] = [
     file: K8S_STARTUP,
     breaks: 'the startup probe is dropped: the liveness probe alone kills the slow start',
     mutate: (s) => { delete component(s, 'postgres').probes!.startup; },
-    givesAway: 'restarts = 0: got 5',
+    givesAway: 'restarts = 0: got 4',
   },
   {
     rule: 'k8s startup probe gates liveness',
@@ -68,7 +68,7 @@ const TEETH: Tooth[] = [
     file: K8S_READINESS,
     breaks: 'the database has no readiness probe: the API server starts when its process runs',
     mutate: (s) => { delete component(s, 'postgres').probes!.readiness; },
-    givesAway: 'record state apiserver from=stopped to=starting t=20100000: got no such record',
+    givesAway: 'record state apiserver from=stopped to=starting t=20000000: got no such record',
   },
   {
     rule: 'state-dependent fault (while: not running)',

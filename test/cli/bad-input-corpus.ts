@@ -252,7 +252,7 @@ const GOOD_TRACE = {
     { t: 20, seq: 2, type: 'run-ended', outcome: 'completed' },
   ],
   summary: { scenario: 'x', seed: 1, outcome: 'completed', endUs: 20, events: 3, records: 3, reboots: { graceful: 0, ungraceful: 0 },
-    restarts: { total: 0, byComponent: {} }, lostRequests: 0, lostDataBytes: 0, finalStates: {}, violations: [], expectations: [] },
+    restarts: { total: 0, byComponent: {} }, lostRequests: 0, lostDataBytes: 0, availability: 0, up: 0, finalStates: {}, violations: [], expectations: [] },
 };
 
 function traces(): CorpusCase[] {

@@ -27,7 +27,7 @@ describe('recsim compare on the storage stack', () => {
     const text = formatTable(whole, 'text');
     const lines = text.split('\n');
     expect(lines[0]).toBe('storage stack under stochastic faults: 6 runs per policy (seeds 1..6), mean ±95 % CI across seeds');
-    expect(lines[2]).toMatch(/^policy\s+avail %\s+downtime s\s+reboots g\s+reboots u\s+restarts\s+TTR med s\s+TTR p95 s\s+lost req\s+refused req\s+delayed req\s+lost data\s+violations$/);
+    expect(lines[2]).toMatch(/^policy\s+avail %\s+up %\s+downtime s\s+reboots g\s+reboots u\s+restarts\s+TTR med s\s+TTR p95 s\s+lost req\s+refused req\s+delayed req\s+lost data\s+violations$/);
     for (const p of POLICIES) expect(lines.some((l) => l.startsWith(`${p} `))).toBe(true);
     for (const c of scenario.components) expect(lines.some((l) => l.startsWith(`${c.name} `))).toBe(true);
   });

@@ -60,14 +60,14 @@ describe('run metrics from records', () => {
 describe('sums and confidence intervals', () => {
   test('mean and t interval of 2, 4, 6', () => {
     const acc = emptyAccumulator('p', 0);
-    for (const v of [2, 4, 6]) addRun(acc, { runningUs: [], downtimeUs: v, gracefulReboots: 0, ungracefulReboots: 0, restarts: 0, lostRequests: 0, refusedRequests: 0, delayedRequests: 0, lostDataBytes: 0, violations: 0, recoveries: 0, budgetExhausted: false });
+    for (const v of [2, 4, 6]) addRun(acc, { runningUs: [], servingUs: [], downtimeUs: v, gracefulReboots: 0, ungracefulReboots: 0, restarts: 0, lostRequests: 0, refusedRequests: 0, delayedRequests: 0, lostDataBytes: 0, violations: 0, recoveries: 0, budgetExhausted: false });
     const e = estimate(acc.metrics.downtimeUs)!;
     expect(e.mean).toBe(4);
     expect(e.halfWidth).toBeCloseTo(tQuantile95(2) * Math.sqrt(4 / 3), 12);
     expect(estimate(acc.metrics.recoverMedianUs)).toBeUndefined();
   });
   test('merging is exact and order-free', () => {
-    const runs = [5, 1e12, 3, 77].map((v) => ({ runningUs: [v], downtimeUs: v, gracefulReboots: 1, ungracefulReboots: 0, restarts: v % 3, lostRequests: 0, refusedRequests: v, delayedRequests: 0, lostDataBytes: v, violations: 0, recoveries: 0, budgetExhausted: false }));
+    const runs = [5, 1e12, 3, 77].map((v) => ({ runningUs: [v], servingUs: [v], downtimeUs: v, gracefulReboots: 1, ungracefulReboots: 0, restarts: v % 3, lostRequests: 0, refusedRequests: v, delayedRequests: 0, lostDataBytes: v, violations: 0, recoveries: 0, budgetExhausted: false }));
     const one = emptyAccumulator('p', 1);
     runs.forEach((r) => addRun(one, r));
     const a = emptyAccumulator('p', 1);

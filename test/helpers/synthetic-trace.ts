@@ -96,6 +96,8 @@ export function syntheticTrace(targetRecords: number, components = 120, duration
       restarts: { total: made, byComponent: {} },
       lostRequests: 0,
       lostDataBytes: 0,
+      availability: 1,
+      up: 1,
       finalStates: Object.fromEntries(names.map((n) => [n, 'running'])),
       violations: records.flatMap((r) => (r.type === 'violation' ? [{ invariant: r.invariant, message: r.message, record: r.record, kind: 'liveness' as const }] : [])),
       expectations: [],

@@ -3,47 +3,53 @@ import { runYaml, story } from '../helpers/scenario.js';
 
 /** Kubernetes probes in the model (sim/model/reactors/probes.ts): stories of one component each. */
 describe('a liveness probe finds a hung process', () => {
-  test('the process hangs at 30 s; probes at 30, 40, 50 s time out; killed at 51 s and restarted', () => {
+  test('the process hangs at 29 s; probes at 30, 40, 50 s time out; SIGTERM at 51 s, SIGKILL 30 s later, restarted', () => {
     const trace = runYaml(`
 name: hung under a liveness probe
-duration: 1min
+duration: 2min
 components:
   - { name: web, restart: always, start_latency: 0s, probes: { liveness: { period: 10s } } }
 faults:
   - { at: 29s, hang: web }
 `);
-    expect(story(trace, ['probe', 'detected', 'killed', 'restart'])).toEqual([
+    // The worker ticks every 10 s from the boot (worker.go `run`); a hung process answers nothing, so
+    // each probe fails at its 1 s timeout; the kill waits terminationGracePeriodSeconds (30 s).
+    expect(story(trace, ['probe', 'detected', 'stop-requested', 'killed', 'restart'])).toEqual([
       '31.000s probe web',
       '41.000s probe web',
       '51.000s probe web',
       '51.000s detected web init:liveness-probe',
-      '51.000s killed web',
-      '51.000s restart web',
+      '51.000s stop-requested web probe',
+      '81.000s killed web',
+      '81.000s restart web',
     ]);
   });
 });
 
-describe('warmup is counted from each start', () => {
-  test('a liveness probe with threshold 1 during a 10 s warmup kills every start at the first probe', () => {
+describe("warmup is counted from each start, on the worker's own grid", () => {
+  test('a liveness probe with threshold 1 during a 10 s warmup stops every start at its first probe', () => {
     const trace = runYaml(`
 name: warmup longer than the first probe
 duration: 30s
 components:
-  - { name: db, restart: { when: always, delay: 1s }, start_latency: 0s, warmup: 10s, probes: { liveness: { initial_delay: 2s, failure_threshold: 1 } } }
+  - { name: db, restart: { when: always, delay: 1s }, start_latency: 0s, warmup: 10s, probes: { liveness: { initial_delay: 2s, period: 1s, failure_threshold: 1 } } }
 `);
-    // Killed at 3 s (probe at 2 s, 1 s timeout), restarted at 4 s, killed at 7 s, ...
-    expect(story(trace, ['killed'])).toEqual(['3.000s killed db', '7.000s killed db', '11.000s killed db', '15.000s killed db', '19.000s killed db', '23.000s killed db', '27.000s killed db']);
+    // Ticks every second from 0 s; a tick less than 2 whole seconds after the start is skipped; the
+    // probe fails at once (not listening yet); SIGTERM ends it 50 ms later; restarted 1 s after:
+    // stopped at 2 s, running again at 3.05 s, whose 4 and 5 s ticks are 0.95 and 1.95 s in (skipped),
+    // stopped at 6 s, ...
+    expect(story(trace, ['stop-requested'])).toEqual(['2.000s stop-requested db probe', '6.000s stop-requested db probe', '10.000s stop-requested db probe', '14.000s stop-requested db probe', '18.000s stop-requested db probe', '22.000s stop-requested db probe', '26.000s stop-requested db probe']);
   });
 
-  test('a probe answered within its timeout at the end of the warmup succeeds', () => {
+  test('a probe while the process is not listening yet fails at once, not at its timeout', () => {
     const trace = runYaml(`
-name: warm just in time
+name: not listening yet
 duration: 30s
 components:
   - { name: db, restart: always, start_latency: 0s, warmup: 10.5s, probes: { liveness: { initial_delay: 10s, timeout: 1s, failure_threshold: 1 } } }
 `);
-    expect(trace.records.filter((r) => r.type === 'probe')).toEqual([]);
-    expect(trace.summary.restarts.total).toBe(0);
+    // The 10 s tick finds it 0.5 s short of listening: refused at 10 s (it would have answered within the 1 s timeout).
+    expect(story(trace, ['probe', 'stop-requested'])).toEqual(['10.000s probe db', '10.000s stop-requested db probe']);
   });
 });
 

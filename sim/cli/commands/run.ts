@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkPolicyName, scenarioUnderPolicy } from '../../compare/policy-names.js';
 import { loadScenarioFile } from '../../scenario/load.js';
+import { ambiguousStore } from '../../model/save-path.js';
 import type { Scenario } from '../../scenario/types.js';
 import { passed, simulate } from '../../simulate.js';
 import { TraceStreamWriter } from '../../trace/stream-writer.js';
@@ -54,7 +55,13 @@ export function registerRunCommand(program: Command): void {
     .addHelpText('after', '\nOn a terminal, progress (virtual time, events/s, ETA) is shown on stderr; piped, nothing is.\n' +
       'Exit codes: 0 ok, 1 an expectation or invariant failed, 2 bad input, 3 event budget exhausted, 70 a bug in recsim (please report it).')
     .action((file: string, options: RunOptions) => {
-      const scenario = withPolicyOption(loadScenarioFile(file), options.policy);
+      const loaded = loadScenarioFile(file);
+      // R8: a writer whose store is ambiguous saves only if all it depends on is up (save-path.ts).
+      loaded.components.forEach((c, i) => {
+        const warning = ambiguousStore(c);
+        if (warning) process.stderr.write(`warning: ${file}: components[${i}].dirty_data: ${warning}\n`);
+      });
+      const scenario = withPolicyOption(loaded, options.policy);
       // The trace streams to disk as it is written; only the HTML report needs the records in memory.
       const seed = options.seed === undefined ? undefined : parseSeedOption(options.seed);
       const untilUs = options.until === undefined ? undefined : parseDurationOption('--until', options.until);

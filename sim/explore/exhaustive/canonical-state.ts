@@ -57,7 +57,7 @@ const LIFE_FIELDS = {
 const HISTORY_FIELDS = { startsUs: true, failuresUs: true, restartsUs: true, endsUs: true } as const satisfies Every<History>;
 const PENDING_FIELDS = { cause: true, origin: true, asRestart: true, waitFor: true, refused: true } as const satisfies Every<PendingStart>;
 const PROBE_FIELDS = { generation: true, started: true, ready: true, onHold: true, runs: true } as const satisfies Every<ProbeStatus>;
-const STOP_FIELDS = { reason: true, cause: true, waitFor: true } as const satisfies Every<StopRequest>;
+const STOP_FIELDS = { reason: true, cause: true, waitFor: true, as: true, detected: true } as const satisfies Every<StopRequest>;
 const QUEUED_FIELDS = { waitingFor: true, after: true, reason: true, cause: true, waitFor: true } as const satisfies Every<QueuedStop>;
 const SHUTDOWN_FIELDS = { cause: true, waitingFor: true, finished: true, finishedCount: true } as const satisfies Every<ShutdownProgress>;
 const SUPERVISOR_EVENT_FIELDS = { event: true, component: true, ok: true, status: true, cause: true } as const satisfies Every<SupervisorEvent>;
@@ -65,7 +65,7 @@ const SUPERVISOR_EVENT_FIELDS = { event: true, component: true, ok: true, status
 type EventKeys = SimEvent extends infer E ? (E extends unknown ? keyof E : never) : never;
 const EVENT_FIELDS = {
   k: true, fault: true, cause: true, source: true, c: true, generation: true, epoch: true, culprit: true, reason: true, by: true, probe: true, ok: true,
-  quiet: true,
+  quiet: true, waitFor: true,
 } as const satisfies Record<EventKeys, true>;
 
 /** Refuses an object with a field the key does not know: the key would silently ignore it, and dedup would be unsound. */
@@ -95,7 +95,7 @@ export function canonicalText(sim: Simulation): string {
   checkFields('the shutdown', shutdown, SHUTDOWN_FIELDS);
   const stopOf = (r: StopRequest | undefined): unknown => {
     checkFields('a stop request', r, STOP_FIELDS);
-    return r === undefined ? null : [r.reason, seq(r.cause), r.waitFor];
+    return r === undefined ? null : [r.reason, seq(r.cause), r.waitFor, r.as ?? null, seq(r.detected)];
   };
   const lifeOf = (life: Life): unknown => {
     checkFields(`a ${life.state} state`, life, LIFE_FIELDS);

@@ -2,7 +2,7 @@ import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, StateView } from '../reactor.js';
 import { quorumsMet } from '../readiness.js';
-import { queuedProviders, stopOrder } from '../stop-order.js';
+import { queuedProviders, stopOrder, storagePath } from '../stop-order.js';
 import { isAlive, stopOf } from '../state.js';
 import type { Topology } from '../topology.js';
 
@@ -53,7 +53,14 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   if (members.length === 0) return [];
   members.sort((a, b) => a - b);
   const ordered = topo.scenario.system.shutdownOrder === 'dependency';
-  return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor: [] }];
+  // One termination, one restart (R8, issue 20 item 9): each member waits for the component whose
+  // end took it down (and for what that one waits for), not only for its own dependencies, which may
+  // still be running, queued to stop after it: resuming on them would start it again while the
+  // failed daemon is down, to be stopped a second time and restarted twice.
+  // A member taken down by a lost quorum waits for the quorum (any k members), not for this one.
+  const viaDepends = members.every((m) => storagePath(topo, m).includes(fact.c));
+  const waitFor = [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
+  return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor }];
 };
 
 /**

@@ -23,12 +23,18 @@ export const onStopTimeout: TimerReactor<'stop-timeout'> = (s, e) =>
     : [];
 
 /**
+/**
  * A boot asks every component started at boot to start, in declaration order;
- * each waits for what it needs. `start: on-demand` ones not pulled in stay down
- * (topology `atBoot`).
+ * each waits for what it needs, and a child of an OTP supervisor for the
+ * sibling before it (supervisor.erl init_children -> start_children: one start
+ * at a time). `start: on-demand` ones not pulled in stay down (topology `atBoot`).
  */
 export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) =>
-  s.components.flatMap((_, c): Command[] => (ctx.topo.atBoot[c] ? [{ do: 'request-start', c, cause: fact.seq, why: 'boot' }] : []));
+  s.components.flatMap((_, c): Command[] => {
+    if (!ctx.topo.atBoot[c]) return [];
+    const after = ctx.topo.startsAfter[c];
+    return [{ do: 'request-start', c, cause: fact.seq, why: 'boot', ...(after !== undefined ? { waitFor: [ctx.topo.specs[after]!.name] } : {}) }];
+  });
 
 /**
  * systemd After= and Requisite= (sim/scenario/edges.ts): a start ordered after

@@ -5,6 +5,7 @@ import type { Effect, RecoveryPolicy } from '../../policy/types.js';
 import type { Termination } from '../../trace/records.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { concatBatches } from '../batch.js';
+import { startsInTurn } from '../start-in-turn.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
@@ -181,6 +182,8 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
     if (group.every((i) => !isAlive(s.components[i]!.life.state))) {
       // A restart that a binding or an operator asked for propagated when it was asked for (sim/model/reactors/bindings.ts).
       const quiet = fact.stopReason === 'binding' || fact.stopReason === 'operator';
+      // OTP start_children: each child's start returns before the next one's begins (startInTurn).
+      let previous: number | undefined;
       for (const i of group) {
         out.push({ do: 'mark-restart-batch', c: i, batch: undefined });
         // OTP terminate_children drops temporary children: stopped with the group, never restarted.
@@ -190,7 +193,9 @@ export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => 
         // `systemctl restart` or a propagated try-restart starts a Restart=no unit again.
         const state = s.components[i]!.life.state;
         if (dropsTemporaryChild(policyOf(s, ctx, i), quiet) || state === 'failed' || state === 'destroyed') continue;
-        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}) });
+        const waitFor = previous !== undefined && startsInTurn(ctx.topo, i) ? { waitFor: [ctx.topo.specs[previous]!.name] } : {};
+        out.push({ do: 'schedule-restart', c: i, delayUs: 0, cause: batch, ...(quiet ? { quiet } : {}), ...waitFor });
+        previous = i;
       }
     }
   }
@@ -295,7 +300,8 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
   if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
   const component = s.components[e.c]!;
   const life = component.life;
-  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause }];
+  const waitFor = e.waitFor ? { waitFor: e.waitFor } : {};
+  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause, ...waitFor }];
   if (component.autoRestart === 'cancelled') {
     const reason = 'a stop job is pending: automatic restart skipped (systemd service_enter_restart())';
     return [
@@ -313,5 +319,5 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
   // has started the unit, the restart counter is flushed (service_start(): `if (s->state !=
   // SERVICE_AUTO_RESTART_QUEUED) s->n_restarts = 0`), so the next automatic restart counts from 1.
   const flush: Command[] = e.quiet ? [{ do: 'flush-restarts', c: e.c }] : [];
-  return [...pulls, { do: 'restart', c: e.c, cause: e.cause }, ...flush, ...propagation];
+  return [...pulls, { do: 'restart', c: e.c, cause: e.cause, ...waitFor }, ...flush, ...propagation];
 };

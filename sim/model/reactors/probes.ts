@@ -5,70 +5,76 @@ import { ref, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, ReactorContext, TimerReactor } from '../reactor.js';
 import { systemIsStopping } from '../state.js';
+import { US_PER_S } from '../../engine/time.js';
 
 /**
  * Kubernetes container probes, as the kubelet runs them
- * (kubernetes/kubernetes pkg/kubelet/prober/worker.go, `run` and `doProbe`):
+ * (kubernetes/kubernetes pkg/kubelet/prober/worker.go, `run` and `doProbe`;
+ * issue 20 item 7 for the clock, the kill and the refused connection):
  *
- * - Each probe ticks every `periodSeconds`; "Probe disabled for
- *   InitialDelaySeconds" after the container's start. The kubelet's ticker
- *   runs from the worker's creation (with a random offset after a kubelet
- *   restart); recsim starts it at each container start plus the initial
- *   delay, so the first probe is exactly `initial_delay` after the start:
- *   deterministic, and the same count of probes.
+ * - A worker per probe is created with the pod and ticks on its own period
+ *   from then on (`probeTicker := time.NewTicker(probeTickerPeriod)`, a first
+ *   `doProbe` at once): its grid does not move when the container restarts.
+ *   recsim creates the workers at each boot (the pod's creation); the random
+ *   offset worker.go adds after a kubelet restart does not apply.
+ * - At each tick, "Probe disabled for InitialDelaySeconds":
+ *   `int32(time.Since(c.State.Running.StartedAt.Time).Seconds()) <
+ *   w.spec.InitialDelaySeconds` skips the tick (whole seconds since the
+ *   current container started, truncated).
  * - "Disable other probes until container has started": liveness and
  *   readiness wait for the startup probe's success; the startup probe stops
  *   once it has succeeded.
- * - A probe is answered if the process runs (not hung) and its warmup ends
- *   within `timeoutSeconds`; otherwise it fails at the timeout.
+ * - A process that is not listening yet (in its warm-up) refuses the
+ *   connection: the probe fails at once, not at its timeout. A hung one does
+ *   not answer: it fails at `timeoutSeconds`.
  * - Results are counted in a row against failureThreshold/successThreshold
  *   (sim/probes/counting.ts). A liveness or startup Failure kills the
- *   container ("The container fails a liveness/startup check, it will need
- *   to be restarted") and its restart policy decides (the watchdog column of
- *   the Restart= table; Kubernetes' Always/OnFailure restart it, with
- *   CrashLoopBackOff). The kubelet kills with the pod's grace period
- *   (SIGTERM, then SIGKILL); recsim kills at once.
+ *   container the kubelet's way (kuberuntime_container.go killContainer): SIGTERM,
+ *   then SIGKILL once the pod's terminationGracePeriodSeconds (default 30 s;
+ *   a component's `stop_timeout` stands for it) has passed. The end is a
+ *   probe failure however it comes, and the restart policy decides (the
+ *   watchdog column of the Restart= table; Kubernetes' Always/OnFailure
+ *   restart it, with CrashLoopBackOff).
  * - Readiness: a dependent waits for its provider to be ready
  *   (sim/model/readiness.ts `isUp`); losing readiness takes nothing down
  *   (Kubernetes only removes the pod from the Service's endpoints).
  *
- * Ticks run while the process lives, one event per period and probe.
+ * One event per period and probe while the system is up.
  */
+
+/** terminationGracePeriodSeconds' default (k8s.io/api core/v1 PodSpec: "Defaults to 30 seconds"). */
+export const TERMINATION_GRACE_PERIOD_US = 30_000_000;
 
 function monitorName(ctx: ReactorContext, c: number): string {
   const m = ctx.topo.monitorOf[c];
   return m === undefined ? ROOT_MONITOR : ctx.topo.specs[m]!.name;
 }
 
-/** A process that reached running: each of its probes first runs `initial_delay` later. */
-export const armProbes: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
-  const probes = ctx.topo.specs[fact.c]!.probes;
-  if (!probes) return [];
-  const generation = s.components[fact.c]!.generation;
+/** A boot creates each component's probe workers: each ticks at once, then every period (worker.go `run`). */
+export const armProbes: Reactor<FactOf<'boot-started'>> = (s, _fact, ctx) => {
   const out: Command[] = [];
-  for (const probe of PROBE_KINDS) {
-    const spec = probes[probe];
-    if (spec) out.push({ do: 'schedule', delayUs: spec.initialDelayUs, event: { k: 'probe', c: fact.c, generation, probe } });
-  }
+  ctx.topo.specs.forEach((spec, c) => {
+    for (const probe of PROBE_KINDS) if (spec.probes?.[probe]) out.push({ do: 'schedule', delayUs: 0, event: { k: 'probe', c, epoch: s.epoch, probe } });
+  });
   return out;
 };
 
-/** One tick of a probe worker: send the probe (its answer or timeout comes later) and wait for the next tick. */
+/** One tick of a probe worker: probe the current container if it may be probed now (its answer or timeout comes later), and wait for the next tick. */
 export const onProbe: TimerReactor<'probe'> = (s, e, ctx) => {
+  if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
   const component = s.components[e.c]!;
   const life = component.life;
   const status = component.probe;
-  if (e.generation !== component.generation || systemIsStopping(s) || !status || status.generation !== e.generation) return [];
-  if (life.state !== 'running' && life.state !== 'hung') return [];
-  if (status.onHold || (e.probe === 'startup' && status.started)) return [];
   const specOf = ctx.topo.specs[e.c]!;
   const spec = specOf.probes![e.probe]!;
   const next: Command = { do: 'schedule', delayUs: spec.periodUs, event: e };
-  if (!probeRuns(status, e.probe)) return [next];
-  const answersAtUs = life.state === 'running' ? Math.max(ctx.nowUs, life.startedAtUs + (specOf.warmupUs ?? 0)) : Infinity;
-  const ok = answersAtUs - ctx.nowUs <= spec.timeoutUs;
-  const delayUs = ok ? answersAtUs - ctx.nowUs : spec.timeoutUs;
-  return [next, { do: 'schedule', delayUs, event: { k: 'probe-result', c: e.c, generation: e.generation, probe: e.probe, ok } }];
+  if (life.state !== 'running' && life.state !== 'hung') return [next];
+  if (!status || status.generation !== component.generation || !probeRuns(status, e.probe)) return [next];
+  if (Math.floor((ctx.nowUs - life.startedAtUs) / US_PER_S) * US_PER_S < spec.initialDelayUs) return [next];
+  const listening = life.state === 'running' && ctx.nowUs >= life.startedAtUs + (specOf.warmupUs ?? 0);
+  // Refused at once while not listening; no answer from a hung process until the timeout.
+  const delayUs = life.state === 'hung' ? spec.timeoutUs : 0;
+  return [next, { do: 'schedule', delayUs, event: { k: 'probe-result', c: e.c, generation: component.generation, probe: e.probe, ok: listening } }];
 };
 
 /** A probe's answer or timeout, counted as worker.go counts it; a liveness or startup Failure kills the container. */
@@ -89,13 +95,15 @@ export const onProbeResult: TimerReactor<'probe-result'> = (s, e, ctx) => {
   if (!e.ok && counted.reached && e.probe !== 'readiness') {
     out.push({ do: 'emit', draft: { type: 'detected', component: name, by: monitorName(ctx, e.c), how: e.probe === 'liveness' ? 'liveness-probe' : 'startup-probe' }, cause: ref(0) });
     const detected = ref(out.length - 1);
+    // SIGTERM, SIGKILL after the grace period; recorded as the probe failure however it ends.
     out.push({
-      do: 'kill',
+      do: 'stop',
       c: e.c,
-      reason: `${e.probe} probe failed ${counted.count} times in a row (failureThreshold ${counted.threshold})`,
-      termination: { kind: 'probe-failed', probe: e.probe },
+      reason: 'probe',
       cause: detected,
+      as: { kind: 'probe-failed', probe: e.probe },
       detected,
+      timeoutUs: ctx.topo.specs[e.c]!.stopTimeoutUs ?? TERMINATION_GRACE_PERIOD_US,
     });
   }
   return out;

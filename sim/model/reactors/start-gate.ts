@@ -94,7 +94,7 @@ export const answerRestart: RequestReactor<'restart'> = (s, cmd) => {
   // One termination, one restart: a component already waiting to start (taken down by a
   // dependency or a strategy, or refused once) is on its way; a second monitor's restart adds nothing.
   if (component.life.state !== 'stopped' || isOnItsWay(s, c)) return [{ do: 'unschedule-restart', c }];
-  return [{ do: 'cancel-auto-restart', c, forget: true }, { do: 'write-restart', c, cause }, { do: 'request-start', c, cause: ref(1), why: 'restart' }];
+  return [{ do: 'cancel-auto-restart', c, forget: true }, { do: 'write-restart', c, cause }, { do: 'request-start', c, cause: ref(1), why: 'restart', ...(cmd.waitFor ? { waitFor: cmd.waitFor } : {}) }];
 };
 
 /** systemd's restart counter counts the restart job even when its start is then refused (the start limit). */

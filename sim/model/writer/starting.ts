@@ -111,7 +111,7 @@ export const STARTING = {
   'schedule-restart': (w, cmd) => {
     w.comp(cmd.c).restartScheduled = true;
     w.comp(cmd.c).autoRestart = 'due';
-    w.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: w.state.epoch, cause: w.cause(cmd.cause)!, ...(cmd.quiet ? { quiet: true } : {}) });
+    w.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: w.state.epoch, cause: w.cause(cmd.cause)!, ...(cmd.quiet ? { quiet: true } : {}), ...(cmd.waitFor ? { waitFor: cmd.waitFor } : {}) });
   },
   'unschedule-restart': (w, cmd) => {
     w.comp(cmd.c).restartScheduled = undefined;

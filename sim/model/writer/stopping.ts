@@ -32,12 +32,18 @@ function armedAtStop(w: WriterCore, component: ComponentState): { ignore: boolea
   return { ignore: false, latencyFactor: factor };
 }
 
-function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitFor: string[]): void {
+/**
+ * `as`: how the end is recorded however it comes (a liveness kill is a probe
+ * failure, TERM honoured or not); `timeoutOverrideUs`: this stop's timeout
+ * (Kubernetes' grace period) instead of the component's; `detected`: the seq
+ * of the detection that asked for the stop.
+ */
+function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitFor: string[], as?: Termination, timeoutOverrideUs?: number, detected?: number): void {
   const component = w.comp(c);
   const life = component.life;
   if (!isAlive(life.state) || life.state === 'stopping' || stopOf(life) !== undefined) return;
   const request = w.emit({ type: 'stop-requested', component: w.name(c), reason, cause });
-  const stop = { reason, cause: request.seq, waitFor };
+  const stop = { reason, cause: request.seq, waitFor, ...(as ? { as } : {}), ...(detected !== undefined ? { detected } : {}) };
   if (life.state === 'starting') return terminate(w, c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
   const proc = processOf(life)!;
   if (w.topo.specs[c]!.brutalKill) {
@@ -48,7 +54,7 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
   // included. A stop that takes exactly the timeout completes: its stop-done is scheduled first.
   // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
-  const timeoutUs = w.topo.specs[c]!.stopTimeoutUs ?? w.topo.scenario.system.stopTimeoutUs;
+  const timeoutUs = timeoutOverrideUs ?? w.topo.specs[c]!.stopTimeoutUs ?? w.topo.scenario.system.stopTimeoutUs;
   const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
   const armed = life.state === 'hung' ? { ignore: true } : armedAtStop(w, component);
   if (armed.ignore) {
@@ -93,7 +99,7 @@ function terminate(
   graceful: boolean,
   cause: number | undefined,
   detectedSeq?: number,
-  stopOverride?: { reason: StopReason; waitFor: string[] },
+  stopOverride?: { reason: StopReason; waitFor: string[]; as?: Termination; detected?: number },
   startFailed = false,
 ): void {
   const component = w.comp(c);
@@ -103,6 +109,9 @@ function terminate(
   const proc = processOf(life);
   const unflushed = unflushedBytes(w.topo, c, proc, w.nowUs);
   const stop = stopOverride ?? proc?.stop;
+  // A stop that says how its end is recorded (a liveness kill: a probe failure, TERM honoured or not).
+  if (stop?.as) termination = stop.as;
+  if (detectedSeq === undefined && stop && 'detected' in stop) detectedSeq = stop.detected;
   component.generation++;
   // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
   // system shutdown too: there the order (F8) keeps every store up unless one was down before.
@@ -138,7 +147,7 @@ function finishEscalation(w: WriterCore, m: number): void {
 }
 
 export const STOPPING = {
-  stop: (w, cmd) => stop(w, cmd.c, cmd.reason, w.cause(cmd.cause)!, cmd.waitFor ?? []),
+  stop: (w, cmd) => stop(w, cmd.c, cmd.reason, w.cause(cmd.cause)!, cmd.waitFor ?? [], cmd.as, cmd.timeoutUs, w.cause(cmd.detected)),
   'stop-group': (w, cmd) => stopGroup(w, cmd.members, cmd.reason, w.cause(cmd.cause)!, cmd.waitFor ?? []),
   'stop-group-tick': (w, cmd) => stopGroupTick(w, cmd.c, cmd.group),
   'leave-stop-group': (w, cmd) => {

@@ -1,12 +1,17 @@
 // The same definitions as `recsim compare`, so a pair of timelines and the table agree.
 import { runMetrics, type RunMetrics, type SummaryCounts } from '../../../sim/compare/run-metrics.js';
+import { servingSpecOf, type ServingSpec } from '../../../sim/trace/serving-time.js';
 import { tallyRecords } from '../../../sim/trace/tally.js';
 import { formatBytes } from '../../../sim/report/format-bytes.js';
 import { formatCount, formatSpan } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';
 
-/** Compare's own run metrics (sim/compare/run-metrics.ts), and availability: time running / run time, averaged over components (0..1). */
-export type TraceTotals = { availability: number } & Pick<
+/**
+ * Compare's own run metrics (sim/compare/run-metrics.ts), with availability
+ * (time serving: running, ready, past its warm-up) and up (time running), each
+ * over run time, averaged over components (0..1).
+ */
+export type TraceTotals = { availability: number; up: number } & Pick<
   RunMetrics,
   'downtimeUs' | 'gracefulReboots' | 'ungracefulReboots' | 'restarts' | 'lostRequests' | 'lostDataBytes' | 'violations' | 'recoverMedianUs' | 'recoverP95Us'
 >;
@@ -26,10 +31,10 @@ function summaryCounts(file: TraceFile, sorted: readonly TraceRecord[], endUs: n
   };
 }
 
-/** The components a run declared; from its records when the file does not say. */
-function componentsOf(file: TraceFile, sorted: readonly TraceRecord[]): string[] {
-  const declared = (file.scenario as { components?: { name?: unknown }[] } | null)?.components;
-  if (Array.isArray(declared)) return declared.map((c) => String(c?.name));
+/** The components a run declared (with their warm-up and readiness probe); from its records when the file does not say. */
+function componentsOf(file: TraceFile, sorted: readonly TraceRecord[]): (string | ServingSpec)[] {
+  const declared = (file.scenario as { components?: { name?: unknown; warmupUs?: number; probes?: { readiness?: unknown } }[] } | null)?.components;
+  if (Array.isArray(declared)) return declared.map((c) => servingSpecOf({ ...c, name: String(c?.name) }));
   const seen = new Set<string>();
   for (const r of sorted) if (r.type === 'state') seen.add(r.component);
   return [...seen];
@@ -41,7 +46,8 @@ export function traceTotals(file: TraceFile, sorted: readonly TraceRecord[], end
   const m = runMetrics(sorted, components, summaryCounts(file, sorted, endUs));
   const span = Math.max(1, endUs) * Math.max(1, components.length);
   return {
-    availability: m.runningUs.reduce((a, b) => a + b, 0) / span,
+    availability: m.servingUs.reduce((a, b) => a + b, 0) / span,
+    up: m.runningUs.reduce((a, b) => a + b, 0) / span,
     downtimeUs: m.downtimeUs,
     gracefulReboots: m.gracefulReboots,
     ungracefulReboots: m.ungracefulReboots,
@@ -67,6 +73,7 @@ export interface DeltaRow {
 
 const ROWS: readonly { key: keyof TraceTotals; label: string; higherIsBetter: boolean; show: (v: number) => string; showDelta: (d: number) => string }[] = [
   { key: 'availability', label: 'availability', higherIsBetter: true, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` },
+  { key: 'up', label: 'up (running)', higherIsBetter: true, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` },
   { key: 'downtimeUs', label: 'system downtime', higherIsBetter: false, show: formatSpan, showDelta: formatSpan },
   { key: 'gracefulReboots', label: 'graceful reboots', higherIsBetter: false, show: formatCount, showDelta: formatCount },
   { key: 'ungracefulReboots', label: 'ungraceful reboots', higherIsBetter: false, show: formatCount, showDelta: formatCount },
