@@ -13,6 +13,7 @@ import { oneRebootInFlight } from './one-reboot-in-flight.js';
 import { rebootOnlyFromAllowlist } from './reboot-only-from-allowlist.js';
 import { rebootRecordsReason } from './reboot-records-reason.js';
 import { recoversAfterFaults } from './recovers-after-faults.js';
+import { recoversFromSingleFault } from './recovers-from-single-fault.js';
 import { requestedRebootCompletes } from './requested-reboot-completes.js';
 import { restartsWithinLimit } from './restarts-within-limit.js';
 import { shutdownStopsDependentsFirst } from './shutdown-stops-dependents-first.js';
@@ -58,6 +59,7 @@ export const INVARIANTS: readonly Invariant[] = [
   bootCompletes,
   recoversAfterFaults,
   noRestartLivelock,
+  recoversFromSingleFault,
 ];
 
 export function invariantById(id: string): Invariant | undefined {
