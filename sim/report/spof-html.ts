@@ -44,6 +44,7 @@ export function spofHtml(head: ReportHead, rows: readonly ReportRow[], note: str
 <h1>Single points of failure: ${escape(head.scenario)}</h1>
 <p class="lead">${escape(head.file)}: every fault of ${head.kinds.length} kinds (${escape(head.kinds.join(', '))}) on each of ${head.components} components at each of ${head.points} decision points of the fault-free run: ${head.cases} cases, ${head.distinctStates} distinct states. One row per fault, at the point where it costs the most; worst first.</p>
 <p class="summary">${escape(summaryLine(rows.map((r) => r.row), head.components))}</p>
+${head.livenessJudged ? '' : '<p class="summary">Warning: the heal phase is too short for the recovery bound: nothing is judged left down for good (raise <code>duration</code>).</p>'}
 <table><thead><tr><th>#</th><th>fault</th><th>worst at</th><th>outcome</th><th>SPOF</th><th>recovery</th><th>restarts</th><th>requests lost</th><th>data lost</th><th>SPOF at</th><th>timeline</th><th>replay: recsim run</th></tr></thead>
 <tbody>${body.join('\n')}</tbody></table>
 <p class="lead">${escape(note)}</p>

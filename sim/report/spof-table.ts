@@ -23,6 +23,8 @@ export interface ReportHead {
   points: number;
   cases: number;
   distinctStates: number;
+  /** Whether the heal phase is long enough for the recovery bound: without it nothing is judged left down for good (no single point of failure can be told). */
+  livenessJudged: boolean;
 }
 
 /** `degraded for good: redoxfs, editor`, `reboot (graceful)`, `panic (ungraceful reboot)`. */
@@ -71,6 +73,7 @@ export function headLines(head: ReportHead, rows: readonly ReportRow[]): string[
     `Single faults of ${head.file} (${head.scenario}): ${rows.length} distinct faults (${head.kinds.length} kinds x ${head.components} components), ` +
       `${head.points.toLocaleString('en')} decision points, ${head.cases.toLocaleString('en')} cases, ${head.distinctStates.toLocaleString('en')} distinct states`,
     `Summary: ${summaryLine(rows.map((r) => r.row), head.components)}`,
+    ...(head.livenessJudged ? [] : ['WARNING: the heal phase is too short for the recovery bound: nothing is judged left down for good, so no fault is called a single point of failure for it (raise `duration`)']),
     ...(head.kinds.includes('crash_loop') ? ['(crash_loop is a persistent fault, not a single one: it has no row)'] : []),
   ];
 }

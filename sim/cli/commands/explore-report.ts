@@ -75,7 +75,7 @@ export function writeSpofReport(o: SpofReportOptions): void {
   });
   const head: ReportHead = {
     scenario: o.scenario.name, file: o.file, components: o.result.components, kinds: o.result.kinds,
-    points: o.result.points, cases: o.result.cases, distinctStates: o.result.distinctStates,
+    points: o.result.points, cases: o.result.cases, distinctStates: o.result.distinctStates, livenessJudged: o.result.livenessJudged,
   };
   process.stdout.write(formatSpofReport(head, report, o.format));
   if (o.html !== undefined) {
