@@ -15,7 +15,9 @@ const FLAWS = [
   // Not checking for a reboot under way shows as a request during the shutdown, or as a second one in flight.
   { file: 'scenarios/flawed/shutdown-unchecked.yaml', invariants: ['no-reboot-during-shutdown', 'one-reboot-in-flight'] },
   { file: 'scenarios/flawed/simultaneous-shutdown.yaml', invariants: ['shutdown-stops-dependents-first'] },
-  { file: 'scenarios/flawed/restart-storm.yaml', invariants: ['no-restart-livelock'], policy: true },
+  // Judged as a whole policy it has a second flaw: coremon is never restarted (and nothing watches for hangs), so one
+  // fault of it leaves it down for good; either is a policy finding.
+  { file: 'scenarios/flawed/restart-storm.yaml', invariants: ['no-restart-livelock', 'recovers-from-single-fault'], policy: true },
   { file: 'scenarios/flawed/supervisor-dispatch-if-started.yaml', invariants: ['no-event-lost'] },
 ] as const;
 
