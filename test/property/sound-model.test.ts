@@ -33,7 +33,9 @@ describe('the sound model over generated systems and fault schedules', () => {
     const arb = caseArb({ restartDelays: ['100ms', '500ms', '1s'], supervisors: false });
     fc.assert(
       fc.property(arb, (c) => {
-        const broken = simulate(c.scenario).summary.violations;
+        // recovers-from-single-fault judges the generated policies (`restart: never` leaves a component down after
+        // one fault, as asked), not the model: it is no liveness invariant of the model.
+        const broken = simulate(c.scenario).summary.violations.filter((v) => v.invariant !== 'recovers-from-single-fault');
         if (broken.length > 0) throw new Error(`${broken.map((v) => `${v.invariant}: ${v.message}`).join('\n')}\n${show(c)}`);
       }),
       { seed, numRuns: NUM_RUNS },

@@ -13,6 +13,7 @@ import { oneRebootInFlight } from './one-reboot-in-flight.js';
 import { rebootOnlyFromAllowlist } from './reboot-only-from-allowlist.js';
 import { rebootRecordsReason } from './reboot-records-reason.js';
 import { recoversAfterFaults } from './recovers-after-faults.js';
+import { recoversFromSingleFault } from './recovers-from-single-fault.js';
 import { requestedRebootCompletes } from './requested-reboot-completes.js';
 import { restartsWithinLimit } from './restarts-within-limit.js';
 import { shutdownStopsDependentsFirst } from './shutdown-stops-dependents-first.js';
@@ -24,9 +25,11 @@ export type { Invariant, InvariantObserver } from './types.js';
  * Kinds. Safety and liveness invariants judge the model: a sound model keeps
  * them whatever the scenario's policies, so a violation is a model bug and a
  * finding of `recsim explore`. A policy invariant judges the policy a scenario
- * chose; a sound model breaks it when the policy asks to. Only
- * no-restart-livelock is one: restarting forever at one instant is what a
- * zero-delay, unlimited policy asks for. restarts-within-limit stays safety:
+ * chose; a sound model breaks it when the policy asks to. Two are:
+ * no-restart-livelock (restarting forever at one instant is what a
+ * zero-delay, unlimited policy asks for) and recovers-from-single-fault (a
+ * component left down after one fault is what a policy that never restarts
+ * it asks for). restarts-within-limit stays safety:
  * it checks that a monitor keeps to the limit its policy sets, which a sound
  * model always does. no-event-lost stays safety although `dispatch_if_started`
  * loses events by design (F10): it also guards `on_receive: start`, under
@@ -58,6 +61,7 @@ export const INVARIANTS: readonly Invariant[] = [
   bootCompletes,
   recoversAfterFaults,
   noRestartLivelock,
+  recoversFromSingleFault,
 ];
 
 export function invariantById(id: string): Invariant | undefined {

@@ -15,6 +15,7 @@ import { serializeTrace } from '../../trace/serialize.js';
 import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { writeFileCreatingDirs } from '../../io/write-file.js';
 import { shardOption } from '../shard-env.js';
+import { checkReportFlags, writeSpofReport } from './explore-report.js';
 
 export interface ExhaustiveCliOptions {
   depth?: string;
@@ -29,6 +30,9 @@ export interface ExhaustiveCliOptions {
   workers?: string;
   outDir: string;
   policy?: boolean;
+  report?: boolean;
+  format?: string;
+  html?: string;
 }
 
 function parseDepth(text: string | undefined): 1 | 2 {
@@ -52,7 +56,7 @@ function parseWorkers(text: string | undefined): number {
 /** Flags that only `--exhaustive` reads: named without it, they would be silently ignored. */
 export function checkExhaustiveOnlyFlags(o: ExhaustiveCliOptions): void {
   const named = [['--depth', o.depth], ['--targets', o.targets], ['--keep-faults', o.keepFaults], ['--no-dedup', o.dedup === false ? true : undefined],
-    ['--json', o.json], ['--shard', o.shard], ['--shard-from-env', o.shardFromEnv], ['--shard-count', o.shardCount], ['--merge', o.merge], ['--workers', o.workers]] as const;
+    ['--json', o.json], ['--shard', o.shard], ['--shard-from-env', o.shardFromEnv], ['--shard-count', o.shardCount], ['--merge', o.merge], ['--workers', o.workers], ['--report', o.report], ['--format', o.format], ['--html', o.html]] as const;
   const used = named.filter(([, v]) => v !== undefined).map(([flag]) => flag);
   if (used.length > 0) throw new UsageError(`${used.join(', ')}: only with --exhaustive`);
 }
@@ -112,6 +116,7 @@ function commandOf(file: string, o: ExhaustiveCliOptions, kindsText: string | un
   if (o.keepFaults) parts.push('--keep-faults');
   if (o.dedup === false) parts.push('--no-dedup');
   if (o.policy) parts.push('--policy');
+  if (o.report) parts.push('--report');
   return parts.join(' ');
 }
 
@@ -121,6 +126,7 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
   const targets = parseTargets(o.targets);
   const workers = parseWorkers(o.workers);
   const command = commandOf(file, o, kindsText);
+  const format = checkReportFlags(o, depth);
   let result: ExhaustiveResult;
   const startMs = Date.now();
   if (o.merge !== undefined) {
@@ -144,11 +150,12 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
       throw new UsageError((error as Error).message);
     }
     if (!isComplete(result)) throw new UsageError(`--merge: shards ${result.shards.join(', ')} do not cover the whole search`);
+    if (o.report && result.singleFaults === undefined) throw new UsageError('--merge --report: the shards were run without --report (run each shard with --report)');
   } else {
     const parsed = shardOption(o);
     const shard = parsed ? { index: parsed.index - 1, count: parsed.count } : undefined;
     const progress = progressLine();
-    result = await exhaustiveInParallel(scenario, { depth, kinds, targets, keepFaults: o.keepFaults ?? false, dedup: o.dedup ?? true, policy: o.policy ?? false, ...(shard ? { shard } : {}) }, workers, (d, p) => progress.update(d, p));
+    result = await exhaustiveInParallel(scenario, { depth, kinds, targets, keepFaults: o.keepFaults ?? false, dedup: o.dedup ?? true, policy: o.policy ?? false, ...(o.report ? { report: true } : {}), ...(shard ? { shard } : {}) }, workers, (d, p) => progress.update(d, p));
     progress.done();
     if (shard) {
       // A shard's result is for --merge: JSON, with the states it saw (merging counts distinct states over all shards).
@@ -158,6 +165,10 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
     }
   }
   const wallMs = Date.now() - startMs;
+  if (o.report) {
+    writeSpofReport({ file, scenario, result, outDir: o.outDir, keepFaults: o.keepFaults ?? false, command, format, ...(o.html !== undefined ? { html: o.html } : {}) });
+    return;
+  }
   const broken = result.findings.length > 0 || result.referenceViolated.length > 0;
   const written = broken ? writeFindings(result, scenario, file, o, command) : [];
   if (o.json) {

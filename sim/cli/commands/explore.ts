@@ -131,6 +131,9 @@ export function registerExploreCommand(program: Command): void {
     .option('--shard-count <n>', 'with --shard-from-env: the number of shards where the engine does not say it')
     .option('--merge <files...>', 'with --exhaustive: combine partial results written with --shard and report them')
     .option('--workers <n>', 'with --exhaustive: worker threads (default: the number of cores)')
+    .option('--report', 'with --exhaustive (depth 1): what each single fault costs, one row per fault (kind x target) at its costliest point, single points of failure first; each row written as a scenario `recsim run` replays')
+    .option('--format <format>', 'with --report: text (default), json, csv or markdown')
+    .option('--html <file>', "with --report: also write the report as a page, each row linking its run's timeline")
     .addHelpText('after', '\nExit codes: 0 nothing found, 1 a failure found (minimal scenario written), 2 bad input.')
     .action(async (file: string, o: ExploreCliOptions) => {
       if (o.exhaustive) {

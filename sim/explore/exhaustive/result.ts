@@ -2,6 +2,7 @@ import type { Micros } from '../../engine/time.js';
 import { formatInstant } from '../../engine/time.js';
 import type { ExploreFaultKind } from '../vocabulary.js';
 import { describeMenuFault, type MenuFault } from './fault-menu.js';
+import { mergeRows, type SingleFaultRow } from './single-fault-rows.js';
 
 /** A fault of a case, where it landed: the instant, and the record it sits just before or after. */
 export interface PlacedFault {
@@ -64,6 +65,11 @@ export interface ExhaustiveResult {
   findings: InvariantFinding[];
   /** Policy invariants broken, not counted as findings (without `--policy`): cases per invariant. */
   policyViolations: Record<string, number>;
+  /**
+   * With `--report` only (absent otherwise): one row per distinct single fault (kind x target) at its
+   * costliest decision point, worst first (single-fault-rows.ts). Shards merge it per fault.
+   */
+  singleFaults?: SingleFaultRow[];
 }
 
 export function emptyResult(o: {
@@ -104,9 +110,10 @@ export function mergeResults(parts: readonly { file: string; result: ExhaustiveR
   const keys = new Set(merged.keys);
   const same = (r: ExhaustiveResult): boolean =>
     r.scenario === merged.scenario && r.depth === merged.depth && r.kinds.join(',') === merged.kinds.join(',') && r.targets === merged.targets &&
-    r.dedup === merged.dedup && r.policy === merged.policy && r.points === merged.points && r.eventBudget === merged.eventBudget;
+    r.dedup === merged.dedup && r.policy === merged.policy && r.points === merged.points && r.eventBudget === merged.eventBudget &&
+    (r.singleFaults === undefined) === (merged.singleFaults === undefined);
   for (const { file, result } of rest) {
-    if (!same(result)) throw new Error(`${file}: a shard of another search (scenario, depth, kinds, targets or options differ from ${head!.file})`);
+    if (!same(result)) throw new Error(`${file}: a shard of another search (scenario, depth, kinds, targets, options or --report differ from ${head!.file})`);
     const overlap = result.shards.filter((s) => merged.shards.includes(s));
     if (overlap.length > 0) throw new Error(`${file}: shard ${overlap.join(', ')} is already merged`);
     merged.shards.push(...result.shards);
@@ -123,6 +130,7 @@ export function mergeResults(parts: readonly { file: string; result: ExhaustiveR
     for (const [id, n] of Object.entries(result.policyViolations)) merged.policyViolations[id] = (merged.policyViolations[id] ?? 0) + n;
   }
   merged.findings.sort((a, b) => a.invariant.localeCompare(b.invariant));
+  if (merged.singleFaults !== undefined) merged.singleFaults = mergeRows(parts.map((p) => p.result.singleFaults ?? []));
   merged.shards.sort();
   merged.keys = [...keys].sort();
   merged.distinctStates = keys.size;

@@ -32,6 +32,8 @@ export interface RunCaseOptions {
   prefix: readonly TraceRecord[];
   /** The writing step of the injection itself (the fault's own records), if any. */
   injection?: WritingStep;
+  /** Sees every record of the case, the prefix first, as the invariant monitor does (the report's cost of a fault). */
+  watch?: (record: TraceRecord) => void;
 }
 
 /**
@@ -49,6 +51,10 @@ export function runCase(sim: Simulation, scenario: Scenario, limits: RunLimits, 
   if (monitor) {
     for (const r of options.prefix) note(monitor.onRecord(r));
     sim.subscribe((r) => note(monitor.onRecord(r)));
+  }
+  if (options.watch) {
+    for (const r of options.prefix) options.watch(r);
+    sim.subscribe(options.watch);
   }
   const records: TraceRecord[] | undefined = options.keep ? [] : undefined;
   if (records) sim.subscribe((r) => records.push(r));

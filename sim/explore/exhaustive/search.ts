@@ -13,6 +13,8 @@ import { forkAndInject } from './inject.js';
 import { neighbourhoodOf, windowCapUs } from './recovery-window.js';
 import { emptyResult, noteFinding, type ExhaustiveResult, type PlacedFault } from './result.js';
 import { runCase, type CaseOutcome } from './run-case.js';
+import { faultCostObserver, noEffectCost, type FaultCost } from './fault-cost.js';
+import { noteCase, sortRows } from './single-fault-rows.js';
 
 export interface ExhaustiveOptions {
   depth: 1 | 2;
@@ -26,6 +28,11 @@ export interface ExhaustiveOptions {
   dedup?: boolean;
   /** Policy invariants count as findings (as `recsim explore --policy`). */
   policy?: boolean;
+  /**
+   * Measure what each single fault costs (the single-point-of-failure report): `singleFaults` in the result.
+   * A crash loop is not a single fault (it fires at every start) and has no row.
+   */
+  report?: boolean;
   /** Only the depth-1 cases i with i mod count = index (and their second faults). */
   shard?: { index: number; count: number };
   /** Event budget per run (default as random explore: 20 times a fault-free run's events plus 100 000, at most the scenario's). */
@@ -48,6 +55,8 @@ interface Explored {
   /** Events handled before its injection: a duplicate's second-fault points are shifted by the difference. */
   injectedAtStep?: number;
   windowFound?: { point: DecisionPoint; fault: MenuFault; invariant: string }[];
+  /** What the case cost (with `report`): a duplicate costs the same. */
+  cost?: FaultCost;
 }
 
 /** The scenario a case runs: the system kept, the background faults (or none), no expectations. */
@@ -93,6 +102,8 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
   const menu = menuOf(kinds, components);
 
   const result = emptyResult({ scenario: scenario.name, depth: options.depth, kinds, components: components.length, windowUs, livenessJudged, eventBudget, dedup, policy, shard, targets: wideTargets ? 'all' : 'neighbourhood' });
+  const report = options.report ?? false;
+  if (report) result.singleFaults = [];
   result.points = points.length;
   const seen = new Map<string, Explored>();
   const keys = new Set<string>();
@@ -149,7 +160,9 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
       const key = canonicalKey(fork);
       const injectedAtStep = fork.engine.eventsProcessed;
       const eventsLeft = eventBudget - injectedAtStep;
-      const twin = twinOf(key, eventsLeft);
+      const found = twinOf(key, eventsLeft);
+      // The report needs a twin's cost: a depth-2 state (no cost kept) does not vouch for a depth-1 case.
+      const twin = report && found !== undefined && !found.reference && found.cost === undefined ? undefined : found;
       let explored: Explored;
       let outcome: CaseOutcome | undefined;
       if (twin) {
@@ -157,12 +170,18 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
         explored = twin;
         // Same state, same future: it breaks what its twin broke (counted, and a candidate for the first case).
         if (!twin.reference) for (const id of twin.violated) noteFinding(result, id, [placedFirst], [depth1Index]);
+        if (report && first.kind !== CRASH_LOOP) noteCase(result.singleFaults!, placedFirst, depth1Index, twin.reference ? noEffectCost() : twin.cost!);
       } else {
-        outcome = runCase(fork, caseScenario, limits, { check: true, keep: options.depth === 2, prefix: [...referenceRecords, ...injectedRecords], injection });
+        const costs = report ? faultCostObserver(base, injectedRecords[0]?.seq ?? fork.recorder.nextSeq, first.kind) : undefined;
+        outcome = runCase(fork, caseScenario, limits, { check: true, keep: options.depth === 2, prefix: [...referenceRecords, ...injectedRecords], injection, ...(costs ? { watch: costs.sink } : {}) });
         result.runs++;
         result.eventsSimulated += outcome.events;
         result.eventsFromZero += fork.engine.eventsProcessed;
         explored = { violated: findingsOf(outcome), events: outcome.events, exhausted: outcome.exhausted || outcome.exception !== undefined };
+        if (costs) {
+          explored.cost = costs.cost(outcome.violated);
+          if (first.kind !== CRASH_LOOP) noteCase(result.singleFaults!, placedFirst, depth1Index, explored.cost);
+        }
         if (dedup) seen.set(key, explored);
         for (const id of findingsOf(outcome)) noteFinding(result, id, [placedFirst], [depth1Index]);
         for (const id of outcome.policyViolated) if (!policy) result.policyViolations[id] = (result.policyViolations[id] ?? 0) + 1;
@@ -248,6 +267,7 @@ export function exhaustive(scenario: Scenario, options: ExhaustiveOptions): Exha
   });
   result.distinctStates = keys.size;
   result.keys = [...keys].sort();
+  if (result.singleFaults) result.singleFaults = sortRows(result.singleFaults);
   return result;
 }
 

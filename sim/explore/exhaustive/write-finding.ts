@@ -18,7 +18,7 @@ export type WrittenFinding = { finding: ExploreFinding } | { unreplayable: strin
  * The records of a case as exhaustive ran it (forks of the reference), from
  * time zero: where each fault landed, next to which records.
  */
-function caseRecords(base: Scenario, placed: readonly PlacedFault[], limits: RunLimits): TraceRecord[] {
+export function caseRecords(base: Scenario, placed: readonly PlacedFault[], limits: RunLimits): TraceRecord[] {
   const records: TraceRecord[] = [];
   let sim = Simulation.create(base, base.seed);
   sim.subscribe((r) => records.push(r));
@@ -35,7 +35,7 @@ function caseRecords(base: Scenario, placed: readonly PlacedFault[], limits: Run
 }
 
 /** File-expressible placements of one fault, most literal first: at its instant, or on the record it follows. */
-function placementsOf(p: PlacedFault, records: readonly TraceRecord[]): FaultSpec[] {
+export function placementsOf(p: PlacedFault, records: readonly TraceRecord[]): FaultSpec[] {
   const spec = specAt(p.fault, p.atUs);
   if (p.fault.kind === CRASH_LOOP) return [spec];
   const out: FaultSpec[] = [spec];
