@@ -64,26 +64,44 @@ export function judge(objective: Objective, a: Measure | undefined, b: Measure |
  * noise decides; an objective the loser did better on is said too ("A had
  * fewer reboots"), and so is a lead that is only noise.
  */
-export function verdict(a: Side, b: Side, show: Show): Verdict {
+export interface VerdictWords {
+  /** What "within the noise" is within. */
+  noise?: string;
+  /** Say "(A)" and "(B)" after the names (compare mode's two sides); a campaign's policies need no tags. */
+  tags?: boolean;
+}
+
+export function verdict(a: Side, b: Side, show: Show, words: VerdictWords = {}): Verdict {
+  const noise = words.noise ?? 'the noise of one run';
+  const tagged = words.tags ?? true;
   const judgements = OBJECTIVES.map((o) => judge(o, a.measures[o], b.measures[o]));
   const decisive = judgements.find((j) => j.resolved);
-  const nameOf = (tag: 'A' | 'B'): string => `${tag === 'A' ? a.name : b.name} (${tag})`;
-  const pair = (o: Objective): string => `${show[o](a.measures[o]!.value)} against ${show[o](b.measures[o]!.value)}`;
+  const nameOf = (tag: 'A' | 'B'): string => `${tag === 'A' ? a.name : b.name}${tagged ? ` (${tag})` : ''}`;
+  /** The two values, `first`'s before the other's. */
+  const pair = (o: Objective, first: 'A' | 'B' = 'A'): string => {
+    const [x, y] = first === 'A' ? [a, b] : [b, a];
+    return `${show[o](x.measures[o]!.value)} against ${show[o](y.measures[o]!.value)}`;
+  };
   if (!decisive) {
     const leads = judgements.filter((j) => j.better !== null).map((j) => `${OBJECTIVE_WORDS[j.objective]} (${pair(j.objective)})`);
     const text = leads.length === 0
-      ? `No winner: ${a.name} (A) and ${b.name} (B) measure the same.`
-      : `No clear winner: every difference is within the noise of one run: ${leads.join(', ')}.`;
+      ? `No winner: ${nameOf('A')} and ${nameOf('B')} measure the same.`
+      : `No clear winner between ${nameOf('A')} and ${nameOf('B')}: every difference is within ${noise}: ${leads.join(', ')}.`;
     return { winner: null, decidedBy: null, judgements, text };
   }
   const winner = decisive.better!;
   const loser = winner === 'A' ? 'B' : 'A';
   const noisy = judgements.slice(0, judgements.indexOf(decisive)).filter((j) => j.better !== null).map((j) => OBJECTIVE_WORDS[j.objective]);
-  const why = `${OBJECTIVE_WORDS[decisive.objective]} ${pair(decisive.objective)}`;
-  const before = noisy.length > 0 ? ` (${noisy.join(' and ')} within the noise)` : '';
-  const against = judgements.filter((j) => j.resolved && j.better === loser).map((j) => `${OBJECTIVE_WORDS[j.objective]} (${pair(j.objective)})`);
+  const why = `${OBJECTIVE_WORDS[decisive.objective]} ${pair(decisive.objective, winner)}`;
+  const before = noisy.length > 0 ? ` (${listed(noisy)} within the noise)` : '';
+  const against = judgements.filter((j) => j.resolved && j.better === loser).map((j) => `${OBJECTIVE_WORDS[j.objective]} (${pair(j.objective, loser)})`);
   const but = against.length > 0 ? ` ${nameOf(loser)} did better on ${against.join(', ')}.` : '';
-  return { winner, decidedBy: decisive.objective, judgements, text: `${nameOf(winner)} is better: ${why}${before}.${but}` };
+  return { winner, decidedBy: decisive.objective, judgements, text: `${nameOf(winner)} is better than ${nameOf(loser)}: ${why}${before}.${but}` };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** 1.96: the 95 % quantile of a normal noise, for the single-run estimates below. */
@@ -119,4 +137,26 @@ export function singleRunMeasures(run: SingleRun): Partial<Record<Objective, Mea
     lostData: { value: run.lostDataBytes, noise: relative(run.lostDataBytes, run.lostDataEvents) },
     ...(run.recoverMedianUs !== undefined ? { recover: { value: run.recoverMedianUs, noise: relative(run.recoverMedianUs, run.recoveries) } } : {}),
   };
+}
+
+/** What a campaign's verdict says: the best policy, and how it compares with each of the others. */
+export interface CampaignVerdict {
+  /** Index of the best policy among the sides. */
+  best: number;
+  /** The best against each other policy, in the sides' order (the best itself left out). */
+  against: { index: number; verdict: Verdict }[];
+}
+
+/**
+ * The best of several policies: a knock-out in the sides' order (the leader
+ * meets each next policy; the one the verdict prefers leads on), then the
+ * best's verdict against every other. With 95 % intervals as noise, "within
+ * the noise" means the intervals overlap: more seeds would tell.
+ */
+export function campaignVerdict(sides: readonly Side[], show: Show): CampaignVerdict {
+  const words = { noise: 'the 95 % intervals (add seeds)', tags: false };
+  let best = 0;
+  for (let i = 1; i < sides.length; i++) if (verdict(sides[best]!, sides[i]!, show, words).winner === 'B') best = i;
+  const against = sides.flatMap((side, index) => (index === best ? [] : [{ index, verdict: verdict(sides[best]!, side, show, words) }]));
+  return { best, against };
 }

@@ -15,7 +15,7 @@ describe('the verdict of two policies', () => {
     const v = verdict(side('systemd-default', { availability: exact(0.78), reboots: exact(0) }), side('minix-rs', { availability: exact(0.99), reboots: exact(5) }), show);
     expect(v.winner).toBe('B');
     expect(v.decidedBy).toBe('availability');
-    expect(v.text).toBe('minix-rs (B) is better: availability 78.0% against 99.0%. systemd-default (A) did better on reboots (0 against 5).');
+    expect(v.text).toBe('minix-rs (B) is better than systemd-default (A): availability 99.0% against 78.0%. systemd-default (A) did better on reboots (0 against 5).');
   });
 
   it('passes over an availability lead within the noise to the reboots', () => {
@@ -24,13 +24,13 @@ describe('the verdict of two policies', () => {
     const v = verdict(a, b, show);
     expect(v.winner).toBe('B');
     expect(v.decidedBy).toBe('reboots');
-    expect(v.text).toBe('b (B) is better: reboots 4 against 1 (availability within the noise).');
+    expect(v.text).toBe('b (B) is better than a (A): reboots 1 against 4 (availability within the noise).');
   });
 
   it('names no winner when every difference is noise', () => {
     const v = verdict(side('a', { availability: { value: 0.9, noise: 0.1 } }), side('b', { availability: { value: 0.95, noise: 0.1 } }), show);
     expect(v.winner).toBeNull();
-    expect(v.text).toBe('No clear winner: every difference is within the noise of one run: availability (90.0% against 95.0%).');
+    expect(v.text).toBe('No clear winner between a (A) and b (B): every difference is within the noise of one run: availability (90.0% against 95.0%).');
   });
 
   it('lower is better for reboots, lost data and time to recover; higher for availability', () => {

@@ -59,7 +59,7 @@ describe('compare mode names each side and gives a verdict', () => {
     const v = runVerdict([policyName(a), policyName(b)], totals(a), totals(b));
     expect(v.winner).toBe('B');
     expect(v.decidedBy).toBe('availability');
-    expect(v.text).toMatch(/^minix-rs \(B\) is better: availability \d+\.\d{3}% against \d+\.\d{3}%\. systemd-default \(A\) did better on reboots \(0 against 5\)/);
+    expect(v.text).toMatch(/^minix-rs \(B\) is better than systemd-default \(A\): availability \d+\.\d{3}% against \d+\.\d{3}%\. systemd-default \(A\) did better on reboots \(0 against 5\)/);
   });
 
   it('finds one run against itself no better', () => {

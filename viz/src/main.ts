@@ -8,7 +8,7 @@ import { attachInteractions } from './interactions.js';
 import { attachKeys } from './keys.js';
 import { attachSplitter } from './splitters.js';
 import { attachDrop, attachFileInput, type PickHandlers } from './load/pickers.js';
-import { fetchTrace, inlinedTrace, type LoadedTrace } from './load/sources.js';
+import { fetchTrace, inlinedTraces, type LoadedTrace } from './load/sources.js';
 import type { RecordRef } from './layout/model.js';
 import { centerOn } from './layout/viewport.js';
 import { milestones } from './timing.js';
@@ -156,9 +156,9 @@ async function start(): Promise<void> {
   const started = performance.now();
   body.dataset.state = 'loading';
   try {
-    const inlined = inlinedTrace(document);
-    if (inlined) {
-      show([inlined], started);
+    const inlined = inlinedTraces(document);
+    if (inlined.length > 0) {
+      show(inlined, started);
       return restoreView();
     }
     const params = new URLSearchParams(location.search);

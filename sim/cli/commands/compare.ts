@@ -10,8 +10,9 @@ import { PRESETS, presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
+import { campaignVerdictLines, judgeCampaign } from '../../compare/campaign-verdict.js';
 import { compareHtml } from '../../report/compare-html.js';
-import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
+import { writePairRuns, writeSeedRuns, type PairChoice, type SeedChoice } from '../../report/seed-traces.js';
 import { UsageError } from '../exit-codes.js';
 import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
@@ -58,10 +59,28 @@ function writeRuns(file: string, scenario: Scenario, result: CampaignResult, opt
     const runsDir = join(dirname(options.html), `${basename(options.html).replace(/\.html?$/i, '')}-runs`);
     const worst = result.policies.flatMap((p) => (p.worst ? [{ policy: p.policy, seed: p.worst.seed, worst: true }] : []));
     const runs = writeSeedRuns(scenario, worst, { htmlDir: runsDir });
-    const links = new Map(runs.map((r) => [r.policy, { seed: r.seed, href: relative(dirname(options.html!), r.html!).split(sep).join('/') }]));
+    const href = (path: string): string => relative(dirname(options.html!), path).split(sep).join('/');
+    const pairs = writePairRuns(scenario, pairsOfWorst(result), runsDir);
+    const links = new Map(runs.map((r) => {
+      const pair = pairs.find((p) => p.a === r.policy);
+      return [r.policy, { seed: r.seed, href: href(r.html!), ...(pair ? { pair: { against: pair.b, href: href(pair.html) } } : {}) }];
+    }));
     writeFileCreatingDirs(options.html, compareHtml(result, links));
-    process.stderr.write(`compare: wrote ${options.html} (plots, and each policy's worst run as a timeline in ${runsDir}${sep})\n`);
+    process.stderr.write(`compare: wrote ${options.html} (plots, the verdict, and each policy's worst run as a timeline, alone and beside the best policy on the same seed, in ${runsDir}${sep})\n`);
   }
+}
+
+/**
+ * Each policy's worst seed, run again beside the best policy (the verdict's;
+ * for the best itself, the runner-up it beat first): A and B on the same
+ * faults, so the report links what made the worst run worse.
+ */
+function pairsOfWorst(result: CampaignResult): PairChoice[] {
+  if (result.policies.length < 2) return [];
+  const judged = judgeCampaign(result);
+  const best = judged.names[judged.best]!;
+  const runnerUp = judged.names[judged.against[0]!.index]!;
+  return result.policies.flatMap((p) => (p.worst ? [{ a: p.policy, b: p.policy === best ? runnerUp : best, seed: p.worst.seed }] : []));
 }
 
 const DEFAULT_POLICIES = PRESETS.filter((p) => p.comparedByDefault).map((p) => p.name);
@@ -105,6 +124,13 @@ function progressReporter(): { onProgress?: (done: number, total: number) => voi
     },
     finish: () => process.stderr.write(`\rcompare: done in ${((Date.now() - startMs) / 1000).toFixed(1)} s${' '.repeat(20)}\n`),
   };
+}
+
+/** The verdict (sim/compare/verdict.ts) under a table meant for reading; on stderr, so the table stays as it was for tools. */
+function sayVerdict(result: CampaignResult, format: TableFormat): void {
+  if (format !== 'text' && format !== 'markdown') return;
+  const lines = campaignVerdictLines(result);
+  if (lines.length > 0) process.stderr.write(terminalSafe(`${lines.join('\n')}\n`, true));
 }
 
 function emit(text: string, out: string | undefined): void {
@@ -157,7 +183,9 @@ export function registerCompareCommand(program: Command): void {
       if (options.merge) {
         if (file !== undefined) throw new UsageError('--merge combines shard files; do not name a scenario as well');
         if (options.shard) throw new UsageError('--merge and --shard do not go together');
-        emit(formatTable(readPartials(options.merge), format), options.out);
+        const merged = readPartials(options.merge);
+        emit(formatTable(merged, format), options.out);
+        sayVerdict(merged, format);
         return;
       }
       if (file === undefined) throw new UsageError('compare: name a scenario file (or --merge shard files)');
@@ -177,6 +205,7 @@ export function registerCompareCommand(program: Command): void {
       const result = await runCampaign(scenario, { policies, seeds, workers, onProgress: progress.onProgress });
       progress.finish();
       emit(options.shard !== undefined ? serializePartial(result) : formatTable(result, format), options.out);
+      if (options.shard === undefined) sayVerdict(result, format);
       writeRuns(file, scenario, result, options);
     });
 }
