@@ -11,6 +11,7 @@ import { centerOn, clampDomain, frameSpan, type Domain } from './layout/viewport
 import type { LoadedTrace } from './load/sources.js';
 import { milestone } from './timing.js';
 import { renderDetails } from './render/details.js';
+import { rememberFocus, restoreFocus } from './render/keep-focus.js';
 import { renderIncidentList, type IncidentOrder } from './render/incident-list.js';
 import { renderJumpList } from './render/jump-list.js';
 import type { Highlight } from './render/overlay.js';
@@ -304,6 +305,13 @@ export class App {
   }
 
   private renderPanels(): void {
+    const panels = [this.el.details, this.el.compare, this.el.range, this.el.violations, this.el.incidents, this.el.reboots];
+    const focus = rememberFocus(panels);
+    this.drawPanels();
+    restoreFocus(focus);
+  }
+
+  private drawPanels(): void {
     const model = this.model!;
     const tags = this.tags;
     const pick = (ref: RecordRef): void => this.jumpTo(ref);

@@ -19,6 +19,22 @@ function placeOf(app: App, ref: RecordRef): { laneIndex: number; row: number; t:
   return { laneIndex, row, t: record.t };
 }
 
+/** How long a note about a key stays up. */
+const NOTE_MS = 2500;
+let noteTimer = 0;
+
+/** Says what a key could not do (read out by screen readers too), for a moment. */
+export function sayAboutKey(doc: Document, text: string): void {
+  const box = doc.getElementById('key-status');
+  if (!box) return;
+  box.textContent = text;
+  box.hidden = false;
+  window.clearTimeout(noteTimer);
+  noteTimer = window.setTimeout(() => {
+    box.hidden = true;
+  }, NOTE_MS);
+}
+
 /** ] and [: the next or previous record on the selection's lane; with nothing selected, the first in view. */
 function stepEvent(app: App, direction: 1 | -1): void {
   const visible = (m: MarkMember): boolean => memberVisible(m, app.filter);
@@ -27,11 +43,13 @@ function stepEvent(app: App, direction: 1 | -1): void {
   if (!ref || !place || place.row < 0) {
     const first = firstInWindow(app.rows, app.domain.startUs, app.domain.endUs, visible);
     if (first) app.jumpTo(first, false);
+    else sayAboutKey(document, 'No event in view');
     return;
   }
   const lane = app.model!.lanes[place.laneIndex]!;
   const next = stepInLane(lane, ref.seq, place.t, direction, visible);
   if (next !== undefined) app.jumpTo({ traceIndex: ref.traceIndex, seq: next }, false);
+  else sayAboutKey(document, `No ${direction > 0 ? 'next' : 'previous'} event on this lane (${lane.component ?? 'system'})`);
 }
 
 /** ↑ and ↓ with a selection: the nearest record in time on the lane above or below. */

@@ -12,7 +12,9 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
 /** The outcome of an incident in a few words: "running again after 3.3s", "down until the end (≥ 1min 30s)". */
 export function incidentOutcome(incident: Incident): string {
   const ttr = timeToRecoverUs(incident);
-  if (ttr !== undefined) return `running again after ${formatSpan(ttr)}`;
+  const wholeSystem = incident.acted?.action === 'reboot' || incident.acted?.action === 'panic';
+  // A reboot's outage is the system's: over when the boot completed and everything that ran runs again.
+  if (ttr !== undefined) return `${wholeSystem ? 'all running again' : 'running again'} after ${formatSpan(ttr)}`;
   if (incident.downUs !== undefined) return `not running again by the end of the run (≥ ${formatSpan(incident.endUs - incident.startUs)})`;
   return 'no outage';
 }
