@@ -146,9 +146,7 @@ function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void 
   const counterRow = app.rows[located.row];
   if (counterRow?.kind === 'counter') {
     tooltip.textContent = counterTooltip(app, counterRow, located.tUs);
-    tooltip.hidden = false;
-    tooltip.style.left = `${event.clientX + 14}px`;
-    tooltip.style.top = `${event.clientY + 14}px`;
+    placeTooltip(tooltip, event.clientX, event.clientY);
     return;
   }
   const hit = hitAt(app, event.clientX, event.clientY);
@@ -174,7 +172,26 @@ function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void 
   const incident = target?.kind === 'lane' ? incidentAt(target.lane, tUs, PICK_RADIUS_PX * app.timeline.locate(event.clientX, event.clientY).usPerPx) : undefined;
   if (incident) lines.push(`incident: ${describeIncident(incident)} (click the strip under the bar to frame it)`);
   tooltip.textContent = lines.join('\n');
+  placeTooltip(tooltip, event.clientX, event.clientY);
+}
+
+/** Gap between the pointer and the tooltip, and between the tooltip and the window's edge. */
+const TOOLTIP_OFFSET_PX = 14;
+const EDGE_PX = 4;
+
+/**
+ * Shows the tooltip below and right of the pointer, or above / left of it
+ * where it would run past the window's bottom or right edge; never outside
+ * the window (a tall one is also capped to the window's height).
+ */
+function placeTooltip(tooltip: HTMLElement, x: number, y: number): void {
   tooltip.hidden = false;
-  tooltip.style.left = `${event.clientX + 14}px`;
-  tooltip.style.top = `${event.clientY + 14}px`;
+  tooltip.style.maxHeight = `${window.innerHeight - 2 * EDGE_PX}px`;
+  const { width, height } = tooltip.getBoundingClientRect();
+  let left = x + TOOLTIP_OFFSET_PX;
+  if (left + width > window.innerWidth - EDGE_PX) left = x - TOOLTIP_OFFSET_PX - width;
+  let top = y + TOOLTIP_OFFSET_PX;
+  if (top + height > window.innerHeight - EDGE_PX) top = y - TOOLTIP_OFFSET_PX - height;
+  tooltip.style.left = `${Math.max(EDGE_PX, Math.min(left, window.innerWidth - EDGE_PX - width))}px`;
+  tooltip.style.top = `${Math.max(EDGE_PX, Math.min(top, window.innerHeight - EDGE_PX - height))}px`;
 }

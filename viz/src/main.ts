@@ -26,7 +26,7 @@ function byId<T extends HTMLElement>(id: string): T {
 /** Narrow windows start with narrower lane names and side panel, so the plot keeps most of the width. */
 const narrow = window.innerWidth < 1100;
 const side = byId('side');
-side.style.width = `${narrow ? 260 : 360}px`;
+side.style.width = `${narrow ? 256 : 360}px`;
 
 const app = new App({
   chart: byId('chart'),
@@ -40,7 +40,7 @@ const app = new App({
   warnings: byId('warnings'),
   compare: byId('compare'),
   range: byId('range'),
-}, narrow ? 150 : 230);
+}, narrow ? 170 : 230);
 
 attachSplitter(byId('label-splitter'), {
   get: () => app.timeline.labelWidth(),

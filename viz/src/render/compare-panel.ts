@@ -45,8 +45,8 @@ export function renderComparePanel(container: HTMLElement, view: CompareView | n
   for (const row of view.rows) {
     const tr = body.append('tr').attr('data-metric', row.key);
     tr.append('th').attr('scope', 'row').text(row.label);
-    tr.append('td').text(row.a);
-    tr.append('td').text(row.b);
+    tr.append('td').classed('won', row.better === 'A').text(row.a);
+    tr.append('td').classed('won', row.better === 'B').text(row.b);
     tr.append('td').attr('class', 'delta').text(row.delta);
     tr.append('td')
       .attr('class', row.better ? `better better-${row.better}` : 'better')
