@@ -91,9 +91,10 @@ describe('the incident of a panic', () => {
     const fault = b.add({ type: 'fault', component: 'a', fault: 'crash', source: 'scripted', exitCode: 1 });
     const term = b.add({ type: 'terminated', component: 'a', termination: { kind: 'exit', exitCode: 1 }, graceful: false, cause: fault });
     b.add({ type: 'state', component: 'a', from: 'running', to: 'stopped', cause: term });
-    const panic = b.add({ type: 'panic', culprit: 'a', reason: 'critical-component-failure', cause: term });
     if (options.bootsAgain) {
-      b.add({ type: 'power', from: 'up', to: 'panic', cause: panic });
+      // As the simulator writes it: the power goes to `panic` before the panic record.
+      b.add({ type: 'power', from: 'up', to: 'panic', cause: term });
+      const panic = b.add({ type: 'panic', culprit: 'a', reason: 'critical-component-failure', cause: term });
       b.add({ type: 'state', component: 'b', from: 'running', to: 'stopped', cause: panic });
       b.add({ type: 'power', from: 'panic', to: 'rebooting', cause: panic });
       b.at(11 * S);
@@ -106,6 +107,7 @@ describe('the incident of a panic', () => {
       b.at(13 * S);
       b.add({ type: 'state', component: 'b', from: 'stopped', to: 'running' });
     } else {
+      b.add({ type: 'panic', culprit: 'a', reason: 'critical-component-failure', cause: term });
       // The panic never took the system down (say the reset failed): a is restarted alone.
       b.at(11 * S);
       b.add({ type: 'state', component: 'a', from: 'stopped', to: 'running' });

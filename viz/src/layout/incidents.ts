@@ -31,6 +31,8 @@ export interface Incident {
   detected?: { t: number; seq: number };
   decided?: { t: number; seq: number; action: string };
   acted?: { t: number; seq: number; action: IncidentAction };
+  /** The reboot or panic the fault led to (its first action, or a later one: a kill that panicked the system). */
+  rebooted?: { t: number; seq: number; action: 'reboot' | 'panic' };
   /** When the component stopped running (the system stopped being up); absent: the fault caused no outage. */
   downUs?: number;
   /** Running (up) again; absent when it was not by the end of the run. */
@@ -97,8 +99,9 @@ export function findIncidents(sorted: readonly TraceRecord[], runEndUs: number):
       const ranSinceFault = (stoppedAt.get(component) ?? -1) >= item.incident.startUs;
       if (isRunning || ranSinceFault) pending.add(component);
     }
-    item.system = { pending, wentDown: false };
-    item.incident.downUs ??= item.incident.acted!.t;
+    // The power may have left `up` just before the panic record is written (the simulator records the reset first).
+    item.system = { pending, wentDown: !systemUp };
+    item.incident.downUs ??= item.incident.rebooted!.t;
     const key = item.incident.component;
     const list = waiting.get(key);
     if (list) waiting.set(key, list.filter((x) => x !== item));
@@ -162,9 +165,10 @@ export function findIncidents(sorted: readonly TraceRecord[], runEndUs: number):
         if (r.type === 'detected') incident.detected ??= { t: r.t, seq: r.seq };
         else if (r.type === 'decision') incident.decided ??= { t: r.t, seq: r.seq, action: r.action };
         const action = ACTION_OF[r.type];
-        if (action && !incident.acted) {
-          incident.acted = { t: r.t, seq: r.seq, action };
-          if (action === 'reboot' || action === 'panic') becomeSystemOutage(item);
+        if (action) incident.acted ??= { t: r.t, seq: r.seq, action };
+        if ((action === 'reboot' || action === 'panic') && !item.system) {
+          incident.rebooted = { t: r.t, seq: r.seq, action };
+          becomeSystemOutage(item);
         }
       }
     }
