@@ -251,6 +251,43 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 2
     });
   });
 
+  describe('what a Perfetto user expects', () => {
+    beforeAll(async () => {
+      await open(reboot, 'perfetto-habits');
+    });
+
+    it('folds a realm from the keyboard, and unfolds it', async () => {
+      const lanes = async (): Promise<string[]> => texts(page, '.lane-label .name');
+      expect(await lanes()).toEqual(['power', 'power_manager', 'fshost', 'netstack', 'wlanstack']);
+      await page.focus('.group-label[data-group="/bootstrap"]');
+      await page.keyboard.press('Enter');
+      expect(await lanes()).toEqual(['power', 'netstack', 'wlanstack']);
+      expect(await page.getAttribute('.group-label[data-group="/bootstrap"]', 'aria-expanded')).toBe('false');
+      expect(await page.textContent('.group-label[data-group="/bootstrap"] .name')).toBe('/bootstrap (2 folded)');
+      await page.keyboard.press('Enter');
+      expect(await lanes()).toHaveLength(5);
+    });
+
+    it('marks two instants with m and measures between them; f fills the window with the selection\'s incident', async () => {
+      const fault = recordOf(reboot, (r) => r.type === 'fault');
+      const booted = recordOf(reboot, (r) => r.type === 'boot-completed' && r.t > fault.t);
+      await page.evaluate((seq) => (window as unknown as { recsimViewer: { app: { jumpTo(r: object, f: boolean): void } } }).recsimViewer.app.jumpTo({ traceIndex: 0, seq }, false), fault.seq);
+      await page.focus('.plot');
+      await page.keyboard.press('m');
+      await page.evaluate((seq) => (window as unknown as { recsimViewer: { app: { jumpTo(r: object, f: boolean): void } } }).recsimViewer.app.jumpTo({ traceIndex: 0, seq }, false), booted.seq);
+      await page.focus('.plot');
+      await page.keyboard.press('m');
+      expect(await page.textContent('#key-status')).toBe(`From 30s to ${(booted.t / S).toFixed(2).replace(/\.?0+$/, '')}s: ${((booted.t - fault.t) / S).toFixed(2).replace(/\.?0+$/, '')}s`);
+      await page.keyboard.press('0');
+      await page.keyboard.press('f');
+      const state = await viewState(page);
+      expect(state.startUs).toBeLessThanOrEqual(fault.t);
+      expect(state.endUs).toBeGreaterThanOrEqual(booted.t);
+      expect(state.endUs - state.startUs).toBeLessThan(20 * S);
+      expect(watched.errors).toEqual([]);
+    });
+  });
+
   it('keeps the power lane\'s "up" apart from a component\'s "down (stopped)" under a deuteranopia filter', async () => {
     await open(reboot, 'deuteranopia');
     await page.evaluate((t) => (window as unknown as Hook).recsimViewer.app.setDomain({ startUs: t, endUs: t + 10 * 1_000_000 }), 25 * S);

@@ -10,7 +10,7 @@ import { buildTimeline } from './layout/timeline-model.js';
 import { centerOn, clampDomain, frameSpan, type Domain } from './layout/viewport.js';
 import type { LoadedTrace } from './load/sources.js';
 import { milestone } from './timing.js';
-import { roundToZoom } from './layout/time-format.js';
+import { formatInstant, formatSpan, roundToZoom } from './layout/time-format.js';
 import { renderDetails } from './render/details.js';
 import { rememberFocus, restoreFocus } from './render/keep-focus.js';
 import { renderIncidentList, type IncidentOrder } from './render/incident-list.js';
@@ -84,6 +84,8 @@ export class App {
   find: { text: string; hits: RecordRef[]; index: number } = { text: '', hits: [], index: -1 };
   /** A time range (and lanes) to summarize, or null. */
   range: RangeSelection | null = null;
+  /** Instants marked with `m` to measure between (at most two). */
+  measureMarks: number[] = [];
   private comparisonOf: { model: TimelineModel; comparison: Comparison } | null = null;
   /** The incident list of the model shown (thousands in a day: built once, not at every click). */
   private storiesOf: { model: TimelineModel; incidents: IncidentStory[] } | null = null;
@@ -154,9 +156,17 @@ export class App {
   }
 
   setFilter(filter: ViewFilter): void {
-    this.filter = filter;
+    this.filter = { ...filter, folded: filter.folded ?? this.filter.folded };
     if (this.model) this.rows = visibleRows(this.model, filter);
     this.render(false);
+  }
+
+  /** Folds a lane group to its header, or unfolds it. */
+  toggleGroup(group: string): void {
+    const folded = new Set(this.filter.folded ?? []);
+    if (folded.has(group)) folded.delete(group);
+    else folded.add(group);
+    this.setFilter({ ...this.filter, folded });
   }
 
   setDomain(domain: Domain): void {
@@ -291,6 +301,41 @@ export class App {
     this.select(state.selection ?? null);
   }
 
+  /**
+   * `m`: marks an instant (the selected record's, else the middle of the
+   * window); a second mark measures the time between the two; a third starts over.
+   * Returns what was measured, in words.
+   */
+  markInstant(): string {
+    const ref = this.selection;
+    const record = ref ? this.model?.traces[ref.traceIndex]?.bySeq.get(ref.seq) : undefined;
+    const t = record ? record.t : Math.round((this.domain.startUs + this.domain.endUs) / 2);
+    this.measureMarks = this.measureMarks.length >= 2 ? [t] : [...this.measureMarks, t];
+    this.render(false);
+    const [m1, m2] = this.measureMarks;
+    return m2 === undefined ? `Mark at ${formatInstant(m1!)}: press m at a second instant to measure` : `From ${formatInstant(Math.min(m1!, m2))} to ${formatInstant(Math.max(m1!, m2))}: ${formatSpan(Math.abs(m2 - m1!))}`;
+  }
+
+  clearMarks(): boolean {
+    if (this.measureMarks.length === 0) return false;
+    this.measureMarks = [];
+    this.render(false);
+    return true;
+  }
+
+  /** `f`: the range when one is picked, else the selection's incident (or causal chain), fills the window. */
+  focusSelection(): boolean {
+    if (this.range) {
+      this.setDomain({ startUs: Math.min(this.range.startUs, this.range.endUs), endUs: Math.max(this.range.startUs, this.range.endUs) });
+      return true;
+    }
+    if (this.selection) {
+      this.jumpTo(this.selection, true);
+      return true;
+    }
+    return false;
+  }
+
   setIncidentOrder(order: IncidentOrder): void {
     this.incidentOrder = order;
     this.render(true);
@@ -311,6 +356,9 @@ export class App {
     if (!this.model) return;
     const divergenceUs = this.comparison?.divergenceUs;
     const markers = divergenceUs === null || divergenceUs === undefined ? [] : [{ t: divergenceUs, label: 'A ≠ B from here' }];
+    const [m1, m2] = this.measureMarks;
+    if (m1 !== undefined) markers.push({ t: m1, label: m2 === undefined ? 'mark' : 'mark 1' });
+    if (m1 !== undefined && m2 !== undefined) markers.push({ t: m2, label: `mark 2: ${formatSpan(Math.abs(m2 - m1))} ${m2 >= m1 ? 'after' : 'before'} mark 1` });
     this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight(), markers, range: this.range }, { traceTags: this.tags });
     this.overview.update(this.model, this.domain);
     if (panels) this.renderPanels();

@@ -73,14 +73,15 @@ function stepLane(app: App, direction: 1 | -1): boolean {
 /**
  * Keyboard: + / - (or w / s) zoom, ← → (or a / d) pan, 0 or Home shows all;
  * ] / [ (or . / ,) next / previous event, ↑ ↓ the lane above / below, Enter
- * the first event in view; r summarizes the window; Esc clears the range,
- * then the selection.
+ * the first event in view; r summarizes the window; f fills the window with
+ * the range or the selection's incident; m marks an instant (twice: measures);
+ * Esc clears the range, then the marks, then the selection.
  */
 export function attachKeys(app: App, doc: Document): void {
   doc.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : null;
     if (target && TYPING.has(target.tagName)) return;
-    if (target && PRESSABLE.has(target.tagName) && (event.key === 'Enter' || event.key === ' ')) return;
+    if (target && (PRESSABLE.has(target.tagName) || target.getAttribute('role') === 'button') && (event.key === 'Enter' || event.key === ' ')) return;
     // A separator's arrows resize it.
     if (target?.getAttribute('role') === 'separator') return;
     if (event.ctrlKey || event.metaKey || event.altKey || !app.model) return;
@@ -131,7 +132,13 @@ export function attachKeys(app: App, doc: Document): void {
         break;
       case 'Escape':
         if (app.range) app.setRange(null);
-        else app.select(null);
+        else if (!app.clearMarks()) app.select(null);
+        break;
+      case 'f':
+        if (!app.focusSelection()) sayAboutKey(document, 'Nothing to focus: select a record or pick a range first');
+        break;
+      case 'm':
+        sayAboutKey(document, app.markInstant());
         break;
       case 'r':
         app.setRange(app.rangeOfWindow());

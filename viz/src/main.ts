@@ -75,6 +75,20 @@ const controls = attachControls(app, {
   summarizeWindow: byId('summarize-window'),
 });
 attachInteractions(app, byId('tooltip'));
+// A lane group's header folds it: by click, or Enter / Space on the focused header.
+const chart = byId('chart');
+const groupOf = (event: Event): string | null => (event.target as HTMLElement | null)?.closest<HTMLElement>('.group-label[data-group]')?.dataset.group ?? null;
+chart.addEventListener('click', (event) => {
+  const group = groupOf(event);
+  if (group !== null) app.toggleGroup(group);
+});
+chart.addEventListener('keydown', (event) => {
+  const group = groupOf(event);
+  if (group === null || (event.key !== 'Enter' && event.key !== ' ')) return;
+  event.preventDefault();
+  event.stopPropagation();
+  app.toggleGroup(group);
+});
 attachKeys(app, document);
 
 const body = document.body;

@@ -38,6 +38,7 @@ function fullName(row: Row): string {
 }
 
 function shownName(row: Row): string {
+  if (row.kind === 'group' && row.folded) return `${row.label} (${row.folded.lanes} folded)`;
   return row.kind === 'lane' ? row.lane.label : fullName(row);
 }
 
@@ -78,6 +79,12 @@ export function drawLabels(
     .style('top', (_row, i) => `${i * options.rowHeight}px`)
     .style('height', `${options.rowHeight}px`)
     .style('line-height', `${options.rowHeight}px`);
+  // A lane group's header folds and unfolds it (controls.ts listens): a button to the keyboard too.
+  items
+    .attr('data-group', (row) => (row.kind === 'group' && row.group !== undefined ? row.group : null))
+    .attr('role', (row) => (row.kind === 'group' && row.group !== undefined ? 'button' : null))
+    .attr('tabindex', (row) => (row.kind === 'group' && row.group !== undefined ? 0 : null))
+    .attr('aria-expanded', (row) => (row.kind === 'group' && row.group !== undefined ? String(!row.folded) : null));
   items.select('span.tag').text((row) => (row.kind === 'lane' ? (options.traceTags[row.lane.traceIndex] ?? '') : ''));
   // A counter's name matters more than its highest value: in a narrow column the value goes to the tooltip.
   const counterFits = (row: Row): boolean => row.kind === 'counter' && measure(shownName(row)) + measureIn(SIDE_FONT, sideText(row)) + 8 <= options.labelWidth - 26;
