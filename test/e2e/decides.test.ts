@@ -277,6 +277,7 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 2
       await page.evaluate((seq) => (window as unknown as { recsimViewer: { app: { jumpTo(r: object, f: boolean): void } } }).recsimViewer.app.jumpTo({ traceIndex: 0, seq }, false), booted.seq);
       await page.focus('.plot');
       await page.keyboard.press('m');
+      await page.evaluate((seq) => (window as unknown as { recsimViewer: { app: { jumpTo(r: object, f: boolean): void } } }).recsimViewer.app.jumpTo({ traceIndex: 0, seq }, false), fault.seq);
       expect(await page.textContent('#key-status')).toBe(`From 30s to ${(booted.t / S).toFixed(2).replace(/\.?0+$/, '')}s: ${((booted.t - fault.t) / S).toFixed(2).replace(/\.?0+$/, '')}s`);
       await page.keyboard.press('0');
       await page.keyboard.press('f');
