@@ -59,11 +59,7 @@ export function judge(objective: Objective, a: Measure | undefined, b: Measure |
   return { objective, better, resolved: Math.abs(b.value - a.value) > a.noise + b.noise };
 }
 
-/**
- * The verdict: the first objective, in order, whose difference is beyond the
- * noise decides; an objective the loser did better on is said too ("A had
- * fewer reboots"), and so is a lead that is only noise.
- */
+/** How a verdict is worded. */
 export interface VerdictWords {
   /** What "within the noise" is within. */
   noise?: string;
@@ -71,6 +67,11 @@ export interface VerdictWords {
   tags?: boolean;
 }
 
+/**
+ * The verdict: the first objective, in order, whose difference is beyond the
+ * noise decides; an objective the loser did better on is said too ("A had
+ * fewer reboots"), and so is a lead that is only noise.
+ */
 export function verdict(a: Side, b: Side, show: Show, words: VerdictWords = {}): Verdict {
   const noise = words.noise ?? 'the noise of one run';
   const tagged = words.tags ?? true;

@@ -268,6 +268,25 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 2
       expect(await lanes()).toHaveLength(5);
     });
 
+    it('lists a picked range\'s records in a table that sorts by time, lane or type, and selects one', async () => {
+      await page.evaluate((t) => (window as unknown as Hook).recsimViewer.app.setDomain({ startUs: t, endUs: t + 10 * 1_000_000 }), 25 * S);
+      await page.focus('.plot');
+      await page.keyboard.press('r');
+      const column = async (n: number): Promise<string[]> => texts(page, `#range .range-records tbody tr td:nth-child(${n})`);
+      const types = await column(3);
+      expect(types.length).toBeGreaterThan(5);
+      await page.click('#range .sort-button[data-column="type"]');
+      expect(await column(3)).toEqual([...types].sort((a, b) => a.localeCompare(b)));
+      expect(await page.getAttribute('#range th:nth-child(3)', 'aria-sort')).toBe('ascending');
+      await page.click('#range .sort-button[data-column="type"]');
+      expect(await column(3)).toEqual([...types].sort((a, b) => b.localeCompare(a)));
+      const seq = Number(await page.getAttribute('#range .range-records tbody tr:first-child button.range-record', 'data-seq'));
+      await page.click('#range .range-records tbody tr:first-child button.range-record');
+      expect((await viewState(page)).selection?.seq).toBe(seq);
+      await page.click('#range .sort-button[data-column="time"]');
+      await page.keyboard.press('Escape');
+    });
+
     it('marks two instants with m and measures between them; f fills the window with the selection\'s incident', async () => {
       const fault = recordOf(reboot, (r) => r.type === 'fault');
       const booted = recordOf(reboot, (r) => r.type === 'boot-completed' && r.t > fault.t);

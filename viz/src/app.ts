@@ -389,6 +389,7 @@ export class App {
     renderRangePanel(this.el.range, range ? summarizeRange(model.traces, model.lanes, range) : null, tags, {
       zoom: () => range && this.setDomain({ startUs: Math.min(range.startUs, range.endUs), endUs: Math.max(range.startUs, range.endUs) }),
       clear: () => this.setRange(null),
+      pick: (ref) => this.jumpTo(ref, false),
     });
     renderWarnings(this.el.warnings, this.warnings());
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);
