@@ -48,14 +48,13 @@ function recordsTable(box: d3.Selection<HTMLDivElement, unknown, null, undefined
         redraw();
       });
   }
-  head.append('th').attr('scope', 'col').text('what');
   const body = table.append('tbody');
   for (const r of sorted.slice(0, TABLE_ROWS_MAX)) {
-    const tr = body.append('tr').attr('data-seq', r.seq);
+    // What the record says is its tooltip: a fourth column would not fit the panel.
+    const tr = body.append('tr').attr('data-seq', r.seq).attr('title', describeRecord(r));
     tr.append('td').append('button').attr('type', 'button').attr('class', 'range-record').attr('data-seq', r.seq).text(formatInstant(r.t)).on('click', () => pick({ traceIndex: s.traceIndex, seq: r.seq }));
     tr.append('td').text(whereOf(r));
     tr.append('td').text(r.type);
-    tr.append('td').text(describeRecord(r));
   }
   const more = s.recordsTotal - Math.min(sorted.length, TABLE_ROWS_MAX);
   if (more > 0) box.append('p').attr('class', 'hint').text(`… and ${formatCount(more)} more records${s.recordsTotal > s.records.length ? ` (the table sorts the first ${formatCount(s.records.length)})` : ''}: narrow the range`);
