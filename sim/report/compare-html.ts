@@ -2,6 +2,7 @@ import type { MetricKey } from '../compare/accumulator.js';
 import type { CampaignResult } from '../compare/campaign.js';
 import type { Estimate } from '../compare/stats.js';
 import { formatTable, tableData } from '../compare/table.js';
+import { judgeCampaign } from '../compare/campaign-verdict.js';
 import { formatBytes } from './format-bytes.js';
 
 /** A policy's worst run, written out as a timeline the report links to. */
@@ -9,6 +10,8 @@ export interface WorstLink {
   seed: number;
   /** Relative to the report. */
   href: string;
+  /** The same seed under another policy (the best), opened side by side: A vs B on the same faults. */
+  pair?: { against: string; href: string };
 }
 
 /** Everything from a name in a scenario file is text, never markup. */
@@ -94,6 +97,7 @@ const STYLE = `
 body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2933; margin: 20px; max-width: 1100px; }
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 20px 0 6px; }
 .lead { color: #3e4c59; margin: 0 0 12px; }
+.verdict { margin: 0 0 4px; } .verdicts { margin: 0 0 12px; padding-left: 20px; color: #1f2933; }
 .plots { display: flex; flex-wrap: wrap; gap: 8px 24px; }
 .plot { margin: 0; } figcaption span { color: #52606d; font-size: 13px; }
 svg text { font-size: 12px; fill: #1f2933; } svg a text { fill: #1565c0; text-decoration: underline; } svg .tick { fill: #52606d; }
@@ -116,20 +120,30 @@ export function compareHtml(result: CampaignResult, worst: ReadonlyMap<string, W
   const worstRows = data.policies.map((p) => {
     const link = worst.get(p.policy);
     const cell = link ? `<a class="worst-link" data-policy="${escape(p.policy)}" href="${escape(link.href)}">seed ${link.seed}: its timeline</a>` : 'not written';
-    return `<tr><td>${escape(p.policy)}</td><td>${cell}</td></tr>`;
+    const pair = link?.pair
+      ? `<a class="pair-link" data-policy="${escape(p.policy)}" data-against="${escape(link.pair.against)}" href="${escape(link.pair.href)}">${escape(p.policy)} vs ${escape(link.pair.against)} on seed ${link.seed}</a>`
+      : '';
+    return `<tr><td>${escape(p.policy)}</td><td>${cell}</td><td>${pair}</td></tr>`;
   });
+  const judged = data.policies.length > 1 ? judgeCampaign(result) : null;
+  const verdict = judged
+    ? `<h2>Verdict</h2>
+<p class="verdict" data-best="${escape(judged.names[judged.best]!)}"><b>Best: ${escape(judged.names[judged.best]!)}</b>, judged on availability first, then reboots, lost data and time to recover; a difference counts only where the 95 % intervals do not overlap.</p>
+<ul class="verdicts">${judged.against.map((a) => `<li data-policy="${escape(judged.names[a.index]!)}">${escape(a.verdict.text)}</li>`).join('')}</ul>`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>recsim compare: ${escape(data.scenario)}</title><style>${STYLE}</style></head>
 <body>
 <h1>${escape(data.scenario)}</h1>
 <p class="lead">${data.runsPerPolicy} runs per policy (seeds ${escape(data.seeds)}); every policy met the same faults for a given seed. Where two intervals overlap, the difference is not resolved: add seeds.</p>
+${verdict}
 <div class="plots">
 ${plots.join('\n')}
 </div>
 <h2>Each policy's worst run</h2>
-<p class="lead">The run with the least time running (then the most ungraceful reboots, then the most data lost).</p>
-<table><thead><tr><th>policy</th><th>worst run</th></tr></thead><tbody>${worstRows.join('')}</tbody></table>
+<p class="lead">The run with the least time running (then the most ungraceful reboots, then the most data lost), alone, and beside the best policy on the same seed (the same faults: what the worst run did differently).</p>
+<table><thead><tr><th>policy</th><th>worst run</th><th>A vs B on the same seed</th></tr></thead><tbody>${worstRows.join('')}</tbody></table>
 <h2>The table</h2>
 <pre>${escape(formatTable(result, 'text'))}</pre>
 </body>

@@ -6,6 +6,8 @@ import type { TraceFile } from '../trace/trace-file.js';
 
 /** The id of the block the viewer reads an inlined trace from (viz/src/load/sources.ts). */
 export const INLINE_TRACE_ID = 'recsim-trace';
+/** The id of a second inlined trace: the page opens in compare mode, A beside B. */
+export const INLINE_COMPARE_ID = 'recsim-trace-b';
 
 /**
  * The package root: the nearest folder above this module with recsim's
@@ -36,24 +38,24 @@ export function viewerHtmlPath(): string {
  * (Packing large traces with gzip + base64 was tried: the file shrinks 7x,
  * but unpacking in the browser cost more than parsing the larger page saved.)
  */
-export function traceScriptBlock(trace: TraceFile): string {
+export function traceScriptBlock(trace: TraceFile, id: string = INLINE_TRACE_ID): string {
   const json = JSON.stringify(trace).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `<script type="application/json" id="${INLINE_TRACE_ID}">${json}</script>`;
+  return `<script type="application/json" id="${id}">${json}</script>`;
 }
 
-/** The viewer page with the trace inlined just before `</body>`. */
-export function inlineTrace(viewerHtml: string, trace: TraceFile): string {
-  const block = `${traceScriptBlock(trace)}\n`;
+/** The viewer page with the trace inlined just before `</body>` (and a second one to compare it with). */
+export function inlineTrace(viewerHtml: string, trace: TraceFile, compared?: TraceFile): string {
+  const block = `${traceScriptBlock(trace)}\n${compared ? `${traceScriptBlock(compared, INLINE_COMPARE_ID)}\n` : ''}`;
   const at = viewerHtml.lastIndexOf('</body>');
   return at < 0 ? `${viewerHtml}\n${block}` : `${viewerHtml.slice(0, at)}${block}${viewerHtml.slice(at)}`;
 }
 
 /** writeHtmlReport with an explicit viewer file (tests use a stand-in). */
-export function writeHtmlReportFrom(viewerPath: string, trace: TraceFile, path: string): void {
+export function writeHtmlReportFrom(viewerPath: string, trace: TraceFile, path: string, compared?: TraceFile): void {
   if (!existsSync(viewerPath)) {
     throw new UsageError(`the HTML report needs the built viewer, and ${viewerPath} does not exist: run \`npm run build\` first`);
   }
-  const html = inlineTrace(readFileSync(viewerPath, 'utf8'), trace);
+  const html = inlineTrace(readFileSync(viewerPath, 'utf8'), trace, compared);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, html);
 }
@@ -62,6 +64,6 @@ export function writeHtmlReportFrom(viewerPath: string, trace: TraceFile, path: 
  * Writes one self-contained HTML file (the viewer with the trace inlined)
  * that opens from disk with no server and no network.
  */
-export function writeHtmlReport(trace: TraceFile, path: string): void {
-  writeHtmlReportFrom(viewerHtmlPath(), trace, path);
+export function writeHtmlReport(trace: TraceFile, path: string, compared?: TraceFile): void {
+  writeHtmlReportFrom(viewerHtmlPath(), trace, path, compared);
 }

@@ -43,3 +43,29 @@ export function writeSeedRuns(scenario: Scenario, choices: readonly SeedChoice[]
     return { ...choice, ...(trace ? { trace } : {}), ...(html ? { html } : {}) };
   });
 }
+
+/** Two policies on one seed: the same faults, looked at side by side. */
+export interface PairChoice {
+  a: string;
+  b: string;
+  seed: number;
+}
+
+/** The file stem of a pair: "minix-rs-vs-systemd-default.seed-17". */
+export function pairStem(pair: PairChoice): string {
+  return `${pair.a}-vs-${pair.b}.seed-${pair.seed}`;
+}
+
+/**
+ * Runs each pair's two policies on its seed again, exactly as the campaign
+ * ran them, and writes one self-contained page that opens comparing them
+ * (A beside B on one time axis, with the viewer's verdict).
+ */
+export function writePairRuns(scenario: Scenario, pairs: readonly PairChoice[], htmlDir: string): (PairChoice & { html: string })[] {
+  return pairs.map((pair) => {
+    const html = join(htmlDir, `${pairStem(pair)}.html`);
+    const [a, b] = [pair.a, pair.b].map((policy) => simulate(scenarioUnderPolicy(scenario, policy), { seed: pair.seed }));
+    writeHtmlReport(a!, html, b!);
+    return { ...pair, html };
+  });
+}

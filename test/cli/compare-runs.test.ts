@@ -74,6 +74,21 @@ describe('recsim compare --traces and --html', () => {
       expect(href).toMatch(/^report-runs\/[a-z-]+\.seed-\d\.html$/);
       expect(existsSync(join(dir, href))).toBe(true);
     }
+    // Each worst seed again beside the other policy: A vs B on the same faults, one page with both traces.
+    const pairs = [...html.matchAll(/class="pair-link" data-policy="([^"]+)" data-against="([^"]+)" href="([^"]+)">[^<]* on seed (\d)</g)];
+    expect(pairs.map((m) => `${m[1]} vs ${m[2]}`).sort()).toEqual(['minix-rs vs systemd-default', 'systemd-default vs minix-rs']);
+    for (const m of pairs) {
+      expect(m[3]).toBe(`report-runs/${m[1]}-vs-${m[2]}.seed-${m[4]}.html`);
+      const pairPage = readFileSync(join(dir, m[3]!), 'utf8');
+      expect(pairPage).toContain('id="recsim-trace"');
+      expect(pairPage).toContain('id="recsim-trace-b"');
+    }
+  });
+
+  test('prints a verdict under the text table: availability first, then reboots, lost data, time to recover', () => {
+    const { code, stderr } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..6', '--workers', '0');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^verdict: best is minix-rs \(availability first, then reboots, lost data, time to recover\)\n  minix-rs is better than systemd-default: availability \d+\.\d{3} % against \d+\.\d{3} %\./);
   });
 
   test('refuses --traces with --shard: a shard cannot name the worst run of the whole campaign', () => {

@@ -294,12 +294,18 @@ describe.skipIf(!chromiumPath)('the viewer in headless Chromium', () => {
     const simulatedAt = Date.now();
     const trace = dayOfSixtyFourComponents();
     const simulatedMs = Date.now() - simulatedAt;
-    type Timings = { firstViewMs: number; firstViewAtMs: number; layoutMs: number; records: number };
-    const readTimings = (): Promise<{ timings: Timings; scriptStartedMs: number }> =>
-      page.evaluate(() => {
-        const hook = (window as unknown as { recsimViewer: { scriptStartedMs: number; app: { timings: Timings } } }).recsimViewer;
-        return { timings: hook.app.timings, scriptStartedMs: hook.scriptStartedMs };
+    type Timings = { firstViewMs: number; scriptToPaintMs: number; layoutMs: number; records: number };
+    type Hook = { recsimViewer: { scriptStartedMs: number; milestones: Record<string, number>; app: { timings: Timings | null } } };
+    // First view as a user waits for it: navigation to the first frame showing the timeline (app.ts).
+    const readTimings = async (): Promise<{ timings: Timings; scriptStartedMs: number; steps: string }> => {
+      await page.waitForFunction(() => (window as unknown as Hook).recsimViewer.app.timings !== null);
+      return page.evaluate(() => {
+        const hook = (window as unknown as Hook).recsimViewer;
+        // Each step's end, ms since navigation: where the wait goes.
+        const steps = Object.entries(hook.milestones).map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+        return { timings: hook.app.timings!, scriptStartedMs: hook.scriptStartedMs, steps };
       });
+    };
     const f = (x: number): string => x.toFixed(0);
     const g = (x: number): string => x.toFixed(1);
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -308,7 +314,7 @@ describe.skipIf(!chromiumPath)('the viewer in headless Chromium', () => {
     // 1. recsim view: the trace fetched from the local server.
     const tracePath = written(trace, 'day-of-64');
     const server = await startViewServer({ tracePath, distDir: dirname(viewerHtmlPath()), port: 0 });
-    let served: { timings: Timings; scriptStartedMs: number };
+    let served: { timings: Timings; scriptStartedMs: number; steps: string };
     try {
       await freshPage();
       await page.goto(server.url);
@@ -399,8 +405,8 @@ describe.skipIf(!chromiumPath)('the viewer in headless Chromium', () => {
     console.log(
       [
         `[viewer perf] ${trace.records.length} records of a simulated day (simulated in ${simulatedMs} ms), ${lanes} lanes, headless Chromium (${chromiumPath}), 1500x820 viewport`,
-        `  first view via recsim view (?trace=, ${(readFileSync(tracePath).length / 1e6).toFixed(1)} MB JSON): ${f(served.timings.firstViewAtMs)} ms from navigation start to first paint (fetch + parse + layout ${f(served.timings.layoutMs)} ms + paint: ${f(served.timings.firstViewMs)} ms)`,
-        `  first view of the HTML report (${(readFileSync(path).length / 1e6).toFixed(1)} MB, from disk): ${f(report.timings.firstViewAtMs)} ms from navigation start to first paint (page parsed by ${f(report.scriptStartedMs)} ms; layout ${f(report.timings.layoutMs)} ms; JSON parse + layout + paint: ${f(report.timings.firstViewMs)} ms); ${f(wallMs)} ms wall clock around page.goto`,
+        `  first view via recsim view (?trace=, ${(readFileSync(tracePath).length / 1e6).toFixed(1)} MB JSON): ${f(served.timings.firstViewMs)} ms from navigation to the first frame showing the timeline (script started at ${f(served.scriptStartedMs)} ms; fetch + parse + layout ${f(served.timings.layoutMs)} ms + paint: ${f(served.timings.scriptToPaintMs)} ms from the script) (goal: under 2 s on a quiet machine); steps: ${served.steps}`,
+        `  first view of the HTML report (${(readFileSync(path).length / 1e6).toFixed(1)} MB, from disk): ${f(report.timings.firstViewMs)} ms from navigation to the first frame showing the timeline (page parsed by ${f(report.scriptStartedMs)} ms; layout ${f(report.timings.layoutMs)} ms; JSON parse + layout + paint: ${f(report.timings.scriptToPaintMs)} ms); ${f(wallMs)} ms wall clock around page.goto; steps: ${report.steps}`,
         `  zoom, 40 wheel steps: repaint median ${g(median(frames.paint))} ms, max ${g(max(frames.paint))} ms; input to next frame median ${g(median(frames.latency))} ms, max ${g(max(frames.latency))} ms`,
         ...pans.map((p) => `  pan, 30 → presses over a ${g(p.spanMin)} min window: repaint median ${g(median(p.paint))} ms, max ${g(max(p.paint))} ms; input to next frame median ${g(median(p.latency))} ms, max ${g(max(p.latency))} ms`),
         `  pans overall: repaint median ${g(median(allPans))} ms, max ${g(max(allPans))} ms (goal: under 16 ms)`,

@@ -24,6 +24,17 @@ describe('the comparison page', () => {
     }
   });
 
+  it('says which policy is best and why, naming the noise it cannot tell apart', () => {
+    // Four seeds do not resolve availability (the intervals overlap): the reboots decide.
+    expect(html).toContain('<p class="verdict" data-best="systemd-default"><b>Best: systemd-default</b>');
+    expect(html).toContain('<li data-policy="minix-rs">systemd-default is better than minix-rs: reboots 0.00 per run against 3.75 per run (availability within the noise).</li>');
+  });
+
+  it('links A vs B on the same seed when the pair was written', () => {
+    const paired = new Map([['minix-rs', { seed: 3, href: 'runs/minix-rs.seed-3.html', pair: { against: 'systemd-default', href: 'runs/minix-rs-vs-systemd-default.seed-3.html' } }]]);
+    expect(compareHtml(result, paired)).toContain('<a class="pair-link" data-policy="minix-rs" data-against="systemd-default" href="runs/minix-rs-vs-systemd-default.seed-3.html">minix-rs vs systemd-default on seed 3</a>');
+  });
+
   it('is the same page for the same campaign, and runs no script', () => {
     expect(compareHtml(result, links)).toBe(html);
     expect(html).not.toMatch(/<script/i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupMarks, topVisibleMember, visibleCount } from '../../viz/src/layout/coincident.js';
+import { groupMarks, rankOf, topVisibleMember, visibleCount } from '../../viz/src/layout/coincident.js';
 import { markAt } from '../../viz/src/layout/hit-test.js';
 import type { Lane } from '../../viz/src/layout/model.js';
 import { TraceBuilder } from '../helpers/trace-builder.js';
@@ -41,5 +41,29 @@ describe('coincident records', () => {
     const lane = { marks } as unknown as Lane;
     expect(markAt(lane, 30)?.members).toHaveLength(5);
     expect(markAt(lane, 30.5)).toBeUndefined();
+  });
+});
+
+describe('a violation among coincident records', () => {
+  // shutdown-unchecked as explore found it: at one instant the termination, the decision, the second
+  // reboot request and the two violations it causes, all on the lane of the component that asked.
+  const v = new TraceBuilder();
+  v.at(63);
+  const term = v.add({ type: 'terminated', component: 'netstack', termination: { kind: 'exit', exitCode: 0 }, graceful: false });
+  const decided = v.add({ type: 'decision', component: 'netstack', by: 'cm', action: 'reboot', reason: 'on_terminate', cause: term });
+  const request = v.add({ type: 'reboot-requested', component: 'netstack', by: 'component_manager', mode: 'graceful', reason: 'critical-component-failure', cause: decided });
+  const violation = v.add({ type: 'violation', invariant: 'no-reboot-during-shutdown', message: 'reboot requested while shutting down', record: request, cause: request });
+  const [mark] = groupMarks(v.records);
+
+  it('is the mark drawn and picked, above the decision and the reboot request', () => {
+    expect(mark!.members).toHaveLength(4);
+    expect(mark).toMatchObject({ seq: violation, kind: 'violation' });
+    expect(rankOf('violation')).toBeLessThan(Math.min(rankOf('fault'), rankOf('decision'), rankOf('reboot'), rankOf('restart'), rankOf('panic')));
+  });
+
+  it('still outranks a fault at its instant, and a fault still outranks what it caused', () => {
+    expect(rankOf('violation')).toBeLessThan(rankOf('fault'));
+    expect(rankOf('fault')).toBeLessThan(rankOf('stop'));
+    expect(rankOf('fault')).toBeLessThan(rankOf('decision'));
   });
 });

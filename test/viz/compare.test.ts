@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareProblems, policiesDiffering } from '../../viz/src/layout/compare-check.js';
 import { deltaRows, traceTotals } from '../../viz/src/layout/deltas.js';
 import { firstDivergence } from '../../viz/src/layout/divergence.js';
+import { policyName } from '../../viz/src/layout/policy-name.js';
+import { runVerdict } from '../../viz/src/comparison.js';
 import { scenarioUnderPolicy } from '../../sim/compare/policy-names.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
@@ -44,5 +46,23 @@ describe('compare mode', () => {
     expect(row('availability').better).toBe('B');
     expect(row('gracefulReboots')).toMatchObject({ delta: '±0', better: null });
     expect(row('lostDataBytes').b).toBe('63.4 MB');
+  });
+});
+
+describe('compare mode names each side and gives a verdict', () => {
+  it('names a run by the preset it ran under', () => {
+    expect(policyName(a)).toBe('systemd-default');
+    expect(policyName(b)).toBe('minix-rs');
+  });
+
+  it('says minix-rs wins on availability and systemd-default on reboots, on the same faults', () => {
+    const v = runVerdict([policyName(a), policyName(b)], totals(a), totals(b));
+    expect(v.winner).toBe('B');
+    expect(v.decidedBy).toBe('availability');
+    expect(v.text).toMatch(/^minix-rs \(B\) is better than systemd-default \(A\): availability \d+\.\d{3}% against \d+\.\d{3}%\. systemd-default \(A\) did better on reboots \(0 against 5\)/);
+  });
+
+  it('finds one run against itself no better', () => {
+    expect(runVerdict(['x', 'x'], totals(a), totals(a)).text).toBe('No winner: x (A) and x (B) measure the same.');
   });
 });

@@ -56,3 +56,19 @@ describe('visibleRows', () => {
     ]);
   });
 });
+
+describe('a folded lane group', () => {
+  it('shows its header with how many lanes it folds, and none of them; the system group never folds', () => {
+    const trace = loadFixture('generated-netstack-reboot.json');
+    const model = buildTimeline([{ name: 'a', file: trace }]);
+    const groups = [...new Set(model.lanes.map((l) => l.group))];
+    const rows = visibleRows(model, { ...NO_FILTER, folded: new Set(groups) });
+    const headers = rows.filter((r) => r.kind === 'group');
+    expect(rows.filter((r) => r.kind === 'lane').map((r) => (r.kind === 'lane' ? r.lane.kind : ''))).toEqual(['system']);
+    expect(headers.filter((r) => r.kind === 'group' && r.folded).map((r) => (r.kind === 'group' ? [r.label, r.folded!.lanes] : []))).toEqual([
+      ['/bootstrap', 2],
+      ['/core/network', 1],
+      ['/core', 1],
+    ]);
+  });
+});

@@ -81,15 +81,66 @@ describe('an incident', () => {
   });
 });
 
+describe('the incident of a panic', () => {
+  /** a and b run; a's crash panics the system; after the reset the boot starts a, b comes up later. */
+  function panicking(options: { bootsAgain: boolean }): { records: ReturnType<TraceBuilder['end']>; fault: number } {
+    const b = new TraceBuilder().bootWith(['a', 'b', 'c']);
+    b.at(4 * S);
+    b.add({ type: 'state', component: 'c', from: 'running', to: 'stopped' });
+    b.at(10 * S);
+    const fault = b.add({ type: 'fault', component: 'a', fault: 'crash', source: 'scripted', exitCode: 1 });
+    const term = b.add({ type: 'terminated', component: 'a', termination: { kind: 'exit', exitCode: 1 }, graceful: false, cause: fault });
+    b.add({ type: 'state', component: 'a', from: 'running', to: 'stopped', cause: term });
+    if (options.bootsAgain) {
+      // As the simulator writes it: the power goes to `panic` before the panic record.
+      b.add({ type: 'power', from: 'up', to: 'panic', cause: term });
+      const panic = b.add({ type: 'panic', culprit: 'a', reason: 'critical-component-failure', cause: term });
+      b.add({ type: 'state', component: 'b', from: 'running', to: 'stopped', cause: panic });
+      b.add({ type: 'power', from: 'panic', to: 'rebooting', cause: panic });
+      b.at(11 * S);
+      const boot = b.add({ type: 'boot-started', boot: 2 });
+      b.add({ type: 'power', from: 'rebooting', to: 'booting', cause: boot });
+      b.add({ type: 'state', component: 'a', from: 'stopped', to: 'running', cause: boot });
+      b.at(12 * S);
+      const done = b.add({ type: 'boot-completed', boot: 2 });
+      b.add({ type: 'power', from: 'booting', to: 'up', cause: done });
+      b.at(13 * S);
+      b.add({ type: 'state', component: 'b', from: 'stopped', to: 'running' });
+    } else {
+      b.add({ type: 'panic', culprit: 'a', reason: 'critical-component-failure', cause: term });
+      // The panic never took the system down (say the reset failed): a is restarted alone.
+      b.at(11 * S);
+      b.add({ type: 'state', component: 'a', from: 'stopped', to: 'running' });
+    }
+    return { records: b.end(), fault };
+  }
+
+  it('lasts until the boot completes and every component that ran before runs again', () => {
+    const { records, fault } = panicking({ bootsAgain: true });
+    const incident = findIncidents(records, 60 * S).incidents.find((i) => i.faultSeq === fault)!;
+    // a runs again at 11 s and the boot completes at 12 s, but b (running before the fault) only at 13 s;
+    // c had stopped before the fault and is not waited for.
+    expect(incident).toMatchObject({ component: 'a', acted: { action: 'panic' }, downUs: 10 * S, recovered: { t: 13 * S }, endUs: 13 * S });
+    expect(timeToRecoverUs(incident)).toBe(3 * S);
+  });
+
+  it('ends with its component when the system never went down', () => {
+    const { records, fault } = panicking({ bootsAgain: false });
+    const incident = findIncidents(records, 60 * S).incidents.find((i) => i.faultSeq === fault)!;
+    expect(incident).toMatchObject({ recovered: { t: 11 * S }, endUs: 11 * S });
+  });
+});
+
 describe('incidents of a trace the simulator wrote', () => {
   const trace = loadFixture('generated-netstack-reboot.json');
   const model = buildTimeline([{ name: 'a', file: trace }]);
 
-  it('sit on the lane of the component the fault hit and end when it runs again after the reboot', () => {
+  it('sit on the lane of the component the fault hit and, after a reboot, end when the boot completes with every component running', () => {
     const netstack = model.lanes.find((l) => l.component === '/core/network/netstack')!;
     expect(netstack.incidents).toHaveLength(1);
     const incident = netstack.incidents[0]!;
-    expect(incident).toMatchObject({ fault: 'crash', startUs: 30 * S, downUs: 30 * S, acted: { action: 'reboot' }, recovered: { t: 33_300_000 } });
+    // netstack itself runs again at 33.3 s; wlanstack, stopped by the reboot, only at 33.4 s, when the boot completes.
+    expect(incident).toMatchObject({ fault: 'crash', startUs: 30 * S, downUs: 30 * S, acted: { action: 'reboot' }, recovered: { t: 33_400_000 }, endUs: 33_400_000 });
     expect(model.traces[0]!.incidentOfFault.get(incident.faultSeq)).toBe(incident);
   });
 

@@ -30,6 +30,12 @@ describe('the palette', () => {
     expect(closest(power, deuteranope).deltaE).toBeGreaterThan(15);
   });
 
+  it('never draws the system up in the grey of a component that is down, even under deuteranopia', () => {
+    expect(deltaE(deuteranope(STATE_COLORS.up), deuteranope(STATE_COLORS.stopped))).toBeGreaterThan(20);
+    // The light green it replaces looked like "down (stopped)" all run long.
+    expect(deltaE(deuteranope('#a6dcc8'), deuteranope(STATE_COLORS.stopped))).toBeLessThan(5);
+  });
+
   it('never draws a fault in a colour close to the failed state or the running bar it sits on', () => {
     const fault = MARK_STYLES.fault.color;
     expect(deltaE(deuteranope(fault), deuteranope(STATE_COLORS.failed))).toBeGreaterThan(25);

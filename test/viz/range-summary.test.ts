@@ -20,6 +20,17 @@ describe('a range summary', () => {
     expect(Object.fromEntries(summary!.counts)).toMatchObject({ fault: 1, terminated: 1, decision: 1, 'reboot-requested': 1, power: 4, 'shutdown-started': 1 });
   });
 
+  it('lists the records it counts, in time order, each on a picked lane', () => {
+    const netstack = lane('/core/network/netstack');
+    const [summary] = summarizeRange(model.traces, model.lanes, { startUs: 29 * S, endUs: 34 * S, lanes: [lane(null), netstack] });
+    const total = summary!.counts.reduce((n, [, c]) => n + c, 0);
+    expect(summary!.recordsTotal).toBe(total);
+    expect(summary!.records).toHaveLength(total);
+    expect(summary!.records.every((r, i, all) => i === 0 || all[i - 1]!.t <= r.t)).toBe(true);
+    const laneOf = model.traces[0]!.laneOfSeq;
+    expect(new Set(summary!.records.map((r) => laneOf.get(r.seq)))).toEqual(new Set([lane(null), netstack]));
+  });
+
   it('leaves out lanes that were not picked', () => {
     const [summary] = summarizeRange(model.traces, model.lanes, { startUs: 0, endUs: 120 * S, lanes: [lane('/core/wlanstack')] });
     expect(summary!.systemDownUs).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInstant, formatSpan } from '../../viz/src/layout/time-format.js';
+import { formatCount, formatInstant, formatSpan, roundToZoom } from '../../viz/src/layout/time-format.js';
 import { tickStep, timeTicks } from '../../viz/src/layout/time-ticks.js';
 import { formatBytes } from '../../sim/report/format-bytes.js';
 
@@ -80,5 +80,15 @@ describe('axis ticks', () => {
 
   it('write whole times when the window spans minutes', () => {
     expect(timeTicks(59 * S, 61 * S, 4).labels).toEqual(['59s', '59.5s', '1min', '1min 0.5s', '1min 1s']);
+  });
+});
+
+describe('an instant pointed at', () => {
+  it('is rounded to what a pixel tells at the zoom', () => {
+    // A day over 1,000 px: 86.4 s a pixel, rounded to 50 s steps.
+    expect(formatInstant(roundToZoom(37_439_999_903, 86_400_000))).toBe('10h 24min 10s');
+    // 10 ms over 1,000 px: 10 µs a pixel.
+    expect(formatInstant(roundToZoom(30_001_234.7, 10))).toBe('30.00123s');
+    expect(roundToZoom(1234.6, 0.5)).toBe(1235);
   });
 });

@@ -10,7 +10,9 @@ import { buildTimeline } from './layout/timeline-model.js';
 import { centerOn, clampDomain, frameSpan, type Domain } from './layout/viewport.js';
 import type { LoadedTrace } from './load/sources.js';
 import { milestone } from './timing.js';
+import { formatInstant, formatSpan, roundToZoom } from './layout/time-format.js';
 import { renderDetails } from './render/details.js';
+import { rememberFocus, restoreFocus } from './render/keep-focus.js';
 import { renderIncidentList, type IncidentOrder } from './render/incident-list.js';
 import { renderJumpList } from './render/jump-list.js';
 import type { Highlight } from './render/overlay.js';
@@ -49,13 +51,18 @@ const UNCAUSED_FRAME_US = 60_000_000;
 
 /** Load and first-paint timings, for the browser test and curious users (window.recsimViewer). */
 export interface LoadTimings {
-  /** performance.now() when loading started. */
+  /** performance.now() when loading started (the script had run by then; the page had been parsed). */
   startedMs: number;
   layoutMs: number;
-  /** From the start of loading to the first painted view. */
+  /** From loading (the script) to the timeline painted into its canvas. */
+  scriptToPaintMs: number;
+  /**
+   * First view as a user waits for it: from navigation (performance.now()
+   * counts from it) to the first frame that shows the timeline, i.e. the
+   * frame after the canvas was painted (the page's parsing, fetching and
+   * styling included).
+   */
   firstViewMs: number;
-  /** performance.now() at the first painted view: ms since the page started loading. */
-  firstViewAtMs: number;
   records: number;
 }
 
@@ -77,6 +84,8 @@ export class App {
   find: { text: string; hits: RecordRef[]; index: number } = { text: '', hits: [], index: -1 };
   /** A time range (and lanes) to summarize, or null. */
   range: RangeSelection | null = null;
+  /** Instants marked with `m` to measure between (at most two). */
+  measureMarks: number[] = [];
   private comparisonOf: { model: TimelineModel; comparison: Comparison } | null = null;
   /** The incident list of the model shown (thousands in a day: built once, not at every click). */
   private storiesOf: { model: TimelineModel; incidents: IncidentStory[] } | null = null;
@@ -120,8 +129,19 @@ export class App {
     this.timeline.paintNow();
     milestone('painted');
     const records = traces.reduce((n, t) => n + t.file.records.length, 0);
-    const now = performance.now();
-    this.timings = { startedMs, layoutMs, firstViewMs: now - startedMs, firstViewAtMs: now, records };
+    const paintedMs = performance.now();
+    this.timings = null;
+    // The frame that shows the painted canvas: the next animation frame's callbacks run before it
+    // is drawn, a message posted from there is handled after it (the usual "next paint" measure).
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        milestone('first-frame');
+        this.timings = { startedMs, layoutMs, scriptToPaintMs: paintedMs - startedMs, firstViewMs: performance.now(), records };
+        this.notify();
+      };
+      channel.port2.postMessage(null);
+    });
     if (this.find.text) this.setFind(this.find.text);
     this.notify();
   }
@@ -136,9 +156,17 @@ export class App {
   }
 
   setFilter(filter: ViewFilter): void {
-    this.filter = filter;
+    this.filter = { ...filter, folded: filter.folded ?? this.filter.folded };
     if (this.model) this.rows = visibleRows(this.model, filter);
     this.render(false);
+  }
+
+  /** Folds a lane group to its header, or unfolds it. */
+  toggleGroup(group: string): void {
+    const folded = new Set(this.filter.folded ?? []);
+    if (folded.has(group)) folded.delete(group);
+    else folded.add(group);
+    this.setFilter({ ...this.filter, folded });
   }
 
   setDomain(domain: Domain): void {
@@ -210,7 +238,10 @@ export class App {
 
   /** The range of the current window over every lane shown. */
   rangeOfWindow(): RangeSelection {
-    return { startUs: this.domain.startUs, endUs: this.domain.endUs, lanes: this.rows.flatMap((r) => (r.kind === 'lane' ? [r.laneIndex] : [])) };
+    // A zoomed window's ends are fractions of a µs: rounded to what a pixel shows, like a picked range.
+    const usPerPx = (this.domain.endUs - this.domain.startUs) / Math.max(1, this.timeline.plotWidth());
+    const [startUs, endUs] = [roundToZoom(this.domain.startUs, usPerPx), roundToZoom(this.domain.endUs, usPerPx)];
+    return { startUs, endUs, lanes: this.rows.flatMap((r) => (r.kind === 'lane' ? [r.laneIndex] : [])) };
   }
 
   /** Searches records; the first step (findStep) goes to the first match after the window's start. */
@@ -270,6 +301,41 @@ export class App {
     this.select(state.selection ?? null);
   }
 
+  /**
+   * `m`: marks an instant (the selected record's, else the middle of the
+   * window); a second mark measures the time between the two; a third starts over.
+   * Returns what was measured, in words.
+   */
+  markInstant(): string {
+    const ref = this.selection;
+    const record = ref ? this.model?.traces[ref.traceIndex]?.bySeq.get(ref.seq) : undefined;
+    const t = record ? record.t : Math.round((this.domain.startUs + this.domain.endUs) / 2);
+    this.measureMarks = this.measureMarks.length >= 2 ? [t] : [...this.measureMarks, t];
+    this.render(false);
+    const [m1, m2] = this.measureMarks;
+    return m2 === undefined ? `Mark at ${formatInstant(m1!)}: press m at a second instant to measure` : `From ${formatInstant(Math.min(m1!, m2))} to ${formatInstant(Math.max(m1!, m2))}: ${formatSpan(Math.abs(m2 - m1!))}`;
+  }
+
+  clearMarks(): boolean {
+    if (this.measureMarks.length === 0) return false;
+    this.measureMarks = [];
+    this.render(false);
+    return true;
+  }
+
+  /** `f`: the range when one is picked, else the selection's incident (or causal chain), fills the window. */
+  focusSelection(): boolean {
+    if (this.range) {
+      this.setDomain({ startUs: Math.min(this.range.startUs, this.range.endUs), endUs: Math.max(this.range.startUs, this.range.endUs) });
+      return true;
+    }
+    if (this.selection) {
+      this.jumpTo(this.selection, true);
+      return true;
+    }
+    return false;
+  }
+
   setIncidentOrder(order: IncidentOrder): void {
     this.incidentOrder = order;
     this.render(true);
@@ -290,6 +356,9 @@ export class App {
     if (!this.model) return;
     const divergenceUs = this.comparison?.divergenceUs;
     const markers = divergenceUs === null || divergenceUs === undefined ? [] : [{ t: divergenceUs, label: 'A ≠ B from here' }];
+    const [m1, m2] = this.measureMarks;
+    if (m1 !== undefined) markers.push({ t: m1, label: m2 === undefined ? 'mark' : 'mark 1' });
+    if (m1 !== undefined && m2 !== undefined) markers.push({ t: m2, label: `mark 2: ${formatSpan(Math.abs(m2 - m1))} ${m2 >= m1 ? 'after' : 'before'} mark 1` });
     this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight(), markers, range: this.range }, { traceTags: this.tags });
     this.overview.update(this.model, this.domain);
     if (panels) this.renderPanels();
@@ -304,6 +373,13 @@ export class App {
   }
 
   private renderPanels(): void {
+    const panels = [this.el.details, this.el.compare, this.el.range, this.el.violations, this.el.incidents, this.el.reboots];
+    const focus = rememberFocus(panels);
+    this.drawPanels();
+    restoreFocus(focus);
+  }
+
+  private drawPanels(): void {
     const model = this.model!;
     const tags = this.tags;
     const pick = (ref: RecordRef): void => this.jumpTo(ref);
@@ -313,6 +389,7 @@ export class App {
     renderRangePanel(this.el.range, range ? summarizeRange(model.traces, model.lanes, range) : null, tags, {
       zoom: () => range && this.setDomain({ startUs: Math.min(range.startUs, range.endUs), endUs: Math.max(range.startUs, range.endUs) }),
       clear: () => this.setRange(null),
+      pick: (ref) => this.jumpTo(ref, false),
     });
     renderWarnings(this.el.warnings, this.warnings());
     renderJumpList(this.el.violations, 'Invariant violations', 'No invariant violations', violationStories(model.traces, tags), pick);

@@ -10,7 +10,7 @@ import type { MarkMember, RecordRef, Row } from './layout/model.js';
 import type { RangeSelection } from './layout/range-summary.js';
 import { COUNTER_LABELS, valueAt } from './layout/counters.js';
 import { formatBytes } from '../../sim/report/format-bytes.js';
-import { formatCount, formatInstant, formatSpan } from './layout/time-format.js';
+import { formatCount, formatInstant, formatSpan, roundToZoom } from './layout/time-format.js';
 import { panBy, zoomAt } from './layout/viewport.js';
 
 /** Pixels a pointer may move between down and up and still count as a click. */
@@ -42,7 +42,9 @@ function rangeBetween(app: App, from: { x: number; y: number }, to: { clientX: n
   const b = app.timeline.locate(to.clientX, to.clientY);
   const [r0, r1] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
   const lanes = app.rows.slice(Math.max(0, r0), r1 + 1).flatMap((r) => (r.kind === 'lane' ? [r.laneIndex] : []));
-  return { startUs: Math.min(a.tUs, b.tUs), endUs: Math.max(a.tUs, b.tUs), lanes };
+  // A pointer is only as precise as a pixel: the range's ends are rounded to the zoom.
+  const [t0, t1] = [roundToZoom(a.tUs, a.usPerPx), roundToZoom(b.tUs, b.usPerPx)];
+  return { startUs: Math.min(t0, t1), endUs: Math.max(t0, t1), lanes };
 }
 
 /** The fault of the incident whose strip (along the bottom of a lane) is under a point. */
@@ -131,24 +133,22 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
 }
 
 /** A counter row's values at the pointer: "components up at 1min 2s: A 63, B 64". */
-function counterTooltip(app: App, row: Extract<Row, { kind: 'counter' }>, tUs: number): string {
+function counterTooltip(app: App, row: Extract<Row, { kind: 'counter' }>, tUs: number, usPerPx: number): string {
   const tags = app.tags;
   const values = row.tracks.map((track) => {
     const value = tUs > track.endUs ? undefined : valueAt(track.series, tUs);
     const text = value === undefined ? 'run over' : row.counter === 'lost-bytes' ? formatBytes(value) : row.counter === 'system-up' ? (value ? 'up' : 'down') : formatCount(value);
     return `${tags[track.traceIndex] ? `${tags[track.traceIndex]} ` : ''}${text}`;
   });
-  return `${COUNTER_LABELS[row.counter]} at ${formatInstant(Math.round(tUs))}: ${values.join(', ')}`;
+  return `${COUNTER_LABELS[row.counter]} at ${formatInstant(roundToZoom(tUs, usPerPx))}: ${values.join(', ')}`;
 }
 
 function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void {
   const located = app.timeline.locate(event.clientX, event.clientY);
   const counterRow = app.rows[located.row];
   if (counterRow?.kind === 'counter') {
-    tooltip.textContent = counterTooltip(app, counterRow, located.tUs);
-    tooltip.hidden = false;
-    tooltip.style.left = `${event.clientX + 14}px`;
-    tooltip.style.top = `${event.clientY + 14}px`;
+    tooltip.textContent = counterTooltip(app, counterRow, located.tUs, located.usPerPx);
+    placeTooltip(tooltip, event.clientX, event.clientY);
     return;
   }
   const hit = hitAt(app, event.clientX, event.clientY);
@@ -174,7 +174,26 @@ function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void 
   const incident = target?.kind === 'lane' ? incidentAt(target.lane, tUs, PICK_RADIUS_PX * app.timeline.locate(event.clientX, event.clientY).usPerPx) : undefined;
   if (incident) lines.push(`incident: ${describeIncident(incident)} (click the strip under the bar to frame it)`);
   tooltip.textContent = lines.join('\n');
+  placeTooltip(tooltip, event.clientX, event.clientY);
+}
+
+/** Gap between the pointer and the tooltip, and between the tooltip and the window's edge. */
+const TOOLTIP_OFFSET_PX = 14;
+const EDGE_PX = 4;
+
+/**
+ * Shows the tooltip below and right of the pointer, or above / left of it
+ * where it would run past the window's bottom or right edge; never outside
+ * the window (a tall one is also capped to the window's height).
+ */
+function placeTooltip(tooltip: HTMLElement, x: number, y: number): void {
   tooltip.hidden = false;
-  tooltip.style.left = `${event.clientX + 14}px`;
-  tooltip.style.top = `${event.clientY + 14}px`;
+  tooltip.style.maxHeight = `${window.innerHeight - 2 * EDGE_PX}px`;
+  const { width, height } = tooltip.getBoundingClientRect();
+  let left = x + TOOLTIP_OFFSET_PX;
+  if (left + width > window.innerWidth - EDGE_PX) left = x - TOOLTIP_OFFSET_PX - width;
+  let top = y + TOOLTIP_OFFSET_PX;
+  if (top + height > window.innerHeight - EDGE_PX) top = y - TOOLTIP_OFFSET_PX - height;
+  tooltip.style.left = `${Math.max(EDGE_PX, Math.min(left, window.innerWidth - EDGE_PX - width))}px`;
+  tooltip.style.top = `${Math.max(EDGE_PX, Math.min(top, window.innerHeight - EDGE_PX - height))}px`;
 }

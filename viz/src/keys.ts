@@ -19,6 +19,22 @@ function placeOf(app: App, ref: RecordRef): { laneIndex: number; row: number; t:
   return { laneIndex, row, t: record.t };
 }
 
+/** How long a note about a key stays up. */
+const NOTE_MS = 2500;
+let noteTimer = 0;
+
+/** Says what a key could not do (read out by screen readers too), for a moment. */
+export function sayAboutKey(doc: Document, text: string): void {
+  const box = doc.getElementById('key-status');
+  if (!box) return;
+  box.textContent = text;
+  box.hidden = false;
+  window.clearTimeout(noteTimer);
+  noteTimer = window.setTimeout(() => {
+    box.hidden = true;
+  }, NOTE_MS);
+}
+
 /** ] and [: the next or previous record on the selection's lane; with nothing selected, the first in view. */
 function stepEvent(app: App, direction: 1 | -1): void {
   const visible = (m: MarkMember): boolean => memberVisible(m, app.filter);
@@ -27,11 +43,13 @@ function stepEvent(app: App, direction: 1 | -1): void {
   if (!ref || !place || place.row < 0) {
     const first = firstInWindow(app.rows, app.domain.startUs, app.domain.endUs, visible);
     if (first) app.jumpTo(first, false);
+    else sayAboutKey(document, 'No event in view');
     return;
   }
   const lane = app.model!.lanes[place.laneIndex]!;
   const next = stepInLane(lane, ref.seq, place.t, direction, visible);
   if (next !== undefined) app.jumpTo({ traceIndex: ref.traceIndex, seq: next }, false);
+  else sayAboutKey(document, `No ${direction > 0 ? 'next' : 'previous'} event on this lane (${lane.component ?? 'system'})`);
 }
 
 /** ↑ and ↓ with a selection: the nearest record in time on the lane above or below. */
@@ -55,14 +73,15 @@ function stepLane(app: App, direction: 1 | -1): boolean {
 /**
  * Keyboard: + / - (or w / s) zoom, ← → (or a / d) pan, 0 or Home shows all;
  * ] / [ (or . / ,) next / previous event, ↑ ↓ the lane above / below, Enter
- * the first event in view; r summarizes the window; Esc clears the range,
- * then the selection.
+ * the first event in view; r summarizes the window; f fills the window with
+ * the range or the selection's incident; m marks an instant (twice: measures);
+ * Esc clears the range, then the marks, then the selection.
  */
 export function attachKeys(app: App, doc: Document): void {
   doc.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : null;
     if (target && TYPING.has(target.tagName)) return;
-    if (target && PRESSABLE.has(target.tagName) && (event.key === 'Enter' || event.key === ' ')) return;
+    if (target && (PRESSABLE.has(target.tagName) || target.getAttribute('role') === 'button') && (event.key === 'Enter' || event.key === ' ')) return;
     // A separator's arrows resize it.
     if (target?.getAttribute('role') === 'separator') return;
     if (event.ctrlKey || event.metaKey || event.altKey || !app.model) return;
@@ -113,7 +132,13 @@ export function attachKeys(app: App, doc: Document): void {
         break;
       case 'Escape':
         if (app.range) app.setRange(null);
-        else app.select(null);
+        else if (!app.clearMarks()) app.select(null);
+        break;
+      case 'f':
+        if (!app.focusSelection()) sayAboutKey(document, 'Nothing to focus: select a record or pick a range first');
+        break;
+      case 'm':
+        sayAboutKey(document, app.markInstant());
         break;
       case 'r':
         app.setRange(app.rangeOfWindow());

@@ -8,7 +8,7 @@ import { attachInteractions } from './interactions.js';
 import { attachKeys } from './keys.js';
 import { attachSplitter } from './splitters.js';
 import { attachDrop, attachFileInput, type PickHandlers } from './load/pickers.js';
-import { fetchTrace, inlinedTrace, type LoadedTrace } from './load/sources.js';
+import { fetchTrace, inlinedTraces, type LoadedTrace } from './load/sources.js';
 import type { RecordRef } from './layout/model.js';
 import { centerOn } from './layout/viewport.js';
 import { milestones } from './timing.js';
@@ -26,7 +26,7 @@ function byId<T extends HTMLElement>(id: string): T {
 /** Narrow windows start with narrower lane names and side panel, so the plot keeps most of the width. */
 const narrow = window.innerWidth < 1100;
 const side = byId('side');
-side.style.width = `${narrow ? 260 : 360}px`;
+side.style.width = `${narrow ? 256 : 360}px`;
 
 const app = new App({
   chart: byId('chart'),
@@ -40,7 +40,7 @@ const app = new App({
   warnings: byId('warnings'),
   compare: byId('compare'),
   range: byId('range'),
-}, narrow ? 150 : 230);
+}, narrow ? 170 : 230);
 
 attachSplitter(byId('label-splitter'), {
   get: () => app.timeline.labelWidth(),
@@ -75,6 +75,20 @@ const controls = attachControls(app, {
   summarizeWindow: byId('summarize-window'),
 });
 attachInteractions(app, byId('tooltip'));
+// A lane group's header folds it: by click, or Enter / Space on the focused header.
+const chart = byId('chart');
+const groupOf = (event: Event): string | null => (event.target as HTMLElement | null)?.closest<HTMLElement>('.group-label[data-group]')?.dataset.group ?? null;
+chart.addEventListener('click', (event) => {
+  const group = groupOf(event);
+  if (group !== null) app.toggleGroup(group);
+});
+chart.addEventListener('keydown', (event) => {
+  const group = groupOf(event);
+  if (group === null || (event.key !== 'Enter' && event.key !== ' ')) return;
+  event.preventDefault();
+  event.stopPropagation();
+  app.toggleGroup(group);
+});
 attachKeys(app, document);
 
 const body = document.body;
@@ -156,9 +170,9 @@ async function start(): Promise<void> {
   const started = performance.now();
   body.dataset.state = 'loading';
   try {
-    const inlined = inlinedTrace(document);
-    if (inlined) {
-      show([inlined], started);
+    const inlined = inlinedTraces(document);
+    if (inlined.length > 0) {
+      show(inlined, started);
       return restoreView();
     }
     const params = new URLSearchParams(location.search);

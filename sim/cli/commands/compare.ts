@@ -6,13 +6,14 @@ import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
 import { mergePartials, parsePartial, serializePartial } from '../../compare/partial.js';
 import { parseSeeds, shardOf } from '../../compare/seeds.js';
 import { shardOption } from '../shard-env.js';
-import { formatTable, TABLE_FORMATS } from '../../compare/table.js';
+import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
 import { PRESETS, presetNames } from '../../policy/presets/index.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
+import { campaignVerdictLines, judgeCampaign } from '../../compare/campaign-verdict.js';
 import { compareHtml } from '../../report/compare-html.js';
-import { writeSeedRuns, type SeedChoice } from '../../report/seed-traces.js';
+import { writePairRuns, writeSeedRuns, type PairChoice, type SeedChoice } from '../../report/seed-traces.js';
 import { UsageError } from '../../io/exit-codes.js';
 import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress } from '../progress.js';
@@ -62,9 +63,14 @@ function writeRuns(file: string, scenario: Scenario, result: CampaignResult, opt
     const runsDir = join(dirname(options.html), `${basename(options.html).replace(/\.html?$/i, '')}-runs`);
     const worst = result.policies.flatMap((p) => (p.worst ? [{ policy: p.policy, seed: p.worst.seed, worst: true }] : []));
     const runs = writeSeedRuns(scenario, worst, { htmlDir: runsDir });
-    const links = new Map(runs.map((r) => [r.policy, { seed: r.seed, href: relative(dirname(options.html!), r.html!).split(sep).join('/') }]));
+    const href = (path: string): string => relative(dirname(options.html!), path).split(sep).join('/');
+    const pairs = writePairRuns(scenario, pairsOfWorst(result), runsDir);
+    const links = new Map(runs.map((r) => {
+      const pair = pairs.find((p) => p.a === r.policy);
+      return [r.policy, { seed: r.seed, href: href(r.html!), ...(pair ? { pair: { against: pair.b, href: href(pair.html) } } : {}) }];
+    }));
     writeFileCreatingDirs(options.html, compareHtml(result, links));
-    process.stderr.write(`compare: wrote ${options.html} (plots, and each policy's worst run as a timeline in ${runsDir}${sep})\n`);
+    process.stderr.write(`compare: wrote ${options.html} (plots, the verdict, and each policy's worst run as a timeline, alone and beside the best policy on the same seed, in ${runsDir}${sep})\n`);
   }
 }
 
@@ -79,6 +85,19 @@ export function noFaultsNote(scenario: Scenario, file: string): string | undefin
   return `compare: ${file} has no faults, so every policy runs the same and the columns are identical: nothing here tells the policies apart.\n` +
     `  Add faults: re-import with --crash ${name} (repeatable) and --crash-rate 120/h, or --crash-at 30s for one scripted crash; ` +
     `--crash-signal abort ends the process by a signal (needed by Restart=on-abort/on-abnormal), or write a \`faults:\` block.`;
+}
+
+/**
+ * Each policy's worst seed, run again beside the best policy (the verdict's;
+ * for the best itself, the runner-up it beat first): A and B on the same
+ * faults, so the report links what made the worst run worse.
+ */
+function pairsOfWorst(result: CampaignResult): PairChoice[] {
+  if (result.policies.length < 2) return [];
+  const judged = judgeCampaign(result);
+  const best = judged.names[judged.best]!;
+  const runnerUp = judged.names[judged.against[0]!.index]!;
+  return result.policies.flatMap((p) => (p.worst ? [{ a: p.policy, b: p.policy === best ? runnerUp : best, seed: p.worst.seed }] : []));
 }
 
 const DEFAULT_POLICIES = PRESETS.filter((p) => p.comparedByDefault).map((p) => p.name);
@@ -111,6 +130,13 @@ function progressReporter(): { onProgress?: (done: number, total: number) => voi
     },
     finish: () => process.stderr.write(`\rcompare: done in ${((Date.now() - startMs) / 1000).toFixed(1)} s${' '.repeat(20)}\n`),
   };
+}
+
+/** The verdict (sim/compare/verdict.ts) under a table meant for reading; on stderr, so the table stays as it was for tools. */
+function sayVerdict(result: CampaignResult, format: TableFormat): void {
+  if (format !== 'text' && format !== 'markdown') return;
+  const lines = campaignVerdictLines(result);
+  if (lines.length > 0) process.stderr.write(terminalSafe(`${lines.join('\n')}\n`, true));
 }
 
 function emit(text: string, out: string | undefined): void {
@@ -166,7 +192,9 @@ export function registerCompareCommand(program: Command): void {
       if (options.merge) {
         if (file !== undefined) throw new UsageError('--merge combines shard files; do not name a scenario as well');
         if (shard) throw new UsageError('--merge and --shard do not go together');
-        emit(formatTable(readPartials(options.merge), format), options.out);
+        const merged = readPartials(options.merge);
+        emit(formatTable(merged, format), options.out);
+        sayVerdict(merged, format);
         return;
       }
       if (file === undefined) throw new UsageError('compare: name a scenario file (or --merge shard files)');
@@ -185,6 +213,7 @@ export function registerCompareCommand(program: Command): void {
       progress.finish();
       emit(shard ? serializePartial(result) : formatTable(result, format), options.out);
       if (!shard) {
+        sayVerdict(result, format);
         const note = noFaultsNote(scenario, file);
         if (note !== undefined) for (const line of note.split('\n')) process.stderr.write(`${terminalSafe(line)}\n`);
       }

@@ -1,12 +1,12 @@
-import { MARK_KINDS, markKindOf, type MarkKind } from './marks.js';
+import { MARKS_BY_RANK, markKindOf, type MarkKind } from './marks.js';
 import type { Mark, MarkMember } from './model.js';
 import type { TraceRecord } from './trace-types.js';
 
-const RANK = new Map<MarkKind, number>(MARK_KINDS.map((kind, i) => [kind, i]));
+const RANK = new Map<MarkKind, number>(MARKS_BY_RANK.map((kind, i) => [kind, i]));
 
-/** Legend order is importance order: a fault outranks the termination it caused. */
+/** A violation outranks everything; a fault the termination it caused (marks.ts, MARKS_BY_RANK). */
 export function rankOf(kind: MarkKind): number {
-  return RANK.get(kind) ?? MARK_KINDS.length;
+  return RANK.get(kind) ?? MARKS_BY_RANK.length;
 }
 
 /** The member drawn on top: the most important kind, the earliest record among equals. */

@@ -6,15 +6,45 @@ import { formatBytes } from '../../../sim/report/format-bytes.js';
 import { formatCount, formatSpan } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';
 
-/**
- * Compare's own run metrics (sim/compare/run-metrics.ts), with availability
- * (time serving: running, ready, past its warm-up) and up (time running), each
- * over run time, averaged over components (0..1).
- */
-export type TraceTotals = { availability: number; up: number } & Pick<
-  RunMetrics,
-  'downtimeUs' | 'gracefulReboots' | 'ungracefulReboots' | 'restarts' | 'lostRequests' | 'lostDataBytes' | 'violations' | 'recoverMedianUs' | 'recoverP95Us'
->;
+export interface TraceTotals {
+  /** Time serving (running, ready, past its warm-up) / run time, averaged over components (0..1). */
+  availability: number;
+  /** Time running / run time, averaged over components (0..1). */
+  up: number;
+  downtimeUs: number;
+  gracefulReboots: number;
+  ungracefulReboots: number;
+  restarts: number;
+  lostRequests: number;
+  lostDataBytes: number;
+  violations: number;
+  recoverMedianUs?: number;
+  recoverP95Us?: number;
+  /** Failures that were followed by a recovery (or the end): how many times to recover the median is of. */
+  recoveries: number;
+  /** Losses of data (records): how many the lost bytes came in. */
+  lostDataEvents: number;
+  /**
+   * Figures of a run's metrics this table does not know by name (added to
+   * `recsim compare` after the viewer was written): shown as they come, so a
+   * new metric appears here without a change to the viewer.
+   */
+  extra: Record<string, { value: number; share: boolean }>;
+}
+
+/** RunMetrics fields the rows below show, or that only feed them. */
+const KNOWN_METRICS = new Set(['runningUs', 'servingUs', 'downtimeUs', 'gracefulReboots', 'ungracefulReboots', 'restarts', 'lostRequests', 'lostDataBytes', 'violations', 'recoveries', 'recoverMedianUs', 'recoverP95Us', 'budgetExhausted']);
+
+/** A metric's figure for the table: a number as is; a per-component list of times as a share of the run (like availability). */
+function extraFigures(metrics: object, spanUs: number): TraceTotals['extra'] {
+  const extra: TraceTotals['extra'] = {};
+  for (const [key, value] of Object.entries(metrics)) {
+    if (KNOWN_METRICS.has(key)) continue;
+    if (typeof value === 'number') extra[key] = { value, share: false };
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'number') && key.endsWith('Us')) extra[key] = { value: (value as number[]).reduce((a, b) => a + b, 0) / spanUs, share: true };
+  }
+  return extra;
+}
 
 /** The counts compare takes from a summary; from the records when the trace has none. */
 function summaryCounts(file: TraceFile, sorted: readonly TraceRecord[], endUs: number): SummaryCounts {
@@ -57,11 +87,17 @@ export function traceTotals(file: TraceFile, sorted: readonly TraceRecord[], end
     violations: m.violations,
     recoverMedianUs: m.recoverMedianUs,
     recoverP95Us: m.recoverP95Us,
+    recoveries: m.recoveries,
+    lostDataEvents: sorted.reduce((n, r) => (r.type === 'data-lost' ? n + 1 : n), 0),
+    extra: extraFigures(m, span),
   };
 }
 
+/** The totals that have a row of their own. */
+type RowKey = Exclude<keyof TraceTotals, 'recoveries' | 'lostDataEvents' | 'extra'>;
+
 export interface DeltaRow {
-  key: keyof TraceTotals;
+  key: string;
   label: string;
   a: string;
   b: string;
@@ -71,7 +107,16 @@ export interface DeltaRow {
   better: 'A' | 'B' | null;
 }
 
-const ROWS: readonly { key: keyof TraceTotals; label: string; higherIsBetter: boolean; show: (v: number) => string; showDelta: (d: number) => string }[] = [
+interface Row {
+  key: string;
+  label: string;
+  /** null: the viewer cannot say which way is better. */
+  higherIsBetter: boolean | null;
+  show: (v: number) => string;
+  showDelta: (d: number) => string;
+}
+
+const ROWS: readonly (Row & { key: RowKey })[] = [
   { key: 'availability', label: 'availability', higherIsBetter: true, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` },
   { key: 'up', label: 'up (running)', higherIsBetter: true, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` },
   { key: 'downtimeUs', label: 'system downtime', higherIsBetter: false, show: formatSpan, showDelta: formatSpan },
@@ -85,18 +130,34 @@ const ROWS: readonly { key: keyof TraceTotals; label: string; higherIsBetter: bo
   { key: 'violations', label: 'invariant violations', higherIsBetter: false, show: formatCount, showDelta: formatCount },
 ];
 
-/** A and B side by side with B − A and which did better, one row per total. */
+/** "upUs" -> "up", "refusedRequests" -> "refused requests": a label for a metric known only by its key. */
+export function labelOfKey(key: string): string {
+  return key.replace(/(Us|Bytes)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** How a metric known only by its key is shown: a per-component time as a share of the run, a time, a size, a count. */
+function extraRow(key: string, share: boolean): Row {
+  const label = labelOfKey(key);
+  // Which way is better is not known for a metric the viewer does not know: no "better" is claimed.
+  if (share) return { key, label, higherIsBetter: null, show: (v) => `${(v * 100).toFixed(3)}%`, showDelta: (d) => `${(d * 100).toFixed(3)} pp` };
+  if (key.endsWith('Us')) return { key, label, higherIsBetter: null, show: formatSpan, showDelta: formatSpan };
+  if (key.endsWith('Bytes')) return { key, label, higherIsBetter: null, show: formatBytes, showDelta: formatBytes };
+  return { key, label, higherIsBetter: null, show: formatCount, showDelta: formatCount };
+}
+
+/** A and B side by side with B − A and which did better, one row per total (then any metric the viewer does not know by name). */
 export function deltaRows(a: TraceTotals, b: TraceTotals): DeltaRow[] {
-  return ROWS.map((row) => {
-    const va = a[row.key];
-    const vb = b[row.key];
+  const extraKeys = [...new Set([...Object.keys(a.extra), ...Object.keys(b.extra)])];
+  const known = ROWS.map((row) => ({ row, va: a[row.key], vb: b[row.key] }));
+  const extra = extraKeys.map((key) => ({ row: extraRow(key, (a.extra[key] ?? b.extra[key])!.share), va: a.extra[key]?.value, vb: b.extra[key]?.value }));
+  return [...known, ...extra].map(({ row, va, vb }) => {
     if (va === undefined || vb === undefined) {
       return { key: row.key, label: row.label, a: va === undefined ? '–' : row.show(va), b: vb === undefined ? '–' : row.show(vb), delta: '', better: null };
     }
     const d = vb - va;
     const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
     const magnitude = row.showDelta(Math.abs(d));
-    const better = d === 0 ? null : (d > 0) === row.higherIsBetter ? 'B' : 'A';
+    const better = d === 0 || row.higherIsBetter === null ? null : (d > 0) === row.higherIsBetter ? 'B' : 'A';
     return { key: row.key, label: row.label, a: row.show(va), b: row.show(vb), delta: `${sign}${magnitude}`, better };
   });
 }

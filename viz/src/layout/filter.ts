@@ -14,6 +14,8 @@ export interface ViewFilter {
   hiddenTypes: ReadonlySet<RecordType>;
   /** Whether the counter tracks (components up, restarts, losses) show above the lanes. */
   counters: boolean;
+  /** Lane groups folded to their header (a realm of many lanes the reader is not looking at). */
+  folded?: ReadonlySet<string>;
 }
 
 export const NO_FILTER: ViewFilter = { query: '', hiddenTypes: new Set(), counters: true };
@@ -53,13 +55,19 @@ export function visibleRows(model: TimelineModel, filter: ViewFilter): Row[] {
   const rows: Row[] = [];
   if (filter.counters) rows.push({ kind: 'group', label: COUNTERS_GROUP }, ...counterRows(model));
   let currentGroup: string | null = null;
+  let header: Extract<Row, { kind: 'group' }> | null = null;
   model.lanes.forEach((lane, laneIndex) => {
     if (!laneMatches(lane, filter.query)) return;
     if (lane.group !== currentGroup) {
       currentGroup = lane.group;
-      rows.push({ kind: 'group', label: lane.group === SYSTEM_GROUP ? 'system' : lane.group });
+      // The system's power lane tells the story of every other lane: it never folds.
+      const system = lane.group === SYSTEM_GROUP;
+      header = system ? { kind: 'group', label: 'system' } : { kind: 'group', label: lane.group, group: lane.group };
+      if (!system && filter.folded?.has(lane.group)) header.folded = { lanes: 0 };
+      rows.push(header);
     }
-    rows.push({ kind: 'lane', lane, laneIndex });
+    if (header?.folded) header.folded.lanes++;
+    else rows.push({ kind: 'lane', lane, laneIndex });
   });
   return rows;
 }

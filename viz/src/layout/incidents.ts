@@ -31,6 +31,8 @@ export interface Incident {
   detected?: { t: number; seq: number };
   decided?: { t: number; seq: number; action: string };
   acted?: { t: number; seq: number; action: IncidentAction };
+  /** The reboot or panic the fault led to (its first action, or a later one: a kill that panicked the system). */
+  rebooted?: { t: number; seq: number; action: 'reboot' | 'panic' };
   /** When the component stopped running (the system stopped being up); absent: the fault caused no outage. */
   downUs?: number;
   /** Running (up) again; absent when it was not by the end of the run. */
@@ -48,6 +50,21 @@ interface Open {
   incident: Incident;
   /** The latest record the fault caused so far: where an incident without an outage ends. */
   lastEffectUs: number;
+  /**
+   * Set once the fault led to a reboot or a panic: the outage is the
+   * system's, and lasts until the boot completes and every component that
+   * ran before the fault runs again.
+   */
+  system?: SystemOutage;
+}
+
+interface SystemOutage {
+  /** Components that ran before the fault and do not run again yet. */
+  pending: Set<string>;
+  /** The system went down (shut down, panicked) after the reboot was decided. */
+  wentDown: boolean;
+  /** The component's own return, should the reboot never take the system down (a request that failed). */
+  ownRecovery?: { t: number; seq: number };
 }
 
 export interface TraceIncidents {
@@ -69,7 +86,37 @@ export function findIncidents(sorted: readonly TraceRecord[], runEndUs: number):
   /** Incidents waiting for their component (or, under null, the system) to go down or come back. */
   const waiting = new Map<string | null, Open[]>();
   const running = new Map<string, boolean>();
+  /** When each component last stopped running: who ran before a fault is who runs now or stopped since. */
+  const stoppedAt = new Map<string, number>();
   let systemUp = false;
+  /** Incidents whose fault led to a reboot or panic, waiting for the whole system to come back. */
+  let systemWaits: Open[] = [];
+
+  /** The fault led to a reboot or panic: from now on its incident waits for the system, not the component. */
+  const becomeSystemOutage = (item: Open): void => {
+    const pending = new Set<string>();
+    for (const [component, isRunning] of running) {
+      const ranSinceFault = (stoppedAt.get(component) ?? -1) >= item.incident.startUs;
+      if (isRunning || ranSinceFault) pending.add(component);
+    }
+    // The power may have left `up` just before the panic record is written (the simulator records the reset first).
+    item.system = { pending, wentDown: !systemUp };
+    item.incident.downUs ??= item.incident.rebooted!.t;
+    const key = item.incident.component;
+    const list = waiting.get(key);
+    if (list) waiting.set(key, list.filter((x) => x !== item));
+    systemWaits.push(item);
+  };
+  /** A system outage is over when the system has been down, is up, and every component it stopped runs again. */
+  const settleSystemWaits = (t: number, seq: number): void => {
+    systemWaits = systemWaits.filter((item) => {
+      const outage = item.system!;
+      if (!outage.wentDown || !systemUp || outage.pending.size > 0) return true;
+      item.incident.recovered = { t, seq };
+      item.incident.endUs = t;
+      return false;
+    });
+  };
 
   const wait = (key: string | null, item: Open): void => {
     let list = waiting.get(key);
@@ -119,6 +166,10 @@ export function findIncidents(sorted: readonly TraceRecord[], runEndUs: number):
         else if (r.type === 'decision') incident.decided ??= { t: r.t, seq: r.seq, action: r.action };
         const action = ACTION_OF[r.type];
         if (action) incident.acted ??= { t: r.t, seq: r.seq, action };
+        if ((action === 'reboot' || action === 'panic') && !item.system) {
+          incident.rebooted = { t: r.t, seq: r.seq, action };
+          becomeSystemOutage(item);
+        }
       }
     }
 
@@ -126,12 +177,39 @@ export function findIncidents(sorted: readonly TraceRecord[], runEndUs: number):
       const wasRunning = r.from === 'running';
       const isRunning = r.to === 'running';
       running.set(r.component, isRunning);
-      if (wasRunning && !isRunning) wentDown(r.component, r.t, root);
-      if (isRunning) cameBack(r.component, r.t, r.seq);
+      if (wasRunning && !isRunning) {
+        stoppedAt.set(r.component, r.t);
+        wentDown(r.component, r.t, root);
+      }
+      if (isRunning) {
+        cameBack(r.component, r.t, r.seq);
+        if (systemWaits.length > 0) {
+          for (const item of systemWaits) {
+            if (item.system!.wentDown) item.system!.pending.delete(r.component);
+            else if (item.incident.component === r.component) item.system!.ownRecovery ??= { t: r.t, seq: r.seq };
+          }
+          settleSystemWaits(r.t, r.seq);
+        }
+      }
     } else if (r.type === 'power') {
       systemUp = r.to === 'up';
-      if (r.from === 'up' && r.to !== 'up') wentDown(null, r.t, root);
-      if (r.to === 'up') cameBack(null, r.t, r.seq);
+      if (r.from === 'up' && r.to !== 'up') {
+        wentDown(null, r.t, root);
+        for (const item of systemWaits) item.system!.wentDown = true;
+      }
+      if (r.to === 'up') {
+        cameBack(null, r.t, r.seq);
+        settleSystemWaits(r.t, r.seq);
+      }
+    }
+  }
+  for (const item of systemWaits) {
+    const own = item.system!.wentDown ? undefined : item.system!.ownRecovery;
+    if (own) {
+      item.incident.recovered = own;
+      item.incident.endUs = own.t;
+    } else {
+      wait(item.incident.component, item);
     }
   }
 

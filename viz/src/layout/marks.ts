@@ -34,6 +34,17 @@ export const MARK_KINDS: readonly MarkKind[] = [
   'system',
 ];
 
+/**
+ * Importance order: which of the records at one instant is drawn (and
+ * picked) as their mark, and which kind is painted on top where marks of
+ * several kinds share a pixel. An invariant violation comes first: it is
+ * what a reader looks for, and it happens at the instant of the record that
+ * broke the invariant, under which it would otherwise hide. The rest keep
+ * the legend's order: the recovery story first (a fault outranks the
+ * termination it caused), bookkeeping last.
+ */
+export const MARKS_BY_RANK: readonly MarkKind[] = ['violation', ...MARK_KINDS.filter((k) => k !== 'violation')];
+
 export const MARK_LABELS: Readonly<Record<MarkKind, string>> = {
   fault: 'injected fault',
   detection: 'detection',

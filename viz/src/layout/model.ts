@@ -92,7 +92,14 @@ export interface TimelineModel {
 
 /** A row of the lane area: a group header, a counter track (every trace's series overlaid) or a lane. */
 export type Row =
-  | { kind: 'group'; label: string }
+  | {
+      kind: 'group';
+      label: string;
+      /** The lane group it heads (absent for the counters' header): what a click folds. */
+      group?: string;
+      /** Folded: its lanes are not listed; how many there are. */
+      folded?: { lanes: number };
+    }
   | { kind: 'counter'; counter: CounterKey; tracks: readonly CounterTrack[]; /** The highest value of any track (0 when it never moved). */ max: number }
   | { kind: 'lane'; lane: Lane; laneIndex: number };
 

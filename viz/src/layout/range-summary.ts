@@ -1,6 +1,6 @@
 import type { BarState, IndexedTrace, Lane } from './model.js';
 import { lowerBound } from './sorted.js';
-import type { RecordType } from './trace-types.js';
+import type { RecordType, TraceRecord } from './trace-types.js';
 
 /** A time range and the lanes picked with it. */
 export interface RangeSelection {
@@ -27,7 +27,14 @@ export interface RangeSummary {
   componentDownUs: number;
   /** The picked component down longest inside the range. */
   worst: { component: string; downUs: number } | null;
+  /** The records on the picked lanes inside the range, in time order: the first RANGE_RECORDS_MAX of them. */
+  records: TraceRecord[];
+  /** How many there are in all. */
+  recordsTotal: number;
 }
+
+/** Records a range lists at most (the counts cover them all). */
+export const RANGE_RECORDS_MAX = 5_000;
 
 function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
@@ -81,13 +88,18 @@ export function summarizeRange(traces: readonly IndexedTrace[], lanes: readonly 
     }
     const counts = new Map<RecordType, number>();
     const records = trace.sorted;
+    const listed: TraceRecord[] = [];
+    let recordsTotal = 0;
     for (let i = lowerBound(records, startUs, (r) => r.t); i < records.length; i++) {
       const r = records[i]!;
       if (r.t > endUs) break;
       const lane = trace.laneOfSeq.get(r.seq);
-      if (lane !== undefined && picked.has(lane)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+      if (lane === undefined || !picked.has(lane)) continue;
+      counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+      recordsTotal++;
+      if (listed.length < RANGE_RECORDS_MAX) listed.push(r);
     }
     const byCount = <K>(m: Map<K, number>): [K, number][] => [...m.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
-    return { traceIndex, startUs, endUs, components, stateUs: byCount(states), counts: byCount(counts), systemDownUs, componentDownUs, worst };
+    return { traceIndex, startUs, endUs, components, stateUs: byCount(states), counts: byCount(counts), systemDownUs, componentDownUs, worst, records: listed, recordsTotal };
   });
 }

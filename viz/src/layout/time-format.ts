@@ -73,3 +73,16 @@ export function formatSpan(us: number): string {
 export function formatCount(n: number): string {
   return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * An instant picked with the pointer, rounded to what a pixel can tell at
+ * this zoom: to the largest 1, 2 or 5 × 10^k µs step not above one pixel's
+ * span, so a drag over a day reads "10h 24min", not "10h 23min 59.999903s".
+ * Records keep their exact times; this is only for pointed-at instants.
+ */
+export function roundToZoom(us: number, usPerPx: number): number {
+  if (!(usPerPx > 1)) return Math.round(us);
+  const magnitude = 10 ** Math.floor(Math.log10(usPerPx));
+  const step = [5, 2, 1].map((m) => m * magnitude).find((s) => s <= usPerPx) ?? magnitude;
+  return Math.round(us / step) * step;
+}

@@ -4,21 +4,30 @@ import { parseTraceText } from './parse-trace.js';
 
 /** The id of the `<script type="application/json">` block an HTML report inlines its trace in. */
 export const INLINE_TRACE_ID = 'recsim-trace';
+/** A second inlined trace (sim/report/html.ts): the report opens comparing the two. */
+export const INLINE_COMPARE_ID = 'recsim-trace-b';
 
 export interface LoadedTrace {
   name: string;
   file: TraceFile;
 }
 
-/** The trace inlined in this page by `recsim run --html`, if any. */
-export function inlinedTrace(doc: Document): LoadedTrace | null {
-  const block = doc.getElementById(INLINE_TRACE_ID);
+function inlined(doc: Document, id: string, name: string): LoadedTrace | null {
+  const block = doc.getElementById(id);
   const text = block?.textContent?.trim();
   if (!block || !text) return null;
   milestone('inline-read');
-  const file = parseTraceText(text, 'inlined trace');
+  const file = parseTraceText(text, name);
   milestone('parsed');
-  return { name: 'this report', file };
+  return { name, file };
+}
+
+/** The traces inlined in this page by `recsim run --html` (one) or `recsim compare --html` (two, A and B); empty without. */
+export function inlinedTraces(doc: Document): LoadedTrace[] {
+  const first = inlined(doc, INLINE_TRACE_ID, 'this report');
+  if (!first) return [];
+  const second = inlined(doc, INLINE_COMPARE_ID, 'this report (B)');
+  return second ? [first, second] : [first];
 }
 
 /** Fetches the trace at a URL (relative to the page). */

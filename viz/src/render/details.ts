@@ -68,6 +68,7 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, ac
         .classed('current', other === record)
         .append('button')
         .attr('type', 'button')
+        .attr('class', 'same-instant-item')
         .attr('data-seq', other.seq)
         .attr('aria-current', other === record ? 'true' : null)
         .text(`${other.type}: ${describeRecord(other)}`)
@@ -86,6 +87,7 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, ac
         .classed('current', step.seq === record.seq)
         .append('button')
         .attr('type', 'button')
+        .attr('class', 'incident-step')
         .attr('data-seq', step.seq)
         .text(step.label)
         .on('click', () => onPick(step.seq));
@@ -112,6 +114,8 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, ac
     const li = list.append('li').attr('data-seq', step.seq).classed('current', step === record);
     li.append('button')
       .attr('type', 'button')
+      .attr('class', 'chain-step')
+      .attr('data-seq', step.seq)
       .text(`${formatInstant(step.t)}  ${describeRecord(step)}`)
       .on('click', () => onPick(step.seq));
   }
@@ -124,6 +128,8 @@ export function renderDetails(panel: HTMLElement, input: DetailsInput | null, ac
         .append('li')
         .append('button')
         .attr('type', 'button')
+        .attr('class', 'effect-step')
+        .attr('data-seq', effect.seq)
         .text(`${formatInstant(effect.t)}  ${describeRecord(effect)}`)
         .on('click', () => onPick(effect.seq));
     }

@@ -9,6 +9,8 @@ export interface OverviewView {
 }
 
 const HEIGHT = 46;
+/** Half the width of a violation's triangle on the overview. */
+const VIOLATION_HALF_PX = 4;
 /** Kinds ticked individually on the overview; the rest only count in the density. */
 const TICKED: readonly MarkKind[] = ['fault', 'reboot', 'panic', 'violation'];
 
@@ -102,8 +104,22 @@ export function createOverview(container: HTMLElement, onBrush: (domain: Domain)
       ctx.fillRect(px, HEIGHT - h, 1, h);
     });
     for (const kind of TICKED) {
+      if (kind === 'violation') continue;
       ctx.fillStyle = tickColor(kind);
       for (const px of ticks.get(kind)!) ctx.fillRect(px, top, 1.5, 6);
+    }
+    // Violations last and larger: a triangle pointing down at the instant, outlined so it reads on any density.
+    ctx.fillStyle = tickColor('violation');
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1;
+    for (const px of ticks.get('violation')!) {
+      ctx.beginPath();
+      ctx.moveTo(px + 0.5 - VIOLATION_HALF_PX, top);
+      ctx.lineTo(px + 0.5 + VIOLATION_HALF_PX, top);
+      ctx.lineTo(px + 0.5, top + 2 * VIOLATION_HALF_PX);
+      ctx.closePath();
+      ctx.stroke();
+      ctx.fill();
     }
   }
 

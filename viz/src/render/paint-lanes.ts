@@ -1,4 +1,4 @@
-import { MARK_KINDS, type MarkKind } from '../layout/marks.js';
+import { MARK_KINDS, MARKS_BY_RANK, type MarkKind } from '../layout/marks.js';
 import { topVisibleMember, visibleCount } from '../layout/coincident.js';
 import { memberVisible, type ViewFilter } from '../layout/filter.js';
 import type { BarState, Lane, MarkMember, Row } from '../layout/model.js';
@@ -22,6 +22,8 @@ export interface LaneGeometry {
 const STATES = Object.keys(STATE_COLORS) as BarState[];
 const STATE_INDEX = new Map(STATES.map((s, i) => [s, i]));
 const KIND_INDEX = new Map(MARK_KINDS.map((k, i) => [k, i]));
+/** Kinds drawn as symbols even on a dense lane. */
+const ALWAYS_SYMBOLS: ReadonlySet<MarkKind> = new Set<MarkKind>(['violation', 'fault']);
 /** Above this many marks per pixel of width a lane's marks are drawn as ticks, not symbols. */
 const DENSE_MARKS_PER_PX = 1 / 6;
 const SCRATCH = {
@@ -155,16 +157,27 @@ function paintMarks(ctx: CanvasRenderingContext2D, lane: Lane, domain: Domain, x
   }
   if (count === 0) return;
   const dense = count > width * DENSE_MARKS_PER_PX;
-  // Least important kinds first so faults and violations end up on top.
-  for (let k = MARK_KINDS.length - 1; k >= 0; k--) {
-    const list = xs[k]!;
+  // Least important kinds first so violations and faults end up on top.
+  for (let r = MARKS_BY_RANK.length - 1; r >= 0; r--) {
+    const kind: MarkKind = MARKS_BY_RANK[r]!;
+    const list = xs[KIND_INDEX.get(kind)!]!;
     if (list.length === 0) continue;
-    const kind: MarkKind = MARK_KINDS[k]!;
-    if (dense) {
+    if (dense && !ALWAYS_SYMBOLS.has(kind)) {
       ctx.fillStyle = tickColor(kind);
       ctx.beginPath();
       for (const px of list) ctx.rect(px, y + 2, 1, rowHeight - 4);
       ctx.fill();
+    } else if (dense) {
+      // Faults and violations keep their symbol on a dense lane (one per symbol's width), so a
+      // dense lane never reads as "no faults here" beside a sparse one showing stars.
+      const sprite = markSprite(kind, dpr);
+      const half = SPRITE_CSS_PX / 2;
+      let lastPx = -Infinity;
+      for (const px of list) {
+        if (px - lastPx < SPRITE_CSS_PX) continue;
+        lastPx = px;
+        ctx.drawImage(sprite, px - half, y + rowHeight / 2 - half, SPRITE_CSS_PX, SPRITE_CSS_PX);
+      }
     } else {
       const sprite = markSprite(kind, dpr);
       const half = SPRITE_CSS_PX / 2;

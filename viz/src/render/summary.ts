@@ -1,13 +1,15 @@
 import * as d3 from 'd3';
 import { formatBytes } from '../../../sim/report/format-bytes.js';
 import type { IndexedTrace } from '../layout/model.js';
+import { policyName } from '../layout/policy-name.js';
 import { formatCount, formatInstant } from '../layout/time-format.js';
 
 /** The headline facts of one trace; a trace without a summary (or a seed) simply has fewer. */
 export function summaryFacts(trace: Pick<IndexedTrace, 'name' | 'file'>): string[] {
   const s = trace.file.summary;
   const seed = trace.file.seed ?? s?.seed;
-  const facts = [`from ${trace.name}`];
+  // Named by its policy (what a comparison varies), not by the file it came from.
+  const facts = [`policy ${policyName(trace.file)}`];
   if (typeof seed === 'number') facts.push(`seed ${seed}`);
   if (s) {
     facts.push(
@@ -20,7 +22,7 @@ export function summaryFacts(trace: Pick<IndexedTrace, 'name' | 'file'>): string
     // Traces written before issue 20 item 10 have neither figure.
     if (typeof s.availability === 'number' && typeof s.up === 'number') facts.push(`available ${(s.availability * 100).toFixed(2)}% (up ${(s.up * 100).toFixed(2)}%)`);
   }
-  facts.push(`${formatCount(trace.file.records.length)} records`);
+  facts.push(`${formatCount(trace.file.records.length)} records from ${trace.name}`);
   return facts;
 }
 

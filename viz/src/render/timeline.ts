@@ -74,7 +74,7 @@ export function createTimeline(chart: HTMLElement, container: HTMLElement, initi
     .attr('tabindex', 0)
     .attr('role', 'application')
     .attr('aria-roledescription', 'timeline')
-    .attr('aria-label', 'Timeline. ← → pan, + − zoom, 0 whole run, ] [ next and previous event, ↑ ↓ lane above and below, Enter first event in view, r summarize the window, Esc clear.');
+    .attr('aria-label', 'Timeline. ← → pan, + − zoom, 0 whole run, ] [ next and previous event, ↑ ↓ lane above and below, Enter first event in view, r summarize the window, f fill the window with the range or the selection\'s incident, m mark an instant (twice: measure), Esc clear.');
   const canvas = plot.append('canvas').attr('class', 'lanes-canvas');
   const overlay = plot.append('svg').attr('class', 'overlay');
   initOverlay(overlay);
