@@ -19,15 +19,22 @@ export interface MetricDef {
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 export const TUNE_METRICS: readonly MetricDef[] = [
+  // Available means serving (running, ready, past its warm-up); up means running. Both as compare measures them.
   {
-    key: 'availability', label: 'availability', unit: 'fraction', better: 'max', perTime: false,
+    key: 'availability', label: 'availability (serving)', unit: 'fraction', better: 'max', perTime: false,
+    of: (r, d) => (r.servingUs.length === 0 || d === 0 ? 0 : sum(r.servingUs) / (r.servingUs.length * d)),
+  },
+  {
+    key: 'up', label: 'up (running)', unit: 'fraction', better: 'max', perTime: false,
     of: (r, d) => (r.runningUs.length === 0 || d === 0 ? 0 : sum(r.runningUs) / (r.runningUs.length * d)),
   },
   { key: 'reboots', label: 'reboots', unit: 'count', better: 'min', perTime: true, of: (r) => r.gracefulReboots + r.ungracefulReboots },
   { key: 'ungraceful_reboots', label: 'panics (ungraceful reboots)', unit: 'count', better: 'min', perTime: true, of: (r) => r.ungracefulReboots },
   { key: 'restarts', label: 'restarts', unit: 'count', better: 'min', perTime: true, of: (r) => r.restarts },
   { key: 'lost_data', label: 'lost data', unit: 'bytes', better: 'min', perTime: true, of: (r) => r.lostDataBytes },
-  { key: 'lost_requests', label: 'lost requests', unit: 'count', better: 'min', perTime: true, of: (r) => r.lostRequests },
+  { key: 'lost_requests', label: 'requests lost in flight', unit: 'count', better: 'min', perTime: true, of: (r) => r.lostRequests },
+  { key: 'refused_requests', label: 'requests refused while down', unit: 'count', better: 'min', perTime: true, of: (r) => r.refusedRequests },
+  { key: 'delayed_requests', label: 'requests delayed while down', unit: 'count', better: 'min', perTime: true, of: (r) => r.delayedRequests },
   // A run in which nothing failed has nothing to recover from: 0, not "unknown", so runs stay paired.
   { key: 'recover_p95', label: 'time to recover (p95)', unit: 's', better: 'min', perTime: false, of: (r) => (r.recoverP95Us ?? 0) / US_PER_S },
   { key: 'recover_median', label: 'time to recover (median)', unit: 's', better: 'min', perTime: false, of: (r) => (r.recoverMedianUs ?? 0) / US_PER_S },
