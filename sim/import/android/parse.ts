@@ -57,8 +57,13 @@ export function parseRc(text: string, file: string): RcSection[] {
   const sections: RcSection[] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = i + 1;
-    let line = lines[i]!;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1)} ${lines[++i]!}`;
+    // Folded lines are joined once, so a 100,000-line fold costs linear time, not quadratic.
+    const pieces = [lines[i]!];
+    while (pieces.at(-1)!.endsWith('\\') && i + 1 < lines.length) {
+      pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1);
+      pieces.push(lines[++i]!);
+    }
+    const line = pieces.join(' ');
     if (/^\s*(#|$)/.test(line)) continue;
     const tokens = tokenize(line, file, start);
     if (tokens.length === 0) continue;

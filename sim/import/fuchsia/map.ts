@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile } from '../read-config.js';
 import { basename } from 'node:path';
 import JSON5 from 'json5';
 import { breakCycles, type Edge } from '../graph.js';
+import { isPattern, matchesAllowlistEntry } from '../../scenario/realm.js';
+import { LineIndex, quotedValueOffset } from '../text-lines.js';
 import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 
 /**
@@ -31,12 +33,7 @@ interface Manifest {
 type Obj = Record<string, unknown>;
 
 function readJson5(file: string): { text: string; data: Obj } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ImportError(file, 0, 0, 'cannot read it; give .cml files and the component manager config (.json5)');
-  }
+  const text = readConfigFile(file, 'file', 'give .cml files and the component manager config (.json5)');
   try {
     const data: unknown = JSON5.parse(text);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ImportError(file, 1, 1, 'a manifest is an object: { children: [...], offer: [...], ... }');
@@ -53,9 +50,22 @@ function lineOf(text: string, pattern: RegExp): number {
   return m ? text.slice(0, m.index).split('\n').length : 1;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const lineIndexes = new WeakMap<Manifest, LineIndex>();
+
+/** The line of `key: "literal"` in a manifest (its first line when absent): found without building a regular expression from the literal, in linear time. */
+function lineOfValue(m: Manifest, key: string, literal: string): number {
+  let index = lineIndexes.get(m);
+  if (index === undefined) lineIndexes.set(m, (index = new LineIndex(m.text)));
+  const offset = quotedValueOffset(m.text, key, literal);
+  return offset < 0 ? 1 : index.lineAt(offset);
 }
+
+/**
+ * A child's name as CML allows it (docs/reference/components/cml: "a string of one or more of the
+ * following characters: a-z, 0-9, _, ., -", at most 1024 characters, cm_types LongName): anything else
+ * is no realm cmc would compile, and a slash would make a moniker of two levels.
+ */
+const CHILD_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,1023}$/;
 
 function arrayOf(value: unknown): Obj[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Obj[]) : [];
@@ -100,15 +110,18 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
 
   const rebootEnabled = config?.data.reboot_on_terminate_enabled;
   const policy = ((config?.data.security_policy as Obj | undefined)?.child_policy as Obj | undefined)?.reboot_on_terminate;
-  const allowlist = listOf(policy);
+  const allowlistAsWritten = listOf(policy);
   const components: Component[] = [];
   const comments = new Map<string, string>();
   const units: ImportedUnit[] = [];
   const edges: Edge[] = [];
   const authorized = new Set<string>();
   const visited = new Set<Manifest>();
+  const monikers = new Set<string>();
 
-  const walk = (m: Manifest, moniker: string): void => {
+  // A generator per realm, driven by an explicit stack below: a realm 3,000 levels deep must not overflow the
+  // call stack. Each yields the manifest of a child to walk next, in the order the recursive walk had.
+  function* walk(m: Manifest, moniker: string): Generator<[Manifest, string]> {
     if (visited.has(m)) throw new ImportError(m.file, 1, 1, `the manifest is its own ancestor at ${moniker}; a realm cannot contain itself`);
     visited.add(m);
     const children = arrayOf(m.data.children);
@@ -125,7 +138,7 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       environments.set(String(env.name), arrayOf(env.runners).map((r) => String(r.from ?? '')).filter((f) => f.startsWith('#')).map((f) => f.slice(1)));
     }
     for (const [name, coll] of collections) {
-      const line = lineOf(m.text, new RegExp(`name\\s*:\\s*["']${escape(name)}["']`));
+      const line = lineOfValue(m, 'name', name);
       log.warn(moniker, `${m.file}:${line}`, `collection ${name} (durability: ${String(coll.durability ?? 'transient')})`,
         'dynamic children are created at run time; none are imported (add components with `collection: { parent, durability }` to model them: F2, F3)');
     }
@@ -140,7 +153,7 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
     for (const offer of arrayOf(m.data.offer)) {
       const from = String(offer.from ?? '');
       const names = capabilityNames(offer);
-      const line = lineOf(m.text, new RegExp(`["']?(protocol|directory|service|storage|runner|resolver)["']?\\s*:\\s*[\\[]?\\s*["']${escape(names[0] ?? '')}["']`));
+      const line = lineOfValue(m, '(protocol|directory|service|storage|runner|resolver)', names[0] ?? '');
       const at = `${m.file}:${line}`;
       let provider: string | undefined;
       if (from.startsWith('#') && childNames.has(from.slice(1))) provider = from.slice(1);
@@ -158,8 +171,12 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
     for (const child of children) {
       const name = String(child.name);
       const cm = childMoniker(name);
-      const line = lineOf(m.text, new RegExp(`name\\s*:\\s*["']${escape(name)}["']`));
+      const line = lineOfValue(m, 'name', name);
       const at = `${m.file}:${line}`;
+      if (!CHILD_NAME.test(name)) {
+        throw new ImportError(m.file, line, 1, `child name ${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}...` : name)}: write 1 to 1024 of a-z, A-Z, 0-9, _, . and - (CML child names)`);
+      }
+      if (monikers.has(cm)) throw new ImportError(m.file, line, 1, `child "${name}": declared twice in this realm; rename one`);
       const sub = manifests.get(manifestKey(String(child.url ?? '')));
       const c: Component = { name: cm, kind: /power[-_]manager/.test(name) ? 'power-manager' : 'service' };
       const fields: Record<string, string> = { restart: `${at} (component_manager starts a component again on its next use: modelled as never restarted)` };
@@ -184,13 +201,20 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       }
       if (!sub) log.warn(cm, at, `url ${String(child.url)}`, 'its manifest is not among the inputs: modelled as a component with no children and no dependencies of its own');
       c.source = { at, fields };
+      monikers.add(cm);
       components.push(c);
       comments.set(cm, `${cm}: ${at}${sub ? ` (manifest ${sub.file})` : ''}`);
       units.push({ name: cm, at, coverage: 'full' });
-      if (sub) walk(sub, cm);
+      if (sub) yield [sub, cm];
     }
-  };
-  walk(root, '/');
+  }
+  const realms = [walk(root, '/')];
+  while (realms.length > 0) {
+    const next = realms.at(-1)!.next();
+    if (next.done) realms.pop();
+    else realms.push(walk(...next.value));
+  }
+  if (components.length === 0) throw new ImportError(root.file, 0, 0, 'no children: the realm declares no component to import; give the manifest of a realm with `children`');
   for (const [key, m] of manifests) if (!visited.has(m)) units.push({ name: key, at: `${m.file}:1`, coverage: 'skipped', why: 'no child in the imported realms uses this manifest' });
   const kept = breakCycles(edges, components.map((c) => c.name), (e, cycle) => log.warn(e.from, e.at, e.directive, `dependency cycle ${cycle.join(' -> ')}: dropped (component_manager rejects such a realm, F12)`));
   for (const c of components) {
@@ -206,7 +230,14 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
   }
   for (const u of units) if (u.coverage !== 'skipped') u.coverage = log.coverageOf(u.name);
   const system: NonNullable<ImportResult['scenario']['system']> = {};
-  if (rebootEnabled !== undefined || allowlist.length > 0 || authorized.size > 0) {
+  // A real allowlist names monikers of the whole system; only those of the imported realm can be checked by a scenario.
+  const policyLine = config ? lineOf(config.text, /reboot_on_terminate\s*:/) : 0;
+  const allowlist = allowlistAsWritten.filter((entry) => {
+    const matches = isPattern(entry) ? components.some((c) => matchesAllowlistEntry(c.name, entry)) : monikers.has(entry);
+    if (!matches) log.warn('/', `${config!.file}:${policyLine}`, `reboot_on_terminate allowlist ${entry}`, 'names no component of the imported realm: left out of the scenario\'s allowlist');
+    return matches;
+  });
+  if (rebootEnabled !== undefined || allowlistAsWritten.length > 0 || authorized.size > 0) {
     system.reboot_on_terminate = {
       enabled: rebootEnabled === undefined ? true : rebootEnabled === true,
       allowlist,

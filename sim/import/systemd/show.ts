@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile } from '../read-config.js';
 import { ImportError } from '../types.js';
 import type { Assignment } from './parse.js';
-import { unitType, type UnitDecl } from './load.js';
+import { isUnitName, unitType, type UnitDecl } from './load.js';
 
 /**
  * The second input form: the output of `systemctl show <units...>`
@@ -51,13 +51,7 @@ const UNSET: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function readShowFile(file: string): UnitDecl[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ImportError(file, 0, 0, 'cannot read it; give the output of `systemctl show <units...>` saved to a file');
-  }
-  return parseShowText(text, file);
+  return parseShowText(readConfigFile(file, 'file', 'give the output of `systemctl show <units...>` saved to a file'), file);
 }
 
 export function parseShowText(text: string, file: string): UnitDecl[] {
@@ -68,6 +62,7 @@ export function parseShowText(text: string, file: string): UnitDecl[] {
     if (block.length === 0) return;
     const id = block.find((a) => a.key === 'Id');
     if (!id) throw new ImportError(file, blockLine, 1, 'a block without Id=: run `systemctl show` without --property, or add -p Id');
+    if (!isUnitName(id.value)) throw new ImportError(file, id.line, 1, `Id=${id.value.slice(0, 80)}: not a unit name (such as sshd.service); give the output of \`systemctl show\` unchanged`);
     const load = block.find((a) => a.key === 'LoadState')?.value;
     if (load === 'not-found' || load === 'masked') {
       units.push({ name: id.value, type: unitType(id.value), file, line: id.line, dropIns: [], assignments: [{ ...id, key: 'LoadState', value: load }], wantsDir: [], requiresDir: [], resolved: true });
