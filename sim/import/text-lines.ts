@@ -26,18 +26,31 @@ export class LineIndex {
 }
 
 /**
- * The offset of `"literal"` or `'literal'` in `text` that follows `key:` (as
- * JSON5 writes `name: "netstack"`), or -1. Found with indexOf, not with a
- * regular expression built from the literal: a 1 MB name would build an
- * invalid (too large) expression, and a long one a slow one.
+ * The quoted strings of a JSON5 text, indexed once by their content, so that
+ * finding where `name: "netstack"` is written costs a map lookup, not a scan
+ * of the text per name (2,000 children took seconds) nor a regular expression
+ * built from the name (a 1 MB name builds an invalid one; issue 25).
  */
-export function quotedValueOffset(text: string, key: string, literal: string): number {
-  for (const quote of ['"', "'"]) {
-    const needle = `${quote}${literal}${quote}`;
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-      const before = text.slice(Math.max(0, i - key.length - 64), i);
-      if (new RegExp(`["']?${key}["']?\\s*:\\s*$`).test(before)) return i;
+export class QuotedValues {
+  private readonly offsets = new Map<string, number[]>();
+  private readonly keyPatterns = new Map<string, RegExp>();
+
+  constructor(private readonly text: string) {
+    for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g)) {
+      const value = m[1] ?? m[2]!;
+      const list = this.offsets.get(value);
+      if (list) list.push(m.index);
+      else this.offsets.set(value, [m.index]);
     }
   }
-  return -1;
+
+  /** The offset of `literal`, quoted, right after `key:` (key may be an alternation such as `protocol|directory`), or -1. */
+  offsetOf(key: string, literal: string): number {
+    let pattern = this.keyPatterns.get(key);
+    if (pattern === undefined) this.keyPatterns.set(key, (pattern = new RegExp(`["']?(${key})["']?\\s*:\\s*\\[?\\s*$`)));
+    for (const at of this.offsets.get(literal) ?? []) {
+      if (pattern.test(this.text.slice(Math.max(0, at - key.length - 64), at))) return at;
+    }
+    return -1;
+  }
 }

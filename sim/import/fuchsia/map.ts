@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import JSON5 from 'json5';
 import { breakCycles, type Edge } from '../graph.js';
 import { isPattern, matchesAllowlistEntry } from '../../scenario/realm.js';
-import { LineIndex, quotedValueOffset } from '../text-lines.js';
+import { LineIndex, QuotedValues } from '../text-lines.js';
 import { ImportError, ImportLog, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 
 /**
@@ -50,14 +50,14 @@ function lineOf(text: string, pattern: RegExp): number {
   return m ? text.slice(0, m.index).split('\n').length : 1;
 }
 
-const lineIndexes = new WeakMap<Manifest, LineIndex>();
+const textIndexes = new WeakMap<Manifest, { lines: LineIndex; quoted: QuotedValues }>();
 
-/** The line of `key: "literal"` in a manifest (its first line when absent): found without building a regular expression from the literal, in linear time. */
+/** The line of `key: "literal"` in a manifest (its first line when absent), from indexes built once per manifest. */
 function lineOfValue(m: Manifest, key: string, literal: string): number {
-  let index = lineIndexes.get(m);
-  if (index === undefined) lineIndexes.set(m, (index = new LineIndex(m.text)));
-  const offset = quotedValueOffset(m.text, key, literal);
-  return offset < 0 ? 1 : index.lineAt(offset);
+  let index = textIndexes.get(m);
+  if (index === undefined) textIndexes.set(m, (index = { lines: new LineIndex(m.text), quoted: new QuotedValues(m.text) }));
+  const offset = index.quoted.offsetOf(key, literal);
+  return offset < 0 ? 1 : index.lines.lineAt(offset);
 }
 
 /**
@@ -217,14 +217,32 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
   if (components.length === 0) throw new ImportError(root.file, 0, 0, 'no children: the realm declares no component to import; give the manifest of a realm with `children`');
   for (const [key, m] of manifests) if (!visited.has(m)) units.push({ name: key, at: `${m.file}:1`, coverage: 'skipped', why: 'no child in the imported realms uses this manifest' });
   const kept = breakCycles(edges, components.map((c) => c.name), (e, cycle) => log.warn(e.from, e.at, e.directive, `dependency cycle ${cycle.join(' -> ')}: dropped (component_manager rejects such a realm, F12)`));
+  // Edges by the component that waits, and each realm's components found by binary search in the sorted monikers
+  // (all names under `/a/` sit together in sorted order), in declaration order: linear-ish, not components × edges.
+  const keptFrom = new Map<string, Edge[]>();
+  for (const e of kept) keptFrom.set(e.from, [...(keptFrom.get(e.from) ?? []), e]);
+  const order = new Map(components.map((c, i) => [c.name, i]));
+  const sorted = [...order.keys()].sort();
+  const inRealm = (realm: string): string[] => {
+    const prefix = `${realm}/`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+    return found.sort((x, y) => order.get(x)! - order.get(y)!);
+  };
   for (const c of components) {
     // `depends` may also hold a quorum object (sim/scenario/quorum.ts); the importer writes names only.
     const deps = new Set(Array.isArray(c.depends) ? c.depends : c.depends === undefined ? [] : [c.depends]);
     // A realm's shutdown stops its children first, so whoever waits for the realm waits for all of it.
-    for (const e of kept) {
-      if (e.from !== c.name) continue;
+    for (const e of keptFrom.get(c.name) ?? []) {
       deps.add(e.to);
-      for (const other of components) if (other.name.startsWith(`${e.to}/`) && !c.name.startsWith(`${other.name}/`)) deps.add(other.name);
+      for (const other of inRealm(e.to)) if (!c.name.startsWith(`${other}/`)) deps.add(other);
     }
     if (deps.size > 0) c.depends = [...deps];
   }
