@@ -22,7 +22,7 @@ const LAYERS: readonly { layer: string; paths: readonly string[] }[] = [
   { layer: 'loading', paths: ['sim/scenario/load.ts', 'sim/scenario/validate.ts'] },
   { layer: 'run', paths: ['sim/simulate.ts'] },
   { layer: 'io', paths: ['sim/io/'] },
-  { layer: 'uses', paths: ['sim/compare/', 'sim/tune/', 'sim/explore/', 'sim/export/', 'sim/import/'] },
+  { layer: 'uses', paths: ['sim/compare/', 'sim/tune/', 'sim/shards/', 'sim/explore/', 'sim/export/', 'sim/import/'] },
   { layer: 'report', paths: ['sim/report/'] },
   { layer: 'docs', paths: ['sim/docs/'] },
   { layer: 'cli', paths: ['sim/cli/'] },

@@ -3,6 +3,12 @@ import { ScenarioError } from '../format/errors.js';
 import { dropOutputOnceClosed } from '../io/closed-output.js';
 import { EXIT, UsageError } from '../io/exit-codes.js';
 import { terminalSafe } from './terminal.js';
+import { failedWrite, resetOutputs } from '../io/write-file.js';
+
+/** commander's message ("error: unknown option '--x'\n(Did you mean --y?)") on one line, without its "error: ". */
+function oneLine(text: string): string {
+  return terminalSafe(text.trim().replace(/^error: /, '').split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' '));
+}
 
 type Register = (program: Command) => void;
 
@@ -36,7 +42,8 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('recsim')
     .description('Deterministic discrete-event simulator for operating-system recovery policies.')
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
+    // commander's own errors (unknown option, missing argument) as every other bad input: one line, `recsim: ...`.
+    .configureOutput({ outputError: (text, write) => write(`recsim: ${oneLine(text)} (run with --help for usage)\n`) })
     .exitOverride();
   for (const [, load] of commandsFor(argv)) (await load())(program);
   return program;
@@ -46,9 +53,12 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
 export async function main(argv: string[]): Promise<void> {
   dropOutputOnceClosed(process.stdout);
   dropOutputOnceClosed(process.stderr);
+  resetOutputs();
   try {
     await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
-  } catch (error) {
+  } catch (caught) {
+    // A write that failed on a full or read-only device is the environment's doing, not recsim's: exit 2, naming the output.
+    const error = failedWrite(caught) ?? caught;
     if (error instanceof CommanderError) {
       process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.badInput;
       return;

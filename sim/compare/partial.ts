@@ -1,9 +1,10 @@
+import { parseShard } from '../shards/read-shard.js';
+import { comparePartialSchema, PARTIAL_FORMAT, PARTIAL_VERSION } from '../shards/schemas.js';
 import { accumulatorFromJson, accumulatorToJson, mergeAccumulators } from './accumulator.js';
 import type { CampaignResult } from './campaign.js';
-import { formatSeeds } from './seeds.js';
+import { formatSeeds, parseSeeds, SEEDS_MAX } from './seeds.js';
 
-export const PARTIAL_FORMAT = 'recsim-compare-partial';
-export const PARTIAL_VERSION = 1;
+export { PARTIAL_FORMAT, PARTIAL_VERSION };
 
 /** A shard's result as a file: exact sums, so shards merge into exactly what one big campaign gives. */
 export function serializePartial(result: CampaignResult): string {
@@ -22,36 +23,22 @@ export function serializePartial(result: CampaignResult): string {
   )}\n`;
 }
 
-function expandSeeds(text: string): number[] {
-  if (text === '') return [];
-  return text.split(',').flatMap((part) => {
-    const [a, b] = part.split('..').map(Number);
-    const to = b ?? a!;
-    return Array.from({ length: to - a! + 1 }, (_, i) => a! + i);
-  });
-}
-
-/** Parses a shard file; throws an Error whose message says what is wrong with it. */
+/**
+ * Parses a shard file, checked against the shared schema of partial results
+ * (sim/shards/schemas.ts) before anything is trusted: seed ranges counted
+ * before they are expanded, types and counts checked. Throws a ScenarioError
+ * naming the file (and line, column and field).
+ */
 export function parsePartial(text: string, file: string): CampaignResult {
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new Error(`${file}: not JSON (expected a file written by \`recsim compare --shard i/n --format json\`)`);
-  }
-  if (json.format !== PARTIAL_FORMAT) throw new Error(`${file}: not a compare shard (format "${String(json.format)}", expected "${PARTIAL_FORMAT}")`);
-  if (json.version !== PARTIAL_VERSION) throw new Error(`${file}: shard version ${String(json.version)}, this recsim reads version ${PARTIAL_VERSION}`);
-  try {
-    return {
-      scenario: String(json.scenario),
-      components: (json.components as unknown[]).map(String),
-      durationUs: Number(json.durationUs),
-      seeds: expandSeeds(String(json.seeds)),
-      policies: (json.policies as unknown[]).map(accumulatorFromJson),
-    };
-  } catch (error) {
-    throw new Error(`${file}: damaged shard (${(error as Error).message})`);
-  }
+  const json = parseShard(text, file, comparePartialSchema, 'give a file written by `recsim compare --shard i/n`');
+  const seeds = json.seeds === '' ? [] : parseSeeds(json.seeds);
+  return {
+    scenario: json.scenario,
+    components: json.components,
+    durationUs: json.durationUs,
+    seeds: Array.isArray(seeds) ? seeds : [],
+    policies: json.policies.map(accumulatorFromJson),
+  };
 }
 
 /** Combines shards of one campaign; they must be of the same scenario and policies, and not share seeds. */
@@ -69,6 +56,7 @@ export function mergePartials(parts: readonly { file: string; result: CampaignRe
     if (!same) throw new Error(`${file}: a shard of another campaign (scenario, components or policies differ from ${first!.file})`);
     const overlap = result.seeds.filter((s) => seen.has(s));
     if (overlap.length > 0) throw new Error(`${file}: seeds ${formatSeeds(overlap)} are already in another shard`);
+    if (seen.size + result.seeds.length > SEEDS_MAX) throw new Error(`${file}: the shards hold more than ${SEEDS_MAX} seeds together`);
     result.seeds.forEach((s) => seen.add(s));
     merged = {
       ...merged,

@@ -23,24 +23,39 @@ export function breakCycles(edges: readonly Edge[], nodes: readonly string[], on
     const key = `${e.from}\u0000${e.to}`;
     if (seen.has(key)) continue; // one edge per pair: the first directive that made it
     seen.add(key);
-    out.set(e.from, [...(out.get(e.from) ?? []), e]);
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
   }
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const dropped = new Set<Edge>();
-  const visit = (node: string): void => {
+  // Depth-first with an explicit stack of frames (a node and its next edge), not recursion: a 20,000-long
+  // chain of After= must not overflow the call stack. Same order as the recursive walk, so the same edges drop.
+  const frames: { node: string; edges: readonly Edge[]; next: number }[] = [];
+  const enter = (node: string): void => {
     state.set(node, 'open');
     stack.push(node);
-    for (const e of out.get(node) ?? []) {
-      const s = state.get(e.to);
-      if (s === 'open') {
-        dropped.add(e);
-        onDrop(e, [...stack.slice(stack.indexOf(e.to)), e.to]);
-      } else if (s === undefined) visit(e.to);
-    }
-    stack.pop();
-    state.set(node, 'done');
+    frames.push({ node, edges: out.get(node) ?? [], next: 0 });
   };
-  for (const n of nodes) if (!state.has(n)) visit(n);
+  for (const n of nodes) {
+    if (state.has(n)) continue;
+    enter(n);
+    while (frames.length > 0) {
+      const frame = frames.at(-1)!;
+      if (frame.next < frame.edges.length) {
+        const e = frame.edges[frame.next++]!;
+        const s = state.get(e.to);
+        if (s === 'open') {
+          dropped.add(e);
+          onDrop(e, [...stack.slice(stack.lastIndexOf(e.to)), e.to]);
+        } else if (s === undefined) enter(e.to);
+      } else {
+        frames.pop();
+        stack.pop();
+        state.set(frame.node, 'done');
+      }
+    }
+  }
   return [...out.values()].flat().filter((e) => !dropped.has(e));
 }

@@ -1,4 +1,5 @@
 import { Document, isMap, isSeq } from 'yaml';
+import { terminalSafe } from '../cli/terminal.js';
 import type { ImportResult } from './types.js';
 
 /**
@@ -9,14 +10,15 @@ import type { ImportResult } from './types.js';
  */
 export function scenarioYaml(result: ImportResult, header: string): string {
   const doc = new Document(result.scenario);
-  doc.commentBefore = ` ${header.split('\n').join('\n ')}`;
+  // Comments echo names and paths from the input: escaped, so a newline cannot end the comment and a name cannot drive a terminal.
+  doc.commentBefore = header.split('\n').map((l) => ` ${terminalSafe(l)}`).join('\n');
   const components = doc.get('components', true);
   if (isSeq(components)) {
     for (const item of components.items) {
       if (!isMap(item)) continue;
       const name = item.get('name');
       const comment = typeof name === 'string' ? result.comments.get(name) : undefined;
-      if (comment) item.commentBefore = ` ${comment}`;
+      if (comment) item.commentBefore = ` ${terminalSafe(comment)}`;
       // Keep the provenance on one line each, so the file stays easy to scan.
       const source = item.get('source', true);
       if (isMap(source)) source.flow = true;

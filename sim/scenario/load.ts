@@ -170,7 +170,7 @@ function parseScenarioWithPositions(text: string, file: string): Scenario {
 type Issue = z.core.$ZodIssue;
 
 /** Turns the first schema issue into a message that says what to change. */
-function describeIssue(issue: Issue, data: unknown): { path: FieldPath; message: string; key?: string } {
+export function describeIssue(issue: Issue, data: unknown): { path: FieldPath; message: string; key?: string } {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return { path, key: issue.keys[0], message: `unknown field "${issue.keys[0]}"` };
@@ -235,7 +235,7 @@ function hasPath(data: unknown, path: FieldPath): boolean {
  * The source offset of the field at `path`: the key itself when `key` names a
  * key of that mapping, else the value, else the nearest existing ancestor.
  */
-function offsetOf(doc: Document, path: FieldPath, key?: string): number {
+export function offsetOf(doc: Document, path: FieldPath, key?: string): number {
   const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;

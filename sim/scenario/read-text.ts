@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 
 /**
  * The largest scenario file recsim reads: 64 MiB. A million-component system
@@ -23,24 +23,87 @@ function mib(bytes: number): string {
 }
 
 /**
+ * Why a file could not be opened or read, from its errno, in words: the
+ * caller adds the file name. Every errno the reading layer meets ends here,
+ * so none reaches the user as an internal error.
+ */
+export function fileProblem(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return `no such ${what}`;
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'a symlink loop (a link that leads back to itself)';
+    case 'EISDIR': return `is a directory, not a ${what}`;
+    case 'ENOTDIR': return 'a folder on its path is a file';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    case 'EMFILE': case 'ENFILE': return 'too many open files; close some and try again';
+    case 'EIO': return 'an input/output error from the device';
+    default: return `cannot read (${code ?? (error as Error).message})`;
+  }
+}
+
+/** A symlink whose target is missing is named as one, with its target: "no such file" would puzzle, the link being right there. */
+function danglingLink(path: string, error: unknown): string | undefined {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+  try {
+    if (lstatSync(path).isSymbolicLink()) return `a dangling symlink (to ${readlinkSync(path)}); remove it or point it at a file`;
+  } catch {
+    // Not there at all: the plain message.
+  }
+  return undefined;
+}
+
+/** What a file that is not a regular one is, for the message that refuses it. */
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe (FIFO), which may never end';
+  if (stat.isCharacterDevice()) return 'a character device (such as /dev/zero), which may never end';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Opens a file for reading without ever blocking: O_NONBLOCK, so opening a
+ * FIFO nobody writes to returns at once instead of waiting forever, then
+ * refuses anything that is not a regular file (a FIFO, /dev/zero, a folder)
+ * and anything over `maxBytes`, by `fstat` of the descriptor opened (no race
+ * between checking and reading). Returns the descriptor and the size to read,
+ * or the problem.
+ */
+export function openRegularFile(path: string, maxBytes: number, what: string): { fd: number; size: number } | { problem: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { problem: danglingLink(path, error) ?? fileProblem(error, what) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new Error(`is ${kindOf(stat)}, not a ${what}`);
+    if (stat.size > maxBytes) throw new Error(`is ${mib(stat.size)}, over recsim's limit of ${mib(maxBytes)} for a ${what}`);
+    return { fd, size: stat.size };
+  } catch (error) {
+    closeSync(fd);
+    return { problem: (error as NodeJS.ErrnoException).code ? fileProblem(error, what) : (error as Error).message };
+  }
+}
+
+/**
  * Reads a UTF-8 text file with a size limit checked before reading, and says
  * what is wrong with files that are not UTF-8 text: UTF-16 (by its byte order
  * mark, or by the zero bytes of ASCII text in UTF-16), binary data (zero
  * bytes), other encodings (the first byte that is not UTF-8, with its line).
+ * Only regular files are read, and never more than their size at opening
+ * (a file that grows meanwhile is read up to that size): every read is bounded.
  */
 export function readTextFile(path: string, maxBytes: number, what: string): TextOrProblem {
-  let fd: number;
+  const opened = openRegularFile(path, maxBytes, what);
+  if ('problem' in opened) return opened;
+  const { fd, size } = opened;
   try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? `no such ${what}` : code === 'EACCES' ? 'permission denied' : `cannot open (${code ?? (error as Error).message})` };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { problem: `is a directory, not a ${what}` };
-    if (stat.size > maxBytes) return { problem: `is ${mib(stat.size)}, over recsim's limit of ${mib(maxBytes)} for a ${what}` };
-    const bytes = Buffer.alloc(stat.size);
+    const bytes = Buffer.alloc(size);
     let read = 0;
     while (read < bytes.length) {
       const n = readSync(fd, bytes, read, bytes.length - read, read);
@@ -49,8 +112,7 @@ export function readTextFile(path: string, maxBytes: number, what: string): Text
     }
     return decodeUtf8(bytes.subarray(0, read), what);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'EISDIR' ? `is a directory, not a ${what}` : `cannot read (${code ?? (error as Error).message})` };
+    return { problem: fileProblem(error, what) };
   } finally {
     closeSync(fd);
   }

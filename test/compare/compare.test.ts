@@ -88,7 +88,7 @@ describe('the command line', () => {
     [[FILE, '--shard', '3/2'], /--shard: shard 3\/2: i must be between 1 and n/],
     [[], /name a scenario file/],
     [[FILE, '--merge', 'a.json'], /do not name a scenario/],
-    [['--merge', 'no-such-file.json'], /cannot read no-such-file.json/],
+    [['--merge', 'no-such-file.json'], /no-such-file.json: no such shard file/],
   ];
   test.each(bad)('%j is a usage error', async (args, message) => {
     const error = await run(args).catch((e: unknown) => e);

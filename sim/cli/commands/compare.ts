@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { runCampaign, type CampaignResult } from '../../compare/campaign.js';
 import { mergePartials, parsePartial, serializePartial } from '../../compare/partial.js';
+import { readShardText } from '../../shards/read-shard.js';
 import { parseSeeds, shardOf } from '../../compare/seeds.js';
 import { shardOption } from '../shard-env.js';
 import { formatTable, TABLE_FORMATS, type TableFormat } from '../../compare/table.js';
@@ -18,7 +18,7 @@ import { UsageError } from '../../io/exit-codes.js';
 import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
-import { writeFileCreatingDirs } from '../../io/write-file.js';
+import { checkOutputFile, checkOutputFolder, writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface CompareOptions {
   policies?: string;
@@ -41,10 +41,30 @@ function traceChoices(result: CampaignResult, text: string): SeedChoice[] {
   if (text === 'worst') {
     return result.policies.flatMap((p) => (p.worst ? [{ policy: p.policy, seed: p.worst.seed, worst: true }] : []));
   }
+  const seeds = checkTraceSeeds(text, result.policies.length);
+  return seeds.flatMap((seed) => result.policies.map((p) => ({ policy: p.policy, seed, worst: worstSeed.get(p.policy) === seed })));
+}
+
+/** `--trace-seeds` checked before the campaign runs: "worst", or a seed list small enough to write. */
+function checkTraceSeeds(text: string, policies: number): number[] {
+  if (text === 'worst') return [];
   const seeds = parseSeeds(text);
   if (!Array.isArray(seeds)) throw new UsageError(`--trace-seeds: "worst", or ${seeds.error}`);
-  if (seeds.length * result.policies.length > TRACES_MAX) throw new UsageError(`--trace-seeds: ${seeds.length} seeds × ${result.policies.length} policies is more than ${TRACES_MAX} traces; name fewer seeds`);
-  return seeds.flatMap((seed) => result.policies.map((p) => ({ policy: p.policy, seed, worst: worstSeed.get(p.policy) === seed })));
+  if (seeds.length * policies > TRACES_MAX) throw new UsageError(`--trace-seeds: ${seeds.length} seeds × ${policies} policies is more than ${TRACES_MAX} traces; name fewer seeds`);
+  return seeds;
+}
+
+/** Every output path, checked before the campaign runs: a folder for --html or --out, a file for --traces, a path under a file. */
+function checkOutputs(options: CompareOptions, policies: number): void {
+  if (options.out !== undefined) checkOutputFile('--out', options.out);
+  if (options.traces !== undefined) {
+    checkTraceSeeds(options.traceSeeds, policies);
+    checkOutputFolder('--traces', options.traces);
+  }
+  if (options.html !== undefined) {
+    checkOutputFile('--html', options.html);
+    checkOutputFolder('--html', join(dirname(options.html), `${basename(options.html).replace(/\.html?$/i, '')}-runs`));
+  }
 }
 
 /** Writes the traces and the HTML report asked for, and says where they are and how to look at them. */
@@ -69,7 +89,7 @@ function writeRuns(file: string, scenario: Scenario, result: CampaignResult, opt
       const pair = pairs.find((p) => p.a === r.policy);
       return [r.policy, { seed: r.seed, href: href(r.html!), ...(pair ? { pair: { against: pair.b, href: href(pair.html) } } : {}) }];
     }));
-    writeFileCreatingDirs(options.html, compareHtml(result, links));
+    writeFileCreatingDirs(options.html, compareHtml(result, links), '--html');
     process.stderr.write(`compare: wrote ${options.html} (plots, the verdict, and each policy's worst run as a timeline, alone and beside the best policy on the same seed, in ${runsDir}${sep})\n`);
   }
 }
@@ -140,24 +160,13 @@ function sayVerdict(result: CampaignResult, format: TableFormat): void {
 }
 
 function emit(text: string, out: string | undefined): void {
-  if (out) writeFileCreatingDirs(out, text);
+  if (out) writeFileCreatingDirs(out, text, '--out');
   else process.stdout.write(terminalSafe(text, true));
 }
 
 function readPartials(files: readonly string[]): CampaignResult {
-  const parts = files.map((file) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--merge: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
-    }
-    try {
-      return { file, result: parsePartial(text, file) };
-    } catch (error) {
-      throw new UsageError(`--merge: ${(error as Error).message}`);
-    }
-  });
+  // Each file is read and checked like any input (bounded, regular files only, the shared schema): its problems name it.
+  const parts = files.map((file) => ({ file, result: parsePartial(readShardText(file, 'shard file'), file) }));
   try {
     return mergePartials(parts);
   } catch (error) {
@@ -192,6 +201,7 @@ export function registerCompareCommand(program: Command): void {
       if (options.merge) {
         if (file !== undefined) throw new UsageError('--merge combines shard files; do not name a scenario as well');
         if (shard) throw new UsageError('--merge and --shard do not go together');
+        if (options.out !== undefined) checkOutputFile('--out', options.out);
         const merged = readPartials(options.merge);
         emit(formatTable(merged, format), options.out);
         sayVerdict(merged, format);
@@ -207,6 +217,7 @@ export function registerCompareCommand(program: Command): void {
         seeds = shardOf(seeds, shard.index, shard.count);
       }
       const workers = parseWorkersOption(options.workers, availableParallelism());
+      checkOutputs(options, policies.length);
       const scenario = loadScenarioFile(file);
       const progress = progressReporter();
       const result = await runCampaign(scenario, { policies, seeds, workers, onProgress: progress.onProgress });

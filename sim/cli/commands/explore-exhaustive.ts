@@ -9,6 +9,7 @@ import { EXPLORE_FAULT_KINDS, type ExploreFaultKind } from '../../explore/vocabu
 import { exhaustiveInParallel } from '../../explore/exhaustive/parallel.js';
 import { certificate, countsLines, describePlaced, isComplete, mergeResults, parseResult, type ExhaustiveResult } from '../../explore/exhaustive/result.js';
 import { exhaustiveBase } from '../../explore/exhaustive/search.js';
+import { readShardText } from '../../shards/read-shard.js';
 import { writtenFinding } from '../../explore/exhaustive/write-finding.js';
 import type { Scenario } from '../../scenario/types.js';
 import { serializeTrace } from '../../trace/serialize.js';
@@ -102,8 +103,8 @@ function writeFindings(result: ExhaustiveResult, scenario: Scenario, file: strin
     if ('unreplayable' in written) return { invariant: f.invariant, unreplayable: written.unreplayable };
     const stem = join(o.outDir, `${basename(file, extname(file))}.${f.invariant}`);
     const yaml = minimalScenarioYaml(written.finding, scenario, { sourceText, sourceFile: file, searchCommand: command });
-    writeFileCreatingDirs(`${stem}.yaml`, yaml);
-    writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(written.finding.trace));
+    writeFileCreatingDirs(`${stem}.yaml`, yaml, '--out-dir');
+    writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(written.finding.trace), '--out-dir');
     const replay = replaysFinding(yaml, `${stem}.yaml`, written.finding);
     return { invariant: f.invariant, file: `${stem}.yaml`, faults: written.finding.minimal.map(describeFault), replays: replay.ok, ...(replay.ok ? {} : { unreplayable: replay.why }) };
   });
@@ -131,19 +132,10 @@ export async function runExhaustiveCommand(file: string, scenario: Scenario, kin
   const startMs = Date.now();
   if (o.merge !== undefined) {
     if (o.shard !== undefined || o.shardFromEnv) throw new UsageError('--merge and --shard do not go together');
-    const parts = o.merge.map((f) => {
-      let text: string;
-      try {
-        text = readFileSync(f, 'utf8');
-      } catch {
-        throw new UsageError(`--merge: cannot read ${f}`);
-      }
-      try {
-        return { file: f, result: parseResult(text, f) };
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
-    });
+    // Each file is read and checked like any input (bounded, regular files only, the shared schema): its problems name it.
+    const parts = o.merge.map((f) => ({ file: f, result: parseResult(readShardText(f, 'shard file'), f) }));
+    const other = parts.find((p) => p.result.scenario !== scenario.name || p.result.components !== scenario.components.length);
+    if (other) throw new UsageError(`${other.file}: a shard of another scenario ("${other.result.scenario}", ${other.result.components} components; ${file} is "${scenario.name}", ${scenario.components.length} components)`);
     try {
       result = mergeResults(parts);
     } catch (error) {

@@ -13,7 +13,7 @@ import { countProgress } from '../progress.js';
 import { terminalSafe } from '../terminal.js';
 import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { parseSeedOption } from '../options.js';
-import { writeFileCreatingDirs } from '../../io/write-file.js';
+import { checkFolderPath, writeFileCreatingDirs } from '../../io/write-file.js';
 import { checkExhaustiveOnlyFlags, exhaustiveKinds, runExhaustiveCommand, type ExhaustiveCliOptions } from './explore-exhaustive.js';
 
 interface ExploreCliOptions extends ExhaustiveCliOptions {
@@ -41,13 +41,14 @@ function parseCount(flag: string, text: string, min: number, max: number): numbe
   return Number(text);
 }
 
-function parseKinds(text: string | undefined): ExploreFaultKind[] {
+/** `flag`: the flag the kinds came from (--faults, or --kinds with --exhaustive), so the message names what the user typed. */
+function parseKinds(text: string | undefined, flag = '--faults'): ExploreFaultKind[] {
   if (text === undefined) return [...DEFAULT_EXPLORE_FAULT_KINDS];
   const parsed = parseFaultKinds(text);
   if ('unknown' in parsed) {
-    throw new UsageError(`--faults: unknown fault kind ${parsed.unknown.map((k) => `"${k}"`).join(', ')} (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
+    throw new UsageError(`${flag}: unknown fault kind ${parsed.unknown.map((k) => `"${k}"`).join(', ')} (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
   }
-  if (parsed.kinds.length === 0) throw new UsageError(`--faults: name at least one kind (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
+  if (parsed.kinds.length === 0) throw new UsageError(`${flag}: name at least one kind (kinds: ${EXPLORE_FAULT_KINDS.join(', ')})`);
   return parsed.kinds;
 }
 
@@ -139,7 +140,8 @@ export function registerExploreCommand(program: Command): void {
       if (o.exhaustive) {
         if (o.faults !== undefined && o.kinds !== undefined) throw new UsageError('--faults and --kinds name the same thing: use one');
         const kindsText = o.kinds ?? o.faults;
-        const kinds = kindsText?.trim() === 'all' ? exhaustiveKinds([], 'all') : parseKinds(kindsText);
+        const kinds = kindsText?.trim() === 'all' ? exhaustiveKinds([], 'all') : parseKinds(kindsText, o.kinds !== undefined ? '--kinds' : '--faults');
+        checkFolderPath('--out-dir', o.outDir);
         const scenario = loadScenarioFile(file);
         await runExhaustiveCommand(file, scenario, kinds, kindsText, o);
         return;
@@ -151,6 +153,7 @@ export function registerExploreCommand(program: Command): void {
       const kinds = parseKinds(o.faults);
       const seed = o.seed === undefined ? Date.now() % SEED_MAX : parseSeedOption(o.seed);
       if (seed > SEED_MAX) throw new UsageError(`--seed: at most ${SEED_MAX}, got ${seed}`);
+      checkFolderPath('--out-dir', o.outDir);
       const scenario = loadScenarioFile(file);
       const sourceText = readFileSync(file, 'utf8');
       const command = searchCommand(file, seed, runs, o, kinds);
@@ -185,8 +188,8 @@ export function registerExploreCommand(program: Command): void {
 
       const stem = join(o.outDir, `${basename(file, extname(file))}.${what}`);
       const yamlText = minimalScenarioYaml(finding, scenario, { sourceText, sourceFile: file, searchCommand: command });
-      writeFileCreatingDirs(`${stem}.yaml`, yamlText);
-      writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(finding.trace));
+      writeFileCreatingDirs(`${stem}.yaml`, yamlText, '--out-dir');
+      writeFileCreatingDirs(`${stem}.trace.json`, serializeTrace(finding.trace), '--out-dir');
       out.push(`Wrote ${stem}.yaml and ${stem}.trace.json`);
       if (f.kind === 'violation') {
         const replay = replaysFinding(yamlText, `${stem}.yaml`, finding);

@@ -20,7 +20,7 @@ export function registerExportCommand(program: Command): void {
       const trace = readTraceArgument(file);
       const json = `${JSON.stringify(exportChromeTrace(trace))}\n`;
       if (options.out) {
-        writeFileCreatingDirs(options.out, json);
+        writeFileCreatingDirs(options.out, json, '--out');
         process.stderr.write(`recsim export: wrote ${options.out} (Chrome Trace Event JSON; open it in Perfetto)\n`);
       } else {
         process.stdout.write(json);

@@ -9,7 +9,7 @@ export function registerSchemaCommand(program: Command): void {
     .option('--out <file>', 'write it to a file instead of printing it')
     .action((options: { out?: string }) => {
       const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
-      if (options.out) writeFileCreatingDirs(options.out, text);
+      if (options.out) writeFileCreatingDirs(options.out, text, '--out');
       else process.stdout.write(text);
     });
 }

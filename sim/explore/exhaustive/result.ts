@@ -1,6 +1,8 @@
 import type { Micros } from '../../engine/time.js';
 import { formatInstant } from '../../engine/time.js';
 import type { ExploreFaultKind } from '../vocabulary.js';
+import { parseShard } from '../../shards/read-shard.js';
+import { exhaustivePartialSchema, RESULT_FORMAT, RESULT_VERSION } from '../../shards/schemas.js';
 import { describeMenuFault, type MenuFault } from './fault-menu.js';
 import { mergeRows, type SingleFaultRow } from './single-fault-rows.js';
 
@@ -23,8 +25,7 @@ export interface InvariantFinding {
   order: number[];
 }
 
-export const RESULT_FORMAT = 'recsim-exhaustive';
-export const RESULT_VERSION = 1;
+export { RESULT_FORMAT, RESULT_VERSION };
 
 export interface ExhaustiveResult {
   format: typeof RESULT_FORMAT;
@@ -109,11 +110,13 @@ export function mergeResults(parts: readonly { file: string; result: ExhaustiveR
   const merged: ExhaustiveResult = structuredClone(head!.result);
   const keys = new Set(merged.keys);
   const same = (r: ExhaustiveResult): boolean =>
-    r.scenario === merged.scenario && r.depth === merged.depth && r.kinds.join(',') === merged.kinds.join(',') && r.targets === merged.targets &&
+    r.scenario === merged.scenario && r.components === merged.components && r.depth === merged.depth && r.kinds.join(',') === merged.kinds.join(',') && r.targets === merged.targets &&
     r.dedup === merged.dedup && r.policy === merged.policy && r.points === merged.points && r.eventBudget === merged.eventBudget &&
     (r.singleFaults === undefined) === (merged.singleFaults === undefined);
   for (const { file, result } of rest) {
     if (!same(result)) throw new Error(`${file}: a shard of another search (scenario, depth, kinds, targets, options or --report differ from ${head!.file})`);
+    const slices = new Set([...merged.shards, ...result.shards].map((s) => s.split('/')[1]));
+    if (slices.size > 1) throw new Error(`${file}: shards ${result.shards.join(', ')} cut the search in another number of slices than ${head!.file} (${merged.shards.join(', ')})`);
     const overlap = result.shards.filter((s) => merged.shards.includes(s));
     if (overlap.length > 0) throw new Error(`${file}: shard ${overlap.join(', ')} is already merged`);
     merged.shards.push(...result.shards);
@@ -137,23 +140,20 @@ export function mergeResults(parts: readonly { file: string; result: ExhaustiveR
   return merged;
 }
 
-/** Whether the shards merged cover the whole search. */
+/** Whether the shards merged cover the whole search: every i of 1..n once, all of the same n. */
 export function isComplete(result: ExhaustiveResult): boolean {
   const n = Number(result.shards[0]?.split('/')[1] ?? 1);
-  return result.shards.length === n;
+  const indices = new Set(result.shards.map((s) => s.split('/')).filter(([, of]) => Number(of) === n).map(([i]) => Number(i)).filter((i) => i >= 1 && i <= n));
+  return indices.size === n && result.shards.length === n;
 }
 
-/** Parses a result file written with `--json`; throws an Error saying what is wrong with it. */
+/**
+ * Parses a shard's result file, checked against the shared schema of partial
+ * results (sim/shards/schemas.ts) before a merge trusts it; throws a
+ * ScenarioError naming the file (and line, column and field).
+ */
 export function parseResult(text: string, file: string): ExhaustiveResult {
-  let json: Partial<ExhaustiveResult>;
-  try {
-    json = JSON.parse(text) as Partial<ExhaustiveResult>;
-  } catch {
-    throw new Error(`${file}: not JSON (expected a file written by \`recsim explore --exhaustive --shard i/n --json\`)`);
-  }
-  if (json.format !== RESULT_FORMAT) throw new Error(`${file}: not an exhaustive result (format "${String(json.format)}", expected "${RESULT_FORMAT}")`);
-  if (json.version !== RESULT_VERSION) throw new Error(`${file}: result version ${String(json.version)}, this recsim reads version ${RESULT_VERSION}`);
-  return json as ExhaustiveResult;
+  return parseShard(text, file, exhaustivePartialSchema, 'give a file written by `recsim explore --exhaustive --shard i/n`') as ExhaustiveResult;
 }
 
 const count = (n: number): string => n.toLocaleString('en');

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { parseDuration } from '../../engine/time.js';
+import { readConfigFile } from '../read-config.js';
 import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
 import { expandProps, parseRc, type RcSection } from './parse.js';
 import { bootStarts } from './boot-actions.js';
@@ -43,12 +44,7 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
   const files = expandFolders(paths, (name) => name.endsWith('.rc'));
   if (files.length === 0) throw new ImportError(paths.join(' '), 0, 0, 'no .rc file there; give init .rc files or a folder of them');
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new ImportError(file, 0, 0, 'cannot read it; give an init .rc file');
-    }
+    const text = readConfigFile(file, 'file', 'give an init .rc file');
     for (const section of parseRc(text, file)) {
       sections.push(section);
       if (section.keyword === 'on' || section.keyword === 'import') {
@@ -57,6 +53,7 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
         continue;
       }
       const name = section.args[0]!;
+      if (name === '') throw new ImportError(section.file, section.line, 1, 'service "": a service needs a name, e.g. `service netd /system/bin/netd`');
       const at = `${section.file}:${section.line}`;
       const earlier = seen.get(name);
       if (earlier !== undefined) {
@@ -128,7 +125,7 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
     const period = opt('restart_period');
     if (period) {
       const seconds = Number(period.tokens[1]);
-      if (!Number.isFinite(seconds) || seconds < 0) throw new ImportError(period.file, period.line, 1, `restart_period ${period.tokens[1] ?? ''}: write a number of seconds, e.g. restart_period 10`);
+      if (!Number.isFinite(seconds) || seconds < 0 || typeof parseDuration(`${seconds}s`) !== 'number') throw new ImportError(period.file, period.line, 1, `restart_period ${period.tokens[1] ?? ''}: write a number of seconds, e.g. restart_period 10`);
       c.backoff = { kind: 'restart-period', period: `${seconds}s` };
       fields.restart = `${period.file}:${period.line}`;
     }
@@ -150,7 +147,7 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
           }
           if (v === '') continue;
           window = Number(v);
-          if (!Number.isFinite(window) || window <= 0) throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write window=<minutes>, e.g. window=10`);
+          if (!Number.isFinite(window) || window <= 0 || typeof parseDuration(`${window}min`) !== 'number') throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write window=<minutes>, e.g. window=10`);
         } else if (k === 'target') {
           if (v === undefined || !/^[a-z][a-z0-9_-]*$/.test(v)) throw new ImportError(critical.file, critical.line, 1, `critical ${t}: write target=<reboot target>, e.g. target=bootloader`);
           target = v;
@@ -180,7 +177,9 @@ export function importAndroid(paths: readonly string[], options: ImportOptions):
       const command = l.tokens[1];
       const target = onlyIfRunning ? l.tokens[3] : l.tokens[2];
       const lat = `${l.file}:${l.line}`;
-      if (command === 'restart' && target !== undefined && names.has(target)) {
+      if (command === 'restart' && target === name) {
+        log.warn(name, lat, l.tokens.join(' '), 'a service restarting itself when it restarts: nothing more to model');
+      } else if (command === 'restart' && target !== undefined && names.has(target)) {
         partOf.set(target, [...(partOf.get(target) ?? []), { of: name, at: lat }]);
       } else if (command === 'class_restart' && l.tokens[2] !== undefined) {
         // builtins.cpp do_class_restart(): ForEachServiceInClass(classname, &Service::RestartIfRunning).

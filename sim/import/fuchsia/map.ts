@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readConfigFile } from '../read-config.js';
 import { basename, join } from 'node:path';
 import JSON5 from 'json5';
 import { breakCycles, type Edge } from '../graph.js';
@@ -70,12 +71,7 @@ function mergeIncludes(m: { file: string; text: string; data: Obj }, includePath
 type Obj = Record<string, unknown>;
 
 function readJson5(file: string): { text: string; data: Obj } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ImportError(file, 0, 0, 'cannot read it; give .cml files and the component manager config (.json5)');
-  }
+  const text = readConfigFile(file, 'file', 'give .cml files and the component manager config (.json5)');
   try {
     const data: unknown = JSON5.parse(text);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ImportError(file, 1, 1, 'a manifest is an object: { children: [...], offer: [...], ... }');
@@ -95,6 +91,16 @@ function lineOf(text: string, pattern: RegExp): number {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A child's name as CML allows it (docs/reference/components/cml: "a string of one or more of the
+ * following characters: a-z, 0-9, _, ., -", at most 1024 characters, cm_types LongName): anything else
+ * is no realm cmc would compile, and a slash would make a moniker of two levels.
+ */
+const CHILD_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,1023}$/;
+
+/** Realms nest a handful of levels in a real system; far deeper is no system to model (and would exhaust the walk's stack). */
+const MAX_REALM_DEPTH = 256;
 
 function arrayOf(value: unknown): Obj[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Obj[]) : [];
@@ -182,7 +188,15 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
   const walk = (m: Manifest, moniker: string, owner: string | undefined, stopTimeout: { ms: number; at: string } | undefined): void => {
     if (visited.has(m)) throw new ImportError(m.file, 1, 1, `the manifest is its own ancestor at ${moniker}; a realm cannot contain itself`);
     visited.add(m);
+    const depth = moniker === '/' ? 0 : moniker.split('/').length - 1;
+    if (depth > MAX_REALM_DEPTH) throw new ImportError(m.file, 1, 1, `realms nest more than ${MAX_REALM_DEPTH} levels deep at ${moniker.slice(0, 80)}...: no system nests that deep; give the manifests of a real realm`);
     const children = arrayOf(m.data.children);
+    for (const c of children) {
+      const name = String(c.name);
+      if (!CHILD_NAME.test(name)) {
+        throw new ImportError(m.file, lineOf(m.text, /children\s*:/), 1, `child name ${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}...` : name)}: write 1 to 1024 of a-z, A-Z, 0-9, _, . and - (CML child names)`);
+      }
+    }
     const childMoniker = (name: string): string => `${moniker === '/' ? '' : moniker}/${name}`;
     const childNames = new Set(children.map((c) => String(c.name)));
     const collections = new Map(arrayOf(m.data.collections).map((c) => [String(c.name), c]));

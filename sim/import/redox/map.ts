@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile } from '../read-config.js';
 import { basename } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { breakCycles, type Edge } from '../graph.js';
+import { parseDuration } from '../../engine/time.js';
+import { LineIndex } from '../text-lines.js';
 import { expandFolders } from '../inputs.js';
 import { readRedoxUnit, redoxUnitKind, referenceKeys, type RedoxUnit } from './units.js';
 import { ImportError, ImportLog, importResult, type Component, type ImportedUnit, type ImportOptions, type ImportResult } from '../types.js';
@@ -38,17 +40,8 @@ function lineOf(text: string, pattern: RegExp, from = 0): number {
   return m ? text.slice(0, from + m.index).split('\n').length : 1;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function readToml(file: string): { text: string; data: Record<string, unknown> } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ImportError(file, 0, 0, 'cannot read it; give a Redox service .toml file');
-  }
+  const text = readConfigFile(file, 'file', 'give a Redox service .toml file');
   try {
     return { text, data: parseToml(text) as Record<string, unknown> };
   } catch (error) {
@@ -68,6 +61,7 @@ function restartOf(value: unknown, file: string, line: number): Component['resta
   if (value === undefined || value === 'never') return 'never';
   const m = typeof value === 'string' ? /^(timer|recovery)\s*\(\s*(\d+)\s*(ms)?\s*\)$/.exec(value) : null;
   if (!m) throw new ImportError(file, line, 1, `restart_behavior = ${JSON.stringify(value)}: write "timer(<ms>)", "recovery(<ms>)" or "never"`);
+  if (typeof parseDuration(`${m[2]}ms`) !== 'number') throw new ImportError(file, line, 1, `restart_behavior = ${JSON.stringify(value)}: a delay longer than recsim can simulate (285 years); write e.g. "timer(1000)"`);
   return { when: m[1] as 'timer', delay: `${m[2]}ms` };
 }
 
@@ -85,12 +79,7 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
         units.push({ name: basename(file), at: file, coverage: 'skipped', why: kind.skip });
         continue;
       }
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new ImportError(file, 0, 0, 'cannot read it; give Redox init files (scripts, .service, .target) or service .toml files');
-      }
+      const text = readConfigFile(file, 'file', 'give Redox init files (scripts, .service, .target) or service .toml files');
       initUnits.push(readRedoxUnit(file, text, kind));
       continue;
     }
@@ -100,17 +89,18 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
       const name = basename(file).replace(/\.(toml|service)$/, '').replace(/^\d+_/, '');
       const unit = (data.unit ?? {}) as Record<string, unknown>;
       const service = (data.service ?? {}) as Record<string, unknown>;
-      const at = `${file}:${lineOf(text, /^\s*\[service\]/m)}`;
-      if (service.cmd === undefined) throw new ImportError(file, lineOf(text, /^\s*\[service\]/m), 1, '[service]: needs cmd = "<program>"');
+      if (name === '') throw new ImportError(file, 0, 0, 'the file name gives the service its name, and this one gives none; name the file <service>.toml');
+      const at = `${file}:${lineOf(text, /^[ \t]*\[service\]/m)}`;
+      if (service.cmd === undefined) throw new ImportError(file, lineOf(text, /^[ \t]*\[service\]/m), 1, '[service]: needs cmd = "<program>"');
       const c: Component = { name, kind: 'service', restart: 'never' };
       const fields: Record<string, string> = { restart: `${at} (Redox init does not restart services)` };
       const needs: Declared['needs'] = [];
-      const reqLine = lineOf(text, /^\s*requires\s*=/m);
+      const reqLine = lineOf(text, /^[ \t]*requires\s*=/m);
       for (const n of stringList(unit.requires, file, reqLine, 'requires')) needs.push({ name: n.replace(/\.service$/, ''), at: `${file}:${reqLine}`, directive: 'requires', weak: false });
-      const weakLine = lineOf(text, /^\s*requires_weak\s*=/m);
+      const weakLine = lineOf(text, /^[ \t]*requires_weak\s*=/m);
       for (const n of stringList(unit.requires_weak, file, weakLine, 'requires_weak')) needs.push({ name: n.replace(/\.service$/, ''), at: `${file}:${weakLine}`, directive: 'requires_weak', weak: true });
       if (service.type === 'oneshot' || service.type === 'oneshot_async') {
-        log.warn(name, `${file}:${lineOf(text, /^\s*type\s*=/m)}`, `type = "${String(service.type)}"`, 'a oneshot runs and exits; recsim keeps it running after its start');
+        log.warn(name, `${file}:${lineOf(text, /^[ \t]*type\s*=/m)}`, `type = "${String(service.type)}"`, 'a oneshot runs and exits; recsim keeps it running after its start');
       }
       for (const key of Object.keys(service)) if (!['cmd', 'type'].includes(key)) log.ignore(`[service] ${key}`);
       for (const key of Object.keys(unit)) if (!['requires', 'requires_weak'].includes(key)) log.ignore(`[unit] ${key}`);
@@ -120,19 +110,27 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
     }
     registry = true;
     const tables = Array.isArray(data.service) ? (data.service as Record<string, unknown>[]) : [data];
-    let searchFrom = 0;
-    for (const t of tables) {
-      if (typeof t.name !== 'string') throw new ImportError(file, lineOf(text, /\[\[service\]\]/, searchFrom), 1, 'a service needs name = "<name>"');
-      const line = lineOf(text, new RegExp(`^\\s*name\\s*=\\s*["']${escape(t.name)}["']`, 'm'));
-      searchFrom = text.split('\n').slice(0, line).join('\n').length;
+    // Each table's lines are looked up in its own span of the text (from its [[service]] to the next), once:
+    // linear in the file, and a field of one service is never taken from the next one's lines.
+    const index = new LineIndex(text);
+    const headers = [...text.matchAll(/^[ \t]*\[\[service\]\]/gm)].map((m) => m.index);
+    const lineIn = (k: number, pattern: RegExp): number => {
+      const [from, to] = headers.length === tables.length && Array.isArray(data.service) ? [headers[k]!, headers[k + 1] ?? text.length] : [0, text.length];
+      const m = pattern.exec(text.slice(from, to));
+      return index.lineAt(from + (m?.index ?? 0));
+    };
+    for (const [k, t] of tables.entries()) {
+      if (typeof t.name !== 'string') throw new ImportError(file, lineIn(k, /^[ \t]*\[\[service\]\]/m), 1, 'a service needs name = "<name>"');
+      const line = lineIn(k, /^[ \t]*name\s*=/m);
+      if (t.name === '') throw new ImportError(file, line, 1, 'name = "": a service needs a name');
       const at = `${file}:${line}`;
-      const behaviourLine = lineOf(text, /^\s*restart_behavior\s*=/m, searchFrom);
+      const behaviourLine = lineIn(k, /^[ \t]*restart_behavior\s*=/m);
       const c: Component = { name: t.name, kind: 'service', monitor: MONITOR, restart: restartOf(t.restart_behavior, file, behaviourLine) };
       const fields: Record<string, string> = { restart: t.restart_behavior === undefined ? `${at} (no restart_behavior: never)` : `${file}:${behaviourLine}` };
       const needs: Declared['needs'] = [];
-      const depLine = lineOf(text, /^\s*depends\s*=/m, searchFrom);
+      const depLine = lineIn(k, /^[ \t]*depends\s*=/m);
       for (const n of stringList(t.depends, file, depLine, 'depends')) needs.push({ name: n, at: `${file}:${depLine}`, directive: 'depends', weak: false });
-      const afterLine = lineOf(text, /^\s*init_after\s*=/m, searchFrom);
+      const afterLine = lineIn(k, /^[ \t]*init_after\s*=/m);
       for (const n of stringList(t.init_after, file, afterLine, 'init_after')) needs.push({ name: n, at: `${file}:${afterLine}`, directive: 'init_after', weak: true });
       for (const key of Object.keys(t)) if (!['name', 'command', 'restart_behavior', 'depends', 'init_after'].includes(key)) log.ignore(key);
       c.source = { at, fields };
@@ -140,6 +138,24 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
     }
   }
   declared.push(...declareInitUnits(initUnits, declared, log));
+  const names = new Set<string>();
+  const firstAt = new Map<string, string>();
+  for (const d of declared) {
+    const first = firstAt.get(d.name);
+    if (first !== undefined) {
+      const [file, line] = [d.at.slice(0, d.at.lastIndexOf(':')), Number(d.at.slice(d.at.lastIndexOf(':') + 1))];
+      throw new ImportError(file, line, line === 0 ? 0 : 1, `service ${JSON.stringify(d.name)}: declared twice (the first is at ${first}); rename or remove one`);
+    }
+    firstAt.set(d.name, d.at);
+    names.add(d.name);
+  }
+  // The monitor recsim adds takes a name no service has (a registry may well hold a service called servicemonitor).
+  let monitor = MONITOR;
+  for (let n = 2; names.has(monitor); n++) monitor = `${MONITOR}-${n}`;
+  if (monitor !== MONITOR) {
+    for (const d of declared) if (d.component.monitor === MONITOR) d.component.monitor = monitor;
+    log.warn(MONITOR, firstAt.get(MONITOR)!, `name = "${MONITOR}"`, `a service of the name of the service monitor recsim adds: the monitor is named ${monitor} instead`);
+  }
   // A reference names a unit by its file name (`10_net.target`), its stem (`10_net`) or, in the RFC registry and
   // the older units, its bare name (`net`): all resolve to the same component.
   const byKey = new Map<string, string>();
@@ -163,16 +179,18 @@ export function importRedox(paths: readonly string[], options: ImportOptions): I
     }
   }
   const kept = breakCycles(edges, declared.map((d) => d.name), (e, cycle) => log.warn(e.from, e.at, e.directive, `dependency cycle ${cycle.join(' -> ')}: this edge is dropped`));
+  const depsOf = new Map<string, Set<string>>();
+  for (const e of kept) depsOf.set(e.from, (depsOf.get(e.from) ?? new Set<string>()).add(e.to));
   for (const d of declared) {
-    const deps = [...new Set(kept.filter((e) => e.from === d.name).map((e) => e.to))];
+    const deps = [...(depsOf.get(d.name) ?? [])];
     if (deps.length > 0) d.component.depends = deps;
   }
   const components = declared.map((d) => d.component);
   const comments = new Map(declared.map((d) => [d.name, `${d.name}: ${d.at}${d.note ? ` (${d.note})` : ''}`]));
   if (registry) {
     // The RFC's service monitor is itself a core service that starts and supervises the registered services (R7).
-    components.unshift({ name: MONITOR, kind: 'monitor', storm_guard: '5s' });
-    comments.set(MONITOR, `${MONITOR}: the service monitor of the Redox service-and-driver-recovery RFC, which supervises the registered services (R4, R6: storm guard "a few seconds", 5s)`);
+    components.unshift({ name: monitor, kind: 'monitor', storm_guard: '5s' });
+    comments.set(monitor, `${monitor}: the service monitor of the Redox service-and-driver-recovery RFC, which supervises the registered services (R4, R6: storm guard "a few seconds", 5s)`);
   }
   units.unshift(...declared.map((d) => ({ name: d.name, at: d.at, coverage: log.coverageOf(d.name) })));
   if (components.length === 0) throw new ImportError(paths.join(' '), 0, 0, `no Redox unit here (${units.length} files skipped); give init scripts, .service or .target units, or service .toml files`);

@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { listFolder, readConfigFile, statFollowing } from '../read-config.js';
 import { ImportError } from '../types.js';
 import { parseUnitText, type Assignment } from './parse.js';
 
@@ -83,28 +84,24 @@ export class UnitTree {
   }
 
   private index(root: string): void {
-    let names: string[];
-    try {
-      const st = statSync(root);
-      if (st.isFile()) {
-        // A single unit file (`recsim import systemd docker.service`): it alone, as if its folder held nothing else.
-        this.indexEntry(dirname(root), basename(root));
-        if (isUnitName(basename(root))) this.givenFiles.push(basename(root));
-        return;
-      }
-      if (!st.isDirectory()) throw new ImportError(root, 0, 0, 'not a folder of unit files; give a folder such as /usr/lib/systemd/system or a unit file');
-      names = readdirSync(root).sort();
-    } catch (error) {
-      if (error instanceof ImportError) throw error;
-      throw new ImportError(root, 0, 0, 'no such folder or file; give a folder of unit files such as /usr/lib/systemd/system, or a unit file');
+    const hint = 'give a folder of unit files such as /usr/lib/systemd/system, or a unit file';
+    if (!existsSync(root)) throw new ImportError(root, 0, 0, `no such folder or file; ${hint}`);
+    const st = statFollowing(root, hint);
+    if (st.isFile()) {
+      // A single unit file (`recsim import systemd docker.service`): it alone, as if its folder held nothing else.
+      this.indexEntry(dirname(root), basename(root));
+      if (isUnitName(basename(root))) this.givenFiles.push(basename(root));
+      return;
     }
-    for (const name of names) this.indexEntry(root, name);
+    if (!st.isDirectory()) throw new ImportError(root, 0, 0, `not a folder of unit files; ${hint}`);
+    for (const name of listFolder(root, hint).sort()) this.indexEntry(root, name);
   }
 
   private indexEntry(root: string, name: string): void {
     const path = join(root, name);
     const st = lstatSync(path);
-    if (/\.(d|wants|requires)$/.test(name) && (st.isDirectory() || (st.isSymbolicLink() && statSync(path).isDirectory()))) {
+    // A `.wants` link is followed (it may lead to a folder elsewhere); a loop or a dangling one is named, with the link.
+    if (/\.(d|wants|requires)$/.test(name) && (st.isDirectory() || (st.isSymbolicLink() && statFollowing(path, 'point the link at a folder, or remove it').isDirectory()))) {
       this.dirs.set(name, [...(this.dirs.get(name) ?? []), path]);
     } else if (isUnitName(name)) {
       this.entries.set(name, st.isSymbolicLink() ? { path, link: readlinkSync(path) } : { path });
@@ -150,16 +147,18 @@ export class UnitTree {
     if (entry === undefined) return { kind: 'not-found' };
     if (entry.link === '/dev/null') return { kind: 'masked', at: entry.path };
     // A symlink of the same name (e.g. /etc/systemd/system/x.service -> /lib/systemd/system/x.service): cite the file it points at.
-    const file = entry.link === undefined ? entry.path : normalize(join(dirname(entry.path), entry.link));
-    if (!existsSync(file)) throw new ImportError(entry.path, 0, 0, `a dangling symlink (to ${entry.link}); remove it or point it at a unit file`);
+    // An absolute target is a path from the root, as the kernel and systemd (src/basic/unit-file.c
+    // unit_file_build_name_map(), chase() of the link target) resolve it; a relative one starts at the link's folder.
+    const file = entry.link === undefined ? entry.path : resolve(dirname(entry.path), entry.link);
+    if (entry.link !== undefined && !existsSync(file) && !lstatExists(file)) throw new ImportError(entry.path, 0, 0, `a dangling symlink (to ${entry.link}); remove it or point it at a unit file`);
     const specifiers = specifiersOf(name);
     const expand = (a: Assignment): Assignment => ({ ...a, value: expandSpecifiers(a.value, specifiers) });
     const onSkip = (line: { file: string; line: number; text: string; why: string }): void => { this.skippedLines.push(line); };
-    const assignments = parseUnitText(readFileSync(file, 'utf8'), file, onSkip).map(expand);
+    const assignments = parseUnitText(readConfigFile(entry.path, 'unit file', 'give a unit file'), file, onSkip).map(expand);
     const dropIns = this.dropInsOf(name, template);
-    for (const path of dropIns) assignments.push(...parseUnitText(readFileSync(path, 'utf8'), path, onSkip).map(expand));
+    for (const path of dropIns) assignments.push(...parseUnitText(readConfigFile(path, 'drop-in file', 'a drop-in is a file of [Section] and Key=Value lines'), path, onSkip).map(expand));
     const listed = (suffix: string): { name: string; at: string }[] =>
-      (this.dirs.get(`${name}.${suffix}`) ?? []).flatMap((dir) => readdirSync(dir).sort().filter(isUnitName).map((n) => ({ name: n, at: join(dir, n) })));
+      (this.dirs.get(`${name}.${suffix}`) ?? []).flatMap((dir) => listFolder(dir, `a .${suffix}/ folder holds links to units`).sort().filter(isUnitName).map((n) => ({ name: n, at: join(dir, n) })));
     return {
       kind: 'unit',
       unit: { name, type: unitType(name), file, line: 1, dropIns, assignments, wantsDir: listed('wants'), requiresDir: listed('requires'), resolved: false },
@@ -171,7 +170,7 @@ export class UnitTree {
     const byFile = new Map<string, string>();
     for (const unit of template !== undefined && template !== name ? [template, name] : [name]) {
       for (const dir of this.dirs.get(`${unit}.d`) ?? []) {
-        for (const f of readdirSync(dir)) if (f.endsWith('.conf')) byFile.set(f, join(dir, f));
+        for (const f of listFolder(dir, 'a .d/ folder holds drop-in .conf files')) if (f.endsWith('.conf')) byFile.set(f, join(dir, f));
       }
     }
     return [...byFile.keys()].sort().map((f) => byFile.get(f)!);
@@ -200,6 +199,16 @@ function specifiersOf(name: string): Specifiers {
 /** Expands the specifiers of systemd.unit(5) "Specifiers" that can name units: %n %N %p %P %i %I %j %J and %%; others stay as written. */
 export function expandSpecifiers(value: string, s: Specifiers): string {
   return value.replace(/%([nNpPiIjJ%])/g, (_, c: string) => (c === '%' ? '%' : s[c as keyof Specifiers]));
+}
+
+/** Whether a path exists as a link at least (a link to a link that dangles is reported by the reader, naming it). */
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** For tests and the CLI: an absolute path, so citations are unambiguous. */

@@ -167,6 +167,7 @@ export function importSystemdShow(files: readonly string[], options: ImportOptio
   const log = new ImportLog();
   const loaded: Loaded[] = [];
   const units: ImportedUnit[] = [];
+  const seen = new Map<string, string>();
   for (const file of files) {
     const decls = readShowFile(
       file,
@@ -174,6 +175,13 @@ export function importSystemdShow(files: readonly string[], options: ImportOptio
       (at, name) => log.warn(name, at, 'Id=', `a block without Id=: named ${name} after its Names= or the file name`),
     );
     for (const decl of decls) {
+      // `systemctl show a a` prints a twice: the first block is kept, as for a unit named twice on systemctl's command line.
+      const first = seen.get(decl.name);
+      if (first !== undefined) {
+        log.warn(decl.name, `${decl.file}:${decl.line}`, `Id=${decl.name}`, `a second block for this unit (the first is at ${first}): left out`);
+        continue;
+      }
+      seen.set(decl.name, `${decl.file}:${decl.line}`);
       const state = decl.assignments.find((a) => a.key === 'LoadState')?.value;
       if (state === 'not-found' || state === 'masked') units.push({ name: decl.name, at: `${decl.file}:${decl.line}`, coverage: 'skipped', why: `LoadState=${state}` });
       else if (NOT_PROCESSES.has(decl.type)) units.push({ name: decl.name, at: `${decl.file}:${decl.line}`, coverage: 'skipped', why: `a ${decl.type} unit has no process to recover` });
@@ -185,9 +193,12 @@ export function importSystemdShow(files: readonly string[], options: ImportOptio
 
 interface Ref { word: string; at: string; directive: string }
 
+/** A unit's references of one directive; a reference to itself is left out, as systemd ignores it (src/core/unit.c unit_add_dependency(): "We won't allow dependencies on ourselves"). */
 function refs(u: Loaded, directive: string): Ref[] {
-  return u.d.list(directive).filter((r) => isUnitName(r.word)).map((r) => ({ ...r, directive }));
+  return u.d.list(directive).filter((r) => isUnitName(r.word) && r.word !== u.decl.name).map((r) => ({ ...r, directive }));
 }
+
+const SELF_REFERABLE = [...PULLS, 'PartOf', 'OnFailure', 'After', 'Before', 'Conflicts'];
 
 /** What a unit pulls into the boot transaction. */
 function pulls(u: Loaded): Ref[] {
@@ -320,6 +331,9 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
   const c: Component = { name, kind: 'service' };
   const warn = (a: { file: string; line: number } | string, directive: string, why: string): void => log.warn(name, typeof a === 'string' ? a : atOf(a), directive, why);
 
+  for (const directive of SELF_REFERABLE) {
+    for (const r of d.list(directive).filter((x) => x.word === name)) warn(r.at, `${directive}=${name}`, 'a unit naming itself: systemd ignores such a dependency (unit_add_dependency()), and so does recsim');
+  }
   for (const key of d.keys()) {
     const last = d.all(key).at(-1)!;
     if (MAPPED.has(key)) continue;
@@ -361,13 +375,13 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
   } else fields.restart = `${at} (Restart= not set: no, systemd.service(5))`;
   const r: NonNullable<Extract<Component['restart'], object>> = { when };
   const restartSec = d.scalar('RestartSec');
-  r.delay = restartSec ? durationText(timeSpan(restartSec, 'RestartSec')) : SYSTEMD_DEFAULTS.restartSec;
+  r.delay = restartSec ? durationText(timeSpan(restartSec, 'RestartSec', true)) : SYSTEMD_DEFAULTS.restartSec;
   if (restartSec) fields.restart_delay = atOf(restartSec);
   const steps = d.scalar('RestartSteps');
   const maxDelay = d.scalar('RestartMaxDelaySec');
   if (steps && maxDelay) {
-    r.steps = Number(steps.value);
-    r.max_delay = durationText(timeSpan(maxDelay, 'RestartMaxDelaySec'));
+    r.steps = wholeNumber(steps, 'RestartSteps', 'RestartSteps=3');
+    r.max_delay = durationText(timeSpan(maxDelay, 'RestartMaxDelaySec', true));
   } else if (steps || maxDelay) {
     const one = (steps ?? maxDelay)!;
     warn(one, `${one.key}=${one.value}`, 'RestartSteps= and RestartMaxDelaySec= act together (systemd.service(5)); one alone keeps RestartSec= fixed');
@@ -382,8 +396,7 @@ function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog,
   const burst = d.scalar('StartLimitBurst');
   const limitAction = d.scalar('StartLimitAction');
   const intervalUs = interval ? timeSpan(interval, interval.key) : SYSTEMD_DEFAULTS.startLimitIntervalUs;
-  const burstN = burst ? Number(burst.value) : SYSTEMD_DEFAULTS.startLimitBurst;
-  if (burst && !(Number.isInteger(burstN) && burstN >= 0)) throw new ImportError(burst.file, burst.line, 1, `StartLimitBurst=${burst.value}: write a whole number of starts, e.g. StartLimitBurst=5`);
+  const burstN = burst ? wholeNumber(burst, 'StartLimitBurst', 'StartLimitBurst=5') : SYSTEMD_DEFAULTS.startLimitBurst;
   if (intervalUs > 0 && burstN > 0 && Number.isFinite(intervalUs)) {
     c.start_limit = { burst: burstN, interval: durationText(intervalUs) };
     const action = systemAction(limitAction, warn);
@@ -472,10 +485,20 @@ function mapRequirements(u: Loaded, c: Component, byName: ReadonlyMap<string, Lo
   }
 }
 
-function timeSpan(a: { key: string; value: string; file: string; line: number }, key: string): number {
+/** A time span in microseconds; `finite`: infinity is refused (a restart delay must end). Spans past 2^53 us (285 years) are refused: no scenario duration holds them. */
+function timeSpan(a: { key: string; value: string; file: string; line: number }, key: string, finite = false): number {
   const us = parseTimeSpanUs(a.value);
   if (us === undefined) throw new ImportError(a.file, a.line, 1, `${key}=${a.value}: not a time span; write e.g. ${key}=100ms, ${key}=5s or ${key}=1min 30s`);
+  if (us === Infinity && finite) throw new ImportError(a.file, a.line, 1, `${key}=${a.value}: recsim needs a finite time here (an infinite restart delay never restarts: write Restart=no for that)`);
+  if (us !== Infinity && !Number.isSafeInteger(us)) throw new ImportError(a.file, a.line, 1, `${key}=${a.value}: longer than recsim can simulate (285 years); write e.g. ${key}=5s`);
   return us;
+}
+
+/** A count such as StartLimitBurst=: a whole number of at most 2^53, or an ImportError at its line. */
+function wholeNumber(a: { value: string; file: string; line: number }, key: string, example: string): number {
+  const n = Number(a.value);
+  if (!/^\d+$/.test(a.value) || !Number.isSafeInteger(n)) throw new ImportError(a.file, a.line, 1, `${key}=${a.value}: write a whole number, e.g. ${example}`);
+  return n;
 }
 
 function systemAction(a: { key: string; value: string; file: string; line: number } | undefined, warn: (a: { file: string; line: number }, directive: string, why: string) => void): string | undefined {

@@ -44,15 +44,18 @@ export function parseUnitText(text: string, file: string, onSkip: (line: Skipped
   let section: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const startLine = i + 1;
-    let line = lines[i]!.trim();
-    if (line === '' || COMMENT.test(line)) continue;
+    const first = lines[i]!.trim();
+    if (first === '' || COMMENT.test(first)) continue;
     // Continuations: "Foo=a \" + "b" is "Foo=a  b"; comments between the pieces are dropped.
-    while (line.endsWith('\\') && i + 1 < lines.length) {
-      line = `${line.slice(0, -1)} `;
+    // The pieces are joined once at the end, so a 100,000-line continuation costs linear time, not quadratic.
+    const pieces = [first];
+    while (pieces.at(-1)!.endsWith('\\') && i + 1 < lines.length) {
+      pieces[pieces.length - 1] = `${pieces.at(-1)!.slice(0, -1)} `;
       while (i + 1 < lines.length && COMMENT.test(lines[i + 1]!.trim())) i++;
       if (i + 1 >= lines.length) break;
-      line += lines[++i]!.trim();
+      pieces.push(lines[++i]!.trim());
     }
+    let line = pieces.length === 1 ? first : pieces.join('');
     if (line.endsWith('\\')) line = line.slice(0, -1).trimEnd();
     if (line.startsWith('[')) {
       if (!line.endsWith(']') || line.length < 3) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile } from '../read-config.js';
 import { ImportError } from '../types.js';
 import type { Assignment } from './parse.js';
 import { isUnitName, unitType, type UnitDecl } from './load.js';
@@ -59,13 +59,7 @@ export interface SkippedShowLine {
 }
 
 export function readShowFile(file: string, onSkip: (line: SkippedShowLine) => void = () => {}, onUnnamed: (at: string, name: string) => void = () => {}): UnitDecl[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ImportError(file, 0, 0, 'cannot read it; give the output of `systemctl show <units...>` saved to a file');
-  }
-  return parseShowText(text, file, onSkip, onUnnamed);
+  return parseShowText(readConfigFile(file, 'file', 'give the output of `systemctl show <units...>` saved to a file'), file, onSkip, onUnnamed);
 }
 
 /** `openstack-cinder-volume.service.txt` -> `openstack-cinder-volume.service`: the unit a one-unit dump was saved for. */
@@ -90,6 +84,7 @@ export function parseShowText(text: string, file: string, onSkip: (line: Skipped
       id = { section: 'show', key: 'Id', value: name, file, line: blockLine };
       onUnnamed(`${file}:${blockLine}`, name);
     }
+    if (!isUnitName(id.value)) throw new ImportError(file, id.line, 1, `Id=${id.value.slice(0, 80)}: not a unit name (such as sshd.service); give the output of \`systemctl show\` unchanged`);
     const load = block.find((a) => a.key === 'LoadState')?.value;
     if (load === 'not-found' || load === 'masked') {
       units.push({ name: id.value, type: unitType(id.value), file, line: id.line, dropIns: [], assignments: [{ ...id, key: 'LoadState', value: load }], wantsDir: [], requiresDir: [], resolved: true });

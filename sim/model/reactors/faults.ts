@@ -3,7 +3,7 @@ import { armedHooksOf, injectFault } from '../../faults/registry.js';
 import type { FaultSpec, Scenario } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import type { Command } from '../commands.js';
-import type { FaultCommand } from '../../faults/commands.js';
+import type { ArmedFault, FaultCommand } from '../../faults/commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, ReactorContext, StateView, TimerReactor } from '../reactor.js';
 
@@ -68,7 +68,7 @@ export const onFaultTimer: TimerReactor<'fault'> = (s, e, ctx) => {
 export const onRequestTimer: TimerReactor<'request'> = (_s, e) => [{ do: 'request-arrives', c: e.c }];
 
 /** What the fault's kind does to the model, as commands caused by the fault's record. */
-export const injectByKind: Reactor<FactOf<'fault-injected'>> = (_s, fact, ctx) => {
+export const injectByKind: Reactor<FactOf<'fault-injected'>> = (s, fact, ctx) => {
   const spec = ctx.topo.scenario.faults[fact.fault]!;
   const target = spec.target === undefined ? undefined : ctx.topo.index.get(spec.target);
   const commands = injectFault(spec, { target, cause: fact.seq });
@@ -76,5 +76,18 @@ export const injectByKind: Reactor<FactOf<'fault-injected'>> = (_s, fact, ctx) =
   if (!condition) return commands;
   const on = ctx.topo.index.get(condition.component)!;
   const guard = { c: on, test: condition.test, state: condition.state, why: describeCondition(condition) };
-  return commands.map((cmd): FaultCommand => (cmd.do === 'arm' ? { ...cmd, armed: { ...cmd.armed, while: guard } } : cmd));
+  return commands.flatMap((cmd): FaultCommand[] => {
+    if (cmd.do !== 'arm') return [cmd];
+    const armed: ArmedFault = { ...cmd.armed, while: guard };
+    // A fault armed with a `while:` is never used up: arming the same one again (a stochastic fault at 100/s)
+    // adds nothing it does not already do, and would grow the list every start and stop request walks (issue 25: a `while:` storm).
+    return s.components[cmd.c]!.armed.some((other) => sameArmedFault(other, armed)) ? [] : [{ ...cmd, armed }];
+  });
 };
+
+/** Two armed faults that act alike at every lifecycle moment: same kind, numbers and `while:` condition. */
+function sameArmedFault(a: ArmedFault, b: ArmedFault): boolean {
+  if (a.kind !== b.kind || a.while?.c !== b.while?.c || a.while?.test !== b.while?.test || a.while?.state !== b.while?.state) return false;
+  const keys = Object.keys(a.data ?? {});
+  return keys.length === Object.keys(b.data ?? {}).length && keys.every((k) => a.data![k] === b.data?.[k]);
+}

@@ -64,6 +64,6 @@ describe('recsim explore --exhaustive (command line)', () => {
     await expect(explore(file, '--exhaustive', '--shard', '3/2')).rejects.toThrow(/--shard/);
     await expect(explore(file, '--exhaustive', '--kinds', 'crash,meteor')).rejects.toThrow(/meteor/);
     await expect(explore(file, '--depth', '2')).rejects.toThrow(/only with --exhaustive/);
-    await expect(explore(file, '--exhaustive', '--merge', 'no-such-file.json')).rejects.toThrow(/cannot read/);
+    await expect(explore(file, '--exhaustive', '--merge', 'no-such-file.json')).rejects.toThrow(/no-such-file.json: no such shard file/);
   });
 });
