@@ -2,7 +2,7 @@ import { formatDuration, formatInstant } from '../engine/time.js';
 import { describeTermination } from '../policy/termination.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { TraceFile } from '../trace/trace-file.js';
-import { formatBytes } from '../report/format-bytes.js';
+import { formatBytes } from '../format/format-bytes.js';
 
 const STORY_LINES_MAX = 40;
 

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../format/errors.js';
 import { dropOutputOnceClosed } from '../io/closed-output.js';
 import { EXIT, UsageError } from '../io/exit-codes.js';
-import { terminalSafe } from './terminal.js';
+import { terminalSafe } from '../io/terminal.js';
 import { failedWrite, resetOutputs } from '../io/write-file.js';
 
 /** commander's message ("error: unknown option '--x'\n(Did you mean --y?)") on one line, without its "error: ". */

@@ -1,4 +1,4 @@
-import { formatBytes } from '../report/format-bytes.js';
+import { formatBytes } from '../format/format-bytes.js';
 import type { CampaignResult } from './campaign.js';
 import type { Estimate } from './stats.js';
 import { tableData } from './table.js';

@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq } from 'yaml';
-import { terminalSafe } from '../cli/terminal.js';
+import { terminalSafe } from '../io/terminal.js';
 import type { ImportResult } from './types.js';
 
 /**

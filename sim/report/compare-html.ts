@@ -3,7 +3,7 @@ import type { CampaignResult } from '../compare/campaign.js';
 import type { Estimate } from '../compare/stats.js';
 import { formatTable, tableData } from '../compare/table.js';
 import { judgeCampaign } from '../compare/campaign-verdict.js';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes } from '../format/format-bytes.js';
 
 /** A policy's worst run, written out as a timeline the report links to. */
 export interface WorstLink {

@@ -1,7 +1,7 @@
 import { formatInstant } from '../engine/time.js';
 import { describeMenuFault } from '../explore/exhaustive/fault-menu.js';
 import { summaryLine } from '../explore/exhaustive/single-fault-rows.js';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes } from '../format/format-bytes.js';
 import { describeOutcome, describeRecovery, type ReportHead, type ReportRow } from './spof-table.js';
 
 /** Everything from a name in a scenario file is text, never markup. */

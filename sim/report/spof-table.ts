@@ -3,7 +3,7 @@ import { formatInstant, US_PER_S } from '../engine/time.js';
 import type { FaultCost } from '../explore/exhaustive/fault-cost.js';
 import { describeMenuFault } from '../explore/exhaustive/fault-menu.js';
 import { summaryLine, type SingleFaultRow } from '../explore/exhaustive/single-fault-rows.js';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes } from '../format/format-bytes.js';
 
 /** A row of the report as printed: the row, and the scenario file that replays it (when written). */
 export interface ReportRow {

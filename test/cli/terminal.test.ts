@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { terminalSafe } from '../../sim/cli/terminal.js';
+import { terminalSafe } from '../../sim/io/terminal.js';
 import { runCli } from './in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recsim-terminal-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatInstant, formatSpan, roundToZoom } from '../../viz/src/layout/time-format.js';
 import { tickStep, timeTicks } from '../../viz/src/layout/time-ticks.js';
-import { formatBytes } from '../../sim/report/format-bytes.js';
+import { formatBytes } from '../../sim/format/format-bytes.js';
 
 const S = 1_000_000;
 const MIN = 60 * S;

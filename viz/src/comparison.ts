@@ -1,5 +1,5 @@
 import { verdict, singleRunMeasures, type Show, type Verdict } from '../../sim/compare/verdict.js';
-import { formatBytes } from '../../sim/report/format-bytes.js';
+import { formatBytes } from '../../sim/format/format-bytes.js';
 import { compareProblems, policiesDiffering } from './layout/compare-check.js';
 import { deltaRows, traceTotals, type TraceTotals } from './layout/deltas.js';
 import { describeRecord } from './layout/describe.js';

@@ -9,7 +9,7 @@ import { barAt, nearestMark } from './layout/hit-test.js';
 import type { MarkMember, RecordRef, Row } from './layout/model.js';
 import type { RangeSelection } from './layout/range-summary.js';
 import { COUNTER_LABELS, valueAt } from './layout/counters.js';
-import { formatBytes } from '../../sim/report/format-bytes.js';
+import { formatBytes } from '../../sim/format/format-bytes.js';
 import { formatCount, formatInstant, formatSpan, roundToZoom } from './layout/time-format.js';
 import { panBy, zoomAt } from './layout/viewport.js';
 

@@ -17,7 +17,7 @@ import { writePairRuns, writeSeedRuns, type PairChoice, type SeedChoice } from '
 import { UsageError } from '../../io/exit-codes.js';
 import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress } from '../progress.js';
-import { terminalSafe } from '../terminal.js';
+import { terminalSafe } from '../../io/terminal.js';
 import { checkOutputFile, checkOutputFolder, writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface CompareOptions {

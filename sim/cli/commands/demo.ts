@@ -8,7 +8,7 @@ import { EXIT } from '../../io/exit-codes.js';
 import { formatSummary } from '../format-summary.js';
 import { writeHtmlReport } from '../../report/html.js';
 import { writeFileCreatingDirs } from '../../io/write-file.js';
-import { terminalSafe } from '../terminal.js';
+import { terminalSafe } from '../../io/terminal.js';
 
 /** The bundled demo scenarios: the YAML files directly in `scenarios/`. */
 export function demoScenarios(dir: string): string[] {

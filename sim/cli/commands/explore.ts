@@ -10,7 +10,7 @@ import { DEFAULT_EXPLORE_FAULT_KINDS, EXPLORE_FAULT_KINDS, parseFaultKinds, type
 import { loadScenarioFile } from '../../scenario/load.js';
 import { serializeTrace } from '../../trace/serialize.js';
 import { countProgress } from '../progress.js';
-import { terminalSafe } from '../terminal.js';
+import { terminalSafe } from '../../io/terminal.js';
 import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { parseSeedOption } from '../options.js';
 import { checkFolderPath, writeFileCreatingDirs } from '../../io/write-file.js';

@@ -10,7 +10,7 @@ import { scenarioYaml } from '../../import/writer.js';
 import { ScenarioError } from '../../format/errors.js';
 import { parseScenario } from '../../scenario/load.js';
 import { UsageError } from '../../io/exit-codes.js';
-import { terminalSafe } from '../terminal.js';
+import { terminalSafe } from '../../io/terminal.js';
 import { checkOutputFile, writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface ImportCliOptions {

@@ -11,7 +11,7 @@ import { BootOutcome } from '../../checks/boot-outcome.js';
 import { EXIT, UsageError } from '../../io/exit-codes.js';
 import { formatSummary, StoryCollector } from '../format-summary.js';
 import { parseDurationOption, parseSeedOption } from '../options.js';
-import { terminalSafe } from '../terminal.js';
+import { terminalSafe } from '../../io/terminal.js';
 import { progressLine, runProgress } from '../progress.js';
 import { openOutputFile } from '../../io/write-file.js';
 import { closeSync } from 'node:fs';

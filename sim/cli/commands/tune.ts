@@ -22,7 +22,7 @@ import { UsageError } from '../../io/exit-codes.js';
 import { parseChoiceOption, parseWorkersOption } from '../options.js';
 import { countProgress, progressLine } from '../progress.js';
 import { shardOption } from '../shard-env.js';
-import { terminalSafe } from '../terminal.js';
+import { terminalSafe } from '../../io/terminal.js';
 import { openOutputFile, writeFileCreatingDirs } from '../../io/write-file.js';
 
 interface TuneOptions {

@@ -3,18 +3,12 @@ import { formatInstant } from '../../engine/time.js';
 import type { ExploreFaultKind } from '../vocabulary.js';
 import { parseShard } from '../../shards/read-shard.js';
 import { exhaustivePartialSchema, RESULT_FORMAT, RESULT_VERSION } from '../../shards/schemas.js';
-import { describeMenuFault, type MenuFault } from './fault-menu.js';
+import { describeMenuFault } from './fault-menu.js';
 import { mergeRows, type SingleFaultRow } from './single-fault-rows.js';
+import type { PlacedFault } from './placed-fault.js';
 
 /** A fault of a case, where it landed: the instant, and the record it sits just before or after. */
-export interface PlacedFault {
-  fault: MenuFault;
-  /** Events of the run handled before it. */
-  stepsDone: number;
-  atUs: Micros;
-  side: 'before' | 'after';
-  seq: number;
-}
+export type { PlacedFault };
 
 /** The first case (in enumeration order) that broke an invariant, and how many cases did. */
 export interface InvariantFinding {

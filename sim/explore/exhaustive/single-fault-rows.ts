@@ -1,6 +1,6 @@
 import { compareCosts, type FaultCost } from './fault-cost.js';
 import { describeMenuFault } from './fault-menu.js';
-import type { PlacedFault } from './result.js';
+import type { PlacedFault } from './placed-fault.js';
 
 /**
  * One row of the single-point-of-failure report: a distinct single fault

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../sim/report/format-bytes.js';
+import { formatBytes } from '../../../sim/format/format-bytes.js';
 import { tallyRecords } from '../../../sim/trace/tally.js';
 import { formatCount, formatInstant } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';

@@ -2,7 +2,7 @@
 import { runMetrics, type RunMetrics, type SummaryCounts } from '../../../sim/compare/run-metrics.js';
 import { servingSpecOf, type ServingSpec } from '../../../sim/trace/serving-time.js';
 import { tallyRecords } from '../../../sim/trace/tally.js';
-import { formatBytes } from '../../../sim/report/format-bytes.js';
+import { formatBytes } from '../../../sim/format/format-bytes.js';
 import { formatCount, formatSpan } from './time-format.js';
 import type { TraceFile, TraceRecord } from './trace-types.js';
 

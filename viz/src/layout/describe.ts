@@ -1,7 +1,7 @@
 // The simulator's own wording, so the viewer and `recsim run` describe a termination alike.
 import { describeTermination } from '../../../sim/policy/termination.js';
 import type { TraceRecord } from './trace-types.js';
-import { formatBytes } from '../../../sim/report/format-bytes.js';
+import { formatBytes } from '../../../sim/format/format-bytes.js';
 import { formatSpan } from './time-format.js';
 
 /** One line saying what a record means, for the details panel and tooltips (plain text). */

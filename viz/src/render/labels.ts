@@ -2,7 +2,7 @@ import type * as d3 from 'd3';
 import { COUNTER_LABELS } from '../layout/counters.js';
 import { middleEllipsis } from '../layout/ellipsis.js';
 import type { Row } from '../layout/model.js';
-import { formatBytes } from '../../../sim/report/format-bytes.js';
+import { formatBytes } from '../../../sim/format/format-bytes.js';
 import { formatCount } from '../layout/time-format.js';
 import { formatShare } from '../layout/share-format.js';
 import type { TimelineOptions } from './timeline-options.js';

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { formatBytes } from '../../../sim/report/format-bytes.js';
+import { formatBytes } from '../../../sim/format/format-bytes.js';
 import type { IndexedTrace } from '../layout/model.js';
 import { policyName } from '../layout/policy-name.js';
 import { formatCount, formatInstant } from '../layout/time-format.js';
