@@ -45,7 +45,7 @@ export const seedList = z.string({ error: 'expected seeds written as text, e.g. 
 
 const moments = z.strictObject({ n: count, sum: bigintText, sumSq: bigintText.regex(/^\d+$/, { error: 'a sum of squares is not negative' }) });
 
-const worstRun = z.strictObject({ seed: count, runningUs: count, ungracefulReboots: count, lostDataBytes: count });
+const worstRun = z.strictObject({ seed: count, servingUs: count, ungracefulReboots: count, lostDataBytes: count });
 
 const policyAccumulator = z.strictObject({
   policy: text.min(1),

@@ -92,8 +92,9 @@ function isOneShot(c: ComponentSpec): boolean {
  * watches (no heartbeat, no call check) is a finding too: a hung component
  * is not running, and only a watchdog would notice.
  *
- * It judges runs with exactly one fault (an `override` is not one); with
- * more, which fault left what down is not one fault's doing.
+ * It judges runs with exactly one fault (an `override` is not one) and no
+ * operator action; with more faults, which one left what down is not one
+ * fault's doing, and an operator's stop or start changes what is meant to run.
  */
 export const recoversFromSingleFault: Invariant = {
   id: 'recovers-from-single-fault',
@@ -113,6 +114,8 @@ export const recoversFromSingleFault: Invariant = {
     const restartDueUs = new Map<string, Micros>();
     let fault: TheFault | undefined;
     let faults = 0;
+    /** An operator's stop or start changes what is meant to run: such a run is not judged. */
+    let operatorActions = 0;
     let last: { t: Micros; completed: boolean } | undefined;
     return {
       onRecord(r) {
@@ -121,6 +124,7 @@ export const recoversFromSingleFault: Invariant = {
           faults++;
           if (fault === undefined) fault = { seq: r.seq, t: r.t, kind: r.fault, ...(r.component !== undefined ? { component: r.component } : {}), ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}) };
         }
+        if (r.type === 'operator') operatorActions++;
         if (r.type === 'state' && r.to === 'running' && fault === undefined) ranBefore.add(r.component);
         if (r.type === 'boot-started') restartDueUs.clear();
         if (r.type === 'decision') {
@@ -134,7 +138,7 @@ export const recoversFromSingleFault: Invariant = {
         return undefined;
       },
       finish() {
-        if (faults !== 1 || fault === undefined || !last?.completed) return [];
+        if (faults !== 1 || operatorActions > 0 || fault === undefined || !last?.completed) return [];
         const endUs = last.t;
         if (faultPhaseEndUs(scenario, fault.t) + boundUs > endUs) return [];
         if (fault.kind === 'destroy') return []; // permanent by request (F2)

@@ -100,7 +100,7 @@ function escape(s: string): string {
 const CHILD_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,1023}$/;
 
 /** Realms nest a handful of levels in a real system; far deeper is no system to model (and would exhaust the walk's stack). */
-const MAX_REALM_DEPTH = 256;
+const MAX_REALM_DEPTH = 5000;
 
 function arrayOf(value: unknown): Obj[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Obj[]) : [];
@@ -185,17 +185,23 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
    * a process (a component), which its children stop before; `stopTimeout`
    * the environment's `__stop_timeout_ms` they inherit.
    */
-  const walk = (m: Manifest, moniker: string, owner: string | undefined, stopTimeout: { ms: number; at: string } | undefined): void => {
+  type Visit = [m: Manifest, moniker: string, owner: string | undefined, stopTimeout: { ms: number; at: string } | undefined];
+  // A generator per realm, driven by an explicit stack (walkAll): a realm thousands of levels deep must not
+  // overflow the call stack. Each yields a child realm to walk next, in the order a recursive walk takes.
+  function* walk(m: Manifest, moniker: string, owner: string | undefined, stopTimeout: { ms: number; at: string } | undefined): Generator<Visit> {
     if (visited.has(m)) throw new ImportError(m.file, 1, 1, `the manifest is its own ancestor at ${moniker}; a realm cannot contain itself`);
     visited.add(m);
     const depth = moniker === '/' ? 0 : moniker.split('/').length - 1;
     if (depth > MAX_REALM_DEPTH) throw new ImportError(m.file, 1, 1, `realms nest more than ${MAX_REALM_DEPTH} levels deep at ${moniker.slice(0, 80)}...: no system nests that deep; give the manifests of a real realm`);
     const children = arrayOf(m.data.children);
+    const seenNames = new Set<string>();
     for (const c of children) {
       const name = String(c.name);
       if (!CHILD_NAME.test(name)) {
         throw new ImportError(m.file, lineOf(m.text, /children\s*:/), 1, `child name ${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}...` : name)}: write 1 to 1024 of a-z, A-Z, 0-9, _, . and - (CML child names)`);
       }
+      if (seenNames.has(name)) throw new ImportError(m.file, lineOf(m.text, new RegExp(`name\\s*:\\s*["']${escape(name)}["'][^]*name\\s*:\\s*["']${escape(name)}["']`)), 1, `child "${name}": declared twice in this realm; rename one`);
+      seenNames.add(name);
     }
     const childMoniker = (name: string): string => `${moniker === '/' ? '' : moniker}/${name}`;
     const childNames = new Set(children.map((c) => String(c.name)));
@@ -229,7 +235,7 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
     for (const offer of arrayOf(m.data.offer)) {
       const from = String(offer.from ?? '');
       const names = capabilityNames(offer);
-      const { at } = citeIn(m, offer, new RegExp(`["']?(protocol|directory|service|storage|runner|resolver)["']?\\s*:\\s*[\\[]?\\s*["']${escape(names[0] ?? '')}["']`));
+      const { at } = citeIn(m, offer, new RegExp(`["']?(protocol|directory|service|storage|runner|resolver)["']?\\s*:\\s*[\\[]?\\s*["']${escape((names[0] ?? '').slice(0, 256))}["']`));
       let provider: string | undefined;
       if (from.startsWith('#') && childNames.has(from.slice(1))) provider = from.slice(1);
       else if (from === 'self' && typeof offer.storage === 'string') provider = storageFrom.get(offer.storage);
@@ -267,7 +273,7 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
         if (child.on_terminate === 'reboot') {
           log.warn(cm, rebootChildren.at(-1)!.at, 'on_terminate: reboot', 'a realm with no program never terminates on its own: only its stop would reboot, and recsim models no realm stop');
         }
-        walk(sub, cm, owner, childStop);
+        yield [sub, cm, owner, childStop];
         continue;
       }
       const c: Component = { name: cm, kind: /power[-_]manager/.test(name) ? 'power-manager' : 'service' };
@@ -300,9 +306,9 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
       components.push(c);
       comments.set(cm, `${cm}: ${at}${sub ? ` (manifest ${sub.file})` : ''}`);
       units.push({ name: cm, at, coverage: 'full' });
-      if (sub) walk(sub, cm, cm, childStop);
+      if (sub) yield [sub, cm, cm, childStop];
     }
-  };
+  }
   if (arrayOf(root.data.children).length === 0 && arrayOf(root.data.collections).length === 0) {
     // A leaf manifest alone: the one component it declares, named after its file.
     const name = `/${basename(root.file, '.cml')}`;
@@ -316,7 +322,14 @@ export function importFuchsia(paths: readonly string[], options: ImportOptions):
     comments.set(name, `${name}: ${at} (a leaf manifest imported alone)`);
     units.push({ name, at, coverage: 'partial' });
     visited.add(root);
-  } else walk(root, '/', undefined, undefined);
+  } else {
+    const stack = [walk(root, '/', undefined, undefined)];
+    while (stack.length > 0) {
+      const next = stack.at(-1)!.next();
+      if (next.done) stack.pop();
+      else stack.push(walk(...next.value));
+    }
+  }
   for (const [key, m] of manifests) if (!visited.has(m)) units.push({ name: key, at: `${m.file}:1`, coverage: 'skipped', why: 'no child in the imported realms uses this manifest' });
   const names = new Set(components.map((c) => c.name));
   const under = (moniker: string): string[] => components.map((c) => c.name).filter((n) => n === moniker || n.startsWith(`${moniker}/`));

@@ -32,7 +32,7 @@ describe('recovers-from-single-fault', () => {
     }
     expect(found[0]!.message).toContain('coremon decides none for ahcid (restart never');
     expect(found[1]!.message).toContain('it waits for ahcid; why: #');
-    expect(found[2]!.message).toContain('editor start refused (missing redoxfs)');
+    expect(found[2]!.message).toContain('editor start refused (missing redoxfs, ahcid)');
   });
 
   it('is kept when the policy brings the driver back (the rule can be false)', () => {
