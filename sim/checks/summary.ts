@@ -15,7 +15,7 @@ export class RunCounter {
   readonly tally: RecordTally = emptyTally();
   records = 0;
   private readonly replay = new TraceReplay();
-  /** Up and serving time (issue 20 item 10: "available" means serving, "up" means running). */
+  /** Up and serving time ("available" means serving, "up" means running). */
   private readonly clock: ServingClock;
 
   constructor(components: Scenario['components']) {

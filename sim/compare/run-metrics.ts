@@ -19,7 +19,7 @@ export interface RunMetrics {
   ungracefulReboots: number;
   restarts: number;
   lostRequests: number;
-  /** Requests refused while their driver was down (character-like clients) and re-issued after waiting (block-like): issue 20 item 12. */
+  /** Requests refused while their driver was down (character-like clients) and re-issued after waiting (block-like). */
   refusedRequests: number;
   delayedRequests: number;
   lostDataBytes: number;

@@ -3,7 +3,7 @@ import { fileProblem, MAX_SCENARIO_BYTES, readTextFile } from '../scenario/read-
 import { ImportError } from './types.js';
 
 /**
- * The importers' one way to read their inputs (issue 25): configuration files
+ * The importers' one way to read their inputs: configuration files
  * through the scenario reader (regular files only, opened without blocking so
  * a FIFO is refused at once, /dev/zero refused by its kind, every read bounded
  * by the file's size and by MAX_CONFIG_BYTES, the text checked to be UTF-8),

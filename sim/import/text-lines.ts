@@ -2,7 +2,7 @@
  * Line numbers of offsets in a text, in logarithmic time per lookup: the
  * importers cite `file:line` for every declaration they map, and counting
  * the newlines before each one (`text.slice(0, i).split('\n')`) made large
- * inputs quadratic (a 10,000-service Redox registry took minutes; issue 25).
+ * inputs quadratic (a 10,000-service Redox registry took minutes).
  */
 export class LineIndex {
   /** Offset of the first character of each line. */
@@ -29,7 +29,7 @@ export class LineIndex {
  * The quoted strings of a JSON5 text, indexed once by their content, so that
  * finding where `name: "netstack"` is written costs a map lookup, not a scan
  * of the text per name (2,000 children took seconds) nor a regular expression
- * built from the name (a 1 MB name builds an invalid one; issue 25).
+ * built from the name (a 1 MB name builds an invalid one).
  */
 export class QuotedValues {
   private readonly offsets = new Map<string, number[]>();

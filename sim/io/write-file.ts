@@ -6,7 +6,7 @@ import { UsageError } from './exit-codes.js';
  * Output files: every path is checked before the work starts (a folder, a
  * path under a file, a folder recsim cannot write to), and a write that fails
  * (a full device, a read-only file system) is one line naming the file and
- * exit 2, never an internal error after the work is done (issue 25).
+ * exit 2, never an internal error after the work is done.
  */
 
 /** Why an output cannot be written, in words, from its errno. */

@@ -5,8 +5,7 @@ import type { RequestLoad } from '../scenario/types.js';
 import { arrivalsAndWaits, arrivalsBetween, type ArrivalStream } from './request-arrivals.js';
 
 /**
- * What becomes of the requests a driver is sent (issue 20 item 12, issue 22
- * item 1). Requests arrive as a Poisson stream whatever the driver does:
+ * What becomes of the requests a driver is sent. Requests arrive as a Poisson stream whatever the driver does:
  * - while it runs they are served; those in flight when it ends uncleanly are
  *   lost (character-like clients, or any client at a system reset);
  * - while it hangs they are stuck, and lost with it;

@@ -1,7 +1,7 @@
 import type { ComponentSpec } from '../scenario/types.js';
 
 /**
- * R8, where a save lands (issue 20 item 8): a component stopped gracefully
+ * R8, where a save lands: a component stopped gracefully
  * saves its unflushed data to its store, so the save needs that store and
  * what the store depends on, directly or through others, and nothing else:
  * an editor saving to redoxfs (on ahcid) keeps its work when the network

@@ -18,7 +18,7 @@ export interface ShutdownGraph {
  * the shutdown) after everything the declarations allow, that is after
  * everything except what it itself must stop before: its providers (a strong
  * offer such as LogSink from archivist makes archivist one), what those
- * depend on, and their monitors (issue 20 item 11: before this, the power
+ * depend on, and their monitors (before this, the power
  * manager stopped last whatever it depended on, and
  * `shutdown-stops-dependents-first` fired). `simultaneous` (a flaw kept on
  * purpose) keeps only the power manager last.

@@ -1,7 +1,7 @@
 import type { ComponentSpec } from '../scenario/types.js';
 
 /**
- * OTP starts a supervisor's children one after another (issue 20 item 6).
+ * OTP starts a supervisor's children one after another.
  * Erlang/OTP lib/stdlib/src/supervisor.erl: init_children/2 and
  * restart_multiple_children/3 call start_children/2, which walks the
  * children in start order (children_map/2) and calls do_start_child/3 for

@@ -65,7 +65,7 @@ export interface Topology {
    */
   readonly startRank: readonly number[];
   /**
-   * OTP (issue 20 item 6): the sibling whose start must return before this
+   * OTP: the sibling whose start must return before this
    * child's start begins, when its supervisor is an OTP one (start-in-turn.ts).
    */
   readonly startsAfter: readonly (number | undefined)[];

@@ -7,7 +7,7 @@ import { MAX_TRACE_BYTES, readTextFile } from '../scenario/read-text.js';
 
 /**
  * Reads a partial result given to `--merge` as any other input is read
- * (issue 25): a regular file of bounded size (a FIFO or /dev/zero is refused,
+ *: a regular file of bounded size (a FIFO or /dev/zero is refused,
  * not read forever), JSON, then the shared schema (sim/shards/schemas.ts).
  * Every problem is a ScenarioError naming the file, and for a field the
  * line, column and path in it: exit 2 with one line.

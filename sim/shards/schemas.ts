@@ -5,7 +5,7 @@ import { EXPLORE_FAULT_KINDS } from '../explore/vocabulary.js';
 import { MAX_COMPONENTS } from '../scenario/validate.js';
 
 /**
- * The partial results that `--merge` reads (issue 25), described once with
+ * The partial results that `--merge` reads, described once with
  * shared pieces: `compare --shard` writes a campaign partial,
  * `explore --exhaustive --shard` an exhaustive partial. A file is input like
  * a scenario: every field is checked for its type and range before a merge

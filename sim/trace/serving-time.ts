@@ -23,7 +23,7 @@ export function servingSpecOf(c: { name: string; warmupUs?: Micros; probes?: { r
 /**
  * Time up (`running`) and time serving (running, ready and past its warm-up)
  * per component, from the records as they are written. "Available" is
- * serving (issue 20 item 10): a database a liveness probe kills before its
+ * serving: a database a liveness probe kills before its
  * warm-up ends runs but never serves. Whole microseconds, a few numbers per
  * component, never the records.
  */

@@ -16,7 +16,7 @@ export const RESTARTS_PER_INSTANT_MAX = 100;
  * exhausted event budget is judged with it: the run was cut short and cannot
  * be judged. The message says which it was: a loop at one instant (many
  * records since time last moved), or a run too long or busy for its budget
- * (time still advancing; issue 12: a 30-day run with a 10 requests/s driver
+ * (time still advancing: a 30-day run with a 10 requests/s driver
  * is not a livelock).
  */
 export const noRestartLivelock: Invariant = {

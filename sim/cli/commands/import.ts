@@ -83,7 +83,7 @@ export function registerImportCommand(program: Command): void {
 }
 
 /**
- * The flags, checked before anything is read (issue 25): a bad --duration,
+ * The flags, checked before anything is read: a bad --duration,
  * --crash-at or --crash-rate is the user's, named with the flag, never found
  * later by the self-check of the written scenario.
  */

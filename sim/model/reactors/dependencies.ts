@@ -53,7 +53,7 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   if (members.length === 0) return [];
   members.sort((a, b) => a - b);
   const ordered = topo.scenario.system.shutdownOrder === 'dependency';
-  // One termination, one restart (R8, issue 20 item 9): each member waits for the component whose
+  // One termination, one restart (R8): each member waits for the component whose
   // end took it down (and for what that one waits for), not only for its own dependencies, which may
   // still be running, queued to stop after it: resuming on them would start it again while the
   // failed daemon is down, to be stopped a second time and restarted twice.

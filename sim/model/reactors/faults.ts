@@ -80,7 +80,7 @@ export const injectByKind: Reactor<FactOf<'fault-injected'>> = (s, fact, ctx) =>
     if (cmd.do !== 'arm') return [cmd];
     const armed: ArmedFault = { ...cmd.armed, while: guard };
     // A fault armed with a `while:` is never used up: arming the same one again (a stochastic fault at 100/s)
-    // adds nothing it does not already do, and would grow the list every start and stop request walks (issue 25: a `while:` storm).
+    // adds nothing it does not already do, and would grow the list every start and stop request walks (a `while:` storm).
     return s.components[cmd.c]!.armed.some((other) => sameArmedFault(other, armed)) ? [] : [{ ...cmd, armed }];
   });
 };

@@ -9,8 +9,8 @@ import { US_PER_S } from '../../engine/time.js';
 
 /**
  * Kubernetes container probes, as the kubelet runs them
- * (kubernetes/kubernetes pkg/kubelet/prober/worker.go, `run` and `doProbe`;
- * issue 20 item 7 for the clock, the kill and the refused connection):
+ * (kubernetes/kubernetes pkg/kubelet/prober/worker.go, `run` and `doProbe`,
+ * for the clock, the kill and the refused connection):
  *
  * - A worker per probe is created with the pod and ticks on its own period
  *   from then on (`probeTicker := time.NewTicker(probeTickerPeriod)`, a first

@@ -19,7 +19,7 @@ export function summaryFacts(trace: Pick<IndexedTrace, 'name' | 'file'>): string
       `lost ${formatCount(s.lostRequests)} requests, ${formatBytes(s.lostDataBytes)}`,
       `violations ${s.violations.length}`,
     );
-    // Traces written before issue 20 item 10 have neither figure.
+    // Traces written before availability and up were recorded have neither figure.
     if (typeof s.availability === 'number' && typeof s.up === 'number') facts.push(`available ${(s.availability * 100).toFixed(2)}% (up ${(s.up * 100).toFixed(2)}%)`);
   }
   facts.push(`${formatCount(trace.file.records.length)} records from ${trace.name}`);
