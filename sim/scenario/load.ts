@@ -92,6 +92,14 @@ function yaml(): typeof import('yaml') {
   return yamlLibrary;
 }
 
+/** The cross-checks before and after resolution; a problem is a ScenarioProblem without a position yet. */
+function resolvedAndChecked(input: Parameters<typeof resolveScenario>[0]): Scenario {
+  validateInput(input);
+  const scenario = resolveScenario(input);
+  validateScenario(scenario);
+  return scenario;
+}
+
 /**
  * Parses scenario text; `file` is used only in error messages. The text is
  * read fast first (fast-yaml.ts, no positions kept); when that reader does
@@ -105,10 +113,7 @@ export function parseScenario(text: string, file: string): Scenario {
     const parsed = scenarioSchema.safeParse(fast);
     if (parsed.success) {
       try {
-        validateInput(parsed.data);
-        const scenario = resolveScenario(parsed.data);
-        validateScenario(scenario);
-        return scenario;
+        return resolvedAndChecked(parsed.data);
       } catch (error) {
         if (!(error instanceof ScenarioProblem)) throw error;
       }
@@ -154,10 +159,7 @@ function parseScenarioWithPositions(text: string, file: string): Scenario {
     throw at(offsetOf(doc, path, key), key === undefined ? path : [...path, key], message);
   }
   try {
-    validateInput(parsed.data);
-    const scenario = resolveScenario(parsed.data);
-    validateScenario(scenario);
-    return scenario;
+    return resolvedAndChecked(parsed.data);
   } catch (error) {
     if (error instanceof ScenarioProblem) {
       const offset = error.atKey ? offsetOf(doc, error.path.slice(0, -1), String(error.path.at(-1))) : offsetOf(doc, error.path);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildCorpus, type CorpusCase } from './bad-input-corpus.js';
+import { captureCli } from './in-process.js';
 
 /**
  * Issue 12: every bad input ends with exit 2 and one line naming the file
@@ -37,30 +38,8 @@ async function runCase(c: CorpusCase, index: number): Promise<Outcome & { dir: s
     } else writeFileSync(path, content);
   }
   const argv = c.argv.map((a) => (a.startsWith('@') ? dir + a.slice(1) : a));
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  // A trace that `view` wrongly accepts would be served until Ctrl-C: stop it.
-  const stopView = c.argv[0] === 'view' ? setTimeout(() => process.emit('SIGINT'), 3000) : undefined;
-  const started = performance.now();
-  process.exitCode = 0;
-  try {
-    await main(argv);
-  } catch (error) {
-    stderr += `THROWN: ${(error as Error).stack}\n`;
-    process.exitCode = 99;
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    clearTimeout(stopView);
-  }
-  const ms = performance.now() - started;
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr, ms, dir };
+  // A trace that `view` wrongly accepts would be served until Ctrl-C: captureCli stops it.
+  return { ...(await captureCli(main, argv)), dir };
 }
 
 afterAll(() => {

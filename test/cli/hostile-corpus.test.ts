@@ -5,9 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildHostileCorpus, type HostileCase } from './hostile-corpus.js';
+import { captureCli } from './in-process.js';
 
 /**
- * Issue 25: the hostile-input corpus, round 2, run in-process through the
+ * The hostile-input corpus (importers, merges, outputs), run in-process through the
  * CLI's `main` (stdout and stderr captured). Contract of a bad case: exit 2
  * and one line naming the file (file:line:col when the problem is inside it),
  * never exit 70, no stack trace, no raw control character, within its bound.
@@ -63,29 +64,8 @@ function prepare(c: HostileCase, dir: string): void {
 }
 
 async function inProcess(argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  const stopView = argv[0] === 'view' ? setTimeout(() => process.emit('SIGINT'), 3000) : undefined;
-  const started = performance.now();
-  process.exitCode = 0;
-  try {
-    await main!(argv);
-  } catch (error) {
-    stderr += `THROWN: ${(error as Error).stack}\n`;
-    process.exitCode = 99;
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    clearTimeout(stopView);
-  }
-  const ms = performance.now() - started;
-  const code = String(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr, ms };
+  const r = await captureCli(main!, argv);
+  return { code: String(r.code), stdout: r.stdout, stderr: r.stderr, ms: r.ms };
 }
 
 function inChild(argv: string[]): Outcome {
