@@ -51,7 +51,7 @@ type Hook = {
   };
 };
 
-describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 24) in headless Chromium', () => {
+describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides, in headless Chromium', () => {
   let browser: Browser;
   let watched: WatchedPage;
   let page: Page;
@@ -65,6 +65,15 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 2
     await server?.close();
     await browser?.close();
   });
+
+  /** `recsim view a.json b.json` on the two storage-stack runs (systemd-default as A, minix-rs as B), open and ready. */
+  async function openCompare(nameA: string, nameB: string, viewport?: { width: number; height: number }): Promise<void> {
+    server = await startViewServer({ tracePath: written(systemd, nameA), comparePath: written(minix, nameB), distDir: dirname(viewerHtmlPath()), port: 0 });
+    watched = await watchedPage(browser, viewport);
+    page = watched.page;
+    await page.goto(server.url);
+    await waitForReady(page);
+  }
 
   async function open(trace: TraceFile, name: string, viewport?: { width: number; height: number }): Promise<void> {
     await page?.close();
@@ -88,11 +97,7 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 2
 
   describe('compare mode through `recsim view a.json b.json`', () => {
     beforeAll(async () => {
-      server = await startViewServer({ tracePath: written(systemd, 'systemd-default'), comparePath: written(minix, 'minix-rs'), distDir: dirname(viewerHtmlPath()), port: 0 });
-      watched = await watchedPage(browser);
-      page = watched.page;
-      await page.goto(server.url);
-      await waitForReady(page);
+      await openCompare('systemd-default', 'minix-rs');
     });
     afterAll(async () => {
       await server?.close();
@@ -351,11 +356,7 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides (issue 2
   describe('an 800 px window', () => {
     beforeAll(async () => {
       await page?.close();
-      server = await startViewServer({ tracePath: written(systemd, 'narrow-a'), comparePath: written(minix, 'narrow-b'), distDir: dirname(viewerHtmlPath()), port: 0 });
-      watched = await watchedPage(browser, { width: 800, height: 600 });
-      page = watched.page;
-      await page.goto(server.url);
-      await waitForReady(page);
+      await openCompare('narrow-a', 'narrow-b', { width: 800, height: 600 });
     });
     afterAll(async () => {
       await server?.close();
