@@ -15,6 +15,7 @@ import { runJobs } from '../../tune/pool.js';
 import { analyze, formatTune, TUNE_FORMATS, type TuneData } from '../../tune/report.js';
 import { fullSearch, halvingSearch } from '../../tune/search.js';
 import { tuneHtml, worstSeedOf } from '../../tune/html.js';
+import { readShardText } from '../../shards/read-shard.js';
 import { documentWith, parseVary, settingError, VaryError, type Vary } from '../../tune/vary.js';
 import { writeSeedRuns } from '../../report/seed-traces.js';
 import { AS_WRITTEN } from '../../scenario/with-preset.js';
@@ -74,10 +75,9 @@ function outputTarget(flag: string, path: string | undefined): { write: (text: s
 
 function readPartials(files: readonly string[]): TuneData {
   const parts = files.map((file) => {
-    const read = readTextFile(file, 256 * 1024 * 1024, 'tune shard');
-    if ('problem' in read) throw new UsageError(`--merge: ${file}: ${read.problem}`);
     try {
-      return { file, ...parseTunePartial(read.text, file) };
+      // Read like every other partial result (bounded, regular files only: sim/shards/read-shard.ts).
+      return { file, ...parseTunePartial(readShardText(file, 'tune shard'), file) };
     } catch (error) {
       throw new UsageError(`--merge: ${(error as Error).message}`);
     }
