@@ -34,7 +34,15 @@ export function caseRecords(base: Scenario, placed: readonly PlacedFault[], limi
   return records;
 }
 
-/** File-expressible placements of one fault, most literal first: at its instant, or on the record it follows. */
+/**
+ * File-expressible placements of one fault, most literal first: at its
+ * instant, on the record it follows, or one microsecond after its instant.
+ * A scripted fault fires before the other events of its instant, so a fault
+ * the search placed after some of them (a driver's start completing, a
+ * restart beginning) is written as `at: t + 1us` when nothing else happens
+ * in that microsecond: the run from time zero then decides whether it still
+ * breaks the invariant.
+ */
 export function placementsOf(p: PlacedFault, records: readonly TraceRecord[]): FaultSpec[] {
   const spec = specAt(p.fault, p.atUs);
   if (p.fault.kind === CRASH_LOOP) return [spec];
@@ -48,6 +56,7 @@ export function placementsOf(p: PlacedFault, records: readonly TraceRecord[]): F
       out.push({ ...spec, trigger } as FaultSpec);
     }
   }
+  if (p.side === 'after') out.push(specAt(p.fault, p.atUs + 1));
   return out;
 }
 
@@ -81,7 +90,7 @@ export function writtenFinding(base: Scenario, found: InvariantFinding, eventBud
       break;
     }
   }
-  if (!original) return { unreplayable: 'no `at:` or `when:` placement of these faults breaks it in a run from time zero (the fault must land between two events of one instant)' };
+  if (!original) return { unreplayable: 'no `at:` or `when:` placement of these faults (at the instant, on the record it follows, or 1us later) breaks it in a run from time zero: the fault must land between two events of one instant' };
   const shrunk = shrinkSchedule(original, (faults) => breaks(faults) !== undefined, { triesMax: shrinkTriesMax });
   const scenario = scenarioOf(shrunk.faults);
   const trace = breaks(shrunk.faults) ?? simulate(scenario);
