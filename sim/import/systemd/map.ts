@@ -275,7 +275,6 @@ function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options:
   units.sort((a, b) => (a.decl.name < b.decl.name ? -1 : a.decl.name > b.decl.name ? 1 : 0));
   const byName = new Map(units.map((u) => [u.decl.name, u]));
   const allEdges = orderingEdges(units, byName);
-  const ordered = new Set(allEdges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
   const kept = breakCycles(allEdges, [...byName.keys()], (edge, cycle) => {
     log.warn(edge.from, edge.at, edge.directive, `ordering cycle ${cycle.join(' -> ')}: this edge is dropped (systemd breaks such a cycle at boot by deleting a job; recsim refuses cycles)`);
   });
@@ -296,7 +295,7 @@ function build(units: Loaded[], report: ImportedUnit[], log: ImportLog, options:
   const components: Component[] = [];
   const comments = new Map<string, string>();
   for (const u of units) {
-    const c = mapUnit(u, byName, log, resolved, ordered);
+    const c = mapUnit(u, byName, log, resolved);
     // After=/Before= (and the default dependencies) order only: `after`, not `depends` (systemd.unit(5):
     // "Requirement dependencies do not influence the order in which services are started or stopped").
     const deps = [...(depends.get(u.decl.name) ?? [])].sort();
@@ -323,7 +322,7 @@ function declarationAt(u: Loaded): string {
   return first ? atOf(first) : `${u.decl.file}:${u.decl.line}`;
 }
 
-function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog, resolved: boolean, orderedPairs: ReadonlySet<string>): Component {
+function mapUnit(u: Loaded, byName: ReadonlyMap<string, Loaded>, log: ImportLog, resolved: boolean): Component {
   const name = u.decl.name;
   const d = u.d;
   const at = declarationAt(u);
