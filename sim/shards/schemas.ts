@@ -3,6 +3,7 @@ import { METRICS } from '../compare/accumulator.js';
 import { parseSeeds } from '../compare/seeds.js';
 import { EXPLORE_FAULT_KINDS } from '../explore/vocabulary.js';
 import { MAX_COMPONENTS } from '../scenario/validate.js';
+import { TUNE_METRICS } from '../tune/objectives.js';
 
 /**
  * The partial results that `--merge` reads, described once with
@@ -122,4 +123,37 @@ export const exhaustivePartialSchema = z.strictObject({
   const counts = new Set(r.shards.map((s) => s.split('/')[1]));
   if (counts.size > 1) ctx.addIssue({ code: 'custom', path: ['shards'], message: `shards ${r.shards.join(', ')} cut the search in different numbers of slices` });
   if (new Set(r.shards).size !== r.shards.length) ctx.addIssue({ code: 'custom', path: ['shards'], message: `a shard appears twice in ${r.shards.join(', ')}` });
+});
+
+/** `recsim tune --shard i/n` (sim/tune/partial.ts serializeTunePartial): what was asked, the shard, and its runs. */
+export const TUNE_PARTIAL_FORMAT = 'recsim-tune-partial';
+export const TUNE_PARTIAL_VERSION = 1;
+
+const finite = z.number({ error: 'expected a number' }).finite({ error: 'expected a finite number' });
+
+export const tunePartialSchema = z.strictObject({
+  format: z.literal(TUNE_PARTIAL_FORMAT, { error: `not a tune shard (expected "format": "${TUNE_PARTIAL_FORMAT}", written by \`recsim tune --shard i/n\`)` }),
+  version: z.literal(TUNE_PARTIAL_VERSION, { error: `this recsim reads tune shard version ${TUNE_PARTIAL_VERSION}` }),
+  scenario: text,
+  paths: z.array(text).min(1),
+  settings: z.array(z.array(text)).min(1),
+  durationsUs: z.array(count.min(1)),
+  seeds: seedList,
+  objectives: text,
+  constraints: z.array(text),
+  shard: z.strictObject({ index: count.min(1), count: count.min(1).max(SHARDS_MAX) }),
+  runs: z.array(z.tuple([count, count, z.array(finite).length(TUNE_METRICS.length, { error: `expected ${TUNE_METRICS.length} metrics` })])),
+}).superRefine((p, ctx) => {
+  const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  if (p.shard.index > p.shard.count) issue(['shard', 'index'], `shard ${p.shard.index} of ${p.shard.count}: expected 1 <= index <= count`);
+  p.settings.forEach((s, i) => {
+    if (s.length !== p.paths.length) issue(['settings', i], `${s.length} values for ${p.paths.length} paths: one value per path`);
+  });
+  if (p.durationsUs.length !== p.settings.length) issue(['durationsUs'], `${p.durationsUs.length} durations for ${p.settings.length} settings: one per setting`);
+  const seeds = p.seeds === '' ? [] : parseSeeds(p.seeds);
+  const known = new Set(Array.isArray(seeds) ? seeds : []);
+  p.runs.forEach(([setting, seed], k) => {
+    if (setting >= p.settings.length) issue(['runs', k, 0], `no setting ${setting} (there are ${p.settings.length})`);
+    if (!known.has(seed)) issue(['runs', k, 1], `seed ${seed} is not among the seeds "${p.seeds}"`);
+  });
 });
