@@ -51,6 +51,7 @@ function crossingOrder<E>(a: Crossing<E>, b: Crossing<E>): number {
   if (aKnown && bKnown) return a.chain.seq - b.chain.seq;
   if (aKnown) return -1;
   if (bKnown) return 1;
+  // (Their next occurrences then differ, so this order is never observed; it keeps the order total.)
   if (a.chain.periodUs !== b.chain.periodUs) return b.chain.periodUs - a.chain.periodUs;
   if (a.chain.atUs !== b.chain.atUs) return b.chain.atUs - a.chain.atUs;
   return a.chain.seq - b.chain.seq;
