@@ -113,14 +113,14 @@ export class QuietChains<E> {
         }
       }
       if (!Number.isFinite(boundUs)) return;
-      const crossed: Crossing<E>[] = [];
+      let crossed: Crossing<E>[] | undefined;
       for (const chain of this.chains) {
         if (chain.atUs > boundUs || (chain.atUs === boundUs && chain.seq > boundSeq)) continue;
         const limitUs = Math.min(boundUs, chain.wakeOccurrenceUs);
         const steps = Math.max(0, Math.ceil((limitUs - chain.atUs) / chain.periodUs) - 1);
-        crossed.push({ chain, lastUs: chain.atUs + steps * chain.periodUs });
+        (crossed ??= []).push({ chain, lastUs: chain.atUs + steps * chain.periodUs });
       }
-      if (crossed.length === 0) return;
+      if (crossed === undefined) return;
       crossed.sort(crossingOrder);
       let queued = false;
       for (const { chain, lastUs } of crossed) {
