@@ -42,6 +42,13 @@ export interface SimulateOptions {
    * clock: whoever shows progress (the CLI, on a terminal) keeps the time.
    */
   onProgress?: (atUs: Micros, events: number) => void;
+  /**
+   * `computed` (default): Kubernetes probe ticks that find nothing are not
+   * events (sim/model/probe-ticks.ts); `every-period`: one event per tick, the
+   * reference the computed ticks are tested against. Same trace but the
+   * summary's `events`.
+   */
+  probeTicks?: 'computed' | 'every-period';
 }
 
 /** How often `onProgress` is called, in steps of the simulation. */
@@ -106,7 +113,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const durationUs = options.untilUs ?? scenario.durationUs;
   const resolved: Scenario = { ...scenario, seed, durationUs, eventBudget: options.eventBudget ?? scenario.eventBudget };
   const head = { format: TRACE_FORMAT, version: TRACE_VERSION, seed, scenario: resolved } as const;
-  const sim = Simulation.create(resolved, seed);
+  const sim = Simulation.create(resolved, seed, { probeTicks: options.probeTicks ?? 'computed' });
   const buffer = new RecordBuffer(options.maxRecordsInMemory ?? DEFAULT_MAX_RECORDS_IN_MEMORY);
   const counter = new RunCounter(resolved.components);
   const violations = new ViolationWriter(resolved, sim);

@@ -23,14 +23,32 @@ export class EventHeap<T> {
     return this.count;
   }
 
+  /** Sequence number of the earliest event; Infinity when empty. */
+  peekSeq(): number {
+    return this.count === 0 ? Infinity : this.seqs[0]!;
+  }
+
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
     return this.count === 0 ? Infinity : this.times[0]!;
   }
 
   push(time: number, item: T): number {
+    return this.pushWithSeq(time, this.nextSeq++, item);
+  }
+
+  /**
+   * Hands out the sequence number the next push would get, without pushing:
+   * an event decided now but queued later (see Engine.scheduleQuiet) keeps
+   * its place among the events due at the same instant.
+   */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
+  /** Pushes with a sequence number taken earlier by `takeSeq` (each is used once). */
+  pushWithSeq(time: number, seq: number, item: T): number {
     if (this.count === this.times.length) this.grow();
-    const seq = this.nextSeq++;
     let i = this.count++;
     const times = this.times;
     const seqs = this.seqs;

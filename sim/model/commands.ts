@@ -2,7 +2,7 @@ import type { Micros } from '../engine/time.js';
 import type { PowerState, RecordDraft, Termination } from '../trace/records.js';
 import type { SimEvent } from './events.js';
 import type { FaultCommand } from '../faults/commands.js';
-import type { ProbeStatus } from '../probes/types.js';
+import type { ProbeKind, ProbeStatus } from '../probes/types.js';
 import type { PendingStart, StopReason, SupervisorEvent } from './state.js';
 
 /**
@@ -29,6 +29,8 @@ export type Command =
   /** Writes one record. */
   | { do: 'emit'; draft: RecordDraft; cause: Cause }
   | { do: 'schedule'; delayUs: Micros; event: SimEvent }
+  /** A probe worker's next tick, and the ticks after it that find nothing before `wakeAtUs` unless component `c` changes (Engine.scheduleQuiet, sim/model/probe-ticks.ts). */
+  | { do: 'schedule-quiet'; c: number; probe: ProbeKind; delayUs: Micros; periodUs: Micros; wakeAtUs: Micros; event: SimEvent }
   /** `stop` marks it taken down from outside; `startFailed` that it exited during its start. */
   | { do: 'terminate'; c: number; termination: Termination; graceful: boolean; cause: Cause; detected?: Cause; stop?: { reason: StopReason; waitFor: string[] }; startFailed?: boolean }
   /** Writes `killed` with the reason, then ends the process ungracefully; `stop` marks it taken down from outside. */

@@ -11,6 +11,7 @@ import { REACTIONS, TIMERS } from './reactions.js';
 import type { Reactor, ReactorContext, TimerReactor } from './reactor.js';
 import { initialState, type SystemState } from './state.js';
 import { stateSystemView } from './system-view.js';
+import { wakeChangedProbeTicks } from './probe-ticks.js';
 import { buildTopology, type Topology } from './topology.js';
 
 /** A bound on the follow-ups of one event: beyond it the model is looping, which is a bug to report, not a hang. */
@@ -47,8 +48,14 @@ export class Simulation {
     this.writer = new Writer(state, topo, engine, recorder, streams, this.facts, this.context);
   }
 
-  static create(scenario: Scenario, seed: number): Simulation {
-    const engine = new Engine<SimEvent>();
+  /**
+   * `probeTicks: 'computed'` hands the engine only the probe ticks that can
+   * find something (sim/model/probe-ticks.ts); `every-period` (the default
+   * here, for exhaustive exploration, which steps and forks between events)
+   * ticks each period. The trace is the same; the events are fewer.
+   */
+  static create(scenario: Scenario, seed: number, options: { probeTicks?: 'computed' | 'every-period' } = {}): Simulation {
+    const engine = new Engine<SimEvent>({ quietChains: options.probeTicks === 'computed' });
     const budgets = scenario.faults.map((f) => (f.trigger.kind === 'when' ? f.trigger.times : 0));
     return new Simulation(buildTopology(scenario), seed, initialState(scenario.components.length, budgets), engine, new StreamFactory(seed), new Recorder(() => engine.nowUs));
   }
@@ -142,5 +149,6 @@ export class Simulation {
       for (const reactor of REACTIONS[fact.f] as readonly Reactor[]) this.writer.applyBatch(reactor(this.state, fact, this.context));
     }
     facts.length = 0;
+    wakeChangedProbeTicks(this.state, this.engine);
   }
 }

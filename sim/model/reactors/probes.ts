@@ -1,11 +1,12 @@
-import { countProbe, probeRuns } from '../../probes/counting.js';
+import { countProbe } from '../../probes/counting.js';
+import { firstTickThatMattersUs, tickOutcome } from '../../probes/ticks.js';
 import { PROBE_KINDS } from '../../probes/types.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import type { Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { probeTargetOf } from '../probe-ticks.js';
 import { systemIsStopping } from '../state.js';
-import { US_PER_S } from '../../engine/time.js';
 
 /**
  * Kubernetes container probes, as the kubelet runs them
@@ -39,7 +40,8 @@ import { US_PER_S } from '../../engine/time.js';
  *   (sim/model/readiness.ts `isUp`); losing readiness takes nothing down
  *   (Kubernetes only removes the pod from the Service's endpoints).
  *
- * One event per period and probe while the system is up.
+ * A tick that skips or whose success changes nothing is not an event:
+ * only the ticks that can find something are (sim/model/probe-ticks.ts).
  */
 
 /** terminationGracePeriodSeconds' default (k8s.io/api core/v1 PodSpec: "Defaults to 30 seconds"). */
@@ -59,22 +61,27 @@ export const armProbes: Reactor<FactOf<'boot-started'>> = (s, _fact, ctx) => {
   return out;
 };
 
-/** One tick of a probe worker: probe the current container if it may be probed now (its answer or timeout comes later), and wait for the next tick. */
+/**
+ * One tick of a probe worker: probe the current container if it may be probed
+ * now (its answer or timeout comes later), and wait for the next tick. The
+ * next tick, and those after it that would do nothing while the component
+ * stays as it is, are one quiet chain up to the first that can do something
+ * (sim/model/probe-ticks.ts): the same outcome as ticking every period,
+ * without an event per period.
+ */
 export const onProbe: TimerReactor<'probe'> = (s, e, ctx) => {
   if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
-  const component = s.components[e.c]!;
-  const life = component.life;
-  const status = component.probe;
-  const specOf = ctx.topo.specs[e.c]!;
-  const spec = specOf.probes![e.probe]!;
-  const next: Command = { do: 'schedule', delayUs: spec.periodUs, event: e };
-  if (life.state !== 'running' && life.state !== 'hung') return [next];
-  if (!status || status.generation !== component.generation || !probeRuns(status, e.probe)) return [next];
-  if (Math.floor((ctx.nowUs - life.startedAtUs) / US_PER_S) * US_PER_S < spec.initialDelayUs) return [next];
-  const listening = life.state === 'running' && ctx.nowUs >= life.startedAtUs + (specOf.warmupUs ?? 0);
+  const target = probeTargetOf(s, ctx.topo, e.c, e.probe);
+  const periodUs = target.spec.periodUs;
+  const nextUs = ctx.nowUs + periodUs;
+  const wakeAtUs = firstTickThatMattersUs(target, nextUs);
+  const next: Command =
+    wakeAtUs > nextUs ? { do: 'schedule-quiet', c: e.c, probe: e.probe, delayUs: periodUs, periodUs, wakeAtUs, event: e } : { do: 'schedule', delayUs: periodUs, event: e };
+  const outcome = tickOutcome(target, ctx.nowUs);
+  if (outcome === 'skip') return [next];
   // Refused at once while not listening; no answer from a hung process until the timeout.
-  const delayUs = life.state === 'hung' ? spec.timeoutUs : 0;
-  return [next, { do: 'schedule', delayUs, event: { k: 'probe-result', c: e.c, generation: component.generation, probe: e.probe, ok: listening } }];
+  const delayUs = target.process!.hung ? target.spec.timeoutUs : 0;
+  return [next, { do: 'schedule', delayUs, event: { k: 'probe-result', c: e.c, generation: target.process!.generation, probe: e.probe, ok: outcome === 'success' } }];
 };
 
 /** A probe's answer or timeout, counted as worker.go counts it; a liveness or startup Failure kills the container. */

@@ -5,6 +5,7 @@ import type { RecordDraft, TraceRecord } from '../../trace/records.js';
 import { withSource } from '../provenance.js';
 import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
 import { type Handlers, type WriterCore } from './core.js';
+import { probeTickNote } from '../probe-ticks.js';
 import { openLedgers, requestArrives, requestSources } from './client-requests.js';
 
 /**
@@ -86,6 +87,9 @@ export const RUN = {
   },
   schedule: (w, cmd) => {
     w.engine.schedule(cmd.delayUs, cmd.event);
+  },
+  'schedule-quiet': (w, cmd) => {
+    w.engine.scheduleQuiet(cmd.delayUs, cmd.periodUs, cmd.wakeAtUs, cmd.event, probeTickNote(w.state, cmd.c, cmd.probe));
   },
   'schedule-stochastic': (w, cmd) => scheduleStochastic(w, cmd.fault, cmd.fromUs),
   'use-trigger': (w, cmd) => {
