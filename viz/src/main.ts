@@ -100,10 +100,13 @@ function showError(message: string): void {
   console.error(message);
 }
 
-function show(traces: LoadedTrace[], startedMs: number): void {
+/** Shows traces; `ready` runs once the side panels are in too (the page says so: body[data-state="ready"]). */
+function show(traces: LoadedTrace[], startedMs: number, ready: () => void = () => {}): void {
   errorBox.hidden = true;
-  app.load(traces, startedMs);
-  body.dataset.state = 'ready';
+  app.load(traces, startedMs, () => {
+    body.dataset.state = 'ready';
+    ready();
+  });
   const names = traces.map((t) => t.file.summary?.scenario ?? t.name);
   document.title = `${names.join(' vs ')} — recsim`;
   body.classList.toggle('comparing', traces.length > 1);
