@@ -122,8 +122,8 @@ export class App {
 
   /**
    * Shows these traces (one, or two to compare), from the whole run, nothing
-   * selected. The timeline is painted at once; the side panels follow the
-   * first frame that shows it, and then `ready` is called.
+   * selected. The timeline is painted in the next frame; the side panels
+   * follow that frame, and then `ready` is called.
    */
   load(traces: LoadedTrace[], startedMs: number, ready: () => void = () => {}): void {
     const layoutStarted = performance.now();

@@ -100,12 +100,11 @@ function showError(message: string): void {
   console.error(message);
 }
 
-/** Shows traces; `ready` runs once the side panels are in too (the page says so: body[data-state="ready"]). */
-function show(traces: LoadedTrace[], startedMs: number, ready: () => void = () => {}): void {
+/** Shows traces; the page says it is ready (body[data-state="ready"]) once the side panels are in too. */
+function show(traces: LoadedTrace[], startedMs: number): void {
   errorBox.hidden = true;
   app.load(traces, startedMs, () => {
     body.dataset.state = 'ready';
-    ready();
   });
   const names = traces.map((t) => t.file.summary?.scenario ?? t.name);
   document.title = `${names.join(' vs ')} — recsim`;
