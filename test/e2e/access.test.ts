@@ -76,7 +76,11 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('colour and access in headle
     async function seen(x: number, y: number): Promise<[number, number, number]> {
       return page.evaluate(
         ({ cx, cy }) => {
-          const canvas = document.querySelector('canvas.lanes-canvas') as HTMLCanvasElement;
+          // The pinned canvas (counters, power) or the scrolling one (components), whichever holds the point.
+          const canvas = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pinned-canvas, canvas.lanes-canvas')].find((c) => {
+            const r = c.getBoundingClientRect();
+            return cx >= r.left && cx < r.right && cy >= r.top && cy < r.bottom;
+          })!;
           const rect = canvas.getBoundingClientRect();
           const scale = canvas.width / rect.width;
           const copy = document.createElement('canvas');

@@ -78,11 +78,16 @@ export async function pointOfRecord(page: Page, seq: number, traceIndex = 0): Pr
   return point;
 }
 
-/** The RGB of the lane canvas at a client point. */
+/** The RGB of the lane canvas (pinned or scrolling) at a client point. */
 export async function canvasPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
   return page.evaluate(
     ({ cx, cy }) => {
-      const canvas = document.querySelector('canvas.lanes-canvas') as HTMLCanvasElement;
+      // The pinned canvas (counters, power) or the scrolling one (components), whichever holds the point.
+      const canvas = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pinned-canvas, canvas.lanes-canvas')].find((c) => {
+        const r = c.getBoundingClientRect();
+        return cx >= r.left && cx < r.right && cy >= r.top && cy < r.bottom;
+      });
+      if (!canvas) throw new Error(`no lane canvas at (${cx}, ${cy})`);
       const rect = canvas.getBoundingClientRect();
       const scale = canvas.width / rect.width;
       const data = canvas.getContext('2d')!.getImageData(Math.round((cx - rect.left) * scale), Math.round((cy - rect.top) * scale), 1, 1).data;

@@ -118,6 +118,80 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides, in head
       expect(await page.getAttribute('#compare .verdict', 'class')).toContain('verdict-B');
       expect(watched.errors).toEqual([]);
     });
+
+    it('pins the counters and the power lanes while the component lanes scroll; a click on a pinned counter selects its record', async () => {
+      const restart = recordOf(systemd, (r) => r.type === 'restart');
+      // Around A's first restart, so a pixel is a few ms and the click lands on A's step, not B's.
+      await page.evaluate((t) => (window as unknown as Hook).recsimViewer.app.setDomain({ startUs: t - 2_000_000, endUs: t + 2_000_000 }), restart.t);
+      await nextFrames(page);
+      /** Where the pinned rows are and what they show: label boxes and every pixel of the pinned canvas. */
+      const pinnedView = (): Promise<{ canvas: number[]; labels: string[]; pixels: string }> =>
+        page.evaluate(() => {
+          const canvas = document.querySelector('canvas.pinned-canvas') as HTMLCanvasElement;
+          const r = canvas.getBoundingClientRect();
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let hash = 0;
+          for (let i = 0; i < data.length; i++) hash = (Math.imul(hash, 31) + data[i]!) | 0;
+          const labels = [...document.querySelectorAll('.lanes-pinned .row-label')].map((el) => `${el.querySelector('.tag')!.textContent}${el.querySelector('.name')!.textContent} @${Math.round(el.getBoundingClientRect().top)}`);
+          return { canvas: [r.left, r.top, r.width, r.height], labels, pixels: `${data.length}:${hash}` };
+        });
+      const before = await pinnedView();
+      expect(before.labels.map((l) => l.replace(/ @\d+$/, ''))).toEqual([
+        'counters (totals so far)', 'components up', 'system up', 'restarts', 'lost requests', 'refused requests', 'delayed requests', 'lost data', 'system', 'Apower', 'Bpower',
+      ]);
+      const lanes = await page.evaluate(() => {
+        const scroller = document.querySelector('.lanes-scrolling') as HTMLElement;
+        const firstLane = (): number => document.querySelector('.lanes-scrolling .lane-label')!.getBoundingClientRect().top;
+        const top = firstLane();
+        scroller.scrollTop = scroller.scrollHeight;
+        return { scrolled: scroller.scrollTop, moved: top - firstLane() };
+      });
+      await nextFrames(page);
+      // The lanes did scroll (the window is shorter than them), the pinned rows did not move or change.
+      expect(lanes.scrolled).toBeGreaterThan(50);
+      expect(lanes.moved).toBe(lanes.scrolled);
+      expect(await pinnedView()).toEqual(before);
+      await page.screenshot({ path: join(dir, 'pinned-scrolled.png') });
+
+      // A click on the pinned "restarts" track at A's restart selects it and brings its lane back into sight.
+      const row = await page.evaluate(() => (window as unknown as Hook).recsimViewer.app.rows.findIndex((r) => r.kind === 'counter' && (r as { counter?: string }).counter === 'restarts'));
+      const at = await page.evaluate(({ t, row }) => (window as unknown as Hook).recsimViewer.app.timeline.pointOf(t, row), { t: restart.t, row });
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => page.textContent('#tooltip')).toMatch(/^restarts at .*: A 1, B \d+/);
+      await page.mouse.click(at.x, at.y);
+      expect((await viewState(page)).selection).toEqual({ traceIndex: 0, seq: restart.seq });
+      expect(await page.textContent('.details-title')).toMatch(/^\[A\] restart at /);
+      // Its ring is drawn on its component's lane, in sight among the scrolling lanes.
+      const restartRing = (await page.waitForSelector(`circle.chain-point.selected[data-seq="${restart.seq}"]`).then((el) => el.boundingBox()))!;
+      const lanesBox = (await page.locator('canvas.lanes-canvas').boundingBox())!;
+      expect(restartRing.y).toBeGreaterThan(lanesBox.y);
+      expect(restartRing.y + restartRing.height).toBeLessThan(lanesBox.y + lanesBox.height);
+
+      // Up from the component's lane, lane by lane, to the pinned power lane: its ring is drawn there.
+      await page.mouse.move(5, 5);
+      await page.focus('.plot');
+      for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowUp');
+      const selected = (await viewState(page)).selection!;
+      const onPower = await page.evaluate((ref) => {
+        const app = (window as unknown as { recsimViewer: { app: { model: { traces: { laneOfSeq: { get(s: number): number } }[]; lanes: { kind: string }[] } } } }).recsimViewer.app;
+        return app.model.lanes[app.model.traces[ref.traceIndex]!.laneOfSeq.get(ref.seq)]!.kind;
+      }, selected);
+      expect(onPower).toBe('system');
+      await nextFrames(page);
+      const ring = await page.$eval('circle.chain-point.selected', (el) => el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2);
+      const pinnedBox = (await page.locator('canvas.pinned-canvas').boundingBox())!;
+      expect(ring).toBeGreaterThan(pinnedBox.y);
+      expect(ring).toBeLessThan(pinnedBox.y + pinnedBox.height);
+      // A mark (m) is drawn across both bands.
+      await page.keyboard.press('m');
+      await nextFrames(page);
+      const mark = (await page.locator('g.time-marker line').boundingBox())!;
+      expect(mark.y).toBeLessThanOrEqual(pinnedBox.y + 1);
+      expect(mark.y + mark.height).toBeGreaterThanOrEqual(lanesBox.y + lanesBox.height - 1);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      expect(watched.errors).toEqual([]);
+    });
   });
 
   describe('a panic (minix-rs on the storage stack: a core driver\'s crash panics the system)', () => {
@@ -329,17 +403,21 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides, in head
         svg.setAttribute('height', '0');
         svg.innerHTML = `<filter id="deuteranopia" color-interpolation-filters="linearRGB"><feColorMatrix type="matrix" values="${matrix}"/></filter>`;
         document.body.append(svg);
-        const source = document.querySelector('canvas.lanes-canvas') as HTMLCanvasElement;
-        const rect = source.getBoundingClientRect();
-        const scale = source.width / rect.width;
-        const copy = document.createElement('canvas');
-        copy.width = source.width;
-        copy.height = source.height;
-        const ctx = copy.getContext('2d')!;
-        ctx.filter = 'url(#deuteranopia)';
-        ctx.drawImage(source, 0, 0);
-        const plain = source.getContext('2d')!;
         return points.map((p) => {
+          // The power lane is on the pinned canvas, the component on the scrolling one.
+          const source = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pinned-canvas, canvas.lanes-canvas')].find((c) => {
+            const r = c.getBoundingClientRect();
+            return p.x >= r.left && p.x < r.right && p.y >= r.top && p.y < r.bottom;
+          })!;
+          const rect = source.getBoundingClientRect();
+          const scale = source.width / rect.width;
+          const copy = document.createElement('canvas');
+          copy.width = source.width;
+          copy.height = source.height;
+          const ctx = copy.getContext('2d')!;
+          ctx.filter = 'url(#deuteranopia)';
+          ctx.drawImage(source, 0, 0);
+          const plain = source.getContext('2d')!;
           const [x, y] = [Math.round((p.x - rect.left) * scale), Math.round((p.y - rect.top) * scale)];
           return { filtered: [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)], plain: [...plain.getImageData(x, y, 1, 1).data.slice(0, 3)] };
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnRange, counterSeries, valueAt } from '../../viz/src/layout/counters.js';
+import { columnRange, counterSeries, stepAt, valueAt } from '../../viz/src/layout/counters.js';
 import { TraceBuilder } from '../helpers/trace-builder.js';
 
 const S = 1_000_000;
@@ -15,7 +15,9 @@ b.add({ type: 'restart', component: 'a', attempt: 1 });
 b.add({ type: 'state', component: 'a', from: 'stopped', to: 'starting' });
 b.at(11.5 * S);
 b.add({ type: 'state', component: 'a', from: 'starting', to: 'running' });
-const counters = counterSeries(b.end());
+const trace = b.end();
+const counters = counterSeries(trace);
+const seqOf = (type: string, t: number): number => trace.find((r) => r.type === type && r.t === t)!.seq;
 
 describe('counter tracks', () => {
   it('count components running over time, one point per instant', () => {
@@ -48,5 +50,17 @@ describe('counter tracks', () => {
     const { min } = columnRange(counters['components-up'], 0, 20 * S, 15 * S, 20);
     expect(Number.isNaN(min[16]!)).toBe(true);
     expect(min[14]).toBe(2);
+  });
+
+  it('know the record behind each point, which a click on the track selects', () => {
+    const up = counters['components-up'];
+    expect(up.seqs).toEqual([up.seqs[0], seqOf('state', 10 * S), seqOf('state', 11.5 * S)]);
+    // Near a step (within the tolerance): that step, on either side of it.
+    expect(up.seqs[stepAt(up, 10.2 * S, 0.5 * S)]).toBe(seqOf('state', 10 * S));
+    expect(up.seqs[stepAt(up, 11.3 * S, 0.5 * S)]).toBe(seqOf('state', 11.5 * S));
+    // Far from any step: the step in effect there, what made the value what it is.
+    expect(up.seqs[stepAt(up, 11.3 * S, 0.1 * S)]).toBe(seqOf('state', 10 * S));
+    expect(counters.restarts.seqs[stepAt(counters.restarts, 50 * S, S)]).toBe(seqOf('restart', 11 * S));
+    expect(stepAt(counters.restarts, 5 * S, S)).toBe(-1);
   });
 });

@@ -63,6 +63,8 @@ export interface LoadTimings {
    * styling included).
    */
   firstViewMs: number;
+  /** From navigation to the side panels filled in too (they follow the first frame). */
+  readyMs: number;
   records: number;
 }
 
@@ -90,6 +92,12 @@ export class App {
   /** The incident list of the model shown (thousands in a day: built once, not at every click). */
   private storiesOf: { model: TimelineModel; incidents: IncidentStory[] } | null = null;
   timings: LoadTimings | null = null;
+  /**
+   * Set while a trace is loading: the side panels wait until the first frame
+   * shows the timeline (they are not part of it, and listing thousands of
+   * incidents would delay it); render() only notes that they are due.
+   */
+  private panelsWaitForFirstFrame = false;
   readonly timeline: TimelineView;
   private readonly overview: OverviewView;
   private readonly listeners: (() => void)[] = [];
@@ -112,8 +120,12 @@ export class App {
     return this.model ? { startUs: this.model.startUs, endUs: this.model.endUs } : { startUs: 0, endUs: 1 };
   }
 
-  /** Shows these traces (one, or two to compare), from the whole run, nothing selected. */
-  load(traces: LoadedTrace[], startedMs: number): void {
+  /**
+   * Shows these traces (one, or two to compare), from the whole run, nothing
+   * selected. The timeline is painted in the next frame; the side panels
+   * follow that frame, and then `ready` is called.
+   */
+  load(traces: LoadedTrace[], startedMs: number, ready: () => void = () => {}): void {
     const layoutStarted = performance.now();
     this.loaded = traces;
     this.model = buildTimeline(traces, this.groupBy);
@@ -124,20 +136,30 @@ export class App {
     this.selection = null;
     this.range = null;
     this.find = { text: this.find.text, hits: [], index: -1 };
+    this.panelsWaitForFirstFrame = true;
+    // The timeline paints at the next animation frame, once: a view restored from the link
+    // (main.ts, right after this) is painted in the same frame rather than over a first paint.
     this.render(true);
-    milestone('panels');
-    this.timeline.paintNow();
-    milestone('painted');
     const records = traces.reduce((n, t) => n + t.file.records.length, 0);
-    const paintedMs = performance.now();
+    let paintedMs = 0;
     this.timings = null;
+    const model = this.model;
     // The frame that shows the painted canvas: the next animation frame's callbacks run before it
-    // is drawn, a message posted from there is handled after it (the usual "next paint" measure).
+    // is drawn (the timeline's paint was asked for first, so it runs first), a message posted from
+    // there is handled after it (the usual "next paint" measure).
     requestAnimationFrame(() => {
+      milestone('painted');
+      paintedMs = performance.now();
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         milestone('first-frame');
-        this.timings = { startedMs, layoutMs, scriptToPaintMs: paintedMs - startedMs, firstViewMs: performance.now(), records };
+        const firstViewMs = performance.now();
+        if (this.model !== model) return;
+        this.panelsWaitForFirstFrame = false;
+        this.renderPanels();
+        milestone('panels');
+        this.timings = { startedMs, layoutMs, scriptToPaintMs: paintedMs - startedMs, firstViewMs, readyMs: performance.now(), records };
+        ready();
         this.notify();
       };
       channel.port2.postMessage(null);
@@ -361,7 +383,7 @@ export class App {
     if (m1 !== undefined && m2 !== undefined) markers.push({ t: m2, label: `mark 2: ${formatSpan(Math.abs(m2 - m1))} ${m2 >= m1 ? 'after' : 'before'} mark 1` });
     this.timeline.update({ rows: this.rows, filter: this.filter, domain: this.domain, highlight: this.highlight(), markers, range: this.range }, { traceTags: this.tags });
     this.overview.update(this.model, this.domain);
-    if (panels) this.renderPanels();
+    if (panels && !this.panelsWaitForFirstFrame) this.renderPanels();
     this.notify();
   }
 

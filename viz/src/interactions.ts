@@ -8,7 +8,7 @@ import { markVisible, memberVisible } from './layout/filter.js';
 import { barAt, nearestMark } from './layout/hit-test.js';
 import type { MarkMember, RecordRef, Row } from './layout/model.js';
 import type { RangeSelection } from './layout/range-summary.js';
-import { COUNTER_LABELS, valueAt } from './layout/counters.js';
+import { COUNTER_LABELS, stepAt, valueAt } from './layout/counters.js';
 import { formatBytes } from '../../sim/format/format-bytes.js';
 import { formatCount, formatInstant, formatSpan, roundToZoom } from './layout/time-format.js';
 import { panBy, zoomAt } from './layout/viewport.js';
@@ -20,10 +20,31 @@ const PICK_RADIUS_PX = 7;
 /** Records of one instant listed in the tooltip; the panel lists them all. */
 const TOOLTIP_MEMBERS_MAX = 12;
 
-/** What is under a pointer: the nearest visible mark (all its records), else the state bar's record. */
+/**
+ * The record behind a counter track at a point: the step nearest the pointer
+ * (within the pick radius), else the one in effect there, of whichever
+ * compared trace has its step nearest.
+ */
+function counterHit(row: Extract<Row, { kind: 'counter' }>, tUs: number, usPerPx: number): RecordRef | null {
+  let best: { ref: RecordRef; distance: number } | null = null;
+  for (const track of row.tracks) {
+    if (tUs > track.endUs) continue;
+    const i = stepAt(track.series, tUs, PICK_RADIUS_PX * usPerPx);
+    if (i < 0) continue;
+    const distance = Math.abs(track.series.times[i]! - tUs);
+    if (!best || distance < best.distance) best = { ref: { traceIndex: track.traceIndex, seq: track.series.seqs[i]! }, distance };
+  }
+  return best?.ref ?? null;
+}
+
+/** What is under a pointer: the nearest visible mark (all its records), else the state bar's record; on a counter, the record that set it. */
 export function hitAt(app: App, clientX: number, clientY: number): { ref: RecordRef; group: readonly number[] } | null {
   const { tUs, row, usPerPx } = app.timeline.locate(clientX, clientY);
   const target = app.rows[row];
+  if (target?.kind === 'counter') {
+    const ref = counterHit(target, tUs, usPerPx);
+    return ref ? { ref, group: [ref.seq] } : null;
+  }
   if (!target || target.kind !== 'lane') return null;
   const lane = target.lane;
   const mark = nearestMark(lane, tUs, PICK_RADIUS_PX * usPerPx, (m) => markVisible(m, app.filter));
@@ -61,10 +82,12 @@ export function recordAt(app: App, clientX: number, clientY: number): RecordRef 
   return hitAt(app, clientX, clientY)?.ref ?? null;
 }
 
-/** Wheel zooms at the pointer (shift or horizontal wheel pans), drag pans, click selects, hover explains. */
+/** Wheel zooms at the pointer (shift or horizontal wheel pans), drag pans, click selects, hover explains: on the pinned plot as on the scrolling one. */
 export function attachInteractions(app: App, tooltip: HTMLElement): void {
-  const plot = app.timeline.plot;
+  for (const plot of app.timeline.plots) attachToPlot(app, plot, tooltip);
+}
 
+function attachToPlot(app: App, plot: HTMLElement, tooltip: HTMLElement): void {
   plot.addEventListener(
     'wheel',
     (event) => {
@@ -124,8 +147,11 @@ export function attachInteractions(app: App, tooltip: HTMLElement): void {
     plot.classList.remove('dragging');
     if (!wasClick) return;
     const incident = incidentStripAt(app, event.clientX, event.clientY);
-    if (incident) app.jumpTo(incident);
-    else app.select(recordAt(app, event.clientX, event.clientY));
+    if (incident) return app.jumpTo(incident);
+    const ref = recordAt(app, event.clientX, event.clientY);
+    // A counter's record sits on a component's lane, maybe scrolled out of sight below: bring it in.
+    if (ref && app.rows[app.timeline.locate(event.clientX, event.clientY).row]?.kind === 'counter') app.jumpTo(ref, false);
+    else app.select(ref);
   });
   plot.addEventListener('pointerleave', () => {
     tooltip.hidden = true;
@@ -140,7 +166,7 @@ function counterTooltip(app: App, row: Extract<Row, { kind: 'counter' }>, tUs: n
     const text = value === undefined ? 'run over' : row.counter === 'lost-bytes' ? formatBytes(value) : row.counter === 'system-up' ? (value ? 'up' : 'down') : formatCount(value);
     return `${tags[track.traceIndex] ? `${tags[track.traceIndex]} ` : ''}${text}`;
   });
-  return `${COUNTER_LABELS[row.counter]} at ${formatInstant(roundToZoom(tUs, usPerPx))}: ${values.join(', ')}`;
+  return `${COUNTER_LABELS[row.counter]} at ${formatInstant(roundToZoom(tUs, usPerPx))}: ${values.join(', ')}\n(click: the record that changed it)`;
 }
 
 function showTooltip(app: App, tooltip: HTMLElement, event: PointerEvent): void {

@@ -100,10 +100,12 @@ function showError(message: string): void {
   console.error(message);
 }
 
+/** Shows traces; the page says it is ready (body[data-state="ready"]) once the side panels are in too. */
 function show(traces: LoadedTrace[], startedMs: number): void {
   errorBox.hidden = true;
-  app.load(traces, startedMs);
-  body.dataset.state = 'ready';
+  app.load(traces, startedMs, () => {
+    body.dataset.state = 'ready';
+  });
   const names = traces.map((t) => t.file.summary?.scenario ?? t.name);
   document.title = `${names.join(' vs ')} — recsim`;
   body.classList.toggle('comparing', traces.length > 1);

@@ -30,11 +30,26 @@ export function barsFromChanges(
   return bars;
 }
 
-/** Lifecycle bars of one component from its `state` records (sorted). */
+/**
+ * Lifecycle bars of one component from its `state` records (sorted): as
+ * barsFromChanges, read straight from the records (a lane of a day has tens
+ * of thousands, and first view waits for every lane).
+ */
 export function lifecycleBars(records: readonly TraceRecord[], startUs: number, endUs: number): Bar[] {
-  const changes: StateChange[] = [];
-  for (const r of records) if (r.type === 'state') changes.push({ t: r.t, seq: r.seq, from: r.from, to: r.to });
-  return barsFromChanges(changes, startUs, endUs, 'stopped');
+  const bars: Bar[] = [];
+  let state: BarState | undefined;
+  let since = startUs;
+  let seq: number | null = null;
+  for (const r of records) {
+    if (r.type !== 'state') continue;
+    state ??= r.from;
+    if (r.t > since) bars.push({ startUs: since, endUs: r.t, state, seq });
+    since = Math.max(since, r.t);
+    state = r.to;
+    seq = r.seq;
+  }
+  if (endUs > since) bars.push({ startUs: since, endUs, state: state ?? 'stopped', seq });
+  return bars;
 }
 
 /** Power bars of the system lane from `power` records (sorted); 'up' when there are none. */

@@ -23,28 +23,34 @@ export const COUNTER_LABELS: Readonly<Record<CounterKey, string>> = {
 export interface StepSeries {
   times: number[];
   values: number[];
+  /** The record that set each point (the last of its instant): what a click on the counter selects. */
+  seqs: number[];
   max: number;
 }
 
 class SeriesBuilder {
   readonly times: number[] = [];
   readonly values: number[] = [];
+  readonly seqs: number[] = [];
   value = 0;
   max = 0;
 
-  set(t: number, value: number): void {
+  set(t: number, value: number, seq: number): void {
     this.value = value;
     if (value > this.max) this.max = value;
     const last = this.times.length - 1;
-    if (last >= 0 && this.times[last] === t) this.values[last] = value;
-    else if (last < 0 || this.values[last] !== value) {
+    if (last >= 0 && this.times[last] === t) {
+      this.values[last] = value;
+      this.seqs[last] = seq;
+    } else if (last < 0 || this.values[last] !== value) {
       this.times.push(t);
       this.values.push(value);
+      this.seqs.push(seq);
     }
   }
 
   series(): StepSeries {
-    return { times: this.times, values: this.values, max: this.max };
+    return { times: this.times, values: this.values, seqs: this.seqs, max: this.max };
   }
 }
 
@@ -54,26 +60,26 @@ export function counterSeries(sorted: readonly TraceRecord[]): Record<CounterKey
   for (const r of sorted) {
     switch (r.type) {
       case 'state':
-        if (r.from === 'running' && r.to !== 'running') b['components-up'].set(r.t, b['components-up'].value - 1);
-        else if (r.to === 'running' && r.from !== 'running') b['components-up'].set(r.t, b['components-up'].value + 1);
+        if (r.from === 'running' && r.to !== 'running') b['components-up'].set(r.t, b['components-up'].value - 1, r.seq);
+        else if (r.to === 'running' && r.from !== 'running') b['components-up'].set(r.t, b['components-up'].value + 1, r.seq);
         break;
       case 'power':
-        b['system-up'].set(r.t, r.to === 'up' ? 1 : 0);
+        b['system-up'].set(r.t, r.to === 'up' ? 1 : 0, r.seq);
         break;
       case 'restart':
-        b.restarts.set(r.t, b.restarts.value + 1);
+        b.restarts.set(r.t, b.restarts.value + 1, r.seq);
         break;
       case 'requests-lost':
-        b['lost-requests'].set(r.t, b['lost-requests'].value + r.count);
+        b['lost-requests'].set(r.t, b['lost-requests'].value + r.count, r.seq);
         break;
       case 'requests-refused':
-        b['refused-requests'].set(r.t, b['refused-requests'].value + r.count);
+        b['refused-requests'].set(r.t, b['refused-requests'].value + r.count, r.seq);
         break;
       case 'requests-delayed':
-        b['delayed-requests'].set(r.t, b['delayed-requests'].value + r.count);
+        b['delayed-requests'].set(r.t, b['delayed-requests'].value + r.count, r.seq);
         break;
       case 'data-lost':
-        b['lost-bytes'].set(r.t, b['lost-bytes'].value + r.bytes);
+        b['lost-bytes'].set(r.t, b['lost-bytes'].value + r.bytes, r.seq);
         break;
       default:
         break;
@@ -92,6 +98,28 @@ export function valueAt(series: StepSeries, tUs: number): number {
     else hi = mid;
   }
   return lo === 0 ? 0 : series.values[lo - 1]!;
+}
+
+/**
+ * The point of a step series a click at tUs picks: the nearest step within
+ * toleranceUs, else the step in effect at tUs (what made the value what it
+ * is there); -1 before the first step.
+ */
+export function stepAt(series: StepSeries, tUs: number, toleranceUs: number): number {
+  const { times } = series;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! <= tUs) lo = mid + 1;
+    else hi = mid;
+  }
+  // lo - 1: the step in effect; lo: the next one.
+  const before = lo - 1;
+  const after = lo < times.length ? lo : -1;
+  const near = (i: number): number => (i < 0 ? Infinity : Math.abs(times[i]! - tUs));
+  const nearest = near(after) < near(before) ? after : before;
+  return near(nearest) <= toleranceUs ? nearest : before;
 }
 
 /**

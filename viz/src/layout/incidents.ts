@@ -133,7 +133,7 @@ export function findIncidents(sorted: readonly TraceRecord[], runEndUs: number):
   };
   const cameBack = (key: string | null, t: number, seq: number): void => {
     const list = waiting.get(key);
-    if (!list) return;
+    if (!list || list.length === 0) return;
     const still = list.filter((item) => {
       if (item.incident.downUs === undefined) return true;
       item.incident.recovered = { t, seq };

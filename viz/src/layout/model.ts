@@ -67,7 +67,7 @@ export interface IndexedTrace {
   /** Records of each type present, in (t, seq) order. */
   byType: ReadonlyMap<RecordType, readonly TraceRecord[]>;
   /** seq -> index into TimelineModel.lanes of the lane the record is anchored on. */
-  laneOfSeq: SeqMap<number>;
+  readonly laneOfSeq: SeqMap<number>;
   /** Every fault and its recovery, in time order. */
   incidents: Incident[];
   /** Fault seq -> its incident. */

@@ -99,7 +99,8 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
     }
     return byComponent;
   });
-  const monitors = inputs.map((i) => monitorsOf(i.file.records));
+  // Who monitors whom takes a pass over every record: only when lanes are grouped by it.
+  const monitors = groupBy === 'monitor' ? inputs.map((i) => monitorsOf(i.file.records)) : [];
 
   // Group and component order: first appearance over the traces in turn.
   const groupOrder = new Map<string, string[]>();
@@ -157,7 +158,8 @@ export function buildTimeline(inputs: readonly NamedTrace[], groupBy: GroupBy = 
   return { traces, lanes, startUs, endUs, groupBy };
 }
 
-function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: readonly Lane[], found: TraceIncidents, endUs: number): IndexedTrace {
+/** seq -> lane index of every record of one trace. */
+function laneOfSeqOf(ti: number, split: PerTrace, lanes: readonly Lane[]): SeqMap<number> {
   const laneIndexOf = new Map<string, number>();
   lanes.forEach((lane, i) => {
     if (lane.traceIndex === ti) laneIndexOf.set(lane.component ?? SYSTEM, i);
@@ -168,14 +170,22 @@ function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: reado
     const lane = laneIndexOf.get(component)!;
     for (const r of records) laneOfSeq.set(r.seq, lane);
   }
+  return laneOfSeq;
+}
+
+function indexTrace(input: NamedTrace, ti: number, split: PerTrace, lanes: readonly Lane[], found: TraceIncidents, endUs: number): IndexedTrace {
   const incidentOfFault = new Map(found.incidents.map((incident) => [incident.faultSeq, incident]));
+  // Built at the first question (a click, the side panels), not before the first frame: painting needs none of it.
+  let laneOfSeq: SeqMap<number> | undefined;
   return {
     name: input.name,
     file: input.file,
     sorted: split.sorted,
     bySeq: split.bySeq,
     byType: split.byType,
-    laneOfSeq,
+    get laneOfSeq() {
+      return (laneOfSeq ??= laneOfSeqOf(ti, split, lanes));
+    },
     incidents: found.incidents,
     incidentOfFault,
     rootFault: found.rootFault,

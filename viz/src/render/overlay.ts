@@ -16,11 +16,20 @@ export interface Highlight {
   points: readonly { seq: number; t: number; lane: number }[];
 }
 
+/** Where a row is in the overlay, in px from its top; a row scrolled out of its band is held at the band's edge. */
+export interface RowPlace {
+  top: number;
+  bottom: number;
+  middle: number;
+  /** Whether the row is in sight (not scrolled out of its band). */
+  shown: boolean;
+}
+
 export interface OverlayGeometry {
   width: number;
   height: number;
-  rowHeight: number;
-  scrollTop: number;
+  /** Rows are in two bands (pinned, scrolling): the timeline says where each is. */
+  placeRow(row: number): RowPlace;
 }
 
 /** Creates the arrowhead marker once per overlay SVG. */
@@ -56,18 +65,20 @@ export function drawOverlay(
 ): void {
   svg.attr('width', g.width).attr('height', g.height);
   const x = (us: number): number => ((us - domain.startUs) / (domain.endUs - domain.startUs)) * g.width;
-  const y = (lane: number): number | undefined => {
+  const place = (lane: number): RowPlace | undefined => {
     const row = rowOfLane.get(lane);
-    return row === undefined ? undefined : row * g.rowHeight + g.rowHeight / 2 - g.scrollTop;
+    return row === undefined ? undefined : g.placeRow(row);
   };
+  // An arrow to a lane scrolled out of sight ends at the edge of the lanes, pointing the way.
+  const y = (lane: number): number | undefined => place(lane)?.middle;
   // The range: a band over the rows of its lanes (the whole height when none of them is shown).
   const rangeRows = range ? range.lanes.flatMap((lane) => rowOfLane.get(lane) ?? []) : [];
   const band = range
     ? [{
         x0: x(Math.min(range.startUs, range.endUs)),
         x1: x(Math.max(range.startUs, range.endUs)),
-        y0: rangeRows.length ? Math.min(...rangeRows) * g.rowHeight - g.scrollTop : 0,
-        y1: rangeRows.length ? (Math.max(...rangeRows) + 1) * g.rowHeight - g.scrollTop : g.height,
+        y0: rangeRows.length ? g.placeRow(Math.min(...rangeRows)).top : 0,
+        y1: rangeRows.length ? g.placeRow(Math.max(...rangeRows)).bottom : g.height,
       }]
     : [];
   svg
@@ -118,8 +129,8 @@ export function drawOverlay(
     .attr('d', (a) => a.d)
     .attr('marker-end', 'url(#cause-arrowhead)');
   const points = (highlight?.points ?? []).flatMap((p, i) => {
-    const py = y(p.lane);
-    return py === undefined ? [] : [{ seq: p.seq, cx: x(p.t), cy: py, selected: i === 0 }];
+    const at = place(p.lane);
+    return at === undefined || !at.shown ? [] : [{ seq: p.seq, cx: x(p.t), cy: at.middle, selected: i === 0 }];
   });
   svg
     .select<SVGGElement>('g.cause-points')

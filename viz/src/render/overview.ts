@@ -86,13 +86,19 @@ export function createOverview(container: HTMLElement, onBrush: (domain: Domain)
       }
     });
     const top = systems.length * stripHeight + 2;
-    const density = new Float64Array(Math.max(1, Math.ceil(width)));
-    const ticks = new Map<MarkKind, Set<number>>(TICKED.map((k) => [k, new Set<number>()]));
+    const columns = Math.max(1, Math.ceil(width));
+    const density = new Float64Array(columns);
+    // One flag per pixel column and ticked kind: a pass over every mark of the run, at first view too.
+    const ticks = new Map<MarkKind, Uint8Array>(TICKED.map((k) => [k, new Uint8Array(columns)]));
+    const usPerPx = (model.endUs - model.startUs) / width;
     for (const lane of model.lanes) {
       for (const mark of lane.marks) {
-        const px = Math.min(density.length - 1, Math.max(0, Math.floor(x(mark.t))));
+        const px = Math.min(columns - 1, Math.max(0, Math.floor((mark.t - model.startUs) / usPerPx)));
         density[px]! += mark.members.length;
-        for (const member of mark.members) ticks.get(member.kind)?.add(px);
+        for (const member of mark.members) {
+          const flags = ticks.get(member.kind);
+          if (flags) flags[px] = 1;
+        }
       }
     }
     const max = Math.max(1, ...density);
@@ -106,13 +112,16 @@ export function createOverview(container: HTMLElement, onBrush: (domain: Domain)
     for (const kind of TICKED) {
       if (kind === 'violation') continue;
       ctx.fillStyle = tickColor(kind);
-      for (const px of ticks.get(kind)!) ctx.fillRect(px, top, 1.5, 6);
+      const flags = ticks.get(kind)!;
+      for (let px = 0; px < columns; px++) if (flags[px]) ctx.fillRect(px, top, 1.5, 6);
     }
     // Violations last and larger: a triangle pointing down at the instant, outlined so it reads on any density.
     ctx.fillStyle = tickColor('violation');
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1;
-    for (const px of ticks.get('violation')!) {
+    const violations = ticks.get('violation')!;
+    for (let px = 0; px < columns; px++) {
+      if (!violations[px]) continue;
       ctx.beginPath();
       ctx.moveTo(px + 0.5 - VIOLATION_HALF_PX, top);
       ctx.lineTo(px + 0.5 + VIOLATION_HALF_PX, top);
