@@ -6,15 +6,20 @@ import { runInChild } from './child-run.js';
 
 /**
  * A system of `n` components written as a YAML file, one component a line:
- * 10 monitors, then a tree of services each depending on the one 8 places up
- * (as scale.ts), and 4 stochastic crash streams.
+ * 10 monitors, 8 drivers under them restarted on failure, then a tree of
+ * services each depending on the one 8 places up (as scale.ts), and 4
+ * stochastic crash streams on drivers. The drivers need `restart:`: without
+ * it (the default is `never`) a driver crashed before the tree finished
+ * starting stays stopped, and `recsim run` rightly says the boot never
+ * completed (boot completes once every boot component runs at the same time,
+ * sim/model/reactors/power.ts).
  */
 export function scaleYaml(n: number, duration = '1min'): string {
   const lines = ['name: scale as YAML', `duration: ${duration}`, 'event_budget: 100000000', 'system: { heartbeat_period: 3s, on_dependency_stop: keep-dependents }', 'components:'];
   for (let m = 0; m < 10; m++) lines.push(`  - { name: mon${m}, kind: monitor }`);
   for (let i = 10; i < n; i++) {
     const parent = i < 18 ? undefined : 10 + Math.floor((i - 18) / 8);
-    lines.push(parent === undefined ? `  - { name: c${i}, kind: driver, monitor: mon${i % 10} }` : `  - { name: c${i}, depends: [c${parent}] }`);
+    lines.push(parent === undefined ? `  - { name: c${i}, kind: driver, monitor: mon${i % 10}, restart: on-failure }` : `  - { name: c${i}, depends: [c${parent}] }`);
   }
   lines.push('faults:');
   for (const i of [10, 11, 12, 13]) lines.push(`  - { rate: 6/min, crash: c${i} }`);
