@@ -26,6 +26,14 @@ export function scaleYaml(n: number, duration = '1min'): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** One `recsim run` of a written scale file in its own process, in words. */
+function runFigure(dir: string, n: number): string {
+  const file = join(dir, `scale-${n}.yaml`);
+  writeFileSync(file, scaleYaml(n));
+  const run = runInChild(file);
+  return `${n.toLocaleString('en')} components in ${run.wallSeconds.toFixed(2)} s, exit ${run.exitCode}, peak RSS ${run.maxRssMb?.toFixed(0)} MB`;
+}
+
 /** (i) Scale as a user meets it: YAML files loaded through the real front end. */
 export function benchScaleYaml(dir: string): string {
   const small = join(dir, 'scale-1e5.yaml');
@@ -33,10 +41,7 @@ export function benchScaleYaml(dir: string): string {
   const started = performance.now();
   loadScenarioFile(small);
   const loadSeconds = (performance.now() - started) / 1000;
-  const big = join(dir, 'scale-1e6.yaml');
-  writeFileSync(big, scaleYaml(1_000_000));
-  const run = runInChild(big);
-  return `(i) scale as YAML: a 100,000-line scenario loads in ${loadSeconds.toFixed(2)} s (goal < 3 s); ` +
-    `1,000,000 components (one a line) load and run 1 virtual minute as \`recsim run\` in ${run.wallSeconds.toFixed(2)} s, ` +
-    `exit ${run.exitCode}, peak RSS ${run.maxRssMb?.toFixed(0)} MB (goal < 15 s and 2 GB)`;
+  return `(i) scale as YAML: a 100,000-line scenario loads in ${loadSeconds.toFixed(2)} s (goal < 3 s);\n` +
+    `    written one component a line, loaded and run for 1 virtual minute as \`recsim run\` (whole process): ` +
+    `${runFigure(dir, 200_000)}; ${runFigure(dir, 1_000_000)} (goal < 15 s and 2 GB, exit 0)`;
 }
