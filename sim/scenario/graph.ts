@@ -1,3 +1,5 @@
+import { componentIndex } from './component-index.js';
+
 /**
  * Pure functions over the dependency graph: `depends` edges point from a
  * component to the components it needs.
@@ -57,11 +59,21 @@ export function findCycle(nodes: readonly DependencyNode[]): string[] | undefine
   return undefined;
 }
 
-/** For each component, the components that depend on it (its dependents), in declaration order. */
+/**
+ * For each component that has dependents, those dependents, in declaration
+ * order; a component nothing depends on has no entry (most of a large tree
+ * are leaves: a million of them would each hold an empty list).
+ */
 export function dependentsOf(nodes: readonly DependencyNode[]): Map<string, string[]> {
-  const dependents = new Map<string, string[]>(nodes.map((n) => [n.name, []]));
+  const known = componentIndex(nodes);
+  const dependents = new Map<string, string[]>();
   for (const node of nodes) {
-    for (const dep of node.depends) dependents.get(dep)?.push(node.name);
+    for (const dep of node.depends) {
+      if (!known.has(dep)) continue;
+      const list = dependents.get(dep);
+      if (list === undefined) dependents.set(dep, [node.name]);
+      else list.push(node.name);
+    }
   }
   return dependents;
 }
