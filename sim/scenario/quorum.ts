@@ -42,6 +42,9 @@ type DependsInput = z.infer<typeof dependsField>;
 export function resolveDepends(input: DependsInput, path: FieldPath): { depends: string[]; quorums: readonly QuorumSpec[] } {
   if (input === undefined) return { depends: [], quorums: NO_QUORUMS };
   const items = Array.isArray(input) ? input : [input];
+  // Names alone (the usual case): one copy of exactly their length. An array grown by push from empty keeps
+  // room for 16 names, some 150 bytes a component wasted at a million components.
+  if (items.every((item) => typeof item === 'string')) return { depends: items.slice() as string[], quorums: NO_QUORUMS };
   const depends: string[] = [];
   const quorums: QuorumSpec[] = [];
   items.forEach((item, k) => {
