@@ -10,15 +10,21 @@ export interface DependencyNode {
   depends: readonly string[];
 }
 
+/** Each node's position by name; of two nodes with one name, the last one's. */
+function positionsOf(nodes: readonly DependencyNode[]): Map<string, number> {
+  const position = new Map<string, number>();
+  nodes.forEach((n, i) => position.set(n.name, i));
+  return position;
+}
+
 /**
  * Finds one dependency cycle, returned as the names along it with the first
  * repeated at the end (`a -> b -> a`), or undefined when the graph is acyclic.
  * Visits nodes in declaration order, so the cycle reported is deterministic.
+ * `position` gives each node's index by name (a caller that has one passes it).
  */
-export function findCycle(nodes: readonly DependencyNode[]): string[] | undefined {
+export function findCycle(nodes: readonly DependencyNode[], position: ReadonlyMap<string, number> = positionsOf(nodes)): string[] | undefined {
   // By position (a name is looked up once per edge): a million nodes need no map of states by name.
-  const position = new Map<string, number>();
-  nodes.forEach((n, i) => position.set(n.name, i));
   const VISITING = 1;
   const DONE = 2;
   const state = new Uint8Array(nodes.length);

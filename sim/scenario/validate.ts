@@ -147,7 +147,10 @@ export function validateScenario(s: Scenario): void {
 
   // F12: a quorum member is a dependency like any other for cycles (and for the shutdown order);
   // so is an ordering edge (`after`): a cycle of them could never start (systemd breaks one by deleting a job).
-  const cycle = findCycle(s.components.map((c) => ({ name: c.name, depends: c.quorums === undefined && c.after === undefined ? c.depends : [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of), ...(c.after ?? [])] })));
+  // Names are unique by now, so the shared index gives each node's position (the nodes are the components, in order).
+  const orderingEdges = s.components.some((c) => c.quorums !== undefined || c.after !== undefined);
+  const nodes = orderingEdges ? s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of), ...(c.after ?? [])] })) : s.components;
+  const cycle = findCycle(nodes, index);
   if (cycle) {
     const at = index.get(cycle[0]!)!;
     const next = cycle[1];
