@@ -86,6 +86,7 @@ function lists(n: number): number[][] {
   return new Array<number[]>(n).fill(NONE as number[]);
 }
 
+/** Adds `value` to the i-th list, giving it a list of its own when it still has the shared empty one. */
 function add(lists: number[][], i: number, value: number): void {
   const list = lists[i]!;
   if (list === NONE) lists[i] = [value];
@@ -97,7 +98,7 @@ function positions(names: readonly string[] | undefined, at: (name: string) => n
   return names === undefined || names.length === 0 ? NONE : names.map(at);
 }
 
-/** `lists` without repeats, in first-seen order; the list itself when one alone is not empty (and has no repeat). */
+/** The parts joined without repeats, in first-seen order: the shared empty list when all are empty, the part itself when it alone holds one position. */
 function union(...parts: (readonly number[])[]): readonly number[] {
   const given = parts.filter((p) => p.length > 0);
   if (given.length === 0) return NONE;
