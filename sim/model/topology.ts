@@ -1,4 +1,5 @@
 import { bootSet, pulledInBy } from '../scenario/boot-set.js';
+import { componentIndex } from '../scenario/component-index.js';
 import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.js';
 import { savePath } from './save-path.js';
 import { startsAfterOf } from './start-in-turn.js';
@@ -73,43 +74,75 @@ export interface Topology {
   readonly savePath: readonly (readonly number[])[];
 }
 
+/**
+ * The one empty list every component without an edge of some kind shares: a
+ * million components times a dozen relations of empty arrays was most of the
+ * topology's memory. Frozen, so a writer that pushed onto it would throw.
+ */
+const NONE: readonly number[] = Object.freeze([]);
+
+/** `n` lists, each the shared empty one until something is added to it. */
 function lists(n: number): number[][] {
-  return Array.from({ length: n }, () => []);
+  return new Array<number[]>(n).fill(NONE as number[]);
+}
+
+/** Adds `value` to the i-th list, giving it a list of its own when it still has the shared empty one. */
+function add(lists: number[][], i: number, value: number): void {
+  const list = lists[i]!;
+  if (list === NONE) lists[i] = [value];
+  else list.push(value);
+}
+
+/** The positions of `names`, or the shared empty list. */
+function positions(names: readonly string[] | undefined, at: (name: string) => number): readonly number[] {
+  return names === undefined || names.length === 0 ? NONE : names.map(at);
+}
+
+/** The parts joined without repeats, in first-seen order: the shared empty list when all are empty, the part itself when it alone holds one position. */
+function union(...parts: (readonly number[])[]): readonly number[] {
+  const given = parts.filter((p) => p.length > 0);
+  if (given.length === 0) return NONE;
+  if (given.length === 1 && given[0]!.length === 1) return given[0]!;
+  return [...new Set(given.flat())];
 }
 
 export function buildTopology(scenario: Scenario): Topology {
   const specs = scenario.components;
   const n = specs.length;
-  const index = new Map(specs.map((c, i) => [c.name, i]));
+  const index = componentIndex(specs);
   const at = (name: string): number => index.get(name)!;
-  const dependsOn = specs.map((c) => c.depends.map(at));
+  const dependsOn = specs.map((c) => positions(c.depends, at));
   const dependents = lists(n);
-  dependsOn.forEach((deps, i) => deps.forEach((d) => dependents[d]!.push(i)));
-  const quorumsOf = specs.map((c) => (c.quorums ?? []).map((q) => ({ k: q.k, of: q.of.map(at) })));
+  dependsOn.forEach((deps, i) => deps.forEach((d) => add(dependents, d, i)));
+  const noQuorums: readonly { k: number; of: readonly number[] }[] = Object.freeze([]);
+  const quorumsOf = specs.map((c) => (c.quorums === undefined || c.quorums.length === 0 ? noQuorums : c.quorums.map((q) => ({ k: q.k, of: q.of.map(at) }))));
   const quorumDependents = lists(n);
-  quorumsOf.forEach((qs, i) => new Set(qs.flatMap((q) => q.of)).forEach((m) => quorumDependents[m]!.push(i)));
+  quorumsOf.forEach((qs, i) => qs.length > 0 && new Set(qs.flatMap((q) => q.of)).forEach((m) => add(quorumDependents, m, i)));
   // Ordering (start rank, shutdown): a quorum member comes before its dependent like any dependency.
   // systemd After= orders too (and is reversed at shutdown, systemd.unit(5)), without being a need.
-  const afterOf = specs.map((c) => (c.after ?? []).map(at));
-  const needs = dependsOn.map((deps, i) => [...new Set([...deps, ...quorumsOf[i]!.flatMap((q) => q.of), ...afterOf[i]!])]);
+  const afterOf = specs.map((c) => positions(c.after, at));
+  const needs = dependsOn.map((deps, i) => union(deps, ...quorumsOf[i]!.map((q) => q.of), afterOf[i]!));
   const orderDependents = lists(n);
-  needs.forEach((deps, i) => deps.forEach((d) => orderDependents[d]!.push(i)));
+  needs.forEach((deps, i) => deps.forEach((d) => add(orderDependents, d, i)));
   const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));
   const childrenOf = lists(n);
-  monitorOf.forEach((m, i) => m !== undefined && childrenOf[m]!.push(i));
+  monitorOf.forEach((m, i) => m !== undefined && add(childrenOf, m, i));
   const supervisorsOf = lists(n);
-  specs.forEach((s, i) => s.supervises.forEach((name) => supervisorsOf[at(name)]!.push(i)));
+  specs.forEach((s, i) => s.supervises.forEach((name) => add(supervisorsOf, at(name), i)));
   const boundTo = lists(n);
   specs.forEach((c, i) => {
-    const names = new Set([...(c.policy.bindsTo ?? []), ...(c.policy.partOf ?? []), ...(c.requires ?? []), ...(c.requisite ?? [])]);
-    for (const name of names) boundTo[at(name)]!.push(i);
+    const { requires, requisite } = c;
+    const { bindsTo, partOf } = c.policy;
+    if (bindsTo === undefined && partOf === undefined && requires === undefined && requisite === undefined) return;
+    const names = new Set([...(bindsTo ?? []), ...(partOf ?? []), ...(requires ?? []), ...(requisite ?? [])]);
+    for (const name of names) add(boundTo, at(name), i);
   });
   const transientChildrenOf = lists(n);
-  specs.forEach((c, i) => c.collection?.durability === 'transient' && transientChildrenOf[at(c.collection.parent)]!.push(i));
+  specs.forEach((c, i) => c.collection?.durability === 'transient' && add(transientChildrenOf, at(c.collection.parent), i));
   const atBoot = bootSet(specs);
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
-  const savePaths: number[][] = [];
+  const savePaths: (readonly number[])[] = [];
   const topo: Topology = {
     scenario,
     specs,
@@ -120,17 +153,17 @@ export function buildTopology(scenario: Scenario): Topology {
     quorumDependents,
     monitorOf,
     childrenOf,
-    rootChildren: specs.flatMap((c, i) => (c.monitor === undefined ? [i] : [])),
+    rootChildren: indicesWhere(n, (i) => specs[i]!.monitor === undefined),
     boundTo,
     afterOf,
-    pullsIn: specs.map((c) => pulledInBy(c).map(at)),
-    requisiteOf: specs.map((c) => (c.requisite ?? []).map(at)),
+    pullsIn: specs.map((c) => positions(pulledInBy(c), at)),
+    requisiteOf: specs.map((c) => positions(c.requisite, at)),
     hasOrderingOrRequisite: specs.some((c) => (c.after?.length ?? 0) > 0 || (c.requisite?.length ?? 0) > 0),
     atBoot,
-    notAtBoot: atBoot.flatMap((b, i) => (b ? [] : [i])),
+    notAtBoot: indicesWhere(n, (i) => !atBoot[i]),
     supervisorsOf,
     transientChildrenOf,
-    userMonitors: specs.flatMap((c, i) => (c.onCoreFailure ? [i] : [])),
+    userMonitors: indicesWhere(n, (i) => specs[i]!.onCoreFailure !== undefined),
     powerManager,
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
     shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager),
@@ -138,8 +171,15 @@ export function buildTopology(scenario: Scenario): Topology {
     savePath: savePaths,
     startsAfter: startsAfterOf(specs, monitorOf, childrenOf),
   };
-  specs.forEach((c, i) => savePaths.push(c.dirtyData ? savePath(specs, index, dependsOn, i) : []));
+  specs.forEach((c, i) => savePaths.push(c.dirtyData ? savePath(specs, index, dependsOn, i) : NONE));
   return topo;
+}
+
+/** The indices below `n` for which `holds` is true, in order. */
+function indicesWhere(n: number, holds: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (holds(i)) out.push(i);
+  return out;
 }
 
 /**
@@ -151,24 +191,38 @@ function startRanks(dependsOn: readonly (readonly number[])[], monitorOf: readon
   const n = dependsOn.length;
   const rank = new Array<number>(n).fill(-1);
   const entered = new Array<boolean>(n).fill(false);
-  const needs = (c: number): number[] => (monitorOf[c] === undefined ? [...dependsOn[c]!] : [...dependsOn[c]!, monitorOf[c]!]);
+  // The needs of c are dependsOn[c], then its monitor: the k-th of them, or undefined past the last.
+  const need = (c: number, k: number): number | undefined => {
+    const deps = dependsOn[c]!;
+    return k < deps.length ? deps[k] : k === deps.length ? monitorOf[c] : undefined;
+  };
+  // Two parallel stacks (component, next need to try): no object per component.
+  const stackC: number[] = [];
+  const stackK: number[] = [];
   let next = 0;
   for (let root = 0; root < n; root++) {
     if (rank[root]! >= 0) continue;
-    const stack: { c: number; i: number; needs: number[] }[] = [{ c: root, i: 0, needs: needs(root) }];
+    stackC.push(root);
+    stackK.push(0);
     entered[root] = true;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.i < top.needs.length) {
-        const d = top.needs[top.i++]!;
+    while (stackC.length > 0) {
+      const top = stackC.length - 1;
+      const c = stackC[top]!;
+      const k = stackK[top]!;
+      const deps = dependsOn[c]!;
+      if (k < deps.length || (k === deps.length && monitorOf[c] !== undefined)) {
+        stackK[top] = k + 1;
+        const d = need(c, k)!;
         if (!entered[d]) {
           entered[d] = true;
-          stack.push({ c: d, i: 0, needs: needs(d) });
+          stackC.push(d);
+          stackK.push(0);
         }
         continue;
       }
-      rank[top.c] = next++;
-      stack.pop();
+      rank[c] = next++;
+      stackC.pop();
+      stackK.pop();
     }
   }
   return rank;

@@ -38,8 +38,12 @@ function plainValue(text: string, inFlow: boolean): unknown {
   if (NULLS.has(text)) return null;
   if (TRUES.has(text)) return true;
   if (FALSES.has(text)) return false;
-  if (INT.test(text)) return Number(text);
-  if (FLOAT.test(text)) return Number(text);
+  // Only a digit, a sign or a dot can start a number: most scalars (keys, names) are tested no further for one.
+  const first = text.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
+    if (INT.test(text)) return Number(text);
+    if (FLOAT.test(text)) return Number(text);
+  }
   // `.inf`, `.nan`, a leading dash, a colon (a time like 10:30, a URL): YAML has readings for these that this reader leaves to the library.
   if (text.startsWith('.') || /^[-+]?0[xo]/.test(text)) giveUp();
   if (!SAFE_PLAIN.test(text) || text.includes(' #') || text.includes(': ') || text.endsWith(':')) giveUp();
@@ -193,7 +197,10 @@ function contentLines(text: string): Line[] {
     while (raw[indent] === ' ') indent++;
     if (indent === raw.length || raw[indent] === '#') continue;
     let body = raw.slice(indent);
-    const header = BLOCK_HEADER.exec(body.trimEnd());
+    // A block scalar's header ends in > or | (and a -): only such a line is matched against it.
+    const tail = body.trimEnd();
+    const last = tail.charCodeAt(tail.length - 1) === 0x2d ? tail.charCodeAt(tail.length - 2) : tail.charCodeAt(tail.length - 1);
+    const header = last === 0x3e || last === 0x7c ? BLOCK_HEADER.exec(tail) : null;
     if (header && !body.startsWith('-') && !body.slice(0, header[1]!.length).includes('#') && !/["']/.test(header[1]!)) {
       // The lines of a block scalar are its text, comments and blank lines included.
       let end = r + 1;

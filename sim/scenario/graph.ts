@@ -1,3 +1,5 @@
+import { componentIndex } from './component-index.js';
+
 /**
  * Pure functions over the dependency graph: `depends` edges point from a
  * component to the components it needs.
@@ -8,43 +10,54 @@ export interface DependencyNode {
   depends: readonly string[];
 }
 
+/** Each node's position by name; of two nodes with one name, the last one's. */
+function positionsOf(nodes: readonly DependencyNode[]): Map<string, number> {
+  const position = new Map<string, number>();
+  nodes.forEach((n, i) => position.set(n.name, i));
+  return position;
+}
+
 /**
  * Finds one dependency cycle, returned as the names along it with the first
  * repeated at the end (`a -> b -> a`), or undefined when the graph is acyclic.
  * Visits nodes in declaration order, so the cycle reported is deterministic.
+ * `position` gives each node's index by name (a caller that has one passes it).
  */
-export function findCycle(nodes: readonly DependencyNode[]): string[] | undefined {
-  const byName = new Map(nodes.map((n) => [n.name, n]));
-  const state = new Map<string, 'visiting' | 'done'>();
+export function findCycle(nodes: readonly DependencyNode[], position: ReadonlyMap<string, number> = positionsOf(nodes)): string[] | undefined {
+  // By position (a name is looked up once per edge): a million nodes need no map of states by name.
+  const VISITING = 1;
+  const DONE = 2;
+  const state = new Uint8Array(nodes.length);
+  const onPath = new Int32Array(nodes.length);
   // Iterative depth-first search (a 10^5-long chain would overflow the call stack):
   // `path` is the chain being explored, `next[i]` the next dependency of path[i] to try.
-  const path: string[] = [];
+  // A dependency that names no node has no dependencies of its own: it cannot be on a cycle.
+  const path: number[] = [];
   const next: number[] = [];
-  const onPath = new Map<string, number>();
-  for (const root of nodes) {
-    if (state.has(root.name)) continue;
-    path.push(root.name);
+  for (let i = 0; i < nodes.length; i++) {
+    // Two nodes of one name are one node, with the last one's dependencies, visited where the name first appears.
+    const root = position.get(nodes[i]!.name)!;
+    if (state[root] !== 0) continue;
+    path.push(root);
     next.push(0);
-    onPath.set(root.name, 0);
-    state.set(root.name, 'visiting');
+    onPath[root] = 0;
+    state[root] = VISITING;
     while (path.length > 0) {
       const top = path.length - 1;
-      const deps = byName.get(path[top]!)?.depends ?? [];
+      const deps = nodes[path[top]!]!.depends;
       const k = next[top]!;
       if (k === deps.length) {
-        state.set(path[top]!, 'done');
-        onPath.delete(path[top]!);
+        state[path[top]!] = DONE;
         path.pop();
         next.pop();
         continue;
       }
       next[top] = k + 1;
-      const dep = deps[k]!;
-      const mark = state.get(dep);
-      if (mark === 'done') continue;
-      if (mark === 'visiting') return [...path.slice(onPath.get(dep)!), dep];
-      state.set(dep, 'visiting');
-      onPath.set(dep, path.length);
+      const dep = position.get(deps[k]!);
+      if (dep === undefined || state[dep] === DONE) continue;
+      if (state[dep] === VISITING) return [...path.slice(onPath[dep]), dep].map((i) => nodes[i]!.name);
+      state[dep] = VISITING;
+      onPath[dep] = path.length;
       path.push(dep);
       next.push(0);
     }
@@ -52,11 +65,21 @@ export function findCycle(nodes: readonly DependencyNode[]): string[] | undefine
   return undefined;
 }
 
-/** For each component, the components that depend on it (its dependents), in declaration order. */
+/**
+ * For each component that has dependents, those dependents, in declaration
+ * order; a component nothing depends on has no entry (most of a large tree
+ * are leaves: a million of them would each hold an empty list).
+ */
 export function dependentsOf(nodes: readonly DependencyNode[]): Map<string, string[]> {
-  const dependents = new Map<string, string[]>(nodes.map((n) => [n.name, []]));
+  const known = componentIndex(nodes);
+  const dependents = new Map<string, string[]>();
   for (const node of nodes) {
-    for (const dep of node.depends) dependents.get(dep)?.push(node.name);
+    for (const dep of node.depends) {
+      if (!known.has(dep)) continue;
+      const list = dependents.get(dep);
+      if (list === undefined) dependents.set(dep, [node.name]);
+      else list.push(node.name);
+    }
   }
   return dependents;
 }

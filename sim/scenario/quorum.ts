@@ -39,8 +39,12 @@ export function quorumPath(componentPath: FieldPath, q: QuorumSpec): FieldPath {
 type DependsInput = z.infer<typeof dependsField>;
 
 /** Splits `depends` into plain dependencies and quorums (`path`: the component's). */
-export function resolveDepends(input: DependsInput, path: FieldPath): { depends: string[]; quorums: QuorumSpec[] } {
-  const items = input === undefined ? [] : Array.isArray(input) ? input : [input];
+export function resolveDepends(input: DependsInput, path: FieldPath): { depends: string[]; quorums: readonly QuorumSpec[] } {
+  if (input === undefined) return { depends: [], quorums: NO_QUORUMS };
+  const items = Array.isArray(input) ? input : [input];
+  // Names alone (the usual case): one copy of exactly their length. An array grown by push from empty keeps
+  // room for 16 names, some 150 bytes a component wasted at a million components.
+  if (items.every((item) => typeof item === 'string')) return { depends: items.slice() as string[], quorums: NO_QUORUMS };
   const depends: string[] = [];
   const quorums: QuorumSpec[] = [];
   items.forEach((item, k) => {
@@ -55,8 +59,11 @@ export function resolveDepends(input: DependsInput, path: FieldPath): { depends:
     quorums.push({ k: item.quorum, of: [...item.of], ...(Array.isArray(input) ? { at: k } : {}) });
     return undefined;
   });
-  return { depends, quorums };
+  return { depends, quorums: quorums.length === 0 ? NO_QUORUMS : quorums };
 }
+
+/** No quorum: shared by every component without one (the caller keeps only a non-empty list). */
+const NO_QUORUMS: readonly QuorumSpec[] = Object.freeze([]);
 
 /**
  * The file path of the k-th plain name in a resolved `depends` (quorum items

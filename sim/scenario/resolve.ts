@@ -7,7 +7,7 @@ import type { FaultKindModule } from '../faults/types.js';
 import type { ComponentInput, ExpectInput, FaultInput, ScenarioInput } from './schema.js';
 import { resolvePolicy } from '../policy/fields/resolve.js';
 import { resolveProbes } from './probes.js';
-import { resolveDepends } from './quorum.js';
+import { resolveDepends, type QuorumSpec } from './quorum.js';
 import { resolveEdges } from './edges.js';
 import { resolveCondition } from '../faults/condition.js';
 import type { ComponentSpec, Expectations, FaultSpec, FaultTrigger, RecordPattern, Scenario, SystemConfig } from './types.js';
@@ -75,6 +75,9 @@ function stopBehaviour(c: ComponentInput, path: (field: string) => FieldPath): {
   return c.stop_timeout === undefined ? {} : { stopTimeoutUs: unit(parseDuration(c.stop_timeout), path('stop_timeout')) };
 }
 
+/** No names: the `supervises` of every component that supervises nothing (frozen: resolved specs are read, never changed). */
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 function resolveComponent(c: ComponentInput, index: number, system: ScenarioInput['system']): ComponentSpec {
   const path = (field: string): FieldPath => ['components', index, field];
   const { depends, quorums } = resolveDepends(c.depends, ['components', index]);
@@ -83,7 +86,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
     kind: c.kind ?? 'service',
     // A dynamic child needs its parent: the collection is the parent's (F2, F3).
     depends: c.collection && !depends.includes(c.collection.parent) ? [...depends, c.collection.parent] : depends,
-    ...(quorums.length > 0 ? { quorums } : {}),
+    ...(quorums.length > 0 ? { quorums: quorums as QuorumSpec[] } : {}),
     ...resolveEdges(c),
     ...resolveProbes(c, ['components', index]),
     monitor: c.monitor,
@@ -100,7 +103,7 @@ function resolveComponent(c: ComponentInput, index: number, system: ScenarioInpu
     },
     ...stopBehaviour(c, path),
     collection: c.collection,
-    supervises: c.supervises ?? [],
+    supervises: c.supervises ?? (NO_NAMES as string[]),
     onReceive: c.on_receive ?? 'start',
     onCoreFailure: c.on_core_failure,
     stormGuardUs: c.storm_guard === undefined ? undefined : unit(parseDuration(c.storm_guard), path('storm_guard')),

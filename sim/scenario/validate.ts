@@ -4,6 +4,7 @@ import { ScenarioProblem, type FieldPath } from '../format/errors.js';
 import type { ScenarioInput } from './schema.js';
 import { checkPolicyReferences } from './policy-references.js';
 import { faultKindOf } from '../faults/registry.js';
+import { componentIndex } from './component-index.js';
 import { findCycle } from './graph.js';
 import { plainDependsPath, quorumPath } from './quorum.js';
 import { edgeReferences } from './edges.js';
@@ -11,6 +12,7 @@ import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
 import type { ComponentSpec, Scenario } from './types.js';
 
 const MONITOR_KINDS = new Set(['monitor', 'component-manager', 'supervisor']);
+const MONITOR_KIND_LIST: readonly string[] = [...MONITOR_KINDS];
 
 /**
  * The largest system recsim runs: a million components boot and run a
@@ -36,21 +38,33 @@ export function validateInput(input: ScenarioInput): void {
   });
 }
 
+/** A field path built only when a problem is found: each step names its parent (no array copied per value walked). */
+interface PathStep {
+  readonly parent?: PathStep;
+  readonly key: string | number;
+}
+
+function pathOf(step: PathStep | undefined, base: FieldPath): FieldPath {
+  const keys: (string | number)[] = [];
+  for (let at = step; at !== undefined; at = at.parent) keys.push(at.key);
+  return [...base, ...keys.reverse()];
+}
+
 /** Finds a duration written as more than zero that is less than recsim's time unit (1 µs). */
 function checkRoundsToZero(node: unknown, path: FieldPath): void {
   // An explicit stack: the input is a tree of plain data, walked without recursion.
-  const todo: [unknown, FieldPath][] = [[node, path]];
+  const todo: [unknown, PathStep | undefined][] = [[node, undefined]];
   while (todo.length > 0) {
     const [value, at] = todo.pop()!;
     if (typeof value === 'string') {
-      const last = at.at(-1);
+      const last = at === undefined ? path.at(-1) : at.key;
       if (last === 'name' || last === 'description') continue;
       const match = DURATION.exec(value);
       if (match && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0) {
-        throw new ScenarioProblem(at, `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
+        throw new ScenarioProblem(pathOf(at, path), `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
       }
-    } else if (Array.isArray(value)) value.forEach((v, k) => todo.push([v, [...at, k]]));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) todo.push([v, [...at, k]]);
+    } else if (Array.isArray(value)) value.forEach((v, k) => todo.push([v, { parent: at, key: k }]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) todo.push([v, { parent: at, key: k }]);
   }
 }
 
@@ -76,14 +90,14 @@ export function validateScenario(s: Scenario): void {
     if (c.callCheckEveryUs === 0) throw new ScenarioProblem(at('call_check', 'every'), 'a monitor cannot call its children every 0s: give a period such as "1s"');
     if (c.callTimeoutUs === 0) throw new ScenarioProblem(at('call_check', 'timeout'), 'a call cannot time out after 0s: give a timeout such as "50ms"');
   });
-  const index = new Map<string, number>();
-  s.components.forEach((c, i) => {
-    const first = index.get(c.name);
-    if (first !== undefined) {
-      throw new ScenarioProblem(['components', i, 'name'], `duplicate component "${c.name}" (first declared at components[${first}])`);
-    }
-    index.set(c.name, i);
-  });
+  // The shared index (the first of two components with one name keeps its position): fewer names than components means a duplicate.
+  const index = componentIndex(s.components);
+  if (index.size !== s.components.length) {
+    s.components.forEach((c, i) => {
+      const first = index.get(c.name)!;
+      if (first !== i) throw new ScenarioProblem(['components', i, 'name'], `duplicate component "${c.name}" (first declared at components[${first}])`);
+    });
+  }
   const known = (name: string | undefined, path: (string | number)[], atKey = false): void => {
     if (name !== undefined && !index.has(name)) throw new ScenarioProblem(path, `unknown component "${name}"`, atKey);
   };
@@ -92,9 +106,9 @@ export function validateScenario(s: Scenario): void {
   s.components.forEach((c, i) => known(c.collection?.parent, ['components', i, 'collection', 'parent']));
   s.components.forEach((c, i) => {
     c.depends.forEach((d, k) => {
-      const at = [...plainDependsPath(['components', i], c.quorums, k)];
-      known(d, at);
-      if (d === c.name) throw new ScenarioProblem(at, `"${c.name}" cannot depend on itself`);
+      const at = (): FieldPath => [...plainDependsPath(['components', i], c.quorums, k)];
+      if (!index.has(d)) known(d, [...at()]);
+      if (d === c.name) throw new ScenarioProblem(at(), `"${c.name}" cannot depend on itself`);
     });
     (c.quorums ?? []).forEach((q) => {
       q.of.forEach((m, j) => {
@@ -133,7 +147,10 @@ export function validateScenario(s: Scenario): void {
 
   // F12: a quorum member is a dependency like any other for cycles (and for the shutdown order);
   // so is an ordering edge (`after`): a cycle of them could never start (systemd breaks one by deleting a job).
-  const cycle = findCycle(s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of), ...(c.after ?? [])] })));
+  // Names are unique by now, so the shared index gives each node's position (the nodes are the components, in order).
+  const orderingEdges = s.components.some((c) => c.quorums !== undefined || c.after !== undefined);
+  const nodes = orderingEdges ? s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of), ...(c.after ?? [])] })) : s.components;
+  const cycle = findCycle(nodes, index);
   if (cycle) {
     const at = index.get(cycle[0]!)!;
     const next = cycle[1];
@@ -197,7 +214,7 @@ export function validateScenario(s: Scenario): void {
 type Known = (name: string | undefined, path: (string | number)[], atKey?: boolean) => void;
 
 /** Fields that only make sense on some kinds of component, and the Fuchsia collection rules. */
-function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Map<string, number>, known: Known): void {
+function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: ReadonlyMap<string, number>, known: Known): void {
   const only = (field: string, present: boolean, kinds: readonly string[]): void => {
     if (present && !kinds.includes(c.kind)) {
       throw new ScenarioProblem(['components', i, field], `\`${field}\` applies to a ${kinds.join(' or ')}, and "${c.name}" is a ${c.kind}`);
@@ -205,8 +222,8 @@ function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Map<stri
   };
   only('supervises', c.supervises.length > 0, ['supervisor']);
   only('on_core_failure', c.onCoreFailure !== undefined, ['monitor']);
-  only('storm_guard', c.stormGuardUs !== undefined, [...MONITOR_KINDS]);
-  only('call_check', c.callCheckEveryUs !== undefined, [...MONITOR_KINDS]);
+  only('storm_guard', c.stormGuardUs !== undefined, MONITOR_KIND_LIST);
+  only('call_check', c.callCheckEveryUs !== undefined, MONITOR_KIND_LIST);
   c.supervises.forEach((name, k) => {
     known(name, ['components', i, 'supervises', k]);
     if (name === c.name) throw new ScenarioProblem(['components', i, 'supervises', k], `"${c.name}" cannot supervise itself`);
@@ -231,22 +248,27 @@ function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Map<stri
  * init. Each component has at most one monitor, so following the chain
  * with a visited set finds any loop without recursion.
  */
-function checkMonitorCycles(s: Scenario, index: Map<string, number>): void {
-  const settled = new Set<string>();
-  for (const start of s.components) {
-    const chain: string[] = [];
-    const onChain = new Set<string>();
-    let name: string | undefined = start.name;
-    while (name !== undefined && !settled.has(name)) {
-      if (onChain.has(name)) {
-        const loop = [...chain.slice(chain.indexOf(name)), name];
-        throw new ScenarioProblem(['components', index.get(name)!, 'monitor'],
+function checkMonitorCycles(s: Scenario, index: ReadonlyMap<string, number>): void {
+  // By position, not by name: a million components walk their chains without a set of names.
+  const settled = new Uint8Array(s.components.length);
+  const onChain = new Uint8Array(s.components.length);
+  for (let start = 0; start < s.components.length; start++) {
+    const chain: number[] = [];
+    let at: number | undefined = start;
+    while (at !== undefined && !settled[at]) {
+      if (onChain[at]) {
+        const loop = [...chain.slice(chain.indexOf(at)), at].map((c) => s.components[c]!.name);
+        throw new ScenarioProblem(['components', at, 'monitor'],
           `monitor cycle: ${loop.join(' is monitored by ')}; the system could never boot: let one of them be monitored by init (drop its \`monitor\`)`);
       }
-      chain.push(name);
-      onChain.add(name);
-      name = s.components[index.get(name)!]?.monitor;
+      chain.push(at);
+      onChain[at] = 1;
+      const monitor: string | undefined = s.components[at]!.monitor;
+      at = monitor === undefined ? undefined : index.get(monitor);
     }
-    for (const n of chain) settled.add(n);
+    for (const c of chain) {
+      settled[c] = 1;
+      onChain[c] = 0;
+    }
   }
 }

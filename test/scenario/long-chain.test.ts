@@ -37,3 +37,14 @@ describe('graph walks are iterative: a 100,000-long dependency chain', () => {
     expect(trace.summary.finalStates.c0).toBe('running');
   }, 60_000);
 });
+
+describe('the cycle search by position', () => {
+  test('a dependency that names no node cannot be on a cycle; the cycle found is named from where the search met it', () => {
+    expect(findCycle([{ name: 'a', depends: ['ghost', 'b'] }, { name: 'b', depends: ['c'] }, { name: 'c', depends: ['b'] }])).toEqual(['b', 'c', 'b']);
+    expect(findCycle([{ name: 'a', depends: ['ghost'] }])).toBeUndefined();
+  });
+
+  test('two nodes of one name are one, with the last one\'s dependencies', () => {
+    expect(findCycle([{ name: 'a', depends: [] }, { name: 'b', depends: ['a'] }, { name: 'a', depends: ['b'] }])).toEqual(['a', 'b', 'a']);
+  });
+});

@@ -4,6 +4,7 @@ import { ReadinessReplay } from '../readiness-replay.js';
 import type { ComponentSpec } from '../../scenario/types.js';
 import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
+import { componentIndex } from '../../scenario/component-index.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { violation, type Invariant } from './types.js';
 
@@ -45,7 +46,7 @@ export const bootCompletes: Invariant = {
     const readiness = new ReadinessReplay(scenario);
     const said = new Map<string, Said>();
     const atBoot = bootSet(scenario.components);
-    const index = new Map(scenario.components.map((c, i) => [c.name, i]));
+    const index = componentIndex(scenario.components);
     const startedThisBoot = new Set<string>();
     const saidOf = (name: string): Said => {
       let s = said.get(name);

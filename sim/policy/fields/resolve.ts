@@ -115,6 +115,23 @@ function basePolicy(component: PolicyComponentInput, system: PolicySystemInput, 
 }
 
 /**
+ * The policy of every component that sets no policy field under a system
+ * without a preset: one frozen object each for critical and not (a million
+ * services of a large system share two instead of holding a million copies).
+ */
+const DEFAULT_NOT_CRITICAL: RecoveryPolicy = Object.freeze({ ...DEFAULT_POLICY, critical: false });
+const DEFAULT_CRITICAL: RecoveryPolicy = Object.freeze({ ...DEFAULT_POLICY, critical: true });
+
+/** Whether neither the component nor the system sets anything `resolvePolicy` reads besides `critical`. */
+function setsNoPolicy(c: PolicyComponentInput, system: PolicySystemInput): boolean {
+  return c.preset === undefined && system.preset === undefined && system.supervisor === undefined && system.systemd_version === undefined &&
+    c.restart === undefined && c.backoff === undefined && c.start_limit === undefined && c.failure_action === undefined &&
+    c.failure_actions === undefined && c.critical_action === undefined && c.supervisor === undefined && c.binds_to === undefined &&
+    c.part_of === undefined && c.on_failure === undefined && c.on_success === undefined && c.restart_mode === undefined &&
+    c.exit_actions === undefined;
+}
+
+/**
  * Resolves one component's policy fields: a preset (the component's, or the
  * system's) tuned by every field the component sets. `path` is the
  * component's path in the file (e.g. ['components', 2]), for error messages.
@@ -122,6 +139,7 @@ function basePolicy(component: PolicyComponentInput, system: PolicySystemInput, 
 export function resolvePolicy(component: PolicyComponentInput, system: PolicySystemInput, path: FieldPath): RecoveryPolicy {
   const at = (...rest: (string | number)[]): FieldPath => [...path, ...rest];
   const critical = component.critical ?? false;
+  if (setsNoPolicy(component, system)) return critical ? DEFAULT_CRITICAL : DEFAULT_NOT_CRITICAL;
   const base = basePolicy(component, system, critical);
   const hasPreset = base.preset !== undefined;
   const policy: RecoveryPolicy = { ...base };
