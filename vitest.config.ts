@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -27,8 +28,9 @@ export default defineConfig({
     root: '.',
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // One test file per core (vitest's default leaves one core idle).
-    maxWorkers: 2,
+    // vitest's default leaves a core to itself (availableParallelism() - 1): one worker on two
+    // cores. Its own process mostly waits, so two cores run two files.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'shared', include: [ALL], exclude: isolated, isolate: false } },
       { extends: true, test: { name: 'isolated', include: isolated.length > 0 ? isolated : ['no-such-file'], isolate: true } },
