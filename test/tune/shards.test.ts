@@ -13,7 +13,7 @@ import { runCli } from '../cli/in-process.js';
 // with one change: their seed range (1..40) is narrowed to 1..6 unless RECSIM_FULL_TESTS=1
 // (.ci/run sets it). What a recipe decides (the engine's variables, the shard count, the
 // paths, the merge) does not depend on the number of seeds, and 18 runs of 3 settings still
-// split a setting across two shards, whether in 4 shards (runs 4-8 and 9-12) or 7 (5-6).
+// put a setting across two shards (shards 2 and 3 of 4; shard 3 of 7).
 const FULL = process.env.RECSIM_FULL_TESTS === '1';
 const SEEDS = FULL ? '1..40' : '1..6';
 const TUNE = ['tune', 'scenarios/tune/renewal.yaml', '--vary', 'svc.restart.delay=1s,30s,5min', '--seeds', SEEDS, '--workers', '0'];
