@@ -19,8 +19,12 @@ function usualStatus(args: readonly string[]): number | null {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).status;
 }
 
-/** The commands recsim lists in its help (the CLI's own registry). */
+/** The commands recsim lists in its help (the CLI's own registry), asked once. */
+let listed: string[] | undefined;
 function commands(): string[] {
+  return (listed ??= listedInHelp());
+}
+function listedInHelp(): string[] {
   const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout;
   return [...help.slice(help.indexOf('Commands:')).matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
 }

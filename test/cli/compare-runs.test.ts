@@ -1,45 +1,43 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runCli, type CliResult } from './in-process.js';
 
-// The built CLI (npm test builds first): getting two traces to compare needs no hand-edited file.
-function recsim(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/recsim.mjs', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// The CLI's main in this process (the process boundary is test/cli/run.test.ts's and
+// closed-stdout.test.ts's concern): getting two traces to compare needs no hand-edited file.
+const recsim = (...args: string[]): Promise<CliResult> => runCli(args);
 
 const SCENARIO = 'scenarios/policies/storage-compare.yaml';
 
 describe('recsim run --policy', () => {
-  test('runs the scenario with every policy replaced by the preset, as compare does', () => {
+  test('runs the scenario with every policy replaced by the preset, as compare does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recsim-policy-'));
     const out = join(dir, 'minix.json');
-    const { code } = recsim('run', SCENARIO, '--policy', 'minix-rs', '--seed', '5', '--out', out);
+    const { code } = await recsim('run', SCENARIO, '--policy', 'minix-rs', '--seed', '5', '--out', out);
     expect(code).toBe(0);
     const trace = JSON.parse(readFileSync(out, 'utf8'));
     expect(trace.summary.reboots.ungraceful).toBeGreaterThan(0);
     expect(trace.scenario.expect).toBeUndefined();
   });
 
-  test('says that the scenario\'s own expectations are not checked under another policy', () => {
-    const { code, stderr } = recsim('run', 'scenarios/netstack-reboot.yaml', '--policy', 'systemd-default');
+  test('says that the scenario\'s own expectations are not checked under another policy', async () => {
+    const { code, stderr } = await recsim('run', 'scenarios/netstack-reboot.yaml', '--policy', 'systemd-default');
     expect(code).toBe(0);
     expect(stderr).toBe("note: --policy systemd-default: the scenario's expectations were written for its own policies and are not checked\n");
   });
 
-  test('refuses an unknown preset in one line, naming the known ones', () => {
-    const { code, stderr } = recsim('run', SCENARIO, '--policy', 'nope');
+  test('refuses an unknown preset in one line, naming the known ones', async () => {
+    const { code, stderr } = await recsim('run', SCENARIO, '--policy', 'nope');
     expect(code).toBe(2);
     expect(stderr).toMatch(/^recsim: --policy: unknown policy "nope" \(known: scenario, [^\n]*minix-rs[^\n]*\)\n$/);
   });
 });
 
 describe('recsim compare --traces and --html', () => {
-  test('writes the worst run of each policy, the same run the campaign measured', () => {
+  test('writes the worst run of each policy, the same run the campaign measured', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recsim-traces-'));
-    const { code, stderr } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..6', '--workers', '0', '--traces', dir, '--format', 'json', '--out', join(dir, 'table.json'));
+    const { code, stderr } = await recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..6', '--workers', '0', '--traces', dir, '--format', 'json', '--out', join(dir, 'table.json'));
     expect(code).toBe(0);
     const files = readdirSync(dir).filter((f) => f.endsWith('.trace.json')).sort();
     expect(files).toHaveLength(2);
@@ -47,7 +45,7 @@ describe('recsim compare --traces and --html', () => {
     expect(stderr).toContain('recsim view');
     for (const file of files) {
       const [policy, seedPart] = file.replace('.trace.json', '').split('.seed-');
-      const again = recsim('run', SCENARIO, '--policy', policy!, '--seed', seedPart!, '--json');
+      const again = await recsim('run', SCENARIO, '--policy', policy!, '--seed', seedPart!, '--json');
       const trace = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       const { passed: _passed, ...summary } = JSON.parse(again.stdout);
       expect(trace.summary).toEqual(summary);
@@ -55,17 +53,17 @@ describe('recsim compare --traces and --html', () => {
     }
   });
 
-  test('--trace-seeds writes chosen seeds under every policy', () => {
+  test('--trace-seeds writes chosen seeds under every policy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recsim-seeds-'));
-    const { code } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..3', '--workers', '0', '--traces', dir, '--trace-seeds', '2');
+    const { code } = await recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..3', '--workers', '0', '--traces', dir, '--trace-seeds', '2');
     expect(code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['minix-rs.seed-2.trace.json', 'systemd-default.seed-2.trace.json']);
   });
 
-  test('--html writes the comparison page and a timeline of each policy\'s worst run', () => {
+  test('--html writes the comparison page and a timeline of each policy\'s worst run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'recsim-html-'));
     const page = join(dir, 'report.html');
-    const { code } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..3', '--workers', '0', '--html', page);
+    const { code } = await recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..3', '--workers', '0', '--html', page);
     expect(code).toBe(0);
     const html = readFileSync(page, 'utf8');
     const hrefs = [...html.matchAll(/class="worst-link" data-policy="[^"]+" href="([^"]+)"/g)].map((m) => m[1]!);
@@ -85,14 +83,14 @@ describe('recsim compare --traces and --html', () => {
     }
   });
 
-  test('prints a verdict under the text table: availability first, then reboots, lost data, time to recover', () => {
-    const { code, stderr } = recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..6', '--workers', '0');
+  test('prints a verdict under the text table: availability first, then reboots, lost data, time to recover', async () => {
+    const { code, stderr } = await recsim('compare', SCENARIO, '--policies', 'systemd-default,minix-rs', '--seeds', '1..6', '--workers', '0');
     expect(code).toBe(0);
     expect(stderr).toMatch(/^verdict: best is minix-rs \(availability first, then reboots, lost data, time to recover\)\n  minix-rs is better than systemd-default: availability \d+\.\d{3} % against \d+\.\d{3} %\./);
   });
 
-  test('refuses --traces with --shard: a shard cannot name the worst run of the whole campaign', () => {
-    const { code, stderr } = recsim('compare', SCENARIO, '--seeds', '1..4', '--shard', '1/2', '--traces', tmpdir());
+  test('refuses --traces with --shard: a shard cannot name the worst run of the whole campaign', async () => {
+    const { code, stderr } = await recsim('compare', SCENARIO, '--seeds', '1..4', '--shard', '1/2', '--traces', tmpdir());
     expect(code).toBe(2);
     expect(stderr).toContain('--traces and --html re-run chosen seeds');
   });

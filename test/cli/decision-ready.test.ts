@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { noFaultsNote } from '../../sim/cli/commands/compare.js';
@@ -8,6 +7,7 @@ import { importConfig } from '../../sim/import/index.js';
 import { headerText } from '../../sim/import/summary.js';
 import { scenarioYaml } from '../../sim/import/writer.js';
 import { parseScenario } from '../../sim/scenario/load.js';
+import { runCli } from './in-process.js';
 
 const DOCKER = 'test/fixtures/real/systemd/docker-2026';
 
@@ -24,13 +24,13 @@ describe('decision-ready output for an import', () => {
     expect(noFaultsNote(withFault, 'docker.yaml')).toBeUndefined();
   });
 
-  test('import --crash-signal writes the signal into the crash fault; a bad signal is exit 2', () => {
+  test('import --crash-signal writes the signal into the crash fault; a bad signal is exit 2', async () => {
     const out = `${process.env.TMPDIR ?? '/tmp'}/recsim-crash-signal-${process.pid}.yaml`;
-    const r = spawnSync(process.execPath, ['bin/recsim.mjs', 'import', 'systemd', DOCKER, '--crash', 'docker.service', '--crash-signal', 'abort', '--out', out], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    const r = await runCli(['import', 'systemd', DOCKER, '--crash', 'docker.service', '--crash-signal', 'abort', '--out', out]);
+    expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/crash: docker\.service[\s\S]*signal: abort|signal: abort[\s\S]*crash: docker\.service/);
-    const bad = spawnSync(process.execPath, ['bin/recsim.mjs', 'import', 'systemd', DOCKER, '--crash', 'docker.service', '--crash-signal', 'segv'], { encoding: 'utf8' });
-    expect(bad.status).toBe(2);
+    const bad = await runCli(['import', 'systemd', DOCKER, '--crash', 'docker.service', '--crash-signal', 'segv']);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--crash-signal segv: write kill, term or abort/);
   });
 

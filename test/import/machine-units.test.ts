@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { countsOf } from '../../sim/import/summary.js';
+import { runCli, type CliResult } from '../cli/in-process.js';
 import { decisions, importFixture, run } from './golden.js';
 
 /**
@@ -18,10 +18,8 @@ if (!present) {
   console.warn(`SKIPPED: ${ROOT} is absent: the import of the machine's systemd units is not tested here`);
 }
 
-function recsim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/recsim.mjs', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI's main in this process: the exit status is what a process would exit with (test/cli/run.test.ts spawns one). */
+const recsim = (...args: string[]): Promise<CliResult> => runCli(args);
 
 describe.skipIf(!present)(`recsim import systemd ${ROOT}`, () => {
   const roots = [ROOT, ...(existsSync('/etc/systemd/system') ? ['/etc/systemd/system'] : [])];
@@ -52,30 +50,30 @@ describe.skipIf(!present)(`recsim import systemd ${ROOT}`, () => {
     for (const d of made) expect(d).toMatchObject({ action: 'restart', source: expected });
   });
 
-  test('the CLI writes the scenario, reports the summary and time, and `recsim run` boots it', () => {
+  test('the CLI writes the scenario, reports the summary and time, and `recsim run` boots it', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'recsim-import-')), 'machine.yaml');
-    const imported = recsim('import', 'systemd', ...roots, '--crash', 'systemd-journald.service', '--out', out);
+    const imported = await recsim('import', 'systemd', ...roots, '--crash', 'systemd-journald.service', '--out', out);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/units read: \d+ modelled fully, \d+ in part, \d+ skipped/);
     const ms = Number(/in (\d+) ms/.exec(imported.stderr)![1]);
     console.log(`import of ${ROOT}: ${ms} ms`);
     expect(ms).toBeLessThan(5000);
-    const ran = recsim('run', out);
+    const ran = await recsim('run', out);
     expect(ran.stdout).toMatch(/boot 1 completed/);
     expect(ran.code).toBe(0);
   });
 });
 
 describe('recsim import: bad input', () => {
-  test('a line without = is skipped with a warning naming file:line, as systemd skips it (conf-parser.c parse_line())', () => {
-    const r = recsim('import', 'systemd', 'test/fixtures/import/systemd/bad');
+  test('a line without = is skipped with a warning naming file:line, as systemd skips it (conf-parser.c parse_line())', async () => {
+    const r = await recsim('import', 'systemd', 'test/fixtures/import/systemd/bad');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: test/fixtures/import/systemd/bad/broken.service:4 broken.service: "ExecStart /usr/bin/broken": not a Key=Value assignment: systemd logs "Missing \'=\', ignoring line." and skips it');
   });
 
-  test('an unknown format or a missing folder: exit 2', () => {
-    expect(recsim('import', 'upstart', 'x').code).toBe(2);
-    const r = recsim('import', 'systemd', 'no/such/folder');
+  test('an unknown format or a missing folder: exit 2', async () => {
+    expect((await recsim('import', 'upstart', 'x')).code).toBe(2);
+    const r = await recsim('import', 'systemd', 'no/such/folder');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no\/such\/folder: no such folder/);
   });

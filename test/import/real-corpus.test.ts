@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { BootOutcome } from '../../sim/checks/boot-outcome.js';
 import { importConfig } from '../../sim/import/index.js';
@@ -9,6 +8,7 @@ import { parseScenario } from '../../sim/scenario/load.js';
 import type { Scenario } from '../../sim/scenario/types.js';
 import { simulate } from '../../sim/simulate.js';
 import type { TraceRecord } from '../../sim/trace/records.js';
+import { runCli } from '../cli/in-process.js';
 import { decisions } from './golden.js';
 
 /**
@@ -135,18 +135,19 @@ describe('every corpus file and folder imports and boots (test/fixtures/real/SOU
     expect(records.filter((r) => r.type === 'violation')).toEqual([]);
   });
 
-  test('the CLI: a folder per format exits 0 and runs to a completed boot; a refusal exits 2 with one line', () => {
-    const recsim = (...args: string[]) => spawnSync(process.execPath, ['bin/recsim.mjs', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  test('the CLI: a folder per format exits 0 and runs to a completed boot; a refusal exits 2 with one line', async () => {
+    // The CLI's main in this process: the exit status is what a process would exit with (test/cli/run.test.ts spawns one).
+    const recsim = async (...args: string[]) => runCli(args).then((r) => ({ status: r.code, stdout: r.stdout, stderr: r.stderr }));
     const out = `${process.env.TMPDIR ?? '/tmp'}/recsim-real-corpus-${process.pid}.yaml`;
     for (const [format, path] of [['android', 'android/aosp-2016'], ['redox', 'redox/2026-units/init.d'], ['systemd', 'systemd/rhel7-units'], ['systemd-show', 'systemd-show/postfix-postgresql-tuned.services.txt']]) {
-      const imported = recsim('import', format!, `${R}/${path}`, '--out', out);
+      const imported = await recsim('import', format!, `${R}/${path}`, '--out', out);
       expect(imported.status).toBe(0);
-      const ran = recsim('run', out);
+      const ran = await recsim('run', out);
       expect(ran.stdout).toMatch(/boot 1 completed/);
       expect(ran.stdout).toMatch(/Result: PASS/);
       expect(ran.status).toBe(0);
     }
-    const refused = recsim('import', 'systemd', `${R}/systemd/rhel7-units/systemd-journald.service.in`);
+    const refused = await recsim('import', 'systemd', `${R}/systemd/rhel7-units/systemd-journald.service.in`);
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
   });
