@@ -111,7 +111,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const counter = new RunCounter(resolved.components);
   const violations = new ViolationWriter(resolved, sim);
   const expectations = recordExpectationsOf(resolved.expect);
-  for (const sink of [buffer.sink, counter.sink, violations.sink, expectations.sink, ...(options.sinks ?? [])]) sim.subscribe(sink);
+  // A run that keeps no records (recsim run without --html) hands them to no buffer at all.
+  const keeping = buffer.maxRecords > 0 ? [buffer.sink] : [];
+  for (const sink of [...keeping, counter.sink, violations.sink, expectations.sink, ...(options.sinks ?? [])]) sim.subscribe(sink);
   if (options.output) {
     options.output.begin(head);
     sim.subscribe(options.output.sink);

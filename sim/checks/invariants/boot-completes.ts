@@ -5,7 +5,8 @@ import type { ComponentSpec } from '../../scenario/types.js';
 import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { violation, type Invariant } from './types.js';
+import { endedCompleted, violation, type Invariant } from './types.js';
+import type { TraceRecord } from '../../trace/records.js';
 
 /** What the trace has said about a component since the current boot began. */
 interface Said {
@@ -54,7 +55,8 @@ export const bootCompletes: Invariant = {
     };
     let boot: { seq: number; n: number; t: Micros; completed: boolean } | undefined;
     let lastFaultUs = 0;
-    let last: { t: Micros; completed: boolean } | undefined;
+    /** The last record seen (kept, not copied: a record is never changed once written). */
+    let last: TraceRecord | undefined;
 
     /** Whether the trace gives a reason for `spec` to stay unsettled. */
     const excused = (spec: ComponentSpec, endUs: Micros): boolean => {
@@ -76,7 +78,7 @@ export const bootCompletes: Invariant = {
 
     return {
       onRecord(r) {
-        last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
+        last = r;
         replay.apply(r);
         readiness.apply(r);
         switch (r.type) {
@@ -114,7 +116,7 @@ export const bootCompletes: Invariant = {
         return undefined;
       },
       finish() {
-        if (!boot || boot.completed || !last?.completed) return [];
+        if (!boot || boot.completed || !endedCompleted(last)) return [];
         if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
         if (replay.isHalted()) return []; // the device sits in a reboot target (Android's bootloader): nothing is meant to run
         const endUs = last.t;
