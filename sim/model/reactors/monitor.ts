@@ -76,7 +76,7 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     monitor: by,
     siblings: siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state })),
     system: ctx.system,
-    random: ctx.stream(`policy:${name}`),
+    random: ctx.policyStream(c),
   });
   out.push({
     do: 'emit',
