@@ -72,6 +72,7 @@ class ViolationWriter {
 
   /** Writes what the event just handled broke. */
   flush(): void {
+    if (this.pending.length === 0) return;
     for (const { violation, component } of this.pending.splice(0)) this.write(violation, component);
   }
 

@@ -144,6 +144,6 @@ export class Simulation {
       if (fact.f === 'timer') continue;
       for (const reactor of REACTIONS[fact.f] as readonly Reactor[]) this.writer.applyBatch(reactor(this.state, fact, this.context));
     }
-    facts.length = 0;
+    if (facts.length > 0) facts.length = 0;
   }
 }
