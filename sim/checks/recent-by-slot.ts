@@ -17,8 +17,12 @@
  */
 export class RecentBySlot<F> {
   private readonly factsBySeq = new SeqTable<F>();
-  /** Slot -> sub-slot -> the last `perSlot` seqs (two keys, so no key string is built per record). */
-  private readonly ringsBySlot = new Map<string, Map<string, SeqRing>>();
+  /**
+   * Slot -> sub-slot -> the last `perSlot` seqs (two keys, so no key string
+   * is built per record): the seq itself when one is kept per slot (no ring
+   * object per slot: a large system has hundreds of thousands of slots).
+   */
+  private readonly ringsBySlot = new Map<string, Map<string, SeqRing | number>>();
 
   constructor(private readonly perSlot = 1) {
     if (perSlot < 1) throw new Error(`RecentBySlot keeps at least one record per slot, got ${perSlot}`);
@@ -28,9 +32,16 @@ export class RecentBySlot<F> {
   remember(slot: string, seq: number, facts: F, subSlot = ''): void {
     let subs = this.ringsBySlot.get(slot);
     if (!subs) this.ringsBySlot.set(slot, (subs = new Map()));
-    let ring = subs.get(subSlot);
-    if (!ring) subs.set(subSlot, (ring = new SeqRing(this.perSlot)));
-    const forgotten = ring.push(seq);
+    const kept = subs.get(subSlot);
+    let forgotten: number;
+    if (this.perSlot === 1) {
+      forgotten = (kept as number | undefined) ?? NO_SEQ;
+      subs.set(subSlot, seq);
+    } else {
+      let ring = kept as SeqRing | undefined;
+      if (!ring) subs.set(subSlot, (ring = new SeqRing(this.perSlot)));
+      forgotten = ring.push(seq);
+    }
     if (forgotten !== NO_SEQ) this.factsBySeq.delete(forgotten);
     this.factsBySeq.set(seq, facts);
   }

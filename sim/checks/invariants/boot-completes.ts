@@ -42,7 +42,7 @@ export const bootCompletes: Invariant = {
   observe(scenario) {
     const inv = bootCompletes;
     const boundUs = recoveryBoundUs(scenario);
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const readiness = new ReadinessReplay(scenario);
     const said = new Map<string, Said>();
     const atBoot = bootSet(scenario.components);
@@ -133,7 +133,7 @@ export const bootCompletes: Invariant = {
         }
         return out;
       },
-      retained: () => said.size + replay.states.size + startedThisBoot.size,
+      retained: () => said.size + replay.size + startedThisBoot.size,
     };
   },
 };

@@ -25,11 +25,11 @@ export const noDataLostOnGracefulReboot: Invariant = {
   kind: 'safety',
   // What its windows and its replay (state, power) read; a record of any other type changes nothing here.
   watches: ['fault', 'stop-requested', 'terminated', 'state', 'data-lost', 'power'],
-  observe() {
+  observe(scenario) {
     const faults = new RecentBySlot<true>(4);
     const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
     const stops = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const misbehaving = new Set<string>();
     // The cause of each component's current hang (a hang is always a fault's): a save to a hung store names it.
     const hangs = new RecentBySlot<true>();
@@ -63,7 +63,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => faults.size + hangs.size + stops.size + endings.size + replay.states.size + misbehaving.size,
+      retained: () => faults.size + hangs.size + stops.size + endings.size + replay.size + misbehaving.size,
     };
   },
 };

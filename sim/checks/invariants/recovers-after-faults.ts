@@ -43,7 +43,7 @@ export const recoversAfterFaults: Invariant = {
     const boundUs = recoveryBoundUs(scenario);
     // What a stop's cause says about who took the component down: its component, and for a decision who made it.
     const causes = new RecentBySlot<TraceRecord>();
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const readiness = new ReadinessReplay(scenario);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
@@ -112,7 +112,7 @@ export const recoversAfterFaults: Invariant = {
         return out;
       },
       retained() {
-        let n = causes.size + replay.states.size + fates.size + startedThisBoot.size;
+        let n = causes.size + replay.size + fates.size + startedThisBoot.size;
         for (const names of blockers.values()) n += names.size;
         return n;
       },

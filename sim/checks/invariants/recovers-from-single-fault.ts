@@ -99,8 +99,8 @@ export const recoversFromSingleFault: Invariant = {
     const inv = recoversFromSingleFault;
     const boundUs = recoveryBoundUs(scenario);
     // The records themselves (a record is never changed once written): a link's text is built only for a violation.
-    const chains = new RecentBySlot<TraceRecord>(2);
-    const replay = new TraceReplay();
+    let chains = new RecentBySlot<TraceRecord>(2);
+    let replay = new TraceReplay(scenario.components);
     /** Components that reached running before the fault. */
     const ranBefore = new Set<string>();
     /** Per component: the last record that says why it is down. */
@@ -121,8 +121,17 @@ export const recoversFromSingleFault: Invariant = {
           if (fault === undefined) fault = { seq: r.seq, t: r.t, kind: r.fault, ...(r.component !== undefined ? { component: r.component } : {}), ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}) };
         }
         if (r.type === 'operator') operatorActions++;
-        // A run with a second fault or an operator's action is not judged (finish): nothing more is worth keeping.
-        if (faults > 1 || operatorActions > 0) return undefined;
+        // A run with a second fault or an operator's action is not judged (finish): nothing it kept is worth keeping.
+        if (faults > 1 || operatorActions > 0) {
+          if (ranBefore.size > 0 || chains.size > 0) {
+            chains = new RecentBySlot<TraceRecord>(2);
+            replay = new TraceReplay();
+            ranBefore.clear();
+            downSeq.clear();
+            restartDueUs.clear();
+          }
+          return undefined;
+        }
         if (r.type === 'state' && r.to === 'running' && fault === undefined) ranBefore.add(r.component);
         if (r.type === 'boot-started') restartDueUs.clear();
         if (r.type === 'decision') {
@@ -176,7 +185,7 @@ export const recoversFromSingleFault: Invariant = {
         return out;
       },
       retained() {
-        return chains.size + replay.states.size + ranBefore.size + downSeq.size + restartDueUs.size;
+        return chains.size + replay.size + ranBefore.size + downSeq.size + restartDueUs.size;
       },
     };
   },
