@@ -74,7 +74,10 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     ranForUs: ended.ranForUs,
     bootCompleted: s.bootCompleted,
     monitor: by,
-    siblings: siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state })),
+    // Read only by group strategies and intensity: listed when asked, not for every decision.
+    get siblings() {
+      return siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state }));
+    },
     system: ctx.system,
     random: ctx.policyStream(c),
   });
