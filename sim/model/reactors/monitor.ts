@@ -83,7 +83,10 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
   });
   out.push({
     do: 'emit',
-    draft: { type: 'decision', component: name, by, action: decision.action, ...(decision.delayUs !== undefined ? { delayUs: decision.delayUs } : {}), reason: decision.reason },
+    // Written out in both shapes rather than spread from a conditional object: one decision per termination.
+    draft: decision.delayUs !== undefined
+      ? { type: 'decision', component: name, by, action: decision.action, delayUs: decision.delayUs, reason: decision.reason }
+      : { type: 'decision', component: name, by, action: decision.action, reason: decision.reason },
     cause: detected,
   });
   const decisionRef = ref(out.length - 1);
