@@ -74,11 +74,14 @@ class ViolationWriter {
   }
 
   readonly sink = (r: TraceRecord): void => {
-    for (const violation of this.monitor.onRecord(r)) this.pending.push({ violation, component: r.component });
+    const found = this.monitor.onRecord(r);
+    if (found.length === 0) return;
+    for (const violation of found) this.pending.push({ violation, component: r.component });
   };
 
   /** Writes what the event just handled broke. */
   flush(): void {
+    if (this.pending.length === 0) return;
     for (const { violation, component } of this.pending.splice(0)) this.write(violation, component);
   }
 
@@ -118,7 +121,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const counter = new RunCounter(resolved.components);
   const violations = new ViolationWriter(resolved, sim);
   const expectations = recordExpectationsOf(resolved.expect);
-  for (const sink of [buffer.sink, counter.sink, violations.sink, expectations.sink, ...(options.sinks ?? [])]) sim.subscribe(sink);
+  // A run that keeps no records (recsim run without --html) hands them to no buffer at all.
+  const keeping = buffer.maxRecords > 0 ? [buffer.sink] : [];
+  const matching = expectations.idle ? [] : [expectations.sink];
+  for (const sink of [...keeping, counter.sink, violations.sink, ...matching, ...(options.sinks ?? [])]) sim.subscribe(sink);
   if (options.output) {
     options.output.begin(head);
     sim.subscribe(options.output.sink);

@@ -51,6 +51,11 @@ export class RecordExpectations {
     this.absentSeq = absent.map(() => undefined);
   }
 
+  /** No pattern to look for: nothing need see the records. */
+  get idle(): boolean {
+    return this.ordered.length === 0 && this.absent.length === 0;
+  }
+
   readonly sink = (r: TraceRecord): void => {
     if (this.kept.length < this.maxKept && this.ordered.some((p) => matchesPattern(r, p))) this.kept.push(r);
     for (let i = 0; i < this.absent.length; i++) if (this.absentSeq[i] === undefined && matchesPattern(r, this.absent[i]!)) this.absentSeq[i] = r.seq;

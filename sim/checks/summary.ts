@@ -14,11 +14,12 @@ export class RunCounter {
   /** The counts, as sim/trace/tally.ts defines them for the summary and the viewer alike. */
   readonly tally: RecordTally = emptyTally();
   records = 0;
-  private readonly replay = new TraceReplay();
+  private readonly replay: TraceReplay;
   /** Up and serving time ("available" means serving, "up" means running). */
   private readonly clock: ServingClock;
 
   constructor(components: Scenario['components']) {
+    this.replay = new TraceReplay(components);
     this.clock = new ServingClock(components.map(servingSpecOf));
   }
 

@@ -9,6 +9,13 @@ const STORY_LINES_MAX = 40;
 /** A share of 1 as a percentage with two decimals. */
 const percent = (share: number): string => `${(share * 100).toFixed(2)} %`;
 
+/** The record types the story tells (storyLine gives each a line, and no other type one). */
+export const STORY_TYPES: ReadonlySet<TraceRecord['type']> = new Set([
+  'fault', 'operator', 'terminated', 'decision', 'restart', 'start-refused', 'start-failed', 'reboot-requested', 'shutdown-started',
+  'shutdown-completed', 'panic', 'boot-completed', 'requests-lost', 'requests-refused', 'requests-delayed', 'data-lost', 'event-dropped',
+  'killed', 'probe',
+]);
+
 /** One line of the story of a run for the records a reader cares about; undefined for the rest. */
 export function storyLine(r: TraceRecord): string | undefined {
   const who = r.component ?? '';
@@ -67,10 +74,13 @@ export class StoryCollector {
   more = 0;
 
   readonly sink = (r: TraceRecord): void => {
-    const line = storyLine(r);
-    if (line === undefined) return;
-    if (this.lines.length < STORY_LINES_MAX) this.lines.push(`  ${formatInstant(r.t).padStart(11)}  ${line}`);
-    else this.more++;
+    if (!STORY_TYPES.has(r.type)) return;
+    // Past the lines printed, a story record is only counted: no line is built for it.
+    if (this.lines.length >= STORY_LINES_MAX) {
+      this.more++;
+      return;
+    }
+    this.lines.push(`  ${formatInstant(r.t).padStart(11)}  ${storyLine(r)!}`);
   };
 
   static of(records: readonly TraceRecord[]): StoryCollector {

@@ -20,7 +20,9 @@ import type { LifecycleState } from '../trace/records.js';
 
 /** A request (requests.ts): its reactor answers from the state found now, and the answer is carried out at once. */
 function answer(w: WriterCore, cmd: Extract<Command, { do: RequestKind }>): void {
-  const request = { ...cmd, cause: 'cause' in cmd ? w.cause(cmd.cause) : undefined };
+  // Copied only when its cause is a reference to resolve (a rule reads `cause`, never its absence).
+  const cause = 'cause' in cmd ? cmd.cause : undefined;
+  const request = typeof cause === 'object' ? { ...cmd, cause: w.cause(cause) } : cmd;
   const reactor = REQUESTS[cmd.do] as RequestReactor<RequestKind>;
   w.applyBatch(reactor(w.state, request as never, w.ctx));
 }

@@ -29,10 +29,10 @@ export function decisionSource(source: ComponentSource, action: string): string 
   return /^restart/.test(action) && delay !== undefined && delay !== primary ? `${primary}, ${delay}` : primary;
 }
 
-/** A decision record about an imported component, with its `source`; every other draft unchanged. */
-export function withSource(topo: Topology, draft: RecordDraft): RecordDraft {
-  if (draft.type !== 'decision') return draft;
+/** The `source` a decision record about an imported component carries; undefined for every other draft. */
+export function decisionSourceOf(topo: Topology, draft: RecordDraft): string | undefined {
+  if (draft.type !== 'decision') return undefined;
   const c = topo.index.get(draft.component);
   const source = c === undefined ? undefined : topo.specs[c]!.source;
-  return source === undefined ? draft : { ...draft, source: decisionSource(source, draft.action) };
+  return source === undefined ? undefined : decisionSource(source, draft.action);
 }

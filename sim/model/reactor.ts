@@ -17,6 +17,8 @@ export interface ReactorContext {
   readonly topo: Topology;
   readonly nowUs: Micros;
   stream(name: string): Stream;
+  /** Component `c`'s policy stream (`policy:<name>`), what its monitor's decisions draw their jitter from. */
+  policyStream(c: number): Stream;
   /** The system as a recovery decision sees it (sim/policy/system-view.ts), reading the current state. */
   readonly system: SystemView;
 }

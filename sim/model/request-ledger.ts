@@ -93,9 +93,8 @@ function catchUp(ledger: RequestLedger, source: RequestSource, nowUs: Micros): v
 function inflightAt(ledger: RequestLedger, source: RequestSource, servingSinceUs: Micros, nowUs: Micros): number {
   if (source.arrivals) return arrivalsBetween(source.arrivals, Math.max(servingSinceUs, nowUs - source.load.serviceTimeUs), nowUs);
   const queue = ledger.inflight;
-  let done = 0;
-  while (done < queue.length && queue[done]! <= nowUs) done++;
-  if (done > 0) queue.splice(0, done);
+  // Oldest first: the served ones leave from the front (shift, not splice: no array of them is made per arrival).
+  while (queue.length > 0 && queue[0]! <= nowUs) queue.shift();
   return queue.length;
 }
 

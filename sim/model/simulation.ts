@@ -1,5 +1,5 @@
 import { Engine, type RunLimits, type RunOutcome } from '../engine/engine.js';
-import { StreamFactory } from '../engine/rng.js';
+import { StreamFactory, type Stream } from '../engine/rng.js';
 import type { Micros } from '../engine/time.js';
 import type { FaultSpec, Scenario } from '../scenario/types.js';
 import { Recorder, type RecordSink } from '../trace/recorder.js';
@@ -37,12 +37,15 @@ export class Simulation {
     readonly recorder: Recorder,
   ) {
     const engineRef = engine;
+    const policyStreams: (Stream | undefined)[] = [];
     this.context = {
       topo,
       get nowUs(): Micros {
         return engineRef.nowUs;
       },
       stream: (name) => streams.stream(name),
+      // Resolved on first use, as `stream` would, then by index: no name is built per decision.
+      policyStream: (c) => (policyStreams[c] ??= streams.stream(`policy:${topo.specs[c]!.name}`)),
       system: stateSystemView(state, topo),
     };
     this.writer = new Writer(state, topo, engine, recorder, streams, this.facts, this.context);
@@ -148,7 +151,7 @@ export class Simulation {
       if (fact.f === 'timer') continue;
       for (const reactor of REACTIONS[fact.f] as readonly Reactor[]) this.writer.applyBatch(reactor(this.state, fact, this.context));
     }
-    facts.length = 0;
+    if (facts.length > 0) facts.length = 0;
     wakeChangedProbeTicks(this.state, this.engine);
   }
 }

@@ -6,7 +6,8 @@ import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { componentIndex } from '../../scenario/component-index.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { violation, type Invariant } from './types.js';
+import { endedCompleted, violation, type Invariant } from './types.js';
+import type { TraceRecord } from '../../trace/records.js';
 
 /** What the trace has said about a component since the current boot began. */
 interface Said {
@@ -42,7 +43,7 @@ export const bootCompletes: Invariant = {
   observe(scenario) {
     const inv = bootCompletes;
     const boundUs = recoveryBoundUs(scenario);
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const readiness = new ReadinessReplay(scenario);
     const said = new Map<string, Said>();
     const atBoot = bootSet(scenario.components);
@@ -55,7 +56,8 @@ export const bootCompletes: Invariant = {
     };
     let boot: { seq: number; n: number; t: Micros; completed: boolean } | undefined;
     let lastFaultUs = 0;
-    let last: { t: Micros; completed: boolean } | undefined;
+    /** The last record seen (kept, not copied: a record is never changed once written). */
+    let last: TraceRecord | undefined;
 
     /** Whether the trace gives a reason for `spec` to stay unsettled. */
     const excused = (spec: ComponentSpec, endUs: Micros): boolean => {
@@ -77,7 +79,7 @@ export const bootCompletes: Invariant = {
 
     return {
       onRecord(r) {
-        last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
+        last = r;
         replay.apply(r);
         readiness.apply(r);
         switch (r.type) {
@@ -115,7 +117,7 @@ export const bootCompletes: Invariant = {
         return undefined;
       },
       finish() {
-        if (!boot || boot.completed || !last?.completed) return [];
+        if (!boot || boot.completed || !endedCompleted(last)) return [];
         if (replay.isShuttingDown()) return []; // requested-reboot-completes judges a reboot stuck at the end
         if (replay.isHalted()) return []; // the device sits in a reboot target (Android's bootloader): nothing is meant to run
         const endUs = last.t;
@@ -132,7 +134,7 @@ export const bootCompletes: Invariant = {
         }
         return out;
       },
-      retained: () => said.size + replay.states.size + startedThisBoot.size,
+      retained: () => said.size + replay.size + startedThisBoot.size,
     };
   },
 };

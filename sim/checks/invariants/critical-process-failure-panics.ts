@@ -20,7 +20,7 @@ export const criticalProcessFailurePanics: Invariant = {
     const inv = criticalProcessFailurePanics;
     // A panic names the termination that caused it: the last one of each critical component is all it can name.
     const endings = new RecentBySlot<{ component: string; failure: boolean }>();
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const destroying = new Set<string>();
     // A failure waits for its panic until virtual time moves on.
     let pending: { seq: number; t: number; component: string } | undefined;
@@ -50,7 +50,7 @@ export const criticalProcessFailurePanics: Invariant = {
         if (pending && last?.type === 'run-ended' && last.t > pending.t) return [violation(inv, `${pending.component} failed and the system did not panic`, pending.seq)];
         return [];
       },
-      retained: () => endings.size + replay.states.size + destroying.size + (pending ? 1 : 0),
+      retained: () => endings.size + replay.size + destroying.size + (pending ? 1 : 0),
     };
   },
 };

@@ -16,7 +16,7 @@ export const criticalTerminationReboots: Invariant = {
     if (critical.size === 0) return QUIET_OBSERVER;
     const inv = criticalTerminationReboots;
     const boundUs = criticalRebootBoundUs(scenario);
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const destroying = new Set<string>();
     // Terminations still waiting for their reboot, oldest first; a reboot answers all of them, and each expires after the bound.
     let waiting: { seq: number; t: number; component: string }[] = [];
@@ -43,7 +43,7 @@ export const criticalTerminationReboots: Invariant = {
       },
       // Those whose bound ran past the end of the run are not judged.
       finish: () => expire(endUs) ?? [],
-      retained: () => waiting.length + destroying.size + replay.states.size,
+      retained: () => waiting.length + destroying.size + replay.size,
     };
   },
 };

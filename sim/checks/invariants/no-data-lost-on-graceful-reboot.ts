@@ -23,11 +23,13 @@ export const noDataLostOnGracefulReboot: Invariant = {
   statement: 'During a graceful shutdown, no component that honours its stop request loses unflushed data.',
   rule: 'F8',
   kind: 'safety',
-  observe() {
+  // What its windows and its replay (state, power) read; a record of any other type changes nothing here.
+  watches: ['fault', 'stop-requested', 'terminated', 'state', 'data-lost', 'power'],
+  observe(scenario) {
     const faults = new RecentBySlot<true>(4);
     const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
     const stops = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     const misbehaving = new Set<string>();
     // The cause of each component's current hang (a hang is always a fault's): a save to a hung store names it.
     const hangs = new RecentBySlot<true>();
@@ -61,7 +63,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => faults.size + hangs.size + stops.size + endings.size + replay.states.size + misbehaving.size,
+      retained: () => faults.size + hangs.size + stops.size + endings.size + replay.size + misbehaving.size,
     };
   },
 };

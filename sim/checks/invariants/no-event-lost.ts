@@ -21,7 +21,7 @@ export const noEventLost: Invariant = {
     for (const s of scenario.components) {
       for (const watched of s.supervises ?? []) supervisorsOf.set(watched, [...(supervisorsOf.get(watched) ?? []), s.name]);
     }
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
@@ -34,7 +34,7 @@ export const noEventLost: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => replay.states.size,
+      retained: () => replay.size,
     };
   },
 };

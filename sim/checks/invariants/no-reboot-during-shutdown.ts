@@ -7,8 +7,8 @@ export const noRebootDuringShutdown: Invariant = {
   rule: 'F2',
   kind: 'safety',
   watches: ['reboot-requested', 'power'],
-  observe() {
-    const replay = new TraceReplay();
+  observe(scenario) {
+    const replay = new TraceReplay(scenario.components);
     return {
       onRecord(r) {
         const out = r.type === 'reboot-requested' && replay.isShuttingDown()
@@ -18,7 +18,7 @@ export const noRebootDuringShutdown: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => replay.states.size,
+      retained: () => replay.size,
     };
   },
 };

@@ -15,7 +15,7 @@ export const noStartBeforeDependencies: Invariant = {
     // still under way is a reason to wait; Requires=/Wants= without After= order nothing and are not judged.
     const requisite = new Map(scenario.components.filter((c) => c.requisite).map((c) => [c.name, c.requisite!]));
     const after = new Map(scenario.components.filter((c) => c.after).map((c) => [c.name, c.after!]));
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
@@ -32,7 +32,7 @@ export const noStartBeforeDependencies: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => replay.states.size,
+      retained: () => replay.size,
     };
   },
 };

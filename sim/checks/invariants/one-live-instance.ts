@@ -7,8 +7,8 @@ export const oneLiveInstance: Invariant = {
   rule: 'model',
   kind: 'safety',
   watches: ['state'],
-  observe() {
-    const replay = new TraceReplay();
+  observe(scenario) {
+    const replay = new TraceReplay(scenario.components);
     return {
       onRecord(r) {
         const out = r.type === 'state' && r.to === 'starting' && replay.isAlive(r.component)
@@ -18,7 +18,7 @@ export const oneLiveInstance: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => replay.states.size,
+      retained: () => replay.size,
     };
   },
 };

@@ -5,7 +5,8 @@ import { ReadinessReplay } from '../readiness-replay.js';
 import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { violation, type Invariant } from './types.js';
+import { endedCompleted, violation, type Invariant } from './types.js';
+import type { TraceRecord } from '../../trace/records.js';
 
 /** What became of a component in the current boot, as far as liveness cares. */
 interface Fate {
@@ -41,19 +42,20 @@ export const recoversAfterFaults: Invariant = {
     const inv = recoversAfterFaults;
     const boundUs = recoveryBoundUs(scenario);
     // What a stop's cause says about who took the component down: its component, and for a decision who made it.
-    const causes = new RecentBySlot<{ component: string; decidedBy?: string }>();
-    const replay = new TraceReplay();
+    const causes = new RecentBySlot<TraceRecord>();
+    const replay = new TraceReplay(scenario.components);
     const readiness = new ReadinessReplay(scenario);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
     let lastFaultUs = 0;
-    let last: { t: Micros; completed: boolean } | undefined;
+    /** The last record seen (kept, not copied: a record is never changed once written). */
+    let last: TraceRecord | undefined;
     // Not started at boot (`start: on-demand`): it should run only once something started it.
     const atBoot = bootSet(scenario.components);
     const startedThisBoot = new Set<string>();
     return {
       onRecord(r) {
-        last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
+        last = r;
         if (r.type === 'fault' && r.t > lastFaultUs) lastFaultUs = r.t;
         if (r.type === 'boot-started') {
           fates.clear();
@@ -67,21 +69,21 @@ export const recoversAfterFaults: Invariant = {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
           const why = causes.get(r.cause);
           const names = blockers.get(r.component) ?? new Set<string>();
-          if (why !== undefined && why.component !== r.component) names.add(why.component);
-          if (why?.decidedBy !== undefined && why.decidedBy !== r.component) names.add(why.decidedBy);
+          if (why?.component !== undefined && why.component !== r.component) names.add(why.component);
+          if (why?.type === 'decision' && why.by !== r.component) names.add(why.by);
           if (names.size > 0) blockers.set(r.component, names);
         } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
         else if (r.type === 'decision') {
           const fate = fates.get(r.component);
           if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
         }
-        if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? { component: r.component, decidedBy: r.by } : { component: r.component }, r.component);
+        if (r.component !== undefined) causes.remember(r.type, r.seq, r, r.component);
         replay.apply(r);
         readiness.apply(r);
         return undefined;
       },
       finish() {
-        if (!last?.completed) return []; // no-restart-livelock judges a run cut short
+        if (!endedCompleted(last)) return []; // no-restart-livelock judges a run cut short
         const endUs = last.t;
         const phaseEndUs = faultPhaseEndUs(scenario, lastFaultUs);
         if (phaseEndUs + boundUs > endUs) return [];
@@ -110,7 +112,7 @@ export const recoversAfterFaults: Invariant = {
         return out;
       },
       retained() {
-        let n = causes.size + replay.states.size + fates.size + startedThisBoot.size;
+        let n = causes.size + replay.size + fates.size + startedThisBoot.size;
         for (const names of blockers.values()) n += names.size;
         return n;
       },

@@ -6,13 +6,7 @@ import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { violation, type Invariant } from './types.js';
-
-/** A record of a chain, as the violation prints it, and the record that caused it. */
-interface Link {
-  text: string;
-  cause?: number;
-}
+import { endedCompleted, violation, type Invariant } from './types.js';
 
 /** The one fault of the run: what it was, where and when. */
 interface TheFault {
@@ -104,8 +98,9 @@ export const recoversFromSingleFault: Invariant = {
   observe(scenario) {
     const inv = recoversFromSingleFault;
     const boundUs = recoveryBoundUs(scenario);
-    const chains = new RecentBySlot<Link>(2);
-    const replay = new TraceReplay();
+    // The records themselves (a record is never changed once written): a link's text is built only for a violation.
+    let chains = new RecentBySlot<TraceRecord>(2);
+    let replay = new TraceReplay(scenario.components);
     /** Components that reached running before the fault. */
     const ranBefore = new Set<string>();
     /** Per component: the last record that says why it is down. */
@@ -116,15 +111,27 @@ export const recoversFromSingleFault: Invariant = {
     let faults = 0;
     /** An operator's stop or start changes what is meant to run: such a run is not judged. */
     let operatorActions = 0;
-    let last: { t: Micros; completed: boolean } | undefined;
+    /** The last record seen (kept, not copied: a record is never changed once written). */
+    let last: TraceRecord | undefined;
     return {
       onRecord(r) {
-        last = { t: r.t, completed: r.type === 'run-ended' && r.outcome === 'completed' };
+        last = r;
         if (r.type === 'fault' && r.fault !== 'override') {
           faults++;
           if (fault === undefined) fault = { seq: r.seq, t: r.t, kind: r.fault, ...(r.component !== undefined ? { component: r.component } : {}), ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}) };
         }
         if (r.type === 'operator') operatorActions++;
+        // A run with a second fault or an operator's action is not judged (finish): nothing it kept is worth keeping.
+        if (faults > 1 || operatorActions > 0) {
+          if (ranBefore.size > 0 || chains.size > 0) {
+            chains = new RecentBySlot<TraceRecord>(2);
+            replay = new TraceReplay();
+            ranBefore.clear();
+            downSeq.clear();
+            restartDueUs.clear();
+          }
+          return undefined;
+        }
         if (r.type === 'state' && r.to === 'running' && fault === undefined) ranBefore.add(r.component);
         if (r.type === 'boot-started') restartDueUs.clear();
         if (r.type === 'decision') {
@@ -133,12 +140,12 @@ export const recoversFromSingleFault: Invariant = {
         }
         if (r.type === 'state' && (r.to === 'starting' || r.to === 'running')) restartDueUs.delete(r.component);
         if (r.component !== undefined && (DOWN_TYPES.has(r.type) || (r.type === 'state' && (r.to === 'failed' || r.to === 'hung' || r.to === 'destroyed')))) downSeq.set(r.component, r.seq);
-        if (r.type === 'fault' || r.component !== undefined) chains.remember(r.type, r.seq, { text: linkText(r), ...(r.cause !== undefined ? { cause: r.cause } : {}) }, r.component ?? '');
+        if (r.type === 'fault' || r.component !== undefined) chains.remember(r.type, r.seq, r, r.component ?? '');
         replay.apply(r);
         return undefined;
       },
       finish() {
-        if (faults !== 1 || operatorActions > 0 || fault === undefined || !last?.completed) return [];
+        if (faults !== 1 || operatorActions > 0 || fault === undefined || !endedCompleted(last)) return [];
         const endUs = last.t;
         if (faultPhaseEndUs(scenario, fault.t) + boundUs > endUs) return [];
         if (fault.kind === 'destroy') return []; // permanent by request (F2)
@@ -178,20 +185,20 @@ export const recoversFromSingleFault: Invariant = {
         return out;
       },
       retained() {
-        return chains.size + replay.states.size + ranBefore.size + downSeq.size + restartDueUs.size;
+        return chains.size + replay.size + ranBefore.size + downSeq.size + restartDueUs.size;
       },
     };
   },
 };
 
 /** The chain of causes from record `seq` back towards the fault, as far as the kept records reach. */
-function chainOf(chains: RecentBySlot<Link>, seq: number | undefined): string[] {
+function chainOf(chains: RecentBySlot<TraceRecord>, seq: number | undefined): string[] {
   const out: string[] = [];
   let at = seq;
   while (at !== undefined && out.length < CHAIN_LINKS_MAX) {
     const link = chains.get(at);
     if (!link) break;
-    out.push(link.text);
+    out.push(linkText(link));
     at = link.cause;
   }
   if (at !== undefined && out.length === CHAIN_LINKS_MAX) out.push('...');

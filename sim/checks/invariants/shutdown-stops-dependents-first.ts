@@ -11,7 +11,7 @@ export const shutdownStopsDependentsFirst: Invariant = {
   watches: ['stop-requested', 'state'],
   observe(scenario) {
     const dependents = dependentsOf(scenario.components);
-    const replay = new TraceReplay();
+    const replay = new TraceReplay(scenario.components);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
@@ -23,7 +23,7 @@ export const shutdownStopsDependentsFirst: Invariant = {
         return out;
       },
       finish: () => [],
-      retained: () => replay.states.size,
+      retained: () => replay.size,
     };
   },
 };

@@ -46,6 +46,11 @@ export function violation(inv: Pick<Invariant, 'id' | 'kind'>, message: string, 
   return record === undefined ? { invariant: inv.id, message, kind: inv.kind } : { invariant: inv.id, message, record, kind: inv.kind };
 }
 
+/** Whether the last record an observer saw ended a completed run (not one cut short by its event budget). */
+export function endedCompleted(last: TraceRecord | undefined): last is RecordOfType<'run-ended'> {
+  return last !== undefined && last.type === 'run-ended' && last.outcome === 'completed';
+}
+
 /** An observer for an invariant that cannot break in this scenario (e.g. no critical component). */
 export const QUIET_OBSERVER: InvariantObserver = { onRecord: () => undefined, finish: () => [], retained: () => 0 };
 

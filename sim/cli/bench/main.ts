@@ -7,7 +7,7 @@ import { benchExhaustive } from './exhaustive.js';
 import { runEngineShape } from './engine-shape.js';
 import { scaleScenario } from './scale.js';
 import { benchStorm } from './storm.js';
-import { benchSystem } from './system-scenario.js';
+import { benchSystem, type BenchSystemOptions } from './system-scenario.js';
 import { benchFlaky } from './flaky.js';
 import { benchScaleYaml } from './scale-yaml.js';
 import { benchStartup } from './startup.js';
@@ -48,6 +48,8 @@ function referenceRates(): Record<string, number> | undefined {
 
 /** The typed-array reference loop's rate in this same run (M events/s), for the ratios printed beside the model's figures. */
 let typedReference: number | undefined;
+/** The engine's rate measured by (a) in this same run (M events/s): (b) is quoted as a share of it. */
+let engineRate: number | undefined;
 
 function benchEngine(): void {
   runEngineShape(1000, 200); // warm-up
@@ -64,6 +66,7 @@ function benchEngine(): void {
     `(goal >= 5; end time ${endTime}, reference 53197 ${endTime === 53197 ? 'OK' : 'MISMATCH'})`);
   const reference = referenceRates();
   typedReference = reference?.typedHeap;
+  engineRate = median(rates);
   if (reference) {
     const ours = median(rates);
     console.log(`    same session, reference loops: object heap ${reference.objectHeap!.toFixed(2)} M/s (recsim x${(ours / reference.objectHeap!).toFixed(2)}), ` +
@@ -73,17 +76,33 @@ function benchEngine(): void {
   }
 }
 
-function benchModel(): void {
-  simulate(benchSystem('1h', 10)); // warm-up
-  const scenario = benchSystem('24h', 10);
+/** One (b) run: the model's own events per second, beside the engine's and the reference loop's rate of this same run. */
+function benchModelRun(what: string, hours: number, options: BenchSystemOptions): void {
+  simulate(benchSystem('10min', 10, options)); // warm-up
   const started = performance.now();
-  const trace = simulate(scenario);
+  const trace = simulate(benchSystem(`${hours}h`, 10, options));
   const seconds = (performance.now() - started) / 1000;
   const events = trace.summary.events;
-  console.log(`(b) model, 50 components with heartbeats (3 s) and requests (15 drivers x 10/s), 24 virtual hours, trace recorded:`);
-  console.log(`    ${(events / 1e6).toFixed(2)} M events, ${trace.records.length} records in ${seconds.toFixed(2)} s: ` +
-    `${(events / seconds / 1e6).toFixed(2)} M events/s (goal >= 1${typedReference ? `; x${(events / seconds / 1e6 / typedReference).toFixed(2)} of the typed-array reference loop, goal >= 0.5` : ''}), ${(24 / seconds).toFixed(1)} virtual hours per wall second, ` +
-    `peak RSS ${peakRssMb().toFixed(0)} MB`);
+  const rate = events / seconds / 1e6;
+  const ratios = [
+    engineRate ? `x${(rate / engineRate).toFixed(2)} of the engine (a), goal >= 0.5` : undefined,
+    typedReference ? `x${(rate / typedReference).toFixed(2)} of the typed-array reference loop` : undefined,
+  ].filter((r) => r !== undefined);
+  console.log(`    ${what}, ${hours} virtual hours: ${(events / 1e6).toFixed(2)} M events, ${trace.summary.records} records in ${seconds.toFixed(2)} s: ` +
+    `${rate.toFixed(2)} M events/s${ratios.length > 0 ? ` (${ratios.join('; ')})` : ''}, ${(hours / seconds).toFixed(1)} virtual hours per wall second`);
+}
+
+/**
+ * (b) The model's own events: requests are arithmetic by default, so the
+ * system is run with every request an event (per-request mode), and again
+ * with faults 600 times as often, so that its events are crashes, hangs,
+ * detections, restarts and starts.
+ */
+function benchModel(): void {
+  console.log('(b) model, 50 components with heartbeats (3 s) and requests (15 drivers x 10/s), trace recorded:');
+  benchModelRun('every request an event (mode: per-request)', 4, { requestMode: 'per-request' });
+  benchModelRun('faults 600 times as often (10 crashes or hangs a minute per faulty component; requests arithmetic)', 1, { faultsPerHour: 600 });
+  console.log(`    peak RSS ${peakRssMb().toFixed(0)} MB`);
 }
 
 function benchScale(): void {

@@ -74,13 +74,19 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     ranForUs: ended.ranForUs,
     bootCompleted: s.bootCompleted,
     monitor: by,
-    siblings: siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state })),
+    // Read only by group strategies and intensity: listed when asked, not for every decision.
+    get siblings() {
+      return siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state }));
+    },
     system: ctx.system,
-    random: ctx.stream(`policy:${name}`),
+    random: ctx.policyStream(c),
   });
   out.push({
     do: 'emit',
-    draft: { type: 'decision', component: name, by, action: decision.action, ...(decision.delayUs !== undefined ? { delayUs: decision.delayUs } : {}), reason: decision.reason },
+    // Written out in both shapes rather than spread from a conditional object: one decision per termination.
+    draft: decision.delayUs !== undefined
+      ? { type: 'decision', component: name, by, action: decision.action, delayUs: decision.delayUs, reason: decision.reason }
+      : { type: 'decision', component: name, by, action: decision.action, reason: decision.reason },
     cause: detected,
   });
   const decisionRef = ref(out.length - 1);

@@ -69,24 +69,35 @@ export abstract class WriterCore {
     return this.engine.nowUs;
   }
 
-  /** First record written by each command of the batch being applied (undefined: it wrote none). */
-  private firstSeqs: (number | undefined)[] = [];
+  /**
+   * Per depth of nested batches (a command's handler may apply a batch of
+   * its own): the first record written by each command of the batch being
+   * applied at that depth (undefined: it wrote none), and how many of its
+   * commands have been carried out. Reused from batch to batch, so applying
+   * one allocates nothing.
+   */
+  private readonly firstSeqsByDepth: (number | undefined)[][] = [];
+  private readonly doneByDepth: number[] = [];
+  private depth = -1;
 
   /** Applies a batch; `{ ref: k }` causes resolve to the first record written by the batch's k-th command. */
   applyBatch(commands: readonly Command[]): void {
     if (commands.length === 0) return;
-    const outer = this.firstSeqs;
-    const firstSeqs: (number | undefined)[] = (this.firstSeqs = []);
-    for (const command of commands) {
+    const depth = ++this.depth;
+    const firstSeqs = (this.firstSeqsByDepth[depth] ??= []);
+    for (let i = 0; i < commands.length; i++) {
+      this.doneByDepth[depth] = i;
       const before = this.recorder.nextSeq;
-      this.carryOut(command);
-      firstSeqs.push(this.recorder.nextSeq > before ? before : undefined);
+      this.carryOut(commands[i]!);
+      firstSeqs[i] = this.recorder.nextSeq > before ? before : undefined;
     }
-    this.firstSeqs = outer;
+    this.depth--;
   }
 
   cause(cause: Cause): number | undefined {
-    return typeof cause === 'object' ? this.firstSeqs[cause.ref] : cause;
+    if (typeof cause !== 'object') return cause;
+    // A reference to a command not yet carried out (or to none) resolves to nothing, as it always did.
+    return cause.ref < this.doneByDepth[this.depth]! ? this.firstSeqsByDepth[this.depth]![cause.ref] : undefined;
   }
 
   emit(draft: RecordDraft): TraceRecord {

@@ -2,7 +2,7 @@ import { exponentialUs } from '../../engine/rng.js';
 import type { Micros } from '../../engine/time.js';
 import { recordTypeOf, traceFieldsOf } from '../../faults/registry.js';
 import type { RecordDraft, TraceRecord } from '../../trace/records.js';
-import { withSource } from '../provenance.js';
+import { decisionSourceOf } from '../provenance.js';
 import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
 import { type Handlers, type WriterCore } from './core.js';
 import { probeTickNote } from '../probe-ticks.js';
@@ -83,7 +83,9 @@ function oneRequestArrives(w: WriterCore, c: number): void {
 export const RUN = {
   'start-run': (w, cmd) => startRun(w, cmd.seed),
   emit: (w, cmd) => {
-    w.emit(withSource(w.topo, { ...cmd.draft, cause: w.cause(cmd.cause) } as RecordDraft));
+    const source = decisionSourceOf(w.topo, cmd.draft);
+    if (source === undefined) w.recorder.emitCaused(cmd.draft, w.cause(cmd.cause));
+    else w.emit({ ...cmd.draft, cause: w.cause(cmd.cause), source } as RecordDraft);
   },
   schedule: (w, cmd) => {
     w.engine.schedule(cmd.delayUs, cmd.event);

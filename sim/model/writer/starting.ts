@@ -2,6 +2,7 @@ import { armedHooksOf } from '../../faults/registry.js';
 import { freshProbeStatus, type ProbeStatus } from '../../probes/types.js';
 import { armedActs } from './armed.js';
 import { remember, type Handlers, type WriterCore } from './core.js';
+import type { SimEvent } from '../events.js';
 
 /**
  * Starting: a start that waits, begins, completes or fails; restarts
@@ -111,7 +112,10 @@ export const STARTING = {
   'schedule-restart': (w, cmd) => {
     w.comp(cmd.c).restartScheduled = true;
     w.comp(cmd.c).autoRestart = 'due';
-    w.engine.schedule(cmd.delayUs, { k: 'restart', c: cmd.c, epoch: w.state.epoch, cause: w.cause(cmd.cause)!, ...(cmd.quiet ? { quiet: true } : {}), ...(cmd.waitFor ? { waitFor: cmd.waitFor } : {}) });
+    const timer: Extract<SimEvent, { k: 'restart' }> = { k: 'restart', c: cmd.c, epoch: w.state.epoch, cause: w.cause(cmd.cause)! };
+    if (cmd.quiet) timer.quiet = true;
+    if (cmd.waitFor) timer.waitFor = cmd.waitFor;
+    w.engine.schedule(cmd.delayUs, timer);
   },
   'unschedule-restart': (w, cmd) => {
     w.comp(cmd.c).restartScheduled = undefined;

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RecentBySlot } from '../../sim/checks/recent-by-slot.js';
+
+/** The rule, written the plain way: per (slot, sub-slot) the last `perSlot` seqs; a seq's facts while one of its filings is the latest of them. */
+class PlainRecent<F> {
+  private readonly facts = new Map<number, F>();
+  private readonly seqs = new Map<string, number[]>();
+  constructor(private readonly perSlot: number) {}
+  remember(slot: string, seq: number, facts: F, subSlot: string): void {
+    const key = `${slot}\u0000${subSlot}`;
+    const list = this.seqs.get(key) ?? [];
+    if (list.length >= this.perSlot) this.facts.delete(list.shift()!);
+    list.push(seq);
+    this.seqs.set(key, list);
+    this.facts.set(seq, facts);
+  }
+  get(seq: number): F | undefined {
+    return this.facts.get(seq);
+  }
+  get size(): number {
+    return this.facts.size;
+  }
+}
+
+describe('RecentBySlot', () => {
+  it('keeps the last records of each slot and forgets the older ones', () => {
+    const recent = new RecentBySlot<string>(2);
+    recent.remember('state', 1, 'a1', 'a');
+    recent.remember('state', 2, 'b2', 'b');
+    recent.remember('state', 3, 'a3', 'a');
+    recent.remember('state', 4, 'a4', 'a');
+    expect([1, 2, 3, 4].map((s) => recent.get(s))).toEqual([undefined, 'b2', 'a3', 'a4']);
+    expect(recent.get(undefined)).toBeUndefined();
+    expect(recent.size).toBe(3);
+  });
+
+  it('agrees with the plain rule over random filings, through growth and churn of its table', () => {
+    const filing = fc.record({ slot: fc.constantFrom('state', 'decision', 'fault'), sub: fc.integer({ min: 0, max: 40 }), reuse: fc.nat(30) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(filing, { maxLength: 400 }), (perSlot, filings) => {
+        const recent = new RecentBySlot<number>(perSlot);
+        const plain = new PlainRecent<number>(perSlot);
+        let seq = 0;
+        filings.forEach(({ slot, sub, reuse }, i) => {
+          // Now and then a seq filed again (an invariant files a record under its cause's seq).
+          const s = reuse === 0 && seq > 0 ? (seq - 1) * 7919 : seq++ * 7919;
+          recent.remember(slot, s, i, String(sub));
+          plain.remember(slot, s, i, String(sub));
+        });
+        for (let s = 0; s <= seq * 7919; s += 7919) expect(recent.get(s)).toBe(plain.get(s));
+        expect(recent.size).toBe(plain.size);
+      }),
+    );
+  });
+});
