@@ -51,6 +51,16 @@ export interface SimulateOptions {
   probeTicks?: 'computed' | 'every-period';
 }
 
+/**
+ * The most events one instant of a run may hold: far more than any system
+ * does at one instant (a boot of every component at time zero writes a few
+ * events each), far fewer than a loop with no delay runs before its event
+ * budget is spent.
+ */
+export function instantBudgetOf(scenario: Pick<Scenario, 'components'>): number {
+  return 100_000 + 1_000 * scenario.components.length;
+}
+
 /** How often `onProgress` is called, in steps of the simulation. */
 export const PROGRESS_EVERY_STEPS = 4096;
 
@@ -129,7 +139,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     options.output.begin(head);
     sim.subscribe(options.output.sink);
   }
-  const limits = { untilUs: durationUs, eventBudget: resolved.eventBudget };
+  const limits = { untilUs: durationUs, eventBudget: resolved.eventBudget, instantBudget: instantBudgetOf(resolved) };
   sim.start();
   violations.flush();
   let outcome = sim.step(limits);

@@ -3,6 +3,8 @@ import { describeTermination } from '../policy/termination.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { TraceFile } from '../trace/trace-file.js';
 import { formatBytes } from '../format/format-bytes.js';
+import type { Scenario } from '../scenario/types.js';
+import { instantBudgetOf } from '../simulate.js';
 
 const STORY_LINES_MAX = 40;
 
@@ -109,7 +111,13 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
   lines.push(`${s.scenario}  (seed ${s.seed}, ${formatDuration(s.endUs)} virtual, ${s.events} events, ${s.records} records)`);
   lines.push(...story.lines);
   if (story.more > 0) lines.push(`  ... ${story.more} more events (see the trace: --out trace.json)`);
-  if (s.outcome === 'event-budget-exhausted') {
+  // The trace of a run just simulated: its head holds the resolved scenario.
+  const scenario = trace.scenario as Scenario;
+  if (s.outcome === 'event-budget-exhausted' && s.events < scenario.eventBudget) {
+    // Stopped before its budget: by the instant budget (sim/simulate.ts instantBudgetOf), which only a standstill reaches.
+    lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events: virtual time stood still at ${formatInstant(s.endUs)} for ${instantBudgetOf(scenario)} of them ` +
+      '(the most one instant may hold: 100,000 and 1,000 per component), so the run could never reach its end: see no-restart-livelock');
+  } else if (s.outcome === 'event-budget-exhausted') {
     lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events at ${formatInstant(s.endUs)}: the run was cut short (no-restart-livelock says whether time still advanced; raise event_budget if the run is just long)`);
   }
   lines.push(`Reboots: ${s.reboots.graceful} graceful, ${s.reboots.ungraceful} ungraceful`);

@@ -13,6 +13,13 @@ export interface RunLimits {
   untilUs: Micros;
   /** The most events one run may process; reaching it is a reported outcome, never a hang. */
   eventBudget: number;
+  /**
+   * The most events one instant may hold (none: no limit). Virtual time that
+   * stands still while events go on (a restart with no delay of a component
+   * that fails as it starts) can never reach the run's end: the run is
+   * stopped as if its budget were spent, at once instead of after it.
+   */
+  instantBudget?: number;
 }
 
 /**
@@ -25,6 +32,8 @@ export class Engine<E> {
   private quiet = new QuietChains<E>();
   private clockUs: Micros = 0;
   private processed = 0;
+  /** `processed` when the clock last moved: the events of the current instant are those since. */
+  private processedBeforeInstant = 0;
 
   /**
    * `quietChains`: `scheduleQuiet` keeps a periodic timer's no-op occurrences
@@ -123,6 +132,10 @@ export class Engine<E> {
     if (this.processed >= limits.eventBudget) {
       return { kind: 'event-budget-exhausted', atUs: this.clockUs, events: this.processed };
     }
+    if (next > this.clockUs) this.processedBeforeInstant = this.processed;
+    else if (limits.instantBudget !== undefined && this.processed - this.processedBeforeInstant >= limits.instantBudget) {
+      return { kind: 'event-budget-exhausted', atUs: this.clockUs, events: this.processed };
+    }
     this.clockUs = next;
     this.processed++;
     handle(this.queue.pop() as E);
@@ -140,6 +153,7 @@ export class Engine<E> {
     if (!Number.isInteger(atUs) || atUs < this.clockUs || atUs > this.queue.peekTime()) {
       throw new Error(`engine: cannot advance from ${this.clockUs} to ${atUs} (next event at ${this.queue.peekTime()})`);
     }
+    if (atUs > this.clockUs) this.processedBeforeInstant = this.processed;
     this.clockUs = atUs;
   }
 
@@ -152,6 +166,7 @@ export class Engine<E> {
     copy.quiet.wakeAll(copy.queue);
     copy.clockUs = this.clockUs;
     copy.processed = this.processed;
+    copy.processedBeforeInstant = this.processedBeforeInstant;
     return copy;
   }
 
