@@ -5,7 +5,7 @@ import { packageRoot } from '../../sim/report/html.js';
 import { parseScenario } from '../../sim/scenario/load.js';
 import { simulate } from '../../sim/simulate.js';
 import { deltaE, feColorMatrixValues } from '../viz/color-vision.js';
-import { BROWSER_REQUIRED, ensureViewerBuilt, findChromium, launch, nextFrames, openReportOf, pointOfRecord, texts, viewState, type WatchedPage } from './browser.js';
+import { BROWSER_REQUIRED, canvasPixel, ensureViewerBuilt, installColourFilter, findChromium, launch, nextFrames, openReportOf, pointOfRecord, texts, viewState, type WatchedPage } from './browser.js';
 import { generatedTrace, recordOf } from './generated.js';
 
 // Colour, keyboard and narrow windows, on traces the simulator wrote.
@@ -53,48 +53,12 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('colour and access in headle
 
     beforeAll(async () => {
       await open(stormGuard, 'r6-storm-guard');
-      await page.evaluate((values) => {
-        const ns = 'http://www.w3.org/2000/svg';
-        const svg = document.createElementNS(ns, 'svg');
-        svg.setAttribute('width', '0');
-        svg.setAttribute('height', '0');
-        svg.style.position = 'absolute';
-        const filter = document.createElementNS(ns, 'filter');
-        filter.id = 'deuteranopia';
-        filter.setAttribute('color-interpolation-filters', 'linearRGB');
-        const matrix = document.createElementNS(ns, 'feColorMatrix');
-        matrix.setAttribute('type', 'matrix');
-        matrix.setAttribute('values', values);
-        filter.append(matrix);
-        svg.append(filter);
-        document.body.append(svg);
-      }, feColorMatrixValues());
+      await installColourFilter(page, 'deuteranopia', feColorMatrixValues());
       await page.evaluate(() => (window as unknown as { recsimViewer: { app: { setDomain(d: object): void } } }).recsimViewer.app.setDomain({ startUs: 15_000_000, endUs: 30_000_000 }));
     });
 
     /** The lane canvas's colour at a point, drawn through the simulation filter. */
-    async function seen(x: number, y: number): Promise<[number, number, number]> {
-      return page.evaluate(
-        ({ cx, cy }) => {
-          // The pinned canvas (counters, power) or the scrolling one (components), whichever holds the point.
-          const canvas = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pinned-canvas, canvas.lanes-canvas')].find((c) => {
-            const r = c.getBoundingClientRect();
-            return cx >= r.left && cx < r.right && cy >= r.top && cy < r.bottom;
-          })!;
-          const rect = canvas.getBoundingClientRect();
-          const scale = canvas.width / rect.width;
-          const copy = document.createElement('canvas');
-          copy.width = canvas.width;
-          copy.height = canvas.height;
-          const ctx = copy.getContext('2d')!;
-          ctx.filter = 'url(#deuteranopia)';
-          ctx.drawImage(canvas, 0, 0);
-          const d = ctx.getImageData(Math.round((cx - rect.left) * scale), Math.round((cy - rect.top) * scale), 1, 1).data;
-          return [d[0]!, d[1]!, d[2]!] as [number, number, number];
-        },
-        { cx: x, cy: y },
-      );
-    }
+    const seen = (x: number, y: number): Promise<[number, number, number]> => canvasPixel(page, x, y, 'deuteranopia');
 
     it('tells the fault from the failed state it starts, and failed from running', async () => {
       const at = await pointOfRecord(page, fault.seq);

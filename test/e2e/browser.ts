@@ -78,10 +78,14 @@ export async function pointOfRecord(page: Page, seq: number, traceIndex = 0): Pr
   return point;
 }
 
-/** The RGB of the lane canvas (pinned or scrolling) at a client point. */
-export async function canvasPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
+/**
+ * The RGB of the lane canvas (pinned or scrolling) at a client point; with
+ * `filter`, as drawn through the page's SVG filter of that id (installed by
+ * installColourFilter), i.e. as someone with that colour vision sees it.
+ */
+export async function canvasPixel(page: Page, x: number, y: number, filter?: string): Promise<[number, number, number]> {
   return page.evaluate(
-    ({ cx, cy }) => {
+    ({ cx, cy, id }) => {
       // The pinned canvas (counters, power) or the scrolling one (components), whichever holds the point.
       const canvas = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pinned-canvas, canvas.lanes-canvas')].find((c) => {
         const r = c.getBoundingClientRect();
@@ -90,11 +94,41 @@ export async function canvasPixel(page: Page, x: number, y: number): Promise<[nu
       if (!canvas) throw new Error(`no lane canvas at (${cx}, ${cy})`);
       const rect = canvas.getBoundingClientRect();
       const scale = canvas.width / rect.width;
-      const data = canvas.getContext('2d')!.getImageData(Math.round((cx - rect.left) * scale), Math.round((cy - rect.top) * scale), 1, 1).data;
+      let source = canvas;
+      if (id !== undefined) {
+        source = document.createElement('canvas');
+        source.width = canvas.width;
+        source.height = canvas.height;
+        const ctx = source.getContext('2d')!;
+        ctx.filter = `url(#${id})`;
+        ctx.drawImage(canvas, 0, 0);
+      }
+      const data = source.getContext('2d')!.getImageData(Math.round((cx - rect.left) * scale), Math.round((cy - rect.top) * scale), 1, 1).data;
       return [data[0]!, data[1]!, data[2]!] as [number, number, number];
     },
-    { cx: x, cy: y },
+    { cx: x, cy: y, id: filter },
   );
+}
+
+/** Adds to the page an SVG colour-matrix filter of id `id` (once), for canvasPixel and CSS `filter: url(#id)`. */
+export async function installColourFilter(page: Page, id: string, matrixValues: string): Promise<void> {
+  await page.evaluate(({ id, values }) => {
+    if (document.getElementById(id)) return;
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', '0');
+    svg.setAttribute('height', '0');
+    svg.style.position = 'absolute';
+    const filter = document.createElementNS(ns, 'filter');
+    filter.id = id;
+    filter.setAttribute('color-interpolation-filters', 'linearRGB');
+    const matrix = document.createElementNS(ns, 'feColorMatrix');
+    matrix.setAttribute('type', 'matrix');
+    matrix.setAttribute('values', values);
+    filter.append(matrix);
+    svg.append(filter);
+    document.body.append(svg);
+  }, { id, values: matrixValues });
 }
 
 export interface ViewState {

@@ -11,7 +11,7 @@ import type { TraceRecord } from '../../sim/trace/records.js';
 import { serializeTrace } from '../../sim/trace/serialize.js';
 import type { TraceFile } from '../../sim/trace/trace-file.js';
 import { deltaE, feColorMatrixValues, simulate as seeAsDeuteranope } from '../viz/color-vision.js';
-import { BROWSER_REQUIRED, ensureViewerBuilt, findChromium, launch, nextFrames, openReportOf, pointOfRecord, texts, viewState, waitForReady, watchedPage, type WatchedPage } from './browser.js';
+import { BROWSER_REQUIRED, canvasPixel, ensureViewerBuilt, installColourFilter, findChromium, launch, nextFrames, openReportOf, pointOfRecord, texts, viewState, waitForReady, watchedPage, type WatchedPage } from './browser.js';
 import { generatedTrace, recordOf } from './generated.js';
 
 // Issue 24, "the viewer decides", on traces the simulator wrote: compare names the policies and the
@@ -394,37 +394,9 @@ describe.skipIf(!chromiumPath && !BROWSER_REQUIRED)('the viewer decides, in head
     const up = await pointOnLane(null, 31 * S);
     const down = await pointOnLane('/core/network/netstack', 31 * S);
     await nextFrames(page);
-    const seen = await page.evaluate(
-      ({ points, matrix }) => {
-        // The lanes canvas through an SVG feColorMatrix, as a deuteranope sees it.
-        const ns = 'http://www.w3.org/2000/svg';
-        const svg = document.createElementNS(ns, 'svg');
-        svg.setAttribute('width', '0');
-        svg.setAttribute('height', '0');
-        svg.innerHTML = `<filter id="deuteranopia" color-interpolation-filters="linearRGB"><feColorMatrix type="matrix" values="${matrix}"/></filter>`;
-        document.body.append(svg);
-        return points.map((p) => {
-          // The power lane is on the pinned canvas, the component on the scrolling one.
-          const source = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pinned-canvas, canvas.lanes-canvas')].find((c) => {
-            const r = c.getBoundingClientRect();
-            return p.x >= r.left && p.x < r.right && p.y >= r.top && p.y < r.bottom;
-          })!;
-          const rect = source.getBoundingClientRect();
-          const scale = source.width / rect.width;
-          const copy = document.createElement('canvas');
-          copy.width = source.width;
-          copy.height = source.height;
-          const ctx = copy.getContext('2d')!;
-          ctx.filter = 'url(#deuteranopia)';
-          ctx.drawImage(source, 0, 0);
-          const plain = source.getContext('2d')!;
-          const [x, y] = [Math.round((p.x - rect.left) * scale), Math.round((p.y - rect.top) * scale)];
-          return { filtered: [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)], plain: [...plain.getImageData(x, y, 1, 1).data.slice(0, 3)] };
-        });
-      },
-      { points: [up, down], matrix: feColorMatrixValues() },
-    );
-    const [upSeen, downSeen] = seen as { filtered: [number, number, number]; plain: [number, number, number] }[];
+    await installColourFilter(page, 'deuteranopia', feColorMatrixValues());
+    const seen = await Promise.all([up, down].map(async (p) => ({ filtered: await canvasPixel(page, p.x, p.y, 'deuteranopia'), plain: await canvasPixel(page, p.x, p.y) })));
+    const [upSeen, downSeen] = seen;
     // The filter ran: what the page shows through it is what the model of deuteranopia predicts.
     expect(deltaE(upSeen!.filtered, seeAsDeuteranope(upSeen!.plain))).toBeLessThan(6);
     expect(deltaE(upSeen!.filtered, downSeen!.filtered)).toBeGreaterThan(15);

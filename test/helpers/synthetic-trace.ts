@@ -1,8 +1,8 @@
 import type { TraceRecord } from '../../sim/trace/records.js';
 import type { TraceFile } from '../../sim/trace/trace-file.js';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same trace. */
-function prng(seed: number): () => number {
+/** A small seeded PRNG (mulberry32) for tests that generate their inputs: the same seed gives the same draws. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { serializeTrace } from '../../sim/trace/serialize.js';
 import type { TraceFile } from '../../sim/trace/trace-file.js';
 import { runYaml } from '../helpers/scenario.js';
+import { prng } from '../helpers/synthetic-trace.js';
 
 /**
  * Probe ticks computed (sim/model/probe-ticks.ts) against ticking every
@@ -13,20 +14,8 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
 
-/** mulberry32: a small deterministic generator for the scenarios (the simulation draws from its own streams). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomSystem(seed: number): string {
-  const r = generator(seed);
+  const r = prng(seed);
   const n = 1 + Math.floor(r() * 3);
   const components: string[] = [];
   for (let i = 0; i < n; i++) {
