@@ -1,8 +1,8 @@
 import { decideRecovery } from '../../policy/decide.js';
 import { decideStart } from '../../policy/start-limit.js';
 import { isFailure } from '../../policy/termination.js';
-import type { Effect, RecoveryPolicy } from '../../policy/types.js';
-import type { Termination } from '../../trace/records.js';
+import type { Effect, FailureContext, PolicyHistory, RecoveryPolicy, SystemView } from '../../policy/types.js';
+import type { LifecycleState, Termination } from '../../trace/records.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { concatBatches } from '../batch.js';
 import { startsInTurn } from '../start-in-turn.js';
@@ -41,6 +41,49 @@ interface Ended {
   detectedSeq?: number;
 }
 
+/**
+ * What a monitor's decision reads (FailureContext), one object per termination. A class rather
+ * than an object literal: a literal with a getter (`siblings`) defines that accessor on every
+ * object it makes, which cost more than the rest of the decision in a restart storm; here the
+ * getter lives once, on the prototype.
+ */
+class MonitorFailureContext implements FailureContext {
+  readonly nowUs: number;
+  readonly termination: Termination;
+  readonly history: PolicyHistory;
+  readonly ranForUs: number;
+  readonly bootCompleted: boolean;
+  readonly system: SystemView;
+  readonly random: () => number;
+
+  constructor(
+    private readonly s: StateView,
+    private readonly ctx: ReactorContext,
+    ended: Ended,
+    state: StateView['components'][number],
+    readonly component: string,
+    readonly monitor: string,
+    private readonly m: number | undefined,
+  ) {
+    this.nowUs = ctx.nowUs;
+    this.termination = ended.termination;
+    const h = state.history;
+    // Field by field, not spread: the same object, built without a generic copy.
+    this.history = { startsUs: h.startsUs, failuresUs: h.failuresUs, restartsUs: h.restartsUs, endsUs: h.endsUs, restarts: state.restarts };
+    this.ranForUs = ended.ranForUs;
+    this.bootCompleted = s.bootCompleted;
+    this.system = ctx.system;
+    this.random = ctx.policyStream(ended.c);
+  }
+
+  /** Read only by group strategies and intensity: listed when asked, not for every decision. */
+  get siblings(): { name: string; state: LifecycleState }[] {
+    const topo = this.ctx.topo;
+    const siblings = this.m === undefined ? topo.rootChildren : topo.childrenOf[this.m]!;
+    return siblings.map((i) => ({ name: topo.specs[i]!.name, state: this.s.components[i]!.life.state }));
+  }
+}
+
 /** The monitor detects the termination, decides, and acts. */
 function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Command[] {
   const { c, termination } = ended;
@@ -65,22 +108,7 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     out.push({ do: 'set-failed', c, cause: ref(out.length - 1) });
     return out;
   }
-  const siblings = m === undefined ? topo.rootChildren : topo.childrenOf[m]!;
-  const decision = decideRecovery(policyOf(s, ctx, c), {
-    component: name,
-    nowUs: ctx.nowUs,
-    termination,
-    history: { ...component.history, restarts: component.restarts },
-    ranForUs: ended.ranForUs,
-    bootCompleted: s.bootCompleted,
-    monitor: by,
-    // Read only by group strategies and intensity: listed when asked, not for every decision.
-    get siblings() {
-      return siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state }));
-    },
-    system: ctx.system,
-    random: ctx.policyStream(c),
-  });
+  const decision = decideRecovery(policyOf(s, ctx, c), new MonitorFailureContext(s, ctx, ended, component, name, by, m));
   out.push({
     do: 'emit',
     // Written out in both shapes rather than spread from a conditional object: one decision per termination.
