@@ -58,10 +58,10 @@ export const onFaultTimer: TimerReactor<'fault'> = (s, e, ctx) => {
   const healUs = ctx.topo.scenario.healUs;
   if (healUs !== undefined && ctx.nowUs >= healUs) return [];
   const spec = ctx.topo.scenario.faults[e.fault]!;
-  return [
-    ...(e.source === 'stochastic' ? [{ do: 'schedule-stochastic' as const, fault: e.fault, fromUs: ctx.nowUs }] : []),
-    ...(faultMayLand(s, ctx, spec) ? [{ do: 'inject-fault' as const, fault: e.fault, source: e.source, cause: e.cause }] : []),
-  ];
+  const out: Command[] = [];
+  if (e.source === 'stochastic') out.push({ do: 'schedule-stochastic', fault: e.fault, fromUs: ctx.nowUs });
+  if (faultMayLand(s, ctx, spec)) out.push({ do: 'inject-fault', fault: e.fault, source: e.source, cause: e.cause });
+  return out;
 };
 
 /** A request arrives at a driver: served if it runs, stuck if it hangs; the next arrival is drawn. */
