@@ -143,7 +143,7 @@ export class Simulation {
   }
 
   /** Applies a batch, then drains the work queue: each fact goes to its reactors in the declared order. */
-  private process(first: Command[]): void {
+  private process(first: readonly Command[]): void {
     this.writer.applyBatch(first);
     const facts = this.facts;
     let head = 0;

@@ -9,7 +9,7 @@ import { startsInTurn } from '../start-in-turn.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
-import type { StateView, Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type StateView, type Reactor, type ReactorContext, type TimerReactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
 import { restartPropagation } from './bindings.js';
 
@@ -198,16 +198,16 @@ function escalate(s: StateView, ctx: ReactorContext, monitorName: string, culpri
 
 /** A component that ended on its own: its monitor decides, unless the component manager reboots for it or it was a single-run child. */
 export const decideAfterTermination: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' || systemIsStopping(s)) return [];
+  if (fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
   const spec = ctx.topo.specs[fact.c]!;
-  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return [];
-  if (spec.collection?.durability === 'single-run') return [];
+  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return NO_COMMANDS;
+  if (spec.collection?.durability === 'single-run') return NO_COMMANDS;
   return handleByMonitor(s, ctx, fact);
 };
 
 /** A component stopped by a policy (group strategy, escalation) has not failed: restart its group once all of it is down, and let an escalating monitor finish. */
 export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'policy') return [];
+  if (fact.route !== 'policy') return NO_COMMANDS;
   const out: Command[] = [];
   const batch = s.components[fact.c]!.restartBatch;
   if (batch !== undefined) {
@@ -250,7 +250,7 @@ export function dropsTemporaryChild(policy: RecoveryPolicy, restartJob: boolean)
 
 /** A monitor that runs again handles what ended while it was away. */
 export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
-  if (!ctx.topo.isMonitor[fact.c]) return [];
+  if (!ctx.topo.isMonitor[fact.c]) return NO_COMMANDS;
   const batches: Command[][] = [];
   for (const child of ctx.topo.childrenOf[fact.c]!) {
     const missed = s.components[child]!.unhandledTermination;
@@ -331,7 +331,7 @@ export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: 
  * runs try-restarts the units bound to it or part of it.
  */
 export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
-  if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
+  if (e.epoch !== s.epoch || systemIsStopping(s)) return NO_COMMANDS;
   const component = s.components[e.c]!;
   const life = component.life;
   const waitFor = e.waitFor ? { waitFor: e.waitFor } : {};
