@@ -123,7 +123,9 @@ export abstract class WriterCore {
     component.life = life;
     if (from === life.state) return undefined;
     this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
-    const seq = this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+    // Built whole, in emit's key order: the commonest record, written without copying a draft.
+    const recorder = this.recorder;
+    const seq = recorder.write({ t: this.nowUs, seq: recorder.takeSeq(), type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
     if (this.topo.specs[c]!.requests) this.requestsFollowState(c, life.state);
     return seq;
   }

@@ -65,7 +65,7 @@ function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' 
   const shape = (w.faultRecordCache[i] ??= { operator: recordTypeOf(spec) === 'operator', fields: traceFieldsOf(spec) });
   const record = shape.operator
     ? w.emit({ type: 'operator', component: spec.target!, source, cause, ...shape.fields } as RecordDraft)
-    : w.emit({ type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...shape.fields });
+    : w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...shape.fields });
   w.facts.push({ f: 'fault-injected', fault: i, seq: record.seq });
 }
 
