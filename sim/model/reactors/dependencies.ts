@@ -38,6 +38,8 @@ export function canBeStopped(s: StateView, c: number): boolean {
 export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   if (fact.route !== 'own' && fact.route !== 'dependency') return NO_COMMANDS;
   const topo = ctx.topo;
+  // Nothing depends on it, by `depends` or by a quorum: nothing to take down (no set, no lists built per termination).
+  if (topo.dependents[fact.c]!.length === 0 && topo.quorumDependents[fact.c]!.length === 0) return NO_COMMANDS;
   const members: number[] = [];
   const seen = new Set<number>([fact.c]);
   const work = [fact.c];

@@ -334,8 +334,8 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
   if (e.epoch !== s.epoch || systemIsStopping(s)) return NO_COMMANDS;
   const component = s.components[e.c]!;
   const life = component.life;
-  const waitFor = e.waitFor ? { waitFor: e.waitFor } : {};
-  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause, ...waitFor }];
+  const restart: Command = e.waitFor ? { do: 'restart', c: e.c, cause: e.cause, waitFor: e.waitFor } : { do: 'restart', c: e.c, cause: e.cause };
+  if (life.state !== 'stopped' || life.pending !== undefined) return [restart];
   if (component.autoRestart === 'cancelled') {
     const reason = 'a stop job is pending: automatic restart skipped (systemd service_enter_restart())';
     return [
@@ -343,15 +343,18 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
       { do: 'cancel-auto-restart', c: e.c, forget: true },
     ];
   }
-  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c]));
+  // Neither reads it but to copy it: one set for both.
+  const starting: ReadonlySet<number> = new Set([e.c]);
+  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, starting);
   if (refused) return refused;
   // A restart job pulls in what a start job does (JOB_RESTART in transaction_add_job_and_dependencies()).
-  const pulls = pullInJobs(s, ctx, e.c, e.cause, 0, new Set([e.c]));
-  const at = pulls.length;
-  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(at), at + 1, true);
+  const out = pullInJobs(s, ctx, e.c, e.cause, 0, starting);
+  const at = out.length;
+  out.push(restart);
   // A restart job (quiet: systemctl restart, a propagated try-restart) is no automatic restart: once it
   // has started the unit, the restart counter is flushed (service_start(): `if (s->state !=
   // SERVICE_AUTO_RESTART_QUEUED) s->n_restarts = 0`), so the next automatic restart counts from 1.
-  const flush: Command[] = e.quiet ? [{ do: 'flush-restarts', c: e.c }] : [];
-  return [...pulls, { do: 'restart', c: e.c, cause: e.cause, ...waitFor }, ...flush, ...propagation];
+  if (e.quiet) out.push({ do: 'flush-restarts', c: e.c });
+  else for (const cmd of restartPropagation(s, ctx, e.c, ref(at), at + 1, true)) out.push(cmd);
+  return out;
 };
