@@ -49,9 +49,6 @@ export const WRITES: Handlers = {
   'user-shutdown': answer,
 };
 
-/** `WRITES` as a map: a lookup by a command's kind among 65 is a hash probe, not a megamorphic keyed load. */
-const WRITE_BY_KIND = new Map(Object.entries(WRITES)) as ReadonlyMap<Command['do'], Handler<Command['do']>>;
-
 /**
  * The one writer. It carries out a reactor's commands in order: it is the
  * only code that changes the SystemState, writes records and schedules
@@ -65,7 +62,7 @@ export class Writer extends WriterCore {
   }
 
   carryOut(cmd: Command): void {
-    WRITE_BY_KIND.get(cmd.do)!(this, cmd as never);
+    (WRITES[cmd.do] as Handler<Command['do']>)(this, cmd as never);
   }
 
   requestsFollowState(c: number, to: LifecycleState): void {
