@@ -31,10 +31,16 @@ export type StateView = DeepReadonly<SystemState>;
  * answer it. It never changes the state itself (its view is read-only);
  * `apply` does.
  */
-export type Reactor<F extends Fact = Fact> = (state: StateView, fact: F, ctx: ReactorContext) => Command[];
+export type Reactor<F extends Fact = Fact> = (state: StateView, fact: F, ctx: ReactorContext) => readonly Command[];
+
+/**
+ * What a reactor returns when it has nothing to ask: one shared, frozen list
+ * (a storm asks sixteen reactors about every termination; most answer this).
+ */
+export const NO_COMMANDS: readonly Command[] = Object.freeze([]);
 
 /** A reactor for one kind of timer. */
-export type TimerReactor<K extends SimEventKind> = (state: StateView, event: Extract<SimEvent, { k: K }>, ctx: ReactorContext) => Command[];
+export type TimerReactor<K extends SimEventKind> = (state: StateView, event: Extract<SimEvent, { k: K }>, ctx: ReactorContext) => readonly Command[];
 
 export type FactReactors = { readonly [K in Exclude<FactKind, 'timer'>]: readonly Reactor<FactOf<K>>[] };
 export type TimerReactors = { readonly [K in SimEventKind]: TimerReactor<K> };

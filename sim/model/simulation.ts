@@ -27,6 +27,8 @@ export class Simulation {
   private readonly facts: Fact[] = [];
   private writer: Writer;
   private readonly context: ReactorContext;
+  /** What the engine hands each event to: one closure per run, not one per step. */
+  private readonly handler = (event: SimEvent): void => this.handle(event);
 
   private constructor(
     readonly topo: Topology,
@@ -79,12 +81,12 @@ export class Simulation {
 
   /** Handles one event; returns the outcome instead when the run is over. */
   step(limits: RunLimits): RunOutcome | undefined {
-    return this.engine.step((event) => this.handle(event), limits);
+    return this.engine.step(this.handler, limits);
   }
 
   /** Runs to the end; writes run-ended. */
   run(limits: RunLimits): RunOutcome {
-    const outcome = this.engine.run((event) => this.handle(event), limits);
+    const outcome = this.engine.run(this.handler, limits);
     this.finish(outcome);
     return outcome;
   }
@@ -141,7 +143,7 @@ export class Simulation {
   }
 
   /** Applies a batch, then drains the work queue: each fact goes to its reactors in the declared order. */
-  private process(first: Command[]): void {
+  private process(first: readonly Command[]): void {
     this.writer.applyBatch(first);
     const facts = this.facts;
     let head = 0;
@@ -149,7 +151,8 @@ export class Simulation {
       if (head >= MAX_FACTS_PER_EVENT) throw new Error(`model: one event set off more than ${MAX_FACTS_PER_EVENT} follow-ups (a loop in the model)`);
       const fact = facts[head++]!;
       if (fact.f === 'timer') continue;
-      for (const reactor of REACTIONS[fact.f] as readonly Reactor[]) this.writer.applyBatch(reactor(this.state, fact, this.context));
+      const reactors = REACTIONS[fact.f] as readonly Reactor[];
+      for (let i = 0; i < reactors.length; i++) this.writer.applyBatch(reactors[i]!(this.state, fact, this.context));
     }
     if (facts.length > 0) facts.length = 0;
     wakeChangedProbeTicks(this.state, this.engine);

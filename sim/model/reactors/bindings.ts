@@ -3,7 +3,7 @@ import type { RecoveryPolicy } from '../../policy/types.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext, StateView } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type ReactorContext, type StateView } from '../reactor.js';
 import { isAlive, stopOf, systemIsStopping } from '../state.js';
 
 /**
@@ -77,21 +77,21 @@ export function stopPropagation(s: StateView, ctx: ReactorContext, c: number, ca
  */
 export const propagateBindings: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const c = fact.c;
-  if (ctx.topo.boundTo[c]!.length === 0 || systemIsStopping(s)) return [];
+  if (ctx.topo.boundTo[c]!.length === 0 || systemIsStopping(s)) return NO_COMMANDS;
   const name = ctx.topo.specs[c]!.name;
   const component = s.components[c]!;
   switch (fact.route) {
     case 'own':
-      if (policyOf(s, ctx, c).restartMode === 'direct' && component.autoRestart === 'due') return [];
+      if (policyOf(s, ctx, c).restartMode === 'direct' && component.autoRestart === 'due') return NO_COMMANDS;
       return bindingJobCommands(s, ctx, retroactiveStopJobs(name, ctx.system), fact.seq, 0);
     case 'dependency':
       return bindingJobCommands(s, ctx, stopJobs(name, ctx.system), fact.seq, 0);
     case 'policy':
-      if (fact.stopReason !== 'policy') return [];
+      if (fact.stopReason !== 'policy') return NO_COMMANDS;
       // A group restart: afterPolicyStop, before this, has scheduled its restart (or it is still batched).
       const restarting = component.restartBatch !== undefined || component.restartScheduled === true;
       return bindingJobCommands(s, ctx, restarting ? restartJobs(name, ctx.system) : stopJobs(name, ctx.system), fact.seq, 0);
     default:
-      return [];
+      return NO_COMMANDS;
   }
 };

@@ -1,13 +1,13 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
 
 /** Fuchsia collections (F2, F3): what happens to dynamic children when they or their parent end. */
 
 /** F2: the parent of a transient collection stopping destroys the collection's children. */
 export const destroyTransientChildren: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route === 'shutdown' || fact.route === 'stopping' || systemIsStopping(s)) return [];
+  if (fact.route === 'shutdown' || fact.route === 'stopping' || systemIsStopping(s)) return NO_COMMANDS;
   const out: Command[] = [];
   for (const child of ctx.topo.transientChildrenOf[fact.c]!) {
     const state = s.components[child]!.life.state;

@@ -2,7 +2,7 @@ import { COMPONENT_MANAGER } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type ReactorContext } from '../reactor.js';
 import { systemIsStopping } from '../state.js';
 
 /**
@@ -26,7 +26,7 @@ function rebootFor(ctx: ReactorContext, c: number, reason: string, seq: number, 
  */
 export const rebootOnTerminate: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const stopped = fact.route === 'own' || fact.route === 'policy' || fact.route === 'dependency';
-  if (!stopped || systemIsStopping(s)) return [];
+  if (!stopped || systemIsStopping(s)) return NO_COMMANDS;
   const system = ctx.topo.scenario.system;
   const reboot = shouldRebootOnTerminate(ctx.topo.specs[fact.c]!, fact.termination, system.rebootOnTerminate);
   return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, system.checkShutdownBeforeReboot) : [];
@@ -40,7 +40,7 @@ export const rebootOnTerminate: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =
  */
 export const flawedRebootDuringShutdown: Reactor<FactOf<'terminated'>> = (_s, fact, ctx) => {
   const system = ctx.topo.scenario.system;
-  if (fact.route !== 'shutdown' || system.checkShutdownBeforeReboot || fact.stopReason === 'destroy') return [];
+  if (fact.route !== 'shutdown' || system.checkShutdownBeforeReboot || fact.stopReason === 'destroy') return NO_COMMANDS;
   const reboot = shouldRebootOnTerminate(ctx.topo.specs[fact.c]!, fact.termination, system.rebootOnTerminate);
   return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, false) : [];
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, StateView } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type StateView } from '../reactor.js';
 import { quorumsMet } from '../readiness.js';
 import { queuedProviders, stopOrder, storagePath } from '../stop-order.js';
 import { isAlive, stopOf } from '../state.js';
@@ -36,8 +36,10 @@ export function canBeStopped(s: StateView, c: number): boolean {
  * that depends on it); they start again once what they need is back.
  */
 export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' && fact.route !== 'dependency') return [];
+  if (fact.route !== 'own' && fact.route !== 'dependency') return NO_COMMANDS;
   const topo = ctx.topo;
+  // Nothing depends on it, by `depends` or by a quorum: nothing to take down (no set, no lists built per termination).
+  if (topo.dependents[fact.c]!.length === 0 && topo.quorumDependents[fact.c]!.length === 0) return NO_COMMANDS;
   const members: number[] = [];
   const seen = new Set<number>([fact.c]);
   const work = [fact.c];
@@ -50,7 +52,7 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
       work.push(d);
     }
   }
-  if (members.length === 0) return [];
+  if (members.length === 0) return NO_COMMANDS;
   members.sort((a, b) => a - b);
   const ordered = topo.scenario.system.shutdownOrder === 'dependency';
   // One termination, one restart (R8): each member waits for the component whose
@@ -81,7 +83,7 @@ function quorumLostBy(s: StateView, topo: Topology, c: number): number[] {
 /** A member of a group stop has ended: what it depended on in the group is one step nearer its turn. */
 export const advanceStopGroup: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const group = s.components[fact.c]!.stopGroup;
-  if (group === undefined) return [];
+  if (group === undefined) return NO_COMMANDS;
   // Members stopped in turn (OTP terminate_children) wait for the one before them, not for their dependents.
   const next = s.components.flatMap((x, i) => (x.stopGroup === group && x.queuedStop?.after === fact.c ? [i] : []));
   const providers = queuedProviders(s, ctx.topo, fact.c, group).filter((p) => s.components[p]!.queuedStop?.after === undefined);

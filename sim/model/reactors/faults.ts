@@ -5,7 +5,7 @@ import type { TraceRecord } from '../../trace/records.js';
 import type { Command } from '../commands.js';
 import type { ArmedFault, FaultCommand } from '../../faults/commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext, StateView, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type ReactorContext, type StateView, type TimerReactor } from '../reactor.js';
 
 /**
  * Faults and background load. A fault's timer writes its record and injects
@@ -56,12 +56,12 @@ export function triggeredFaults(s: StateView, record: TraceRecord, ctx: Pick<Rea
 
 export const onFaultTimer: TimerReactor<'fault'> = (s, e, ctx) => {
   const healUs = ctx.topo.scenario.healUs;
-  if (healUs !== undefined && ctx.nowUs >= healUs) return [];
+  if (healUs !== undefined && ctx.nowUs >= healUs) return NO_COMMANDS;
   const spec = ctx.topo.scenario.faults[e.fault]!;
-  return [
-    ...(e.source === 'stochastic' ? [{ do: 'schedule-stochastic' as const, fault: e.fault, fromUs: ctx.nowUs }] : []),
-    ...(faultMayLand(s, ctx, spec) ? [{ do: 'inject-fault' as const, fault: e.fault, source: e.source, cause: e.cause }] : []),
-  ];
+  const out: Command[] = [];
+  if (e.source === 'stochastic') out.push({ do: 'schedule-stochastic', fault: e.fault, fromUs: ctx.nowUs });
+  if (faultMayLand(s, ctx, spec)) out.push({ do: 'inject-fault', fault: e.fault, source: e.source, cause: e.cause });
+  return out;
 };
 
 /** A request arrives at a driver: served if it runs, stuck if it hangs; the next arrival is drawn. */

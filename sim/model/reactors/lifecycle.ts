@@ -1,7 +1,7 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
-import type { Reactor, StateView, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type StateView, type TimerReactor } from '../reactor.js';
 import { isAlive } from '../state.js';
 
 /**
@@ -45,7 +45,7 @@ export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) =>
  * still missing for them.
  */
 export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
-  if (!ctx.topo.hasOrderingOrRequisite) return [];
+  if (!ctx.topo.hasOrderingOrRequisite) return NO_COMMANDS;
   const out: Command[] = [];
   for (const w of [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b)) {
     const life = s.components[w]!.life;
@@ -65,7 +65,7 @@ export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blo
  */
 export const releaseWaiters: Reactor<FactOf<'started'> | FactOf<'ready'>> = (s, fact, ctx) => {
   const waiters = [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b);
-  if (waiters.length === 0) return [];
+  if (waiters.length === 0) return NO_COMMANDS;
   const out: Command[] = [{ do: 'clear-waiters', c: fact.c }];
   for (const w of waiters) {
     const life = s.components[w]!.life;

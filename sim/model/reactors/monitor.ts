@@ -1,15 +1,15 @@
 import { decideRecovery } from '../../policy/decide.js';
 import { decideStart } from '../../policy/start-limit.js';
 import { isFailure } from '../../policy/termination.js';
-import type { Effect, RecoveryPolicy } from '../../policy/types.js';
-import type { Termination } from '../../trace/records.js';
+import type { Effect, FailureContext, PolicyHistory, RecoveryPolicy, SystemView } from '../../policy/types.js';
+import type { LifecycleState, Termination } from '../../trace/records.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { concatBatches } from '../batch.js';
 import { startsInTurn } from '../start-in-turn.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
-import type { StateView, Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type StateView, type Reactor, type ReactorContext, type TimerReactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
 import { restartPropagation } from './bindings.js';
 
@@ -41,6 +41,49 @@ interface Ended {
   detectedSeq?: number;
 }
 
+/**
+ * What a monitor's decision reads (FailureContext), one object per termination. A class rather
+ * than an object literal: a literal with a getter (`siblings`) defines that accessor on every
+ * object it makes, which cost more than the rest of the decision in a restart storm; here the
+ * getter lives once, on the prototype.
+ */
+class MonitorFailureContext implements FailureContext {
+  readonly nowUs: number;
+  readonly termination: Termination;
+  readonly history: PolicyHistory;
+  readonly ranForUs: number;
+  readonly bootCompleted: boolean;
+  readonly system: SystemView;
+  readonly random: () => number;
+
+  constructor(
+    private readonly s: StateView,
+    private readonly ctx: ReactorContext,
+    ended: Ended,
+    state: StateView['components'][number],
+    readonly component: string,
+    readonly monitor: string,
+    private readonly m: number | undefined,
+  ) {
+    this.nowUs = ctx.nowUs;
+    this.termination = ended.termination;
+    const h = state.history;
+    // Field by field, not spread: the same object, built without a generic copy.
+    this.history = { startsUs: h.startsUs, failuresUs: h.failuresUs, restartsUs: h.restartsUs, endsUs: h.endsUs, restarts: state.restarts };
+    this.ranForUs = ended.ranForUs;
+    this.bootCompleted = s.bootCompleted;
+    this.system = ctx.system;
+    this.random = ctx.policyStream(ended.c);
+  }
+
+  /** Read only by group strategies and intensity: listed when asked, not for every decision. */
+  get siblings(): { name: string; state: LifecycleState }[] {
+    const topo = this.ctx.topo;
+    const siblings = this.m === undefined ? topo.rootChildren : topo.childrenOf[this.m]!;
+    return siblings.map((i) => ({ name: topo.specs[i]!.name, state: this.s.components[i]!.life.state }));
+  }
+}
+
 /** The monitor detects the termination, decides, and acts. */
 function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Command[] {
   const { c, termination } = ended;
@@ -65,22 +108,7 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     out.push({ do: 'set-failed', c, cause: ref(out.length - 1) });
     return out;
   }
-  const siblings = m === undefined ? topo.rootChildren : topo.childrenOf[m]!;
-  const decision = decideRecovery(policyOf(s, ctx, c), {
-    component: name,
-    nowUs: ctx.nowUs,
-    termination,
-    history: { ...component.history, restarts: component.restarts },
-    ranForUs: ended.ranForUs,
-    bootCompleted: s.bootCompleted,
-    monitor: by,
-    // Read only by group strategies and intensity: listed when asked, not for every decision.
-    get siblings() {
-      return siblings.map((i) => ({ name: topo.specs[i]!.name, state: s.components[i]!.life.state }));
-    },
-    system: ctx.system,
-    random: ctx.policyStream(c),
-  });
+  const decision = decideRecovery(policyOf(s, ctx, c), new MonitorFailureContext(s, ctx, ended, component, name, by, m));
   out.push({
     do: 'emit',
     // Written out in both shapes rather than spread from a conditional object: one decision per termination.
@@ -170,16 +198,16 @@ function escalate(s: StateView, ctx: ReactorContext, monitorName: string, culpri
 
 /** A component that ended on its own: its monitor decides, unless the component manager reboots for it or it was a single-run child. */
 export const decideAfterTermination: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' || systemIsStopping(s)) return [];
+  if (fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
   const spec = ctx.topo.specs[fact.c]!;
-  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return [];
-  if (spec.collection?.durability === 'single-run') return [];
+  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return NO_COMMANDS;
+  if (spec.collection?.durability === 'single-run') return NO_COMMANDS;
   return handleByMonitor(s, ctx, fact);
 };
 
 /** A component stopped by a policy (group strategy, escalation) has not failed: restart its group once all of it is down, and let an escalating monitor finish. */
 export const afterPolicyStop: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'policy') return [];
+  if (fact.route !== 'policy') return NO_COMMANDS;
   const out: Command[] = [];
   const batch = s.components[fact.c]!.restartBatch;
   if (batch !== undefined) {
@@ -222,7 +250,7 @@ export function dropsTemporaryChild(policy: RecoveryPolicy, restartJob: boolean)
 
 /** A monitor that runs again handles what ended while it was away. */
 export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
-  if (!ctx.topo.isMonitor[fact.c]) return [];
+  if (!ctx.topo.isMonitor[fact.c]) return NO_COMMANDS;
   const batches: Command[][] = [];
   for (const child of ctx.topo.childrenOf[fact.c]!) {
     const missed = s.components[child]!.unhandledTermination;
@@ -303,11 +331,11 @@ export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: 
  * runs try-restarts the units bound to it or part of it.
  */
 export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
-  if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
+  if (e.epoch !== s.epoch || systemIsStopping(s)) return NO_COMMANDS;
   const component = s.components[e.c]!;
   const life = component.life;
-  const waitFor = e.waitFor ? { waitFor: e.waitFor } : {};
-  if (life.state !== 'stopped' || life.pending !== undefined) return [{ do: 'restart', c: e.c, cause: e.cause, ...waitFor }];
+  const restart: Command = e.waitFor ? { do: 'restart', c: e.c, cause: e.cause, waitFor: e.waitFor } : { do: 'restart', c: e.c, cause: e.cause };
+  if (life.state !== 'stopped' || life.pending !== undefined) return [restart];
   if (component.autoRestart === 'cancelled') {
     const reason = 'a stop job is pending: automatic restart skipped (systemd service_enter_restart())';
     return [
@@ -315,15 +343,18 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
       { do: 'cancel-auto-restart', c: e.c, forget: true },
     ];
   }
-  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, new Set([e.c]));
+  // Neither reads it but to copy it: one set for both.
+  const starting: ReadonlySet<number> = new Set([e.c]);
+  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, starting);
   if (refused) return refused;
   // A restart job pulls in what a start job does (JOB_RESTART in transaction_add_job_and_dependencies()).
-  const pulls = pullInJobs(s, ctx, e.c, e.cause, 0, new Set([e.c]));
-  const at = pulls.length;
-  const propagation = e.quiet ? [] : restartPropagation(s, ctx, e.c, ref(at), at + 1, true);
+  const out = pullInJobs(s, ctx, e.c, e.cause, 0, starting);
+  const at = out.length;
+  out.push(restart);
   // A restart job (quiet: systemctl restart, a propagated try-restart) is no automatic restart: once it
   // has started the unit, the restart counter is flushed (service_start(): `if (s->state !=
   // SERVICE_AUTO_RESTART_QUEUED) s->n_restarts = 0`), so the next automatic restart counts from 1.
-  const flush: Command[] = e.quiet ? [{ do: 'flush-restarts', c: e.c }] : [];
-  return [...pulls, { do: 'restart', c: e.c, cause: e.cause, ...waitFor }, ...flush, ...propagation];
+  if (e.quiet) out.push({ do: 'flush-restarts', c: e.c });
+  else for (const cmd of restartPropagation(s, ctx, e.c, ref(at), at + 1, true)) out.push(cmd);
+  return out;
 };

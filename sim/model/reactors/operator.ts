@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
 import { restartPropagation, stopPropagation } from './bindings.js';
 import { startJob } from './monitor.js';
@@ -23,7 +23,7 @@ import { startJob } from './monitor.js';
  *   failed at start-limit-hit until an operator did this.
  */
 export const onOperator: Reactor<FactOf<'operator'>> = (s, fact, ctx) => {
-  if (systemIsStopping(s)) return [];
+  if (systemIsStopping(s)) return NO_COMMANDS;
   const { c, seq } = fact;
   const alive = isAlive(s.components[c]!.life.state);
   switch (fact.action) {

@@ -2,7 +2,7 @@ import { isFailure } from '../../policy/termination.js';
 import { COMPONENT_MANAGER, SHUTDOWN_SHIM } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { StateView, Reactor, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type StateView, type Reactor, type TimerReactor } from '../reactor.js';
 import { isSettled, systemIsStopping } from '../state.js';
 import type { Topology } from '../topology.js';
 
@@ -57,7 +57,7 @@ function shimDrivesShutdown(why: string, culprit: string | undefined, reason: st
 /** F7: the request reaches the shim at once, and the shim forwards it at once. */
 export const forwardThroughShim: Reactor<FactOf<'reboot-requested'>> = (s, fact, ctx) => {
   // Already going down (a panic queued before this request, or a second request from a flawed component manager).
-  if (systemIsStopping(s)) return [];
+  if (systemIsStopping(s)) return NO_COMMANDS;
   const pm = ctx.topo.powerManager;
   // No power manager in the product: nothing offers Admin to the component manager (RFC-0110: "when the protocol is missing").
   if (pm === undefined) return rebootCallFailed('Admin.Reboot failed: the protocol is missing (no power manager)', fact.culprit, fact.seq, fact.by);
@@ -73,7 +73,7 @@ export const forwardThroughShim: Reactor<FactOf<'reboot-requested'>> = (s, fact,
 };
 
 export const onShimConnectTimeout: TimerReactor<'shim-connect-timeout'> = (s, e, ctx) => {
-  if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
+  if (e.epoch !== s.epoch || systemIsStopping(s)) return NO_COMMANDS;
   const why = `timed out connecting to the power manager (${ctx.topo.scenario.system.shimDelayUs / 1e6}s)`;
   return shimDrivesShutdown(why, e.culprit, e.reason, e.cause, e.by);
 };
@@ -89,7 +89,7 @@ export const onBootTimer: TimerReactor<'boot'> = (_s, e) => [{ do: 'boot', cause
 export const criticalProcessPanics: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const spec = ctx.topo.specs[fact.c]!;
   const outsideASystemStop = fact.route === 'own' || fact.route === 'policy' || fact.route === 'dependency';
-  if (!outsideASystemStop || systemIsStopping(s) || !spec.mainProcessCritical || !isFailure(fact.termination)) return [];
+  if (!outsideASystemStop || systemIsStopping(s) || !spec.mainProcessCritical || !isFailure(fact.termination)) return NO_COMMANDS;
   return [{ do: 'reset', reason: 'critical-process-failure', culprit: spec.name, cause: fact.seq, flushFilesystems: false }];
 };
 

@@ -4,7 +4,7 @@ import { PROBE_KINDS } from '../../probes/types.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type ReactorContext, type TimerReactor } from '../reactor.js';
 import { probeTargetOf } from '../probe-ticks.js';
 import { systemIsStopping } from '../state.js';
 
@@ -70,7 +70,7 @@ export const armProbes: Reactor<FactOf<'boot-started'>> = (s, _fact, ctx) => {
  * without an event per period.
  */
 export const onProbe: TimerReactor<'probe'> = (s, e, ctx) => {
-  if (e.epoch !== s.epoch || systemIsStopping(s)) return [];
+  if (e.epoch !== s.epoch || systemIsStopping(s)) return NO_COMMANDS;
   const target = probeTargetOf(s, ctx.topo, e.c, e.probe);
   const periodUs = target.spec.periodUs;
   const nextUs = ctx.nowUs + periodUs;
@@ -88,8 +88,8 @@ export const onProbe: TimerReactor<'probe'> = (s, e, ctx) => {
 export const onProbeResult: TimerReactor<'probe-result'> = (s, e, ctx) => {
   const component = s.components[e.c]!;
   const status = component.probe;
-  if (e.generation !== component.generation || systemIsStopping(s) || !status || status.generation !== e.generation || status.onHold) return [];
-  if (component.life.state !== 'running' && component.life.state !== 'hung') return [];
+  if (e.generation !== component.generation || systemIsStopping(s) || !status || status.generation !== e.generation || status.onHold) return NO_COMMANDS;
+  if (component.life.state !== 'running' && component.life.state !== 'hung') return NO_COMMANDS;
   const spec = ctx.topo.specs[e.c]!.probes![e.probe]!;
   const counted = countProbe(status, e.probe, spec, e.ok);
   const name = ctx.topo.specs[e.c]!.name;

@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor } from '../reactor.js';
 
 /**
  * F8/R5: the orderly shutdown. What nothing else must outlive is ready
@@ -9,7 +9,7 @@ import type { Reactor } from '../reactor.js';
  */
 export const stopWhatIsReady: Reactor<FactOf<'shutdown-started'>> = (s) => {
   const progress = s.shutdown;
-  if (!progress) return [];
+  if (!progress) return NO_COMMANDS;
   const out: Command[] = [];
   progress.waitingFor.forEach((n, c) => n === 0 && out.push({ do: 'shutdown-ready', c }));
   return out;

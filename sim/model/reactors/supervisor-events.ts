@@ -2,7 +2,7 @@ import { describeTermination, isFailure } from '../../policy/termination.js';
 import { concatBatches } from '../batch.js';
 import { ref, type Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor, ReactorContext } from '../reactor.js';
+import { NO_COMMANDS, type Reactor, type ReactorContext } from '../reactor.js';
 import { systemIsStopping, type SupervisorEvent } from '../state.js';
 
 /**
@@ -24,7 +24,7 @@ function receive(ctx: ReactorContext, supervisor: number, e: SupervisorEvent): C
 }
 
 export const notifySupervisors: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' || systemIsStopping(s)) return [];
+  if (fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
   const name = ctx.topo.specs[fact.c]!.name;
   const ok = !isFailure(fact.termination);
   const event: SupervisorEvent = fact.startFailed
@@ -55,15 +55,15 @@ export const notifySupervisors: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =
 
 /** A supervisor that runs again receives what was queued for it. */
 export const deliverPendingEvents: Reactor<FactOf<'started'>> = (s, fact, ctx) => {
-  if (ctx.topo.specs[fact.c]!.kind !== 'supervisor') return [];
+  if (ctx.topo.specs[fact.c]!.kind !== 'supervisor') return NO_COMMANDS;
   const events = s.components[fact.c]!.pendingEvents;
-  if (events.length === 0) return [];
+  if (events.length === 0) return NO_COMMANDS;
   return concatBatches([[{ do: 'take-queued-events', supervisor: fact.c }], ...events.map((e) => receive(ctx, fact.c, e))]);
 };
 
 /** `on_receive: start` still owes a supervisor that just ended the events queued for it: start it again. */
 export const startForOwedEvents: Reactor<FactOf<'terminated'>> = (s, fact) => {
-  if (fact.route === 'shutdown' || fact.route === 'stopping' || fact.route === 'destroy') return [];
+  if (fact.route === 'shutdown' || fact.route === 'stopping' || fact.route === 'destroy') return NO_COMMANDS;
   return s.components[fact.c]!.pendingEvents.length > 0 ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'restart' }] : [];
 };
 

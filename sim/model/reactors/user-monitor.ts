@@ -2,7 +2,7 @@ import { isFailure } from '../../policy/termination.js';
 import { ref, type Command } from '../commands.js';
 import { planCoreFailure } from '../core-failure.js';
 import type { FactOf } from '../facts.js';
-import type { Reactor } from '../reactor.js';
+import { NO_COMMANDS, type Reactor } from '../reactor.js';
 import { isAlive, systemIsStopping } from '../state.js';
 import { stopOrder } from '../stop-order.js';
 import { canBeStopped } from './dependencies.js';
@@ -14,7 +14,7 @@ import { canBeStopped } from './dependencies.js';
  * starts again.
  */
 export const onCoreFailure: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' || systemIsStopping(s) || !isFailure(fact.termination)) return [];
+  if (fact.route !== 'own' || systemIsStopping(s) || !isFailure(fact.termination)) return NO_COMMANDS;
   const topo = ctx.topo;
   const failed = topo.specs[fact.c]!;
   const out: Command[] = [];

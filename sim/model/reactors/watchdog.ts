@@ -3,7 +3,7 @@ import { ROOT_MONITOR } from '../actors.js';
 import { ref, type Command } from '../commands.js';
 import type { SimEvent } from '../events.js';
 import type { FactOf } from '../facts.js';
-import type { StateView, Reactor, ReactorContext, TimerReactor } from '../reactor.js';
+import { NO_COMMANDS, type StateView, type Reactor, type ReactorContext, type TimerReactor } from '../reactor.js';
 import { systemIsStopping } from '../state.js';
 
 /**
@@ -51,7 +51,7 @@ export const watchHung: Reactor<FactOf<'hung'>> = (s, fact, ctx) => {
 
 /** R3: a monitor's periodic check finds a hung component, kills it and lets its policy decide. */
 export const onHeartbeat: TimerReactor<'heartbeat'> = (s, e, ctx) => {
-  if (!stillHung(s, e.c, e.generation)) return [];
+  if (!stillHung(s, e.c, e.generation)) return NO_COMMANDS;
   const next: Command = { do: 'schedule', delayUs: ctx.topo.scenario.system.heartbeatPeriodUs, event: e };
   if (!monitorIsUp(s, ctx, e.c)) return [next];
   const life = s.components[e.c]!.life;
@@ -67,7 +67,7 @@ export const onHeartbeat: TimerReactor<'heartbeat'> = (s, e, ctx) => {
 
 /** R3: the monitor calls each child; a hung child does not answer within the call timeout. */
 export const onCall: TimerReactor<'call'> = (s, e, ctx) => {
-  if (!stillHung(s, e.c, e.generation)) return [];
+  if (!stillHung(s, e.c, e.generation)) return NO_COMMANDS;
   if (!monitorIsUp(s, ctx, e.c)) return [{ do: 'schedule', delayUs: callPeriodOf(ctx, e.c)!, event: e }];
   const m = ctx.topo.monitorOf[e.c]!;
   const timeoutUs = ctx.topo.specs[m]!.callTimeoutUs ?? ctx.topo.scenario.system.callTimeoutUs;
@@ -76,7 +76,7 @@ export const onCall: TimerReactor<'call'> = (s, e, ctx) => {
 };
 
 export const onCallTimeout: TimerReactor<'call-timeout'> = (s, e, ctx) => {
-  if (!stillHung(s, e.c, e.generation)) return [];
+  if (!stillHung(s, e.c, e.generation)) return NO_COMMANDS;
   if (!monitorIsUp(s, ctx, e.c)) return [{ do: 'schedule', delayUs: callPeriodOf(ctx, e.c)!, event: { k: 'call', c: e.c, generation: e.generation } }];
   const name = ctx.topo.specs[e.c]!.name;
   return [

@@ -11,6 +11,7 @@ import type { ReactorContext } from '../reactor.js';
 import { isSettled, systemIsStopping, type ComponentState, type Life, type Process, type SystemState } from '../state.js';
 import type { Topology } from '../topology.js';
 import type { RequestSource } from '../request-ledger.js';
+import type { FaultTraceFields } from '../../faults/registry.js';
 
 /** The command of kind `K`. */
 export type CommandOf<K extends CommandKind> = Extract<Command, { do: K }>;
@@ -58,6 +59,9 @@ export abstract class WriterCore {
 
   /** Each stochastic fault's stream, by fault index, resolved on its first draw. */
   readonly faultStreamCache: (Stream | undefined)[] = [];
+
+  /** Each fault's record type and extra record fields (pure of its spec), by fault index, looked up on its first injection. */
+  readonly faultRecordCache: ({ operator: boolean; fields: FaultTraceFields } | undefined)[] = [];
 
   /** Carries out one command (the table's handler for its kind). */
   abstract carryOut(cmd: Command): void;
@@ -119,7 +123,9 @@ export abstract class WriterCore {
     component.life = life;
     if (from === life.state) return undefined;
     this.state.settled += (isSettled(life.state) ? 1 : 0) - (isSettled(from) ? 1 : 0);
-    const seq = this.emit({ type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
+    // Built whole, in emit's key order: the commonest record, written without copying a draft.
+    const recorder = this.recorder;
+    const seq = recorder.write({ t: this.nowUs, seq: recorder.takeSeq(), type: 'state', component: this.name(c), from, to: life.state, cause }).seq;
     if (this.topo.specs[c]!.requests) this.requestsFollowState(c, life.state);
     return seq;
   }

@@ -61,10 +61,11 @@ export function resubscribeTriggers(w: WriterCore): void {
 
 function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' | 'stochastic', cause: number | undefined): void {
   const spec = w.topo.scenario.faults[i]!;
-  const record =
-    recordTypeOf(spec) === 'operator'
-      ? w.emit({ type: 'operator', component: spec.target!, source, cause, ...traceFieldsOf(spec) } as RecordDraft)
-      : w.emit({ type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...traceFieldsOf(spec) });
+  // A fault's record type and extra fields depend on its spec alone: looked up once per fault, not per injection.
+  const shape = (w.faultRecordCache[i] ??= { operator: recordTypeOf(spec) === 'operator', fields: traceFieldsOf(spec) });
+  const record = shape.operator
+    ? w.emit({ type: 'operator', component: spec.target!, source, cause, ...shape.fields } as RecordDraft)
+    : w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'fault', component: spec.target, fault: spec.fault, source, cause, ...shape.fields });
   w.facts.push({ f: 'fault-injected', fault: i, seq: record.seq });
 }
 

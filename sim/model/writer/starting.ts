@@ -100,7 +100,7 @@ export const STARTING = {
     const component = w.comp(cmd.c);
     component.restarts++;
     remember(component.history.restartsUs, w.nowUs);
-    w.emit({ type: 'restart', component: w.name(cmd.c), attempt: component.restarts, cause: w.cause(cmd.cause) });
+    w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'restart', component: w.name(cmd.c), attempt: component.restarts, cause: w.cause(cmd.cause) });
   },
   'begin-start': (w, cmd) => beginStart(w, cmd.c, w.cause(cmd.cause) ?? 0),
   'fail-start': (w, cmd) => {

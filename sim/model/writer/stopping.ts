@@ -117,7 +117,7 @@ function terminate(
   // system shutdown too: there the order (F8) keeps every store up unless one was down before.
   const store = graceful && unflushed > 0 ? downStore(w.state, w.topo, c) : undefined;
   if (graceful && unflushed > 0 && store === undefined) w.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
-  const ended = w.emit({ type: 'terminated', component: name, termination, graceful, cause });
+  const ended = w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'terminated', component: name, termination, graceful, cause });
   component.lastEndSeq = ended.seq;
   if (!graceful && unflushed > 0) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
   // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
