@@ -3,6 +3,7 @@ import type { Violation } from '../../trace/trace-file.js';
 import { ReadinessReplay } from '../readiness-replay.js';
 import type { ComponentSpec } from '../../scenario/types.js';
 import { TraceReplay } from '../replay.js';
+import { NameSet } from '../name-set.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { componentIndex } from '../../scenario/component-index.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
@@ -48,7 +49,7 @@ export const bootCompletes: Invariant = {
     const said = new Map<string, Said>();
     const atBoot = bootSet(scenario.components);
     const index = componentIndex(scenario.components);
-    const startedThisBoot = new Set<string>();
+    const startedThisBoot = new NameSet(scenario.components);
     const saidOf = (name: string): Said => {
       let s = said.get(name);
       if (!s) said.set(name, (s = {}));
@@ -96,7 +97,9 @@ export const bootCompletes: Invariant = {
             break;
           case 'state':
             if (r.to === 'starting') {
-              saidOf(r.component).refusedFor = undefined;
+              // Nothing said reads as said = {}: a start creates no entry (a million of them at boot).
+              const s = said.get(r.component);
+              if (s) s.refusedFor = undefined;
               startedThisBoot.add(r.component);
             }
             break;

@@ -6,7 +6,8 @@ import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { endedCompleted, violation, type Invariant } from './types.js';
-import type { TraceRecord } from '../../trace/records.js';
+import type { RecordOf, TraceRecord } from '../../trace/records.js';
+import { NameSet } from '../name-set.js';
 
 /** What became of a component in the current boot, as far as liveness cares. */
 interface Fate {
@@ -42,7 +43,8 @@ export const recoversAfterFaults: Invariant = {
     const inv = recoversAfterFaults;
     const boundUs = recoveryBoundUs(scenario);
     // What a stop's cause says about who took the component down: its component, and for a decision who made it.
-    const causes = new RecentBySlot<TraceRecord>();
+    // So a cause is kept as its component's name (shared, nothing kept alive), a decision as itself (it says `by`).
+    const causes = new RecentBySlot<string | RecordOf<'decision'>>(1, scenario.components);
     const replay = new TraceReplay(scenario.components);
     const readiness = new ReadinessReplay(scenario);
     const fates = new Map<string, Fate>();
@@ -52,7 +54,7 @@ export const recoversAfterFaults: Invariant = {
     let last: TraceRecord | undefined;
     // Not started at boot (`start: on-demand`): it should run only once something started it.
     const atBoot = bootSet(scenario.components);
-    const startedThisBoot = new Set<string>();
+    const startedThisBoot = new NameSet(scenario.components);
     return {
       onRecord(r) {
         last = r;
@@ -69,15 +71,16 @@ export const recoversAfterFaults: Invariant = {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
           const why = causes.get(r.cause);
           const names = blockers.get(r.component) ?? new Set<string>();
-          if (why?.component !== undefined && why.component !== r.component) names.add(why.component);
-          if (why?.type === 'decision' && why.by !== r.component) names.add(why.by);
+          const whose = typeof why === 'string' ? why : why?.component;
+          if (whose !== undefined && whose !== r.component) names.add(whose);
+          if (typeof why === 'object' && why.by !== r.component) names.add(why.by);
           if (names.size > 0) blockers.set(r.component, names);
         } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
         else if (r.type === 'decision') {
           const fate = fates.get(r.component);
           if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
         }
-        if (r.component !== undefined) causes.remember(r.type, r.seq, r, r.component);
+        if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? r : r.component, r.component);
         replay.apply(r);
         readiness.apply(r);
         return undefined;

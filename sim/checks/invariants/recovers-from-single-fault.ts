@@ -5,6 +5,7 @@ import type { TraceRecord } from '../../trace/records.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { TraceReplay } from '../replay.js';
+import { NameSet } from '../name-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
 import { endedCompleted, violation, type Invariant } from './types.js';
 
@@ -99,10 +100,10 @@ export const recoversFromSingleFault: Invariant = {
     const inv = recoversFromSingleFault;
     const boundUs = recoveryBoundUs(scenario);
     // The records themselves (a record is never changed once written): a link's text is built only for a violation.
-    let chains = new RecentBySlot<TraceRecord>(2);
+    let chains = new RecentBySlot<TraceRecord>(2, scenario.components);
     let replay = new TraceReplay(scenario.components);
     /** Components that reached running before the fault. */
-    const ranBefore = new Set<string>();
+    let ranBefore = new NameSet(scenario.components);
     /** Per component: the last record that says why it is down. */
     const downSeq = new Map<string, number>();
     /** Per component: when the restart its policy decided is due (absent: no restart pending). */
@@ -126,7 +127,7 @@ export const recoversFromSingleFault: Invariant = {
           if (ranBefore.size > 0 || chains.size > 0) {
             chains = new RecentBySlot<TraceRecord>(2);
             replay = new TraceReplay();
-            ranBefore.clear();
+            ranBefore = new NameSet();
             downSeq.clear();
             restartDueUs.clear();
           }
