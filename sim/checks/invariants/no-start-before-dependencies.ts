@@ -1,7 +1,6 @@
 import type { Violation } from '../../trace/trace-file.js';
-import { TraceReplay } from '../replay.js';
 import { positionsOf } from '../component-positions.js';
-import { violation, type Invariant } from './types.js';
+import { violation, type Invariant, replayFor } from './types.js';
 
 export const noStartBeforeDependencies: Invariant = {
   id: 'no-start-before-dependencies',
@@ -9,7 +8,7 @@ export const noStartBeforeDependencies: Invariant = {
   rule: 'R4',
   kind: 'safety',
   watches: ['state'],
-  observe(scenario) {
+  observe(scenario, shared) {
     // A component's dependencies are read from its spec, found by position (no map of every name: 10^6 at scale).
     const positions = positionsOf(scenario.components);
     const dependsOf = (name: string): readonly string[] => {
@@ -21,7 +20,7 @@ export const noStartBeforeDependencies: Invariant = {
     // still under way is a reason to wait; Requires=/Wants= without After= order nothing and are not judged.
     const requisite = new Map(scenario.components.filter((c) => c.requisite).map((c) => [c.name, c.requisite!]));
     const after = new Map(scenario.components.filter((c) => c.after).map((c) => [c.name, c.after!]));
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
@@ -34,7 +33,7 @@ export const noStartBeforeDependencies: Invariant = {
           }
           if (missing.length > 0) out = [violation(noStartBeforeDependencies, `${r.component} started while ${missing.join(', ')} did not run`, r.seq)];
         }
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish: () => [],

@@ -2,10 +2,9 @@ import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { ReadinessReplay } from '../readiness-replay.js';
-import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant } from './types.js';
+import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
 import type { RecordOf, TraceRecord } from '../../trace/records.js';
 import { NameSet } from '../name-set.js';
 
@@ -39,13 +38,13 @@ export const recoversAfterFaults: Invariant = {
   statement: 'After the fault phase ends, every component its policy restarts (or never stopped) is running again within the bound, unless given up (failed).',
   rule: 'R2, R3, R4 (liveness)',
   kind: 'liveness',
-  observe(scenario) {
+  observe(scenario, shared) {
     const inv = recoversAfterFaults;
     const boundUs = recoveryBoundUs(scenario);
     // What a stop's cause says about who took the component down: its component, and for a decision who made it.
     // So a cause is kept as its component's name (shared, nothing kept alive), a decision as itself (it says `by`).
     const causes = new RecentBySlot<string | RecordOf<'decision'>>(1, scenario.components);
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     const readiness = new ReadinessReplay(scenario);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
@@ -81,7 +80,7 @@ export const recoversAfterFaults: Invariant = {
           if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
         }
         if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? r : r.component, r.component);
-        replay.apply(r);
+        if (own) replay.apply(r);
         readiness.apply(r);
         return undefined;
       },
