@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { Violation } from '../trace/trace-file.js';
 import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
+import { TraceReplay } from './replay.js';
 
 /** The whole catalogue watching one run, record by record. */
 export interface InvariantMonitor {
@@ -21,7 +22,9 @@ const NONE: readonly Violation[] = Object.freeze([]);
  * `orderViolations([...everything onRecord returned, ...finish()])`.
  */
 export function createInvariantMonitor(scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): InvariantMonitor {
-  const observers = invariants.map((inv) => inv.observe(scenario));
+  // One replay of states for every observer (types.ts, SharedReplay), applied once they have all seen a record.
+  const replay = new TraceReplay(scenario.components);
+  const observers = invariants.map((inv) => inv.observe(scenario, { replay }));
   // Who watches each record type, in catalogue order (built on first sight of the type).
   const watchers = new Map<string, InvariantObserver[]>();
   const watchersOf = (type: TraceRecord['type']): InvariantObserver[] => {
@@ -39,6 +42,7 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
         const found = observer.onRecord(record);
         if (found !== undefined && found.length > 0) (out ??= []).push(...found);
       }
+      replay.apply(record);
       return out ?? NONE;
     },
     finish() {

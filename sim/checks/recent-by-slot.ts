@@ -1,3 +1,5 @@
+import { NO_POSITIONS, positionsOf, type ComponentPositions } from './component-positions.js';
+
 /**
  * Facts about recent records, looked up by `seq`: what an online checker keeps
  * instead of the whole trace when it must follow a record's `cause`. Each
@@ -13,7 +15,9 @@
  * It is called for most records of a run, so it allocates nothing per record
  * once its slots exist: each slot is a ring of seqs, and the facts are found
  * by seq in an open-addressing table (SeqTable) rather than a Map whose
- * entries come and go with every record.
+ * entries come and go with every record. Given the scenario's components, a
+ * sub-slot that names one of them is a place in a typed array of seqs per
+ * slot (8 bytes per component and seq kept), not an entry of a map of names.
  */
 export class RecentBySlot<F> {
   private readonly factsBySeq = new SeqTable<F>();
@@ -23,15 +27,32 @@ export class RecentBySlot<F> {
    * object per slot: a large system has hundreds of thousands of slots).
    */
   private readonly ringsBySlot = new Map<string, Map<string, SeqRing | number>>();
+  /** Slot -> the rings of the sub-slots that are the scenario's components, by position. */
+  private readonly ringsByPosition = new Map<string, PositionRings>();
+  private readonly positions: ComponentPositions;
 
-  constructor(private readonly perSlot = 1) {
-    if (perSlot < 1) throw new Error(`RecentBySlot keeps at least one record per slot, got ${perSlot}`);
+  constructor(private readonly perSlot = 1, components?: readonly { readonly name: string }[]) {
+    if (perSlot < 1 || perSlot > 255) throw new Error(`RecentBySlot keeps 1 to 255 records per slot, got ${perSlot}`);
+    this.positions = components === undefined ? NO_POSITIONS : positionsOf(components);
   }
 
   /** Files record `seq` under (slot, subSlot), forgetting the oldest of that slot beyond `perSlot`. */
   remember(slot: string, seq: number, facts: F, subSlot = ''): void {
+    const dense = this.ringsByPosition.get(slot);
+    const at = dense === undefined ? -1 : this.positions.of(subSlot);
+    if (dense !== undefined && at >= 0) {
+      const forgotten = dense.push(at, seq);
+      if (forgotten !== NO_SEQ) this.factsBySeq.delete(forgotten);
+      this.factsBySeq.set(seq, facts);
+      return;
+    }
     let subs = this.ringsBySlot.get(slot);
     if (!subs) this.ringsBySlot.set(slot, (subs = new Map()));
+    else if (subs.size >= this.positions.count / DENSE_FROM_SHARE && this.positions.count > 0 && dense === undefined) {
+      this.ringsByPosition.set(slot, this.densify(subs));
+      this.remember(slot, seq, facts, subSlot);
+      return;
+    }
     const kept = subs.get(subSlot);
     let forgotten: number;
     if (this.perSlot === 1) {
@@ -46,6 +67,19 @@ export class RecentBySlot<F> {
     this.factsBySeq.set(seq, facts);
   }
 
+  /** Moves the sub-slots of `subs` that are components into rings by position, oldest seq first. */
+  private densify(subs: Map<string, SeqRing | number>): PositionRings {
+    const rings = new PositionRings(this.positions.count, this.perSlot);
+    for (const [subSlot, kept] of subs) {
+      const at = this.positions.of(subSlot);
+      if (at < 0) continue;
+      if (typeof kept === 'number') rings.push(at, kept);
+      else for (const seq of kept.oldestFirst()) rings.push(at, seq);
+      subs.delete(subSlot);
+    }
+    return rings;
+  }
+
   /** The facts of record `seq`, if it is still among the last of its slot. */
   get(seq: number | undefined): F | undefined {
     return seq === undefined ? undefined : this.factsBySeq.get(seq);
@@ -56,6 +90,14 @@ export class RecentBySlot<F> {
     return this.factsBySeq.size;
   }
 }
+
+/**
+ * A slot's sub-slots move from a map of names to rings by position once it
+ * holds one component in this many: a map entry (and a ring object when more
+ * than one seq is kept) costs some 40-100 bytes, a place in the typed array
+ * 8 bytes per seq kept for every component, used or not.
+ */
+const DENSE_FROM_SHARE = 8;
 
 /** No seq: an empty place of a ring or a table (seqs are never negative). */
 const NO_SEQ = -1;
@@ -69,11 +111,48 @@ class SeqRing {
     this.seqs = new Array<number>(capacity).fill(NO_SEQ);
   }
 
+  /** The seqs it holds, oldest first. */
+  oldestFirst(): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.seqs.length; k++) {
+      const seq = this.seqs[(this.next + k) % this.seqs.length]!;
+      if (seq !== NO_SEQ) out.push(seq);
+    }
+    return out;
+  }
+
   /** Keeps `seq`; returns the seq it pushed out (NO_SEQ while the ring fills). */
   push(seq: number): number {
     const out = this.seqs[this.next]!;
     this.seqs[this.next] = seq;
     this.next = this.next + 1 === this.seqs.length ? 0 : this.next + 1;
+    return out;
+  }
+}
+
+/** The last `perSlot` seqs of each of `count` sub-slots, in one typed array (a ring per sub-slot). */
+class PositionRings {
+  private readonly seqs: Float64Array;
+  /** Where each ring writes next (only when it keeps more than one). */
+  private readonly next: Uint8Array | undefined;
+
+  constructor(count: number, private readonly perSlot: number) {
+    this.seqs = new Float64Array(count * perSlot).fill(NO_SEQ);
+    this.next = perSlot > 1 ? new Uint8Array(count) : undefined;
+  }
+
+  /** Keeps `seq` in ring `at`; returns the seq it pushed out (NO_SEQ while the ring fills). */
+  push(at: number, seq: number): number {
+    if (this.next === undefined) {
+      const out = this.seqs[at]!;
+      this.seqs[at] = seq;
+      return out;
+    }
+    const n = this.next[at]!;
+    const place = at * this.perSlot + n;
+    const out = this.seqs[place]!;
+    this.seqs[place] = seq;
+    this.next[at] = n + 1 === this.perSlot ? 0 : n + 1;
     return out;
   }
 }

@@ -1,33 +1,23 @@
+import { positionsOf, type ComponentPositions } from './component-positions.js';
 import type { LifecycleState, PowerState, TraceRecord } from '../trace/records.js';
 
 /** Lifecycle states by code (0: never seen, read as `stopped`), so a replay of a large system keeps a byte per component. */
 const STATES: readonly LifecycleState[] = ['stopped', 'stopped', 'starting', 'running', 'stopping', 'hung', 'failed', 'destroyed'];
 const CODE_OF = new Map<LifecycleState, number>(STATES.map((s, code) => [s, code] as const).slice(1));
 
-/**
- * Component name -> index, one per list of components (a run's checkers all
- * replay the same scenario): built once, however many replays read it.
- */
-const INDEX_OF = new WeakMap<readonly { name: string }[], ReadonlyMap<string, number>>();
-
-function indexOf(components: readonly { name: string }[]): ReadonlyMap<string, number> {
-  let index = INDEX_OF.get(components);
-  if (!index) INDEX_OF.set(components, (index = new Map(components.map((c, i) => [c.name, i]))));
-  return index;
-}
 
 /**
  * Replays state and power records in order, so checkers can ask "what was
  * true just before this record?" without the model. Pure reading of a trace.
  *
  * Given the scenario's components, it keeps a byte per component, found by
- * an index shared with every other replay of the same components (a dozen
+ * positions shared with every other replay of the same components (a dozen
  * checkers replay each run: a map of every name each was most of their
  * memory and time at 10^5 components); a name outside them (or no list) is
  * kept in a map.
  */
 export class TraceReplay {
-  private readonly index: ReadonlyMap<string, number>;
+  private readonly positions: ComponentPositions;
   private readonly codes: Uint8Array;
   private readonly others = new Map<string, LifecycleState>();
   /** Components whose state a record has set (what `retained` counts). */
@@ -35,7 +25,7 @@ export class TraceReplay {
   power: PowerState = 'booting';
 
   constructor(components: readonly { name: string }[] = []) {
-    this.index = indexOf(components);
+    this.positions = positionsOf(components);
     this.codes = new Uint8Array(components.length);
   }
 
@@ -45,8 +35,8 @@ export class TraceReplay {
   }
 
   private set(component: string, to: LifecycleState): void {
-    const i = this.index.get(component);
-    if (i === undefined) {
+    const i = this.positions.of(component);
+    if (i < 0) {
       this.others.set(component, to);
       return;
     }
@@ -55,8 +45,8 @@ export class TraceReplay {
   }
 
   stateOf(component: string): LifecycleState {
-    const i = this.index.get(component);
-    return i === undefined ? (this.others.get(component) ?? 'stopped') : STATES[this.codes[i]!]!;
+    const i = this.positions.of(component);
+    return i < 0 ? (this.others.get(component) ?? 'stopped') : STATES[this.codes[i]!]!;
   }
 
   /** How many components it holds a state for. */

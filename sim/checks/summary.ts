@@ -4,6 +4,7 @@ import type { TraceRecord } from '../trace/records.js';
 import { emptyTally, tallyRecord, type RecordTally } from '../trace/tally.js';
 import type { RunSummary, Violation } from '../trace/trace-file.js';
 import { TraceReplay } from './replay.js';
+import { positionsOf } from './component-positions.js';
 import { ServingClock, servingSpecOf } from '../trace/serving-time.js';
 
 /**
@@ -20,7 +21,8 @@ export class RunCounter {
 
   constructor(components: Scenario['components']) {
     this.replay = new TraceReplay(components);
-    this.clock = new ServingClock(components.map(servingSpecOf));
+    const positions = positionsOf(components);
+    this.clock = new ServingClock(components.map(servingSpecOf), (name) => positions.of(name));
   }
 
   readonly sink = (r: TraceRecord): void => {

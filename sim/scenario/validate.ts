@@ -52,22 +52,36 @@ function pathOf(step: PathStep | undefined, base: FieldPath): FieldPath {
 
 /** Finds a duration written as more than zero that is less than recsim's time unit (1 µs). */
 function checkRoundsToZero(node: unknown, path: FieldPath): void {
-  // An explicit stack: the input is a tree of plain data, walked without recursion.
-  const todo: [unknown, PathStep | undefined][] = [[node, undefined]];
-  while (todo.length > 0) {
-    const [value, at] = todo.pop()!;
+  // An explicit stack: the input is a tree of plain data, walked without recursion. Three parallel
+  // stacks (value, parent step, key) and a path step per container, not per value: a million
+  // components have a few million values.
+  const values: unknown[] = [node];
+  const parents: (PathStep | undefined)[] = [undefined];
+  const keys: (string | number | undefined)[] = [undefined];
+  while (values.length > 0) {
+    const value = values.pop();
+    const parent = parents.pop();
+    const key = keys.pop();
     if (typeof value === 'string') {
-      const last = at === undefined ? path.at(-1) : at.key;
+      const last = key === undefined ? path.at(-1) : key;
       if (last === 'name' || last === 'description') continue;
       const match = DURATION.exec(value);
       if (match && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0) {
+        const at = key === undefined ? undefined : { parent, key };
         throw new ScenarioProblem(pathOf(at, path), `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
       }
-    } else if (Array.isArray(value)) value.forEach((v, k) => todo.push([v, { parent: at, key: k }]));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) todo.push([v, { parent: at, key: k }]);
+    } else if (value !== null && typeof value === 'object') {
+      const at: PathStep | undefined = key === undefined ? undefined : { parent, key };
+      const push = (v: unknown, k: string | number): void => {
+        values.push(v);
+        parents.push(at);
+        keys.push(k);
+      };
+      if (Array.isArray(value)) for (let k = 0; k < value.length; k++) push(value[k], k);
+      else for (const k in value) if (Object.hasOwn(value, k)) push((value as Record<string, unknown>)[k], k);
+    }
   }
 }
-
 
 const INVARIANT_IDS = new Set(INVARIANTS.map((inv) => inv.id));
 

@@ -31,14 +31,20 @@ export class ServingClock {
   readonly upUs: number[];
   readonly servingUs: number[];
   private readonly specs: readonly ServingSpec[];
-  private readonly index: Map<string, number>;
+  /** A component's place in `components` (-1: not among them). */
+  private readonly indexOf: (name: string) => number;
   private readonly upSince: (Micros | undefined)[];
   /** From when it serves (its warm-up's end), once it runs and, if gated, is ready. */
   private readonly servingFrom: (Micros | undefined)[];
 
-  constructor(components: readonly (string | ServingSpec)[]) {
+  /** `indexOf`: the caller's own lookup of a place by name, if it has one (a map of a million names is not built twice). */
+  constructor(components: readonly (string | ServingSpec)[], indexOf?: (name: string) => number) {
     this.specs = components.map((c) => (typeof c === 'string' ? { name: c } : c));
-    this.index = new Map(this.specs.map((c, i) => [c.name, i]));
+    if (indexOf) this.indexOf = indexOf;
+    else {
+      const index = new Map(this.specs.map((c, i) => [c.name, i]));
+      this.indexOf = (name) => index.get(name) ?? -1;
+    }
     this.upUs = this.specs.map(() => 0);
     this.servingUs = this.specs.map(() => 0);
     this.upSince = this.specs.map(() => undefined);
@@ -47,8 +53,8 @@ export class ServingClock {
 
   readonly sink = (r: TraceRecord): void => {
     if (r.type === 'state') {
-      const i = this.index.get(r.component);
-      if (i === undefined) return;
+      const i = this.indexOf(r.component);
+      if (i < 0) return;
       if (r.to === 'running') {
         this.upSince[i] = r.t;
         const spec = this.specs[i]!;
@@ -59,8 +65,8 @@ export class ServingClock {
         this.endServing(i, r.t);
       }
     } else if (r.type === 'probe' && r.probe === 'readiness' && r.count >= r.threshold) {
-      const i = this.index.get(r.component);
-      if (i === undefined || this.upSince[i] === undefined) return;
+      const i = this.indexOf(r.component);
+      if (i < 0 || this.upSince[i] === undefined) return;
       if (r.result === 'failure') this.endServing(i, r.t);
       // A ready probe was answered, so the warm-up is over; the max only guards a hand-made trace.
       else if (this.servingFrom[i] === undefined) this.servingFrom[i] = Math.max(r.t, this.upSince[i]! + (this.specs[i]!.warmupUs ?? 0));

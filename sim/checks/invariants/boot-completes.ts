@@ -2,11 +2,11 @@ import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { ReadinessReplay } from '../readiness-replay.js';
 import type { ComponentSpec } from '../../scenario/types.js';
-import { TraceReplay } from '../replay.js';
+import { NameSet } from '../name-set.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { componentIndex } from '../../scenario/component-index.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant } from './types.js';
+import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
 import type { TraceRecord } from '../../trace/records.js';
 
 /** What the trace has said about a component since the current boot began. */
@@ -40,15 +40,15 @@ export const bootCompletes: Invariant = {
   rule: 'R4 (liveness)',
   kind: 'liveness',
   watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'power', 'fault', 'run-ended', 'probe'],
-  observe(scenario) {
+  observe(scenario, shared) {
     const inv = bootCompletes;
     const boundUs = recoveryBoundUs(scenario);
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     const readiness = new ReadinessReplay(scenario);
     const said = new Map<string, Said>();
     const atBoot = bootSet(scenario.components);
     const index = componentIndex(scenario.components);
-    const startedThisBoot = new Set<string>();
+    const startedThisBoot = new NameSet(scenario.components);
     const saidOf = (name: string): Said => {
       let s = said.get(name);
       if (!s) said.set(name, (s = {}));
@@ -80,7 +80,7 @@ export const bootCompletes: Invariant = {
     return {
       onRecord(r) {
         last = r;
-        replay.apply(r);
+        if (own) replay.apply(r);
         readiness.apply(r);
         switch (r.type) {
           case 'boot-started':
@@ -96,7 +96,9 @@ export const bootCompletes: Invariant = {
             break;
           case 'state':
             if (r.to === 'starting') {
-              saidOf(r.component).refusedFor = undefined;
+              // Nothing said reads as said = {}: a start creates no entry (a million of them at boot).
+              const s = said.get(r.component);
+              if (s) s.refusedFor = undefined;
               startedThisBoot.add(r.component);
             }
             break;

@@ -1,8 +1,7 @@
 import type { Termination } from '../../trace/records.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
-import { TraceReplay } from '../replay.js';
-import { QUIET_OBSERVER, violation, type Invariant } from './types.js';
+import { QUIET_OBSERVER, violation, type Invariant, replayFor } from './types.js';
 
 /** F9 (and R1): exit code 0 is a proper stop; any other ending is a failure. */
 function isFailure(t: Termination): boolean {
@@ -14,13 +13,13 @@ export const criticalProcessFailurePanics: Invariant = {
   statement: 'A main_process_critical component that fails (non-zero exit or kill) outside shutdown panics the system at once; a clean exit never does.',
   rule: 'F9',
   kind: 'safety',
-  observe(scenario) {
+  observe(scenario, shared) {
     const critical = new Set(scenario.components.filter((c) => c.mainProcessCritical).map((c) => c.name));
     if (critical.size === 0) return QUIET_OBSERVER;
     const inv = criticalProcessFailurePanics;
     // A panic names the termination that caused it: the last one of each critical component is all it can name.
     const endings = new RecentBySlot<{ component: string; failure: boolean }>();
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     const destroying = new Set<string>();
     // A failure waits for its panic until virtual time moves on.
     let pending: { seq: number; t: number; component: string } | undefined;
@@ -43,7 +42,7 @@ export const criticalProcessFailurePanics: Invariant = {
           endings.remember(r.component, r.seq, { component: r.component, failure: isFailure(r.termination) });
           if (!replay.isShuttingDown() && !destroying.has(r.component) && isFailure(r.termination)) pending ??= { seq: r.seq, t: r.t, component: r.component };
         }
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish() {

@@ -1,22 +1,21 @@
 import { US_PER_S } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
-import { TraceReplay } from '../replay.js';
 import { criticalRebootBoundUs } from './bounds.js';
-import { QUIET_OBSERVER, violation, type Invariant } from './types.js';
+import { QUIET_OBSERVER, violation, type Invariant, replayFor } from './types.js';
 
 export const criticalTerminationReboots: Invariant = {
   id: 'critical-termination-reboots',
   statement: 'A reboot-on-terminate component that terminates outside shutdown brings a reboot (graceful or panic) within the bound.',
   rule: 'F1, F7',
   kind: 'liveness',
-  observe(scenario) {
+  observe(scenario, shared) {
     const sys = scenario.system;
     if (!sys.rebootOnTerminate.enabled) return QUIET_OBSERVER;
     const critical = new Set(scenario.components.filter((c) => c.onTerminate === 'reboot').map((c) => c.name));
     if (critical.size === 0) return QUIET_OBSERVER;
     const inv = criticalTerminationReboots;
     const boundUs = criticalRebootBoundUs(scenario);
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     const destroying = new Set<string>();
     // Terminations still waiting for their reboot, oldest first; a reboot answers all of them, and each expires after the bound.
     let waiting: { seq: number; t: number; component: string }[] = [];
@@ -38,7 +37,7 @@ export const criticalTerminationReboots: Invariant = {
           const graceful = r.termination.kind === 'exit' && r.termination.exitCode === 0;
           if (!(sys.rebootOnTerminate.trigger === 'non-graceful-exit' && graceful)) waiting.push({ seq: r.seq, t: r.t, component: r.component });
         }
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       // Those whose bound ran past the end of the run are not judged.

@@ -1,8 +1,7 @@
 import { faultCounts } from '../../faults/registry.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
-import { TraceReplay } from '../replay.js';
-import { violation, type Invariant } from './types.js';
+import { violation, type Invariant, replayFor } from './types.js';
 
 /**
  * A component hit by a fault whose kind excuses the loss (it hangs, ignores
@@ -25,11 +24,11 @@ export const noDataLostOnGracefulReboot: Invariant = {
   kind: 'safety',
   // What its windows and its replay (state, power) read; a record of any other type changes nothing here.
   watches: ['fault', 'stop-requested', 'terminated', 'state', 'data-lost', 'power'],
-  observe(scenario) {
+  observe(scenario, shared) {
     const faults = new RecentBySlot<true>(4);
     const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
     const stops = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     const misbehaving = new Set<string>();
     // The cause of each component's current hang (a hang is always a fault's): a save to a hung store names it.
     const hangs = new RecentBySlot<true>();
@@ -59,7 +58,7 @@ export const noDataLostOnGracefulReboot: Invariant = {
             out = [violation(noDataLostOnGracefulReboot, `${r.component} lost ${r.bytes} unflushed bytes during a graceful shutdown`, r.seq)];
           }
         }
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish: () => [],

@@ -1,6 +1,5 @@
 import type { Violation } from '../../trace/trace-file.js';
-import { TraceReplay } from '../replay.js';
-import { violation, type Invariant } from './types.js';
+import { violation, type Invariant, replayFor } from './types.js';
 
 /**
  * With `on_receive: start` the supervisor is started to receive an event and
@@ -16,12 +15,12 @@ export const noEventLost: Invariant = {
   rule: 'F10',
   kind: 'safety',
   watches: ['event-dropped', 'state'],
-  observe(scenario) {
+  observe(scenario, shared) {
     const supervisorsOf = new Map<string, string[]>();
     for (const s of scenario.components) {
       for (const watched of s.supervises ?? []) supervisorsOf.set(watched, [...(supervisorsOf.get(watched) ?? []), s.name]);
     }
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
@@ -30,7 +29,7 @@ export const noEventLost: Invariant = {
           const noneCanReceive = supervisors.length > 0 && supervisors.every((s) => replay.stateOf(s) === 'hung' || replay.stateOf(s) === 'destroyed');
           if (!noneCanReceive) out = [violation(noEventLost, `${r.event} event of ${r.component} dropped: ${r.reason}`, r.seq)];
         }
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish: () => [],

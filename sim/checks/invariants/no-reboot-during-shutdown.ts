@@ -1,5 +1,4 @@
-import { TraceReplay } from '../replay.js';
-import { violation, type Invariant } from './types.js';
+import { violation, type Invariant, replayFor } from './types.js';
 
 export const noRebootDuringShutdown: Invariant = {
   id: 'no-reboot-during-shutdown',
@@ -7,14 +6,14 @@ export const noRebootDuringShutdown: Invariant = {
   rule: 'F2',
   kind: 'safety',
   watches: ['reboot-requested', 'power'],
-  observe(scenario) {
-    const replay = new TraceReplay(scenario.components);
+  observe(scenario, shared) {
+    const { replay, own } = replayFor(scenario, shared);
     return {
       onRecord(r) {
         const out = r.type === 'reboot-requested' && replay.isShuttingDown()
           ? [violation(noRebootDuringShutdown, `reboot requested by ${r.by}${r.component ? ` for ${r.component}` : ''} while the system was ${replay.power}`, r.seq)]
           : undefined;
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish: () => [],

@@ -1,5 +1,4 @@
-import { TraceReplay } from '../replay.js';
-import { violation, type Invariant } from './types.js';
+import { violation, type Invariant, replayFor } from './types.js';
 
 export const oneLiveInstance: Invariant = {
   id: 'one-live-instance',
@@ -7,14 +6,14 @@ export const oneLiveInstance: Invariant = {
   rule: 'model',
   kind: 'safety',
   watches: ['state'],
-  observe(scenario) {
-    const replay = new TraceReplay(scenario.components);
+  observe(scenario, shared) {
+    const { replay, own } = replayFor(scenario, shared);
     return {
       onRecord(r) {
         const out = r.type === 'state' && r.to === 'starting' && replay.isAlive(r.component)
           ? [violation(oneLiveInstance, `${r.component} started again while an instance was ${replay.stateOf(r.component)}`, r.seq)]
           : undefined;
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish: () => [],

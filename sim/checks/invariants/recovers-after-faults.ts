@@ -2,11 +2,11 @@ import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { ReadinessReplay } from '../readiness-replay.js';
-import { TraceReplay } from '../replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant } from './types.js';
-import type { TraceRecord } from '../../trace/records.js';
+import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
+import type { RecordOf, TraceRecord } from '../../trace/records.js';
+import { NameSet } from '../name-set.js';
 
 /** What became of a component in the current boot, as far as liveness cares. */
 interface Fate {
@@ -38,12 +38,13 @@ export const recoversAfterFaults: Invariant = {
   statement: 'After the fault phase ends, every component its policy restarts (or never stopped) is running again within the bound, unless given up (failed).',
   rule: 'R2, R3, R4 (liveness)',
   kind: 'liveness',
-  observe(scenario) {
+  observe(scenario, shared) {
     const inv = recoversAfterFaults;
     const boundUs = recoveryBoundUs(scenario);
     // What a stop's cause says about who took the component down: its component, and for a decision who made it.
-    const causes = new RecentBySlot<TraceRecord>();
-    const replay = new TraceReplay(scenario.components);
+    // So a cause is kept as its component's name (shared, nothing kept alive), a decision as itself (it says `by`).
+    const causes = new RecentBySlot<string | RecordOf<'decision'>>(1, scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     const readiness = new ReadinessReplay(scenario);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
@@ -52,7 +53,7 @@ export const recoversAfterFaults: Invariant = {
     let last: TraceRecord | undefined;
     // Not started at boot (`start: on-demand`): it should run only once something started it.
     const atBoot = bootSet(scenario.components);
-    const startedThisBoot = new Set<string>();
+    const startedThisBoot = new NameSet(scenario.components);
     return {
       onRecord(r) {
         last = r;
@@ -69,16 +70,17 @@ export const recoversAfterFaults: Invariant = {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
           const why = causes.get(r.cause);
           const names = blockers.get(r.component) ?? new Set<string>();
-          if (why?.component !== undefined && why.component !== r.component) names.add(why.component);
-          if (why?.type === 'decision' && why.by !== r.component) names.add(why.by);
+          const whose = typeof why === 'string' ? why : why?.component;
+          if (whose !== undefined && whose !== r.component) names.add(whose);
+          if (typeof why === 'object' && why.by !== r.component) names.add(why.by);
           if (names.size > 0) blockers.set(r.component, names);
         } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
         else if (r.type === 'decision') {
           const fate = fates.get(r.component);
           if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
         }
-        if (r.component !== undefined) causes.remember(r.type, r.seq, r, r.component);
-        replay.apply(r);
+        if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? r : r.component, r.component);
+        if (own) replay.apply(r);
         readiness.apply(r);
         return undefined;
       },

@@ -4,9 +4,10 @@ import type { ComponentSpec } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
+import { NameSet } from '../name-set.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant } from './types.js';
+import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
 
 /** The one fault of the run: what it was, where and when. */
 interface TheFault {
@@ -95,14 +96,15 @@ export const recoversFromSingleFault: Invariant = {
   statement: 'After the one fault of a run, every component that ran before it (and is not one-shot) runs again within the recovery bound, unless the fault is permanent (destroy), a clean exit of the component, or the system deliberately halts.',
   rule: 'R2, R4, A (policy: no single point of failure)',
   kind: 'policy',
-  observe(scenario) {
+  observe(scenario, shared) {
     const inv = recoversFromSingleFault;
     const boundUs = recoveryBoundUs(scenario);
     // The records themselves (a record is never changed once written): a link's text is built only for a violation.
-    let chains = new RecentBySlot<TraceRecord>(2);
-    let replay = new TraceReplay(scenario.components);
+    let chains = new RecentBySlot<TraceRecord>(2, scenario.components);
+    // Its own replay is let go after a second fault (a shared one is the monitor's to keep).
+    let { replay, own } = replayFor(scenario, shared);
     /** Components that reached running before the fault. */
-    const ranBefore = new Set<string>();
+    let ranBefore = new NameSet(scenario.components);
     /** Per component: the last record that says why it is down. */
     const downSeq = new Map<string, number>();
     /** Per component: when the restart its policy decided is due (absent: no restart pending). */
@@ -125,8 +127,8 @@ export const recoversFromSingleFault: Invariant = {
         if (faults > 1 || operatorActions > 0) {
           if (ranBefore.size > 0 || chains.size > 0) {
             chains = new RecentBySlot<TraceRecord>(2);
-            replay = new TraceReplay();
-            ranBefore.clear();
+            if (own) replay = new TraceReplay();
+            ranBefore = new NameSet();
             downSeq.clear();
             restartDueUs.clear();
           }
@@ -141,7 +143,7 @@ export const recoversFromSingleFault: Invariant = {
         if (r.type === 'state' && (r.to === 'starting' || r.to === 'running')) restartDueUs.delete(r.component);
         if (r.component !== undefined && (DOWN_TYPES.has(r.type) || (r.type === 'state' && (r.to === 'failed' || r.to === 'hung' || r.to === 'destroyed')))) downSeq.set(r.component, r.seq);
         if (r.type === 'fault' || r.component !== undefined) chains.remember(r.type, r.seq, r, r.component ?? '');
-        replay.apply(r);
+        if (own) replay.apply(r);
         return undefined;
       },
       finish() {

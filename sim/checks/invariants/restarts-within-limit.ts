@@ -1,5 +1,6 @@
 import { faultCounts } from '../../faults/registry.js';
 import { RecentBySlot } from '../recent-by-slot.js';
+import { positionsOf } from '../component-positions.js';
 import { violation, type Invariant } from './types.js';
 
 /** Decisions remembered per component: a restart is caused by one of its component's last few decisions. */
@@ -22,7 +23,12 @@ export const restartsWithinLimit: Invariant = {
   kind: 'safety',
   watches: ['boot-started', 'fault', 'decision', 'restart'],
   observe(scenario) {
-    const limit = new Map(scenario.components.map((c) => [c.name, c.policy.maxRestarts]));
+    // Read from the spec when a restart needs it, found by position (no map of every name).
+    const positions = positionsOf(scenario.components);
+    const limitOf = (name: string): number => {
+      const at = positions.of(name);
+      return at < 0 ? Infinity : (scenario.components[at]!.policy.maxRestarts ?? Infinity);
+    };
     const decisions = new RecentBySlot<string>(DECISIONS_PER_COMPONENT);
     const restarts = new Map<string, number>();
     const overridden = new Set<string>();
@@ -37,7 +43,7 @@ export const restartsWithinLimit: Invariant = {
           if (decisions.get(r.cause) !== r.component) return undefined;
           const n = (restarts.get(r.component) ?? 0) + 1;
           restarts.set(r.component, n);
-          const max = limit.get(r.component) ?? Infinity;
+          const max = limitOf(r.component);
           if (n === max + 1 && !overridden.has(r.component)) return [violation(restartsWithinLimit, `${r.component} restarted ${n} times in one boot, over its limit of ${max}`, r.seq)];
         }
         return undefined;

@@ -1,7 +1,6 @@
 import type { Violation } from '../../trace/trace-file.js';
 import { dependentsOf } from '../../scenario/graph.js';
-import { TraceReplay } from '../replay.js';
-import { violation, type Invariant } from './types.js';
+import { violation, type Invariant, replayFor } from './types.js';
 
 export const shutdownStopsDependentsFirst: Invariant = {
   id: 'shutdown-stops-dependents-first',
@@ -9,9 +8,9 @@ export const shutdownStopsDependentsFirst: Invariant = {
   rule: 'F8, R5',
   kind: 'safety',
   watches: ['stop-requested', 'state'],
-  observe(scenario) {
+  observe(scenario, shared) {
     const dependents = dependentsOf(scenario.components);
-    const replay = new TraceReplay(scenario.components);
+    const { replay, own } = replayFor(scenario, shared);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
@@ -19,7 +18,7 @@ export const shutdownStopsDependentsFirst: Invariant = {
           const alive = (dependents.get(r.component) ?? []).filter((d) => replay.isAlive(d));
           if (alive.length > 0) out = [violation(shutdownStopsDependentsFirst, `${r.component} asked to stop while its dependents ${alive.join(', ')} still run`, r.seq)];
         }
-        replay.apply(r);
+        if (own) replay.apply(r);
         return out;
       },
       finish: () => [],

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import type { Violation, ViolationKind } from '../../trace/trace-file.js';
+import { TraceReplay } from '../replay.js';
 
 /**
  * Watches one run's records as they are written. It keeps memory in
@@ -38,8 +39,25 @@ export interface Invariant {
    * which is most of what online checking costs in a long run.
    */
   watches?: readonly TraceRecord['type'][];
-  /** A fresh observer for one run of `scenario`. */
-  observe(scenario: Scenario): InvariantObserver;
+  /** A fresh observer for one run of `scenario`; `shared`: what the monitor shares among the run's observers. */
+  observe(scenario: Scenario, shared?: SharedReplay): InvariantObserver;
+}
+
+/**
+ * One replay of lifecycle states for all the observers of a run, applied by
+ * the monitor once every observer has seen a record, so that during
+ * `onRecord` it still says what held just before the record (what each
+ * observer's own replay, applied last, said). A dozen observers replay
+ * states: one shared replay is one lookup and one byte written per state
+ * record instead of a dozen.
+ */
+export interface SharedReplay {
+  readonly replay: TraceReplay;
+}
+
+/** The run's shared replay, or (observing alone) one of the observer's own, which it applies itself (`own`). */
+export function replayFor(scenario: Scenario, shared: SharedReplay | undefined): { replay: TraceReplay; own: boolean } {
+  return shared === undefined ? { replay: new TraceReplay(scenario.components), own: true } : { replay: shared.replay, own: false };
 }
 
 export function violation(inv: Pick<Invariant, 'id' | 'kind'>, message: string, record?: number): Violation {
