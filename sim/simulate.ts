@@ -57,8 +57,10 @@ export interface SimulateOptions {
  * events each), far fewer than a loop with no delay runs before its event
  * budget is spent.
  */
+export const INSTANT_BUDGET = { base: 100_000, perComponent: 1_000 } as const;
+
 export function instantBudgetOf(scenario: Pick<Scenario, 'components'>): number {
-  return 100_000 + 1_000 * scenario.components.length;
+  return INSTANT_BUDGET.base + INSTANT_BUDGET.perComponent * scenario.components.length;
 }
 
 /** How often `onProgress` is called, in steps of the simulation. */

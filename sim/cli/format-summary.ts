@@ -4,7 +4,7 @@ import type { TraceRecord } from '../trace/records.js';
 import type { TraceFile } from '../trace/trace-file.js';
 import { formatBytes } from '../format/format-bytes.js';
 import type { Scenario } from '../scenario/types.js';
-import { instantBudgetOf } from '../simulate.js';
+import { INSTANT_BUDGET, instantBudgetOf } from '../simulate.js';
 
 const STORY_LINES_MAX = 40;
 
@@ -116,7 +116,7 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
   if (s.outcome === 'event-budget-exhausted' && s.events < scenario.eventBudget) {
     // Stopped before its budget: by the instant budget (sim/simulate.ts instantBudgetOf), which only a standstill reaches.
     lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events: virtual time stood still at ${formatInstant(s.endUs)} for ${instantBudgetOf(scenario)} of them ` +
-      '(the most one instant may hold: 100,000 and 1,000 per component), so the run could never reach its end: see no-restart-livelock');
+      `(the most one instant may hold: ${INSTANT_BUDGET.base.toLocaleString('en')} and ${INSTANT_BUDGET.perComponent.toLocaleString('en')} per component), so the run could never reach its end: see no-restart-livelock`);
   } else if (s.outcome === 'event-budget-exhausted') {
     lines.push(`EVENT BUDGET EXHAUSTED after ${s.events} events at ${formatInstant(s.endUs)}: the run was cut short (no-restart-livelock says whether time still advanced; raise event_budget if the run is just long)`);
   }

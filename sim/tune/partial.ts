@@ -3,8 +3,6 @@ import { parseShard } from '../shards/read-shard.js';
 import { TUNE_PARTIAL_FORMAT, TUNE_PARTIAL_VERSION, tunePartialSchema } from '../shards/schemas.js';
 import type { TuneData, TuneHeader } from './data.js';
 
-export { TUNE_PARTIAL_FORMAT, TUNE_PARTIAL_VERSION };
-
 /** One run: the setting's index, the seed, and its row of metrics. */
 export type RunEntry = [setting: number, seed: number, row: number[]];
 
