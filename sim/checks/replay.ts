@@ -5,7 +5,6 @@ import type { LifecycleState, PowerState, TraceRecord } from '../trace/records.j
 const STATES: readonly LifecycleState[] = ['stopped', 'stopped', 'starting', 'running', 'stopping', 'hung', 'failed', 'destroyed'];
 const CODE_OF = new Map<LifecycleState, number>(STATES.map((s, code) => [s, code] as const).slice(1));
 
-
 /**
  * Replays state and power records in order, so checkers can ask "what was
  * true just before this record?" without the model. Pure reading of a trace.
