@@ -58,6 +58,8 @@ export interface RequestSource {
   arrivals?: ArrivalStream;
   /** Per-request mode: the stream the gaps between arrivals are drawn from (resolved on the first draw), and their mean. */
   stream?: Stream;
+  /** Per-request mode: the timer event of its next arrival (one object per driver, queued again and again). */
+  arrival?: { readonly k: 'request'; readonly c: number };
   meanGapUs: number;
 }
 

@@ -72,7 +72,9 @@ function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' 
 function scheduleNextRequest(w: WriterCore, c: number): void {
   const source = requestSources(w)[c]!;
   source.stream ??= w.streams.stream(`requests:${w.name(c)}`);
-  w.engine.schedule(exponentialUs(source.stream, source.meanGapUs), { k: 'request', c });
+  // One timer event per driver, reused: it is plain data that nothing changes once queued (a fork clones its queue).
+  source.arrival ??= { k: 'request', c };
+  w.engine.schedule(exponentialUs(source.stream, source.meanGapUs), source.arrival);
 }
 
 /** Per-request mode: one arrival (client-requests.ts counts it), and the next one drawn. */
