@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../../simulate.js';
+import { Simulation } from '../../model/simulation.js';
 import { benchCompare } from './compare.js';
 import { benchExhaustive } from './exhaustive.js';
 import { runEngineShape } from './engine-shape.js';
@@ -90,6 +91,16 @@ function benchModelRun(what: string, hours: number, options: BenchSystemOptions)
   ].filter((r) => r !== undefined);
   console.log(`    ${what}, ${hours} virtual hours: ${(events / 1e6).toFixed(2)} M events, ${trace.summary.records} records in ${seconds.toFixed(2)} s: ` +
     `${rate.toFixed(2)} M events/s${ratios.length > 0 ? ` (${ratios.join('; ')})` : ''}, ${(hours / seconds).toFixed(1)} virtual hours per wall second`);
+  // The same run without the invariant catalogue, the run counter and the kept trace: what the model itself costs.
+  const scenario = benchSystem(`${hours}h`, 10, options);
+  const aloneStarted = performance.now();
+  const sim = Simulation.create(scenario, scenario.seed, { probeTicks: 'computed' });
+  sim.start();
+  sim.run({ untilUs: scenario.durationUs, eventBudget: scenario.eventBudget });
+  const aloneSeconds = (performance.now() - aloneStarted) / 1000;
+  const aloneRate = sim.engine.eventsProcessed / aloneSeconds / 1e6;
+  console.log(`      the model alone (no checkers, no trace kept): ${aloneSeconds.toFixed(2)} s, ${aloneRate.toFixed(2)} M events/s` +
+    `${engineRate ? ` (x${(aloneRate / engineRate).toFixed(2)} of the engine)` : ''}; the checkers and the counts are the other ${(100 * Math.max(0, 1 - aloneSeconds / seconds)).toFixed(0)} %`);
 }
 
 /**
@@ -119,18 +130,32 @@ function benchScale(): void {
     `${s.restarts.total} restarts, peak RSS ${peakRssMb().toFixed(0)} MB`);
 }
 
+/**
+ * `--only <letters>` runs the named parts alone (e.g. `--only ab`: the engine
+ * and the model), for a quick look; the figures quoted come from whole runs.
+ * (a) always runs when (b) or (g) does, as they are quoted against it.
+ */
+function partsToRun(argv: readonly string[]): (part: string) => boolean {
+  const at = argv.indexOf('--only');
+  if (at < 0) return () => true;
+  const letters = argv[at + 1] ?? '';
+  return (part) => letters.includes(part) || (part === 'a' && /[bg]/.test(letters));
+}
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const runs = partsToRun(argv);
   console.log(`recsim bench on node ${process.version}`);
-  benchEngine();
-  benchModel();
-  console.log(await benchCompare());
-  benchScale();
-  console.log(benchStorm());
+  if (runs('a')) benchEngine();
+  if (runs('b')) benchModel();
+  if (runs('c')) console.log(await benchCompare());
+  if (runs('d')) benchScale();
+  if (runs('e')) console.log(benchStorm());
   const dir = mkdtempSync(join(tmpdir(), 'recsim-bench-'));
-  console.log(benchFlaky(dir, typedReference));
-  console.log(benchScaleYaml(dir));
-  console.log(benchStartup());
-  console.log(await benchExhaustive(process.argv.slice(2)));
+  if (runs('g')) console.log(benchFlaky(dir, typedReference));
+  if (runs('i')) console.log(benchScaleYaml(dir));
+  if (runs('h')) console.log(benchStartup());
+  if (runs('f')) console.log(await benchExhaustive(argv));
 }
 
 await main();
