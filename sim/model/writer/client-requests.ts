@@ -33,9 +33,9 @@ export function openLedgers(w: WriterCore): void {
   });
 }
 
-/** Per-request mode: one arrival now. */
-export function requestArrives(w: WriterCore, c: number): void {
-  arrive(w.state.clientRequests[c]!, requestSources(w)[c]!, w.nowUs);
+/** Per-request mode: one arrival now at driver `c`, whose source the caller has in hand. */
+export function requestArrives(w: WriterCore, c: number, source: RequestSource): void {
+  arrive(w.state.clientRequests[c]!, source, w.nowUs);
 }
 
 /** A driver's state changed: its ledger follows, and what the change lets out is written. */

@@ -7,6 +7,7 @@ import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
 import { type Handlers, type WriterCore } from './core.js';
 import { probeTickNote } from '../probe-ticks.js';
 import { openLedgers, requestArrives, requestSources } from './client-requests.js';
+import type { RequestSource } from '../request-ledger.js';
 
 /**
  * The run's start, the fault plan (scripted, stochastic, triggered) and the
@@ -23,7 +24,7 @@ function startRun(w: WriterCore, seed: number): void {
   });
   resubscribeTriggers(w);
   openLedgers(w);
-  w.topo.specs.forEach((spec, c) => spec.requests?.mode === 'per-request' && scheduleNextRequest(w, c));
+  requestSources(w).forEach((source, c) => source?.load.mode === 'per-request' && scheduleNextRequest(w, c, source));
   w.carryOut({ do: 'boot', cause: start.seq });
 }
 
@@ -69,8 +70,7 @@ function injectFault(w: WriterCore, i: number, source: 'scripted' | 'triggered' 
   w.facts.push({ f: 'fault-injected', fault: i, seq: record.seq });
 }
 
-function scheduleNextRequest(w: WriterCore, c: number): void {
-  const source = requestSources(w)[c]!;
+function scheduleNextRequest(w: WriterCore, c: number, source: RequestSource): void {
   source.stream ??= w.streams.stream(`requests:${w.name(c)}`);
   // One timer event per driver, reused: it is plain data that nothing changes once queued (a fork clones its queue).
   source.arrival ??= { k: 'request', c };
@@ -79,8 +79,9 @@ function scheduleNextRequest(w: WriterCore, c: number): void {
 
 /** Per-request mode: one arrival (client-requests.ts counts it), and the next one drawn. */
 function oneRequestArrives(w: WriterCore, c: number): void {
-  scheduleNextRequest(w, c);
-  requestArrives(w, c);
+  const source = requestSources(w)[c]!;
+  scheduleNextRequest(w, c, source);
+  requestArrives(w, c, source);
 }
 
 export const RUN = {
