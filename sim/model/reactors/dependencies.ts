@@ -43,14 +43,17 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const members: number[] = [];
   const seen = new Set<number>([fact.c]);
   const work = [fact.c];
+  const takeDown = (d: number): void => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    if (!stopsWithDependency(topo, d) || !canBeStopped(s, d)) return;
+    members.push(d);
+    work.push(d);
+  };
   for (let head = 0; head < work.length; head++) {
-    for (const d of [...topo.dependents[work[head]!]!, ...quorumLostBy(s, topo, work[head]!)]) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      if (!stopsWithDependency(topo, d) || !canBeStopped(s, d)) continue;
-      members.push(d);
-      work.push(d);
-    }
+    const x = work[head]!;
+    for (const d of topo.dependents[x]!) takeDown(d);
+    if (topo.quorumDependents[x]!.length > 0) for (const d of quorumLostBy(s, topo, x)) takeDown(d);
   }
   if (members.length === 0) return NO_COMMANDS;
   members.sort((a, b) => a - b);
