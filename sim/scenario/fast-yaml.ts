@@ -22,45 +22,93 @@ const TRUES = new Set(['true', 'True', 'TRUE']);
 const FALSES = new Set(['false', 'False', 'FALSE']);
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-/** A plain scalar this reader takes as it stands: no indicator first (block context allows the rest). */
-const SAFE_PLAIN = /^[A-Za-z0-9_./+$~(=<]/;
 const LONGEST_KEY = 200;
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const OPEN_SQUARE = 0x5b;
 const CLOSE_SQUARE = 0x5d;
+const OPEN_CURLY = 0x7b;
 const CLOSE_CURLY = 0x7d;
 
 function giveUp(): never {
   throw new NotInSubset();
 }
 
-/** The value of a plain scalar, typed as the YAML 1.2 core schema types it. */
-function plainValue(text: string, inFlow: boolean): unknown {
-  if (NULLS.has(text)) return null;
-  if (TRUES.has(text)) return true;
-  if (FALSES.has(text)) return false;
+/** For each ASCII code: can it start a plain scalar this reader takes as it stands (no indicator first; block context allows the rest). */
+const SAFE_FIRST = asciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./+$~(=<');
+/** In a flow collection a plain scalar ends at , [ ] { }, and a quote in it is YAML's business: this reader gives up at any of these. */
+const FLOW_INDICATOR = asciiSet(',[]{}"\'');
+/** The first letters of null, true and false (and `~`): only a short scalar starting with one is looked up. */
+const WORD_FIRST = asciiSet('nNtTfF~');
+
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/**
+ * The shortest string V8 makes as a slice of another (SlicedString::kMinLength): a
+ * longer value read from the file would keep the whole file's text alive (41 MB for
+ * a million components) for as long as the scenario lives.
+ */
+const SHORTEST_SLICE = 13;
+
+/** `s` without a reference to the text it was cut from: a string joined to another is made flat, and its slice refers to that copy. */
+function detached(s: string): string {
+  return s.length < SHORTEST_SLICE ? s : (`\u0000${s}`).slice(1);
+}
+
+/**
+ * The value of the plain scalar `line[start, end)` (no trailing spaces), typed
+ * as the YAML 1.2 core schema types it. One pass over its characters; a
+ * string is cut from the line only once it is known to be one.
+ */
+function plainScalar(line: string, start: number, end: number, inFlow: boolean): unknown {
+  const length = end - start;
+  const first = line.charCodeAt(start);
+  if (length === 0 || (length <= 5 && WORD_FIRST[first] === 1)) {
+    const text = line.slice(start, end);
+    if (NULLS.has(text)) return null;
+    if (TRUES.has(text)) return true;
+    if (FALSES.has(text)) return false;
+  }
   // Only a digit, a sign or a dot can start a number: most scalars (keys, names) are tested no further for one.
-  const first = text.charCodeAt(0);
   if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
+    const text = line.slice(start, end);
     if (INT.test(text)) return Number(text);
     if (FLOAT.test(text)) return Number(text);
   }
   // `.inf`, `.nan`, a leading dash, a colon (a time like 10:30, a URL): YAML has readings for these that this reader leaves to the library.
-  if (text.startsWith('.') || /^[-+]?0[xo]/.test(text)) giveUp();
-  if (!SAFE_PLAIN.test(text) || text.includes(' #') || text.includes(': ') || text.endsWith(':')) giveUp();
-  // In a flow collection a plain scalar ends at , [ ] { }; a colon before one of them is YAML's business.
-  if (inFlow && (/[,[\]{}"']/.test(text) || /:[,\]}]/.test(text))) giveUp();
-  return text;
+  if (first === 0x2e) giveUp();
+  const zero = first === 0x2b || first === 0x2d ? start + 1 : start;
+  if (zero + 1 < end && line.charCodeAt(zero) === 0x30 && (line.charCodeAt(zero + 1) === 0x78 || line.charCodeAt(zero + 1) === 0x6f)) giveUp(); // 0x.., 0o..
+  if (!(first < 128 && SAFE_FIRST[first] === 1)) giveUp();
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x23 && line.charCodeAt(i - 1) === 0x20 && i > start) giveUp(); // ` #` starts a comment
+    if (c === 0x3a && (i === end - 1 || line.charCodeAt(i + 1) === 0x20)) giveUp(); // `: ` or a final `:`: a mapping
+    if (inFlow && c < 128 && FLOW_INDICATOR[c] === 1) giveUp();
+  }
+  return detached(line.slice(start, end));
 }
 
-/** A double- or single-quoted scalar that ends on its line, without escapes; returns [value, index after it]. */
-function quoted(line: string, at: number): [string, number] {
+/** Where the scan of a flow value or a quoted scalar ended: the index after it (set by the functions below, read right after). */
+let scanEnd = 0;
+
+/** A double- or single-quoted scalar that ends on its line, without escapes; sets `scanEnd` after it. */
+function quoted(line: string, at: number): string {
   const quote = line[at]!;
   if (quote === '"') {
     const end = line.indexOf('"', at + 1);
     if (end < 0) giveUp();
     const value = line.slice(at + 1, end);
     if (value.includes('\\')) giveUp();
-    return [value, end + 1];
+    scanEnd = end + 1;
+    return detached(value);
   }
   let value = '';
   let i = at + 1;
@@ -73,7 +121,8 @@ function quoted(line: string, at: number): [string, number] {
       i = end + 2;
       continue;
     }
-    return [value, end + 1];
+    scanEnd = end + 1;
+    return detached(value);
   }
 }
 
@@ -82,57 +131,103 @@ function checkedKey(key: unknown, into: Record<string, unknown>): string {
   return key;
 }
 
-/** Reads one flow value (`{...}`, `[...]`, quoted, plain) of `line` from `at`; returns [value, index after it]. */
-function flowValue(line: string, at: number): [unknown, number] {
+/** Reads one flow value (`{...}`, `[...]`, quoted, plain) of `line` from `at`; sets `scanEnd` after it. */
+function flowValue(line: string, at: number): unknown {
   let i = skipSpaces(line, at);
-  const c = line[i];
-  if (c === '{') {
+  const c = line.charCodeAt(i);
+  if (c === OPEN_CURLY) {
     const map: Record<string, unknown> = {};
     i = skipSpaces(line, i + 1);
-    if (line[i] === '}') return [map, i + 1];
+    if (line.charCodeAt(i) === CLOSE_CURLY) {
+      scanEnd = i + 1;
+      return map;
+    }
     for (;;) {
-      const [key, afterKey] = flowKey(line, i);
-      const name = checkedKey(key, map);
-      if (line[afterKey] !== ':' || (line[afterKey + 1] !== ' ' && line[afterKey + 1] !== undefined)) giveUp();
-      const [value, afterValue] = flowValue(line, afterKey + 1);
-      map[name] = value;
-      i = skipSpaces(line, afterValue);
-      if (line[i] === '}') return [map, i + 1];
-      if (line[i] !== ',') giveUp();
+      const name = checkedKey(flowKey(line, i), map);
+      const afterKey = scanEnd;
+      if (line.charCodeAt(afterKey) !== COLON || (line.charCodeAt(afterKey + 1) !== SPACE && afterKey + 1 < line.length)) giveUp();
+      map[name] = flowValue(line, afterKey + 1);
+      i = skipSpaces(line, scanEnd);
+      const next = line.charCodeAt(i);
+      if (next === CLOSE_CURLY) {
+        scanEnd = i + 1;
+        return map;
+      }
+      if (next !== COMMA) giveUp();
       i = skipSpaces(line, i + 1);
-      if (line[i] === '}') giveUp(); // a trailing comma: legal YAML, rare in scenarios
+      if (line.charCodeAt(i) === CLOSE_CURLY) giveUp(); // a trailing comma: legal YAML, rare in scenarios
     }
   }
-  if (c === '[') {
-    const list: unknown[] = [];
+  if (c === OPEN_SQUARE) {
+    // Items gathered first and copied once: an array grown by push from empty keeps room for 16 items (most lists here hold one or two).
+    const start = items.length;
     i = skipSpaces(line, i + 1);
-    if (line[i] === ']') return [list, i + 1];
-    for (;;) {
-      const [value, after] = flowValue(line, i);
-      list.push(value);
-      i = skipSpaces(line, after);
-      if (line[i] === ']') return [list, i + 1];
-      if (line[i] !== ',') giveUp();
-      i = skipSpaces(line, i + 1);
-      if (line[i] === ']') giveUp();
+    if (line.charCodeAt(i) !== CLOSE_SQUARE) {
+      for (;;) {
+        items.push(flowValue(line, i));
+        i = skipSpaces(line, scanEnd);
+        const next = line.charCodeAt(i);
+        if (next === CLOSE_SQUARE) break;
+        if (next !== COMMA) giveUp();
+        i = skipSpaces(line, i + 1);
+        if (line.charCodeAt(i) === CLOSE_SQUARE) giveUp();
+      }
     }
+    const list = items.slice(start);
+    items.length = start;
+    scanEnd = i + 1;
+    return list;
   }
-  if (c === '"' || c === "'") return quoted(line, i);
+  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return quoted(line, i);
   let end = i;
   for (let code = line.charCodeAt(end); end < line.length && code !== COMMA && code !== CLOSE_SQUARE && code !== CLOSE_CURLY; code = line.charCodeAt(++end));
-  const text = line.slice(i, end).trimEnd();
-  if (text.length === 0) giveUp();
-  return [plainValue(text, true), end];
+  scanEnd = end;
+  const valueEnd = trimmedEnd(line, i, end);
+  if (valueEnd === i) giveUp();
+  return plainScalar(line, i, valueEnd, true);
 }
 
-/** A flow mapping's key, up to its `:`. */
-function flowKey(line: string, at: number): [unknown, number] {
-  if (line[at] === '"' || line[at] === "'") return quoted(line, at);
+/** The items of the flow sequences being read (nested ones above their parents'), before each is copied out at its exact length. */
+const items: unknown[] = [];
+
+/** The end of `line[start, end)` without its trailing spaces; a trailing whitespace character other than a space is left to the library. */
+function trimmedEnd(line: string, start: number, end: number): number {
+  while (end > start && line.charCodeAt(end - 1) === SPACE) end--;
+  if (end > start && line.charCodeAt(end - 1) > 0x7f && /\s/.test(line[end - 1]!)) giveUp();
+  return end;
+}
+
+/**
+ * The keys met so far, by context (flow, block): a key written a million times is
+ * cut from its line once; the others are compared in place. Bounded, so a file of
+ * a million distinct keys compares each with a few dozen at most.
+ */
+const knownKeys: [string[], string[]] = [[], []];
+const MOST_KNOWN_KEYS = 32;
+
+/** The plain key `line[start, end)`, read as a plain scalar in its context. */
+function plainKey(line: string, start: number, end: number, inFlow: boolean): unknown {
+  const known = knownKeys[inFlow ? 0 : 1];
+  const length = end - start;
+  for (let k = 0; k < known.length; k++) {
+    const key = known[k]!;
+    if (key.length === length && line.startsWith(key, start)) return key;
+  }
+  const key = plainScalar(line, start, end, inFlow);
+  if (typeof key === 'string' && known.length < MOST_KNOWN_KEYS) known.push(key);
+  return key;
+}
+
+/** A flow mapping's key, up to its `:`; sets `scanEnd` at the colon. */
+function flowKey(line: string, at: number): unknown {
+  const c = line.charCodeAt(at);
+  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return quoted(line, at);
   const colon = line.indexOf(':', at);
   if (colon < 0) giveUp();
-  const text = line.slice(at, colon);
-  if (text !== text.trimEnd()) giveUp();
-  return [plainValue(text, true), colon];
+  if (colon > at && line.charCodeAt(colon - 1) === SPACE) giveUp();
+  if (colon > at && line.charCodeAt(colon - 1) > 0x7f && /\s/.test(line[colon - 1]!)) giveUp();
+  scanEnd = colon;
+  return plainKey(line, at, colon, true);
 }
 
 function skipSpaces(line: string, at: number): number {
@@ -307,11 +402,11 @@ class BlockReader {
   private inlineValue(text: string): unknown {
     const c = text[0];
     if (c === '{' || c === '[' || c === '"' || c === "'") {
-      const [value, after] = flowValue(text, 0);
-      if (after !== text.length) giveUp();
+      const value = flowValue(text, 0);
+      if (scanEnd !== text.length) giveUp();
       return value;
     }
-    return plainValue(text, false);
+    return plainScalar(text, 0, text.length, false);
   }
 }
 
@@ -320,15 +415,14 @@ function keyOf(text: string): { key: unknown; value: string } | undefined {
   if (text[0] === '{' || text[0] === '[') return undefined;
   if (text[0] === '"' || text[0] === "'") {
     if (!/^("[^"]*"|'[^']*'): /.test(text) && !/^("[^"]*"|'[^']*'):$/.test(text)) return undefined;
-    const [key, after] = quoted(text, 0);
-    return { key, value: text.slice(after + 1).trim() };
+    const key = quoted(text, 0);
+    return { key, value: text.slice(scanEnd + 1).trim() };
   }
   const colon = text.indexOf(': ');
   const at = colon >= 0 ? colon : text.endsWith(':') ? text.length - 1 : -1;
   if (at < 0) return undefined;
-  const keyText = text.slice(0, at);
-  if (keyText !== keyText.trimEnd() || keyText.startsWith('? ')) giveUp();
-  return { key: plainValue(keyText, false), value: text.slice(at + 1).trim() };
+  if ((at > 0 && /\s/.test(text[at - 1]!)) || text.startsWith('? ')) giveUp();
+  return { key: plainKey(text, 0, at, false), value: text.slice(at + 1).trim() };
 }
 
 /**
@@ -336,10 +430,15 @@ function keyOf(text: string): { key: unknown; value: string } | undefined {
  * equals what the YAML library returns), else undefined.
  */
 export function parseFastYaml(text: string): unknown {
+  items.length = 0;
+  knownKeys[0].length = 0;
+  knownKeys[1].length = 0;
   try {
     return new BlockReader(contentLines(text.startsWith('\uFEFF') ? text.slice(1) : text)).document();
   } catch (error) {
     if (error instanceof NotInSubset || error instanceof RangeError) return undefined;
     throw error;
+  } finally {
+    items.length = 0;
   }
 }
