@@ -160,11 +160,12 @@ function flowValue(line: string, at: number): unknown {
   }
   if (c === OPEN_SQUARE) {
     // Items gathered first and copied once: an array grown by push from empty keeps room for 16 items (most lists here hold one or two).
-    const start = items.length;
+    const start = itemsTop;
     i = skipSpaces(line, i + 1);
     if (line.charCodeAt(i) !== CLOSE_SQUARE) {
       for (;;) {
-        items.push(flowValue(line, i));
+        const item = flowValue(line, i);
+        items[itemsTop++] = item;
         i = skipSpaces(line, scanEnd);
         const next = line.charCodeAt(i);
         if (next === CLOSE_SQUARE) break;
@@ -173,8 +174,10 @@ function flowValue(line: string, at: number): unknown {
         if (line.charCodeAt(i) === CLOSE_SQUARE) giveUp();
       }
     }
-    const list = items.slice(start);
-    items.length = start;
+    const list = items.slice(start, itemsTop);
+    // Cleared, not shortened (setting an array's length is a call into the runtime): nothing read stays referenced.
+    for (let k = start; k < itemsTop; k++) items[k] = undefined;
+    itemsTop = start;
     scanEnd = i + 1;
     return list;
   }
@@ -189,6 +192,7 @@ function flowValue(line: string, at: number): unknown {
 
 /** The items of the flow sequences being read (nested ones above their parents'), before each is copied out at its exact length. */
 const items: unknown[] = [];
+let itemsTop = 0;
 
 /** The end of `line[start, end)` without its trailing spaces; a trailing whitespace character other than a space is left to the library. */
 function trimmedEnd(line: string, start: number, end: number): number {
@@ -281,77 +285,118 @@ function blockScalar(style: string, strip: boolean, body: readonly string[]): st
   return strip ? value : `${value}\n`;
 }
 
-/** The lines that carry content: indentation measured, comments removed; anything the reader cannot be sure of gives up. */
-function contentLines(text: string): Line[] {
-  if (text.includes('\t') || text.includes('\r') || text.includes(BLOCK_MARK)) giveUp();
-  const lines: Line[] = [];
-  const raws = text.split('\n');
-  for (let r = 0; r < raws.length; r++) {
-    const raw = raws[r]!;
-    let indent = 0;
-    while (raw[indent] === ' ') indent++;
-    if (indent === raw.length || raw[indent] === '#') continue;
-    let body = raw.slice(indent);
-    // A block scalar's header ends in > or | (and a -): only such a line is matched against it.
-    const tail = body.trimEnd();
-    const last = tail.charCodeAt(tail.length - 1) === 0x2d ? tail.charCodeAt(tail.length - 2) : tail.charCodeAt(tail.length - 1);
-    const header = last === 0x3e || last === 0x7c ? BLOCK_HEADER.exec(tail) : null;
-    if (header && !body.startsWith('-') && !body.slice(0, header[1]!.length).includes('#') && !/["']/.test(header[1]!)) {
-      // The lines of a block scalar are its text, comments and blank lines included.
-      let end = r + 1;
-      while (end < raws.length && (raws[end]!.trim().length === 0 || raws[end]!.length - raws[end]!.trimStart().length > indent)) end++;
-      lines.push({ indent, text: `${header[1]}${BLOCK_MARK}`, block: blockScalar(header[2]!, header[3] === '-', raws.slice(r + 1, end)) });
-      r = end - 1;
-      continue;
-    }
-    if (indent === 0 && (body.startsWith('---') || body.startsWith('...') || body.startsWith('%'))) giveUp();
-    const hash = body.indexOf('#');
-    if (hash >= 0) {
-      // A comment starts at a `#` after a space, and the text before it has no quote to hide one in.
-      if (body[hash - 1] !== ' ' || /["']/.test(body.slice(0, hash))) giveUp();
-      body = body.slice(0, hash);
-    }
-    body = body.trimEnd();
-    if (body.length > 0) lines.push({ indent, text: body });
+/**
+ * The lines that carry content, read one at a time as the block reader asks:
+ * indentation measured, comments removed; anything the reader cannot be sure
+ * of gives up. A line is dropped once read (a million lines held until the
+ * end all lived long enough to be copied into the old generation).
+ */
+class ContentLines {
+  /** The next content line, undefined at the end. */
+  current: Line | undefined;
+  /** The line read before `current`. */
+  previous: Line | undefined;
+  /** Where the next raw line starts in the text (past its end: no line left). */
+  private at = 0;
+
+  constructor(private readonly text: string) {
+    if (text.includes('\t') || text.includes('\r') || text.includes(BLOCK_MARK)) giveUp();
+    this.current = this.read();
   }
-  return lines;
+
+  advance(): void {
+    this.previous = this.current;
+    this.current = this.read();
+  }
+
+  /** The end of the raw line starting at `start` (its newline, or the end of the text). */
+  private lineEnd(start: number): number {
+    const newline = this.text.indexOf('\n', start);
+    return newline < 0 ? this.text.length : newline;
+  }
+
+  private read(): Line | undefined {
+    const text = this.text;
+    while (this.at <= text.length) {
+      const start = this.at;
+      const end = this.lineEnd(start);
+      this.at = end + 1;
+      let indent = 0;
+      while (text.charCodeAt(start + indent) === 0x20) indent++;
+      if (start + indent === end || text.charCodeAt(start + indent) === 0x23) continue;
+      let body = text.slice(start + indent, end);
+      // A block scalar's header ends in > or | (and a -): only such a line is matched against it.
+      const tail = body.trimEnd();
+      const last = tail.charCodeAt(tail.length - 1) === 0x2d ? tail.charCodeAt(tail.length - 2) : tail.charCodeAt(tail.length - 1);
+      const header = last === 0x3e || last === 0x7c ? BLOCK_HEADER.exec(tail) : null;
+      if (header && !body.startsWith('-') && !body.slice(0, header[1]!.length).includes('#') && !/["']/.test(header[1]!)) {
+        // The lines of a block scalar are its text, comments and blank lines included.
+        const raws: string[] = [];
+        while (this.at <= text.length) {
+          const rawEnd = this.lineEnd(this.at);
+          const raw = text.slice(this.at, rawEnd);
+          if (!(raw.trim().length === 0 || raw.length - raw.trimStart().length > indent)) break;
+          raws.push(raw);
+          this.at = rawEnd + 1;
+        }
+        return { indent, text: `${header[1]}${BLOCK_MARK}`, block: blockScalar(header[2]!, header[3] === '-', raws) };
+      }
+      if (indent === 0 && (body.startsWith('---') || body.startsWith('...') || body.startsWith('%'))) giveUp();
+      const hash = body.indexOf('#');
+      if (hash >= 0) {
+        // A comment starts at a `#` after a space, and the text before it has no quote to hide one in.
+        if (body[hash - 1] !== ' ' || /["']/.test(body.slice(0, hash))) giveUp();
+        body = body.slice(0, hash);
+      }
+      body = body.trimEnd();
+      if (body.length > 0) return { indent, text: body };
+    }
+    return undefined;
+  }
 }
 
 /** Block structure over the content lines. */
 class BlockReader {
-  private next = 0;
-
-  constructor(private readonly lines: readonly Line[]) {}
+  constructor(private readonly lines: ContentLines) {}
 
   document(): unknown {
-    if (this.lines.length === 0) return null;
-    const value = this.node(this.lines[0]!.indent);
-    if (this.next !== this.lines.length) giveUp();
+    const first = this.lines.current;
+    if (first === undefined) return null;
+    const value = this.node(first.indent);
+    if (this.lines.current !== undefined) giveUp();
     return value;
   }
 
   /** The block node whose lines start at `indent`. */
   private node(indent: number): unknown {
-    const line = this.lines[this.next]!;
+    const line = this.lines.current!;
     if (line.indent !== indent) giveUp();
     if (line.text === '-' || line.text.startsWith('- ')) return this.sequence(indent);
     if (keyOf(line.text) !== undefined) return this.mapping(indent, line.text);
     // A lone scalar or flow collection as the whole node.
-    this.next++;
+    this.lines.advance();
     return this.inlineValue(line.text);
   }
 
   /** A sequence at `indent`; `aligned`: it is a key's value at the key's own indentation, so a line that is no item ends it. */
   private sequence(indent: number, aligned = false): unknown[] {
     const list: unknown[] = [];
-    while (this.next < this.lines.length) {
-      const line = this.lines[this.next]!;
+    for (let line = this.lines.current; line !== undefined; line = this.lines.current) {
       if (line.indent < indent) break;
       if (aligned && line.indent === indent && !(line.text === '-' || line.text.startsWith('- '))) break;
       if (line.indent > indent || !(line.text === '-' || line.text.startsWith('- '))) giveUp();
+      const itemStart = skipSpaces(line.text, 1);
+      const first = line.text.charCodeAt(itemStart);
+      if (first === OPEN_CURLY || first === OPEN_SQUARE) {
+        // `- { ... }`, the one-line item of a large file: read in place, not cut from the line first.
+        this.lines.advance();
+        list.push(flowValue(line.text, itemStart));
+        if (scanEnd !== line.text.length) giveUp();
+        continue;
+      }
       const rest = line.text.slice(1).trimStart();
       if (rest.length === 0) {
-        this.next++;
+        this.lines.advance();
         list.push(this.nestedOrNull(indent, false));
         continue;
       }
@@ -362,7 +407,7 @@ class BlockReader {
         list.push(this.mapping(itemIndent, rest));
         continue;
       }
-      this.next++;
+      this.lines.advance();
       list.push(this.inlineValue(rest));
     }
     return list;
@@ -376,10 +421,10 @@ class BlockReader {
       const split = keyOf(text);
       if (split === undefined) giveUp();
       const name = checkedKey(split.key, map);
-      this.next++;
-      const block = split.value === BLOCK_MARK ? this.lines[this.next - 1]!.block : undefined;
+      this.lines.advance();
+      const block = split.value === BLOCK_MARK ? this.lines.previous!.block : undefined;
       map[name] = block !== undefined ? block : split.value.length === 0 ? this.nestedOrNull(indent, true) : this.inlineValue(split.value);
-      const line = this.lines[this.next];
+      const line = this.lines.current;
       if (!line || line.indent < indent) return map;
       if (line.indent > indent) giveUp();
       if (line.text === '-' || line.text.startsWith('- ')) {
@@ -392,7 +437,7 @@ class BlockReader {
 
   /** What follows `key:` or a lone `-`: a more-indented node, a sequence at the key's indentation, or null. */
   private nestedOrNull(indent: number, sequenceMayAlign: boolean): unknown {
-    const line = this.lines[this.next];
+    const line = this.lines.current;
     if (!line) return null;
     if (line.indent > indent) return this.node(line.indent);
     if (sequenceMayAlign && line.indent === indent && (line.text === '-' || line.text.startsWith('- '))) return this.sequence(indent, true);
@@ -430,15 +475,16 @@ function keyOf(text: string): { key: unknown; value: string } | undefined {
  * equals what the YAML library returns), else undefined.
  */
 export function parseFastYaml(text: string): unknown {
-  items.length = 0;
+  itemsTop = 0;
   knownKeys[0].length = 0;
   knownKeys[1].length = 0;
   try {
-    return new BlockReader(contentLines(text.startsWith('\uFEFF') ? text.slice(1) : text)).document();
+    return new BlockReader(new ContentLines(text.startsWith('\uFEFF') ? text.slice(1) : text)).document();
   } catch (error) {
     if (error instanceof NotInSubset || error instanceof RangeError) return undefined;
     throw error;
   } finally {
     items.length = 0;
+    itemsTop = 0;
   }
 }

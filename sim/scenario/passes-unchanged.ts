@@ -129,29 +129,29 @@ function gap(gaps: Set<string>, kind: string): PassesUnchanged {
 function leaf(zod: ZodInternals): PassesUnchanged {
   return (value) => {
     payload.value = value;
-    payload.issues.length = 0;
     zod.run(payload, SYNC_CONTEXT);
-    const passed = payload.issues.length === 0;
-    payload.value = undefined;
-    payload.issues.length = 0;
-    return passed;
+    return settle();
   };
 }
 
 /** zod's `runChecks`, for a value that passed its type: a check with a `when` runs only when that says so. */
 function passesChecks(checks: NonNullable<ZodDef['checks']>, value: unknown): boolean {
   payload.value = value;
-  payload.issues.length = 0;
   for (const ch of checks) {
     const when = ch._zod.def.when;
     if (when !== undefined && !when(payload)) continue;
     ch._zod.check(payload);
     if (payload.issues.length > 0) break;
   }
-  const passed = payload.issues.length === 0;
+  return settle();
+}
+
+/** Whether the payload collected no issue; leaves it empty for the next check (its issues cleared only when there are some: shortening an array is a call into the runtime). */
+function settle(): boolean {
   payload.value = undefined;
+  if (payload.issues.length === 0) return true;
   payload.issues.length = 0;
-  return passed;
+  return false;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
