@@ -63,6 +63,9 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
     const parent = parents.pop();
     const key = keys.pop();
     if (typeof value === 'string') {
+      // A duration starts with a digit or a space (DURATION): a name such as c123 is not matched against it.
+      const first = value.charCodeAt(0);
+      if (first < 0x80 && !(first >= 0x30 && first <= 0x39) && first !== 0x20 && !(first >= 0x09 && first <= 0x0d)) continue;
       const last = key === undefined ? path.at(-1) : key;
       if (last === 'name' || last === 'description') continue;
       const match = DURATION.exec(value);
