@@ -29,7 +29,8 @@ export const MAX_COMPONENTS = 1_000_000;
  * heartbeats off without a word), and fields that contradict each other.
  */
 export function validateInput(input: ScenarioInput): void {
-  checkRoundsToZero(input, []);
+  // Most files have no such duration: a walk that keeps no path says so, and only a file that has one is walked again for its path.
+  if (anyRoundsToZero(input)) checkRoundsToZero(input, []);
   (input.faults ?? []).forEach((f, i) => {
     const fault = f as Record<string, unknown>;
     if (fault.exit_code !== undefined && fault.signal !== undefined) {
@@ -63,13 +64,9 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
     const parent = parents.pop();
     const key = keys.pop();
     if (typeof value === 'string') {
-      // A duration starts with a digit or a space (DURATION): a name such as c123 is not matched against it.
-      const first = value.charCodeAt(0);
-      if (first < 0x80 && !(first >= 0x30 && first <= 0x39) && first !== 0x20 && !(first >= 0x09 && first <= 0x0d)) continue;
       const last = key === undefined ? path.at(-1) : key;
       if (last === 'name' || last === 'description') continue;
-      const match = DURATION.exec(value);
-      if (match && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0) {
+      if (roundsToZero(value)) {
         const at = key === undefined ? undefined : { parent, key };
         throw new ScenarioProblem(pathOf(at, path), `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
       }
@@ -84,6 +81,42 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
       else for (const k in value) if (Object.hasOwn(value, k)) push((value as Record<string, unknown>)[k], k);
     }
   }
+}
+
+/** Whether a text is a duration of more than zero that is less than 1 µs. */
+function roundsToZero(value: string): boolean {
+  // A duration starts with a digit or a space (DURATION): a name such as c123 is not matched against it.
+  const first = value.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x30 && first <= 0x39) && first !== 0x20 && !(first >= 0x09 && first <= 0x0d)) return false;
+  const match = DURATION.exec(value);
+  return match !== null && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0;
+}
+
+/** Whether `checkRoundsToZero` would find a problem in `node` (the input as a whole): the same walk, keeping no path. */
+function anyRoundsToZero(node: unknown): boolean {
+  const values: unknown[] = [node];
+  const keys: (string | number | undefined)[] = [undefined];
+  while (values.length > 0) {
+    const value = values.pop();
+    const key = keys.pop();
+    if (typeof value === 'string') {
+      if (key !== 'name' && key !== 'description' && roundsToZero(value)) return true;
+    } else if (value !== null && typeof value === 'object') {
+      if (Array.isArray(value)) {
+        for (let k = 0; k < value.length; k++) {
+          values.push(value[k]);
+          keys.push(k);
+        }
+      } else {
+        for (const k in value) {
+          if (!Object.hasOwn(value, k)) continue;
+          values.push((value as Record<string, unknown>)[k]);
+          keys.push(k);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 const INVARIANT_IDS = new Set(INVARIANTS.map((inv) => inv.id));
