@@ -51,9 +51,10 @@ function asciiSet(chars: string): Uint8Array {
 }
 
 /**
- * The shortest string V8 makes as a slice of another (SlicedString::kMinLength): a
- * longer value read from the file would keep the whole file's text alive (41 MB for
- * a million components) for as long as the scenario lives.
+ * The shortest string V8 makes as a slice of another (V8 src/objects/string.h,
+ * `SlicedString::kMinLength`; shorter substrings are copies): a longer value read
+ * from the file would keep the whole file's text alive (41 MB for a million
+ * components) for as long as the scenario lives. fast-yaml.test.ts measures it.
  */
 const SHORTEST_SLICE = 13;
 
@@ -96,103 +97,10 @@ function plainScalar(line: string, start: number, end: number, inFlow: boolean):
   return detached(line.slice(start, end));
 }
 
-/** Where the scan of a flow value or a quoted scalar ended: the index after it (set by the functions below, read right after). */
-let scanEnd = 0;
-
-/** A double- or single-quoted scalar that ends on its line, without escapes; sets `scanEnd` after it. */
-function quoted(line: string, at: number): string {
-  const quote = line[at]!;
-  if (quote === '"') {
-    const end = line.indexOf('"', at + 1);
-    if (end < 0) giveUp();
-    const value = line.slice(at + 1, end);
-    if (value.includes('\\')) giveUp();
-    scanEnd = end + 1;
-    return detached(value);
-  }
-  let value = '';
-  let i = at + 1;
-  for (;;) {
-    const end = line.indexOf("'", i);
-    if (end < 0) giveUp();
-    value += line.slice(i, end);
-    if (line[end + 1] === "'") {
-      value += "'";
-      i = end + 2;
-      continue;
-    }
-    scanEnd = end + 1;
-    return detached(value);
-  }
-}
-
 function checkedKey(key: unknown, into: Record<string, unknown>): string {
   if (typeof key !== 'string' || key.length === 0 || key.length > LONGEST_KEY || RESERVED_KEYS.has(key) || Object.hasOwn(into, key)) giveUp();
   return key;
 }
-
-/** Reads one flow value (`{...}`, `[...]`, quoted, plain) of `line` from `at`; sets `scanEnd` after it. */
-function flowValue(line: string, at: number): unknown {
-  let i = skipSpaces(line, at);
-  const c = line.charCodeAt(i);
-  if (c === OPEN_CURLY) {
-    const map: Record<string, unknown> = {};
-    i = skipSpaces(line, i + 1);
-    if (line.charCodeAt(i) === CLOSE_CURLY) {
-      scanEnd = i + 1;
-      return map;
-    }
-    for (;;) {
-      const name = checkedKey(flowKey(line, i), map);
-      const afterKey = scanEnd;
-      if (line.charCodeAt(afterKey) !== COLON || (line.charCodeAt(afterKey + 1) !== SPACE && afterKey + 1 < line.length)) giveUp();
-      map[name] = flowValue(line, afterKey + 1);
-      i = skipSpaces(line, scanEnd);
-      const next = line.charCodeAt(i);
-      if (next === CLOSE_CURLY) {
-        scanEnd = i + 1;
-        return map;
-      }
-      if (next !== COMMA) giveUp();
-      i = skipSpaces(line, i + 1);
-      if (line.charCodeAt(i) === CLOSE_CURLY) giveUp(); // a trailing comma: legal YAML, rare in scenarios
-    }
-  }
-  if (c === OPEN_SQUARE) {
-    // Items gathered first and copied once: an array grown by push from empty keeps room for 16 items (most lists here hold one or two).
-    const start = itemsTop;
-    i = skipSpaces(line, i + 1);
-    if (line.charCodeAt(i) !== CLOSE_SQUARE) {
-      for (;;) {
-        const item = flowValue(line, i);
-        items[itemsTop++] = item;
-        i = skipSpaces(line, scanEnd);
-        const next = line.charCodeAt(i);
-        if (next === CLOSE_SQUARE) break;
-        if (next !== COMMA) giveUp();
-        i = skipSpaces(line, i + 1);
-        if (line.charCodeAt(i) === CLOSE_SQUARE) giveUp();
-      }
-    }
-    const list = items.slice(start, itemsTop);
-    // Cleared, not shortened (setting an array's length is a call into the runtime): nothing read stays referenced.
-    for (let k = start; k < itemsTop; k++) items[k] = undefined;
-    itemsTop = start;
-    scanEnd = i + 1;
-    return list;
-  }
-  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return quoted(line, i);
-  let end = i;
-  for (let code = line.charCodeAt(end); end < line.length && code !== COMMA && code !== CLOSE_SQUARE && code !== CLOSE_CURLY; code = line.charCodeAt(++end));
-  scanEnd = end;
-  const valueEnd = trimmedEnd(line, i, end);
-  if (valueEnd === i) giveUp();
-  return plainScalar(line, i, valueEnd, true);
-}
-
-/** The items of the flow sequences being read (nested ones above their parents'), before each is copied out at its exact length. */
-const items: unknown[] = [];
-let itemsTop = 0;
 
 /** The end of `line[start, end)` without its trailing spaces; a trailing whitespace character other than a space is left to the library. */
 function trimmedEnd(line: string, start: number, end: number): number {
@@ -201,37 +109,151 @@ function trimmedEnd(line: string, start: number, end: number): number {
   return end;
 }
 
-/**
- * The keys met so far, by context (flow, block): a key written a million times is
- * cut from its line once; the others are compared in place. Bounded, so a file of
- * a million distinct keys compares each with a few dozen at most.
- */
-const knownKeys: [string[], string[]] = [[], []];
+/** How many keys `InlineReader` remembers per context: a file of a million distinct keys compares each with a few dozen at most. */
 const MOST_KNOWN_KEYS = 32;
 
-/** The plain key `line[start, end)`, read as a plain scalar in its context. */
-function plainKey(line: string, start: number, end: number, inFlow: boolean): unknown {
-  const known = knownKeys[inFlow ? 0 : 1];
-  const length = end - start;
-  for (let k = 0; k < known.length; k++) {
-    const key = known[k]!;
-    if (key.length === length && line.startsWith(key, start)) return key;
-  }
-  const key = plainScalar(line, start, end, inFlow);
-  if (typeof key === 'string' && known.length < MOST_KNOWN_KEYS) known.push(key);
-  return key;
-}
+/**
+ * What is read within one line (flow collections, quoted and plain scalars,
+ * keys), with the little state that reading keeps, one per parse: where the
+ * last scan ended (instead of a [value, end] pair per value), the items of the
+ * flow lists being read, and the keys met so far.
+ */
+class InlineReader {
+  /** Where the last scan of a flow value, a quoted scalar or a key ended: the index after it (read right after the call). */
+  scanEnd = 0;
+  /** The items of the flow lists being read (nested ones above their parents'), before each is copied out at its exact length. */
+  private readonly items: unknown[] = [];
+  private itemsTop = 0;
+  /** The keys met so far, in flow and in block context: a key written a million times is cut from its line once; then it is compared in place. */
+  private readonly flowKeys: string[] = [];
+  private readonly blockKeys: string[] = [];
 
-/** A flow mapping's key, up to its `:`; sets `scanEnd` at the colon. */
-function flowKey(line: string, at: number): unknown {
-  const c = line.charCodeAt(at);
-  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return quoted(line, at);
-  const colon = line.indexOf(':', at);
-  if (colon < 0) giveUp();
-  if (colon > at && line.charCodeAt(colon - 1) === SPACE) giveUp();
-  if (colon > at && line.charCodeAt(colon - 1) > 0x7f && /\s/.test(line[colon - 1]!)) giveUp();
-  scanEnd = colon;
-  return plainKey(line, at, colon, true);
+  /** A double- or single-quoted scalar that ends on its line, without escapes; `scanEnd` after it. */
+  quoted(line: string, at: number): string {
+    const quote = line[at]!;
+    if (quote === '"') {
+      const end = line.indexOf('"', at + 1);
+      if (end < 0) giveUp();
+      const value = line.slice(at + 1, end);
+      if (value.includes('\\')) giveUp();
+      this.scanEnd = end + 1;
+      return detached(value);
+    }
+    let value = '';
+    let i = at + 1;
+    for (;;) {
+      const end = line.indexOf("'", i);
+      if (end < 0) giveUp();
+      value += line.slice(i, end);
+      if (line[end + 1] === "'") {
+        value += "'";
+        i = end + 2;
+        continue;
+      }
+      this.scanEnd = end + 1;
+      return detached(value);
+    }
+  }
+
+  /** One flow value (`{...}`, `[...]`, quoted, plain) of `line` from `at`; `scanEnd` after it. */
+  flowValue(line: string, at: number): unknown {
+    let i = skipSpaces(line, at);
+    const c = line.charCodeAt(i);
+    if (c === OPEN_CURLY) {
+      const map: Record<string, unknown> = {};
+      i = skipSpaces(line, i + 1);
+      if (line.charCodeAt(i) === CLOSE_CURLY) {
+        this.scanEnd = i + 1;
+        return map;
+      }
+      for (;;) {
+        const name = checkedKey(this.flowKey(line, i), map);
+        const afterKey = this.scanEnd;
+        if (line.charCodeAt(afterKey) !== COLON || (line.charCodeAt(afterKey + 1) !== SPACE && afterKey + 1 < line.length)) giveUp();
+        map[name] = this.flowValue(line, afterKey + 1);
+        i = skipSpaces(line, this.scanEnd);
+        const next = line.charCodeAt(i);
+        if (next === CLOSE_CURLY) {
+          this.scanEnd = i + 1;
+          return map;
+        }
+        if (next !== COMMA) giveUp();
+        i = skipSpaces(line, i + 1);
+        if (line.charCodeAt(i) === CLOSE_CURLY) giveUp(); // a trailing comma: legal YAML, rare in scenarios
+      }
+    }
+    if (c === OPEN_SQUARE) {
+      // Items gathered first and copied once: an array grown by push from empty keeps room for 16 items (most lists here hold one or two).
+      const items = this.items;
+      const start = this.itemsTop;
+      i = skipSpaces(line, i + 1);
+      if (line.charCodeAt(i) !== CLOSE_SQUARE) {
+        for (;;) {
+          const item = this.flowValue(line, i);
+          items[this.itemsTop++] = item;
+          i = skipSpaces(line, this.scanEnd);
+          const next = line.charCodeAt(i);
+          if (next === CLOSE_SQUARE) break;
+          if (next !== COMMA) giveUp();
+          i = skipSpaces(line, i + 1);
+          if (line.charCodeAt(i) === CLOSE_SQUARE) giveUp();
+        }
+      }
+      const list = items.slice(start, this.itemsTop);
+      // Cleared, not shortened (setting an array's length is a call into the runtime): nothing read stays referenced.
+      for (let k = start; k < this.itemsTop; k++) items[k] = undefined;
+      this.itemsTop = start;
+      this.scanEnd = i + 1;
+      return list;
+    }
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(line, i);
+    let end = i;
+    for (let code = line.charCodeAt(end); end < line.length && code !== COMMA && code !== CLOSE_SQUARE && code !== CLOSE_CURLY; code = line.charCodeAt(++end));
+    this.scanEnd = end;
+    const valueEnd = trimmedEnd(line, i, end);
+    if (valueEnd === i) giveUp();
+    return plainScalar(line, i, valueEnd, true);
+  }
+
+  /** The plain key `line[start, end)`, read as a plain scalar in its context. */
+  plainKey(line: string, start: number, end: number, inFlow: boolean): unknown {
+    const known = inFlow ? this.flowKeys : this.blockKeys;
+    const length = end - start;
+    for (let k = 0; k < known.length; k++) {
+      const key = known[k]!;
+      if (key.length === length && line.startsWith(key, start)) return key;
+    }
+    const key = plainScalar(line, start, end, inFlow);
+    if (typeof key === 'string' && known.length < MOST_KNOWN_KEYS) known.push(key);
+    return key;
+  }
+
+  /** A flow mapping's key, up to its `:`; `scanEnd` at the colon. */
+  private flowKey(line: string, at: number): unknown {
+    const c = line.charCodeAt(at);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(line, at);
+    const colon = line.indexOf(':', at);
+    if (colon < 0) giveUp();
+    if (colon > at && line.charCodeAt(colon - 1) === SPACE) giveUp();
+    if (colon > at && line.charCodeAt(colon - 1) > 0x7f && /\s/.test(line[colon - 1]!)) giveUp();
+    this.scanEnd = colon;
+    return this.plainKey(line, at, colon, true);
+  }
+
+  /** Splits `key: value` (or `key:`) at the first `: `; undefined when the text is not a mapping entry. */
+  keyOf(text: string): { key: unknown; value: string } | undefined {
+    if (text[0] === '{' || text[0] === '[') return undefined;
+    if (text[0] === '"' || text[0] === "'") {
+      if (!/^("[^"]*"|'[^']*'): /.test(text) && !/^("[^"]*"|'[^']*'):$/.test(text)) return undefined;
+      const key = this.quoted(text, 0);
+      return { key, value: text.slice(this.scanEnd + 1).trim() };
+    }
+    const colon = text.indexOf(': ');
+    const at = colon >= 0 ? colon : text.endsWith(':') ? text.length - 1 : -1;
+    if (at < 0) return undefined;
+    if ((at > 0 && /\s/.test(text[at - 1]!)) || text.startsWith('? ')) giveUp();
+    return { key: this.plainKey(text, 0, at, false), value: text.slice(at + 1).trim() };
+  }
 }
 
 function skipSpaces(line: string, at: number): number {
@@ -357,6 +379,8 @@ class ContentLines {
 
 /** Block structure over the content lines. */
 class BlockReader {
+  private readonly inline = new InlineReader();
+
   constructor(private readonly lines: ContentLines) {}
 
   document(): unknown {
@@ -372,7 +396,7 @@ class BlockReader {
     const line = this.lines.current!;
     if (line.indent !== indent) giveUp();
     if (line.text === '-' || line.text.startsWith('- ')) return this.sequence(indent);
-    if (keyOf(line.text) !== undefined) return this.mapping(indent, line.text);
+    if (this.inline.keyOf(line.text) !== undefined) return this.mapping(indent, line.text);
     // A lone scalar or flow collection as the whole node.
     this.lines.advance();
     return this.inlineValue(line.text);
@@ -390,8 +414,8 @@ class BlockReader {
       if (first === OPEN_CURLY || first === OPEN_SQUARE) {
         // `- { ... }`, the one-line item of a large file: read in place, not cut from the line first.
         this.lines.advance();
-        list.push(flowValue(line.text, itemStart));
-        if (scanEnd !== line.text.length) giveUp();
+        list.push(this.inline.flowValue(line.text, itemStart));
+        if (this.inline.scanEnd !== line.text.length) giveUp();
         continue;
       }
       const rest = line.text.slice(1).trimStart();
@@ -402,7 +426,7 @@ class BlockReader {
       }
       const itemIndent = indent + (line.text.length - rest.length);
       if (rest.startsWith('- ') || rest === '-') giveUp(); // a sequence in a sequence on one line
-      if (keyOf(rest) !== undefined) {
+      if (this.inline.keyOf(rest) !== undefined) {
         // `- key: value` opens a mapping whose keys line up after the dash.
         list.push(this.mapping(itemIndent, rest));
         continue;
@@ -418,7 +442,7 @@ class BlockReader {
     const map: Record<string, unknown> = {};
     let text: string | undefined = first;
     for (;;) {
-      const split = keyOf(text);
+      const split = this.inline.keyOf(text);
       if (split === undefined) giveUp();
       const name = checkedKey(split.key, map);
       this.lines.advance();
@@ -447,27 +471,12 @@ class BlockReader {
   private inlineValue(text: string): unknown {
     const c = text[0];
     if (c === '{' || c === '[' || c === '"' || c === "'") {
-      const value = flowValue(text, 0);
-      if (scanEnd !== text.length) giveUp();
+      const value = this.inline.flowValue(text, 0);
+      if (this.inline.scanEnd !== text.length) giveUp();
       return value;
     }
     return plainScalar(text, 0, text.length, false);
   }
-}
-
-/** Splits `key: value` (or `key:`) at the first `: `; undefined when the text is not a mapping entry. */
-function keyOf(text: string): { key: unknown; value: string } | undefined {
-  if (text[0] === '{' || text[0] === '[') return undefined;
-  if (text[0] === '"' || text[0] === "'") {
-    if (!/^("[^"]*"|'[^']*'): /.test(text) && !/^("[^"]*"|'[^']*'):$/.test(text)) return undefined;
-    const key = quoted(text, 0);
-    return { key, value: text.slice(scanEnd + 1).trim() };
-  }
-  const colon = text.indexOf(': ');
-  const at = colon >= 0 ? colon : text.endsWith(':') ? text.length - 1 : -1;
-  if (at < 0) return undefined;
-  if ((at > 0 && /\s/.test(text[at - 1]!)) || text.startsWith('? ')) giveUp();
-  return { key: plainKey(text, 0, at, false), value: text.slice(at + 1).trim() };
 }
 
 /**
@@ -475,16 +484,10 @@ function keyOf(text: string): { key: unknown; value: string } | undefined {
  * equals what the YAML library returns), else undefined.
  */
 export function parseFastYaml(text: string): unknown {
-  itemsTop = 0;
-  knownKeys[0].length = 0;
-  knownKeys[1].length = 0;
   try {
     return new BlockReader(new ContentLines(text.startsWith('\uFEFF') ? text.slice(1) : text)).document();
   } catch (error) {
     if (error instanceof NotInSubset || error instanceof RangeError) return undefined;
     throw error;
-  } finally {
-    items.length = 0;
-    itemsTop = 0;
   }
 }
