@@ -14,11 +14,11 @@ const indexes = new WeakMap<readonly { readonly name: string }[], ReadonlyMap<st
 export function componentIndex(components: readonly { readonly name: string }[]): ReadonlyMap<string, number> {
   let index = indexes.get(components);
   if (index === undefined) {
+    // One operation per name (not a lookup then a set): the map's order is that of first appearance either way.
     const built = new Map<string, number>();
-    for (let i = 0; i < components.length; i++) {
-      const name = components[i]!.name;
-      if (!built.has(name)) built.set(name, i);
-    }
+    for (let i = 0; i < components.length; i++) built.set(components[i]!.name, i);
+    // A name given twice kept its last position: give it back its first, walking back (its place in the map does not move).
+    if (built.size !== components.length) for (let i = components.length - 1; i >= 0; i--) built.set(components[i]!.name, i);
     indexes.set(components, (index = built));
   }
   return index;

@@ -61,7 +61,11 @@ export interface ResolvedEdges {
   start?: 'on-demand';
 }
 
+/** No edges: what `resolveEdges` gives every component that writes none (shared, frozen). */
+export const NO_EDGES: ResolvedEdges = Object.freeze({});
+
 export function resolveEdges(c: EdgesInput): ResolvedEdges {
+  if (c.after === undefined && c.requires === undefined && c.wants === undefined && c.requisite === undefined && c.start !== 'on-demand') return NO_EDGES;
   const out: ResolvedEdges = {};
   for (const key of ['after', 'requires', 'wants', 'requisite'] as const) {
     const list = c[key];
@@ -73,6 +77,7 @@ export function resolveEdges(c: EdgesInput): ResolvedEdges {
 
 /** Every name an edge field of a component refers to, with the file path of the reference. */
 export function edgeReferences(c: ResolvedEdges, componentPath: FieldPath): { name: string; path: FieldPath; field: string }[] {
+  if (c.after === undefined && c.requires === undefined && c.wants === undefined && c.requisite === undefined) return [];
   const out: { name: string; path: FieldPath; field: string }[] = [];
   for (const key of ['after', 'requires', 'wants', 'requisite'] as const) {
     (c[key] ?? []).forEach((name, k) => out.push({ name, path: [...componentPath, key, k], field: key }));

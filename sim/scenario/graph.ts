@@ -24,42 +24,73 @@ function positionsOf(nodes: readonly DependencyNode[]): Map<string, number> {
  * `position` gives each node's index by name (a caller that has one passes it).
  */
 export function findCycle(nodes: readonly DependencyNode[], position: ReadonlyMap<string, number> = positionsOf(nodes)): string[] | undefined {
-  // By position (a name is looked up once per edge): a million nodes need no map of states by name.
+  // Two nodes of one name are one node, with the last one's dependencies, visited where the name first appears.
+  const roots = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) roots[i] = position.get(nodes[i]!.name)!;
+  const edges = edgesByPosition(nodes, position);
+  const cycle = findCycleAt(edges.first, edges.targets, roots);
+  return cycle?.map((i) => nodes[i]!.name);
+}
+
+/** The graph by position: node i's dependencies are `targets[first[i]]` up to `targets[first[i + 1]]`, -1 for a name that is no node. */
+export interface EdgesByPosition {
+  first: Int32Array;
+  targets: Int32Array;
+}
+
+/** Each node's dependencies looked up once, by position (compressed rows: two typed arrays for the whole graph). */
+export function edgesByPosition(nodes: readonly DependencyNode[], position: ReadonlyMap<string, number>): EdgesByPosition {
+  const first = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < nodes.length; i++) first[i + 1] = first[i]! + nodes[i]!.depends.length;
+  const targets = new Int32Array(first[nodes.length]!);
+  for (let i = 0, e = 0; i < nodes.length; i++) {
+    const depends = nodes[i]!.depends;
+    for (let k = 0; k < depends.length; k++, e++) targets[e] = position.get(depends[k]!) ?? -1;
+  }
+  return { first, targets };
+}
+
+/**
+ * `findCycle` over a graph by position (`edgesByPosition`): the positions along
+ * the cycle, the first repeated at the end. `roots[i]`: the node a search from
+ * the i-th node starts at (by default, itself).
+ */
+export function findCycleAt(first: Int32Array, targets: Int32Array, roots?: Int32Array): number[] | undefined {
+  const count = first.length - 1;
   const VISITING = 1;
   const DONE = 2;
-  const state = new Uint8Array(nodes.length);
-  const onPath = new Int32Array(nodes.length);
+  const state = new Uint8Array(count);
+  const onPath = new Int32Array(count);
   // Iterative depth-first search (a 10^5-long chain would overflow the call stack):
-  // `path` is the chain being explored, `next[i]` the next dependency of path[i] to try.
+  // `path` is the chain being explored, `next[i]` the next edge of path[i] to try.
   // A dependency that names no node has no dependencies of its own: it cannot be on a cycle.
   const path: number[] = [];
   const next: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    // Two nodes of one name are one node, with the last one's dependencies, visited where the name first appears.
-    const root = position.get(nodes[i]!.name)!;
+  for (let i = 0; i < count; i++) {
+    const root = roots === undefined ? i : roots[i]!;
     if (state[root] !== 0) continue;
     path.push(root);
-    next.push(0);
+    next.push(first[root]!);
     onPath[root] = 0;
     state[root] = VISITING;
     while (path.length > 0) {
       const top = path.length - 1;
-      const deps = nodes[path[top]!]!.depends;
-      const k = next[top]!;
-      if (k === deps.length) {
-        state[path[top]!] = DONE;
+      const node = path[top]!;
+      const edge = next[top]!;
+      if (edge === first[node + 1]) {
+        state[node] = DONE;
         path.pop();
         next.pop();
         continue;
       }
-      next[top] = k + 1;
-      const dep = position.get(deps[k]!);
-      if (dep === undefined || state[dep] === DONE) continue;
-      if (state[dep] === VISITING) return [...path.slice(onPath[dep]), dep].map((i) => nodes[i]!.name);
+      next[top] = edge + 1;
+      const dep = targets[edge]!;
+      if (dep < 0 || state[dep] === DONE) continue;
+      if (state[dep] === VISITING) return [...path.slice(onPath[dep]), dep];
       state[dep] = VISITING;
       onPath[dep] = path.length;
       path.push(dep);
-      next.push(0);
+      next.push(first[dep]!);
     }
   }
   return undefined;

@@ -5,7 +5,8 @@ import { ScenarioError, ScenarioProblem, type FieldPath } from '../format/errors
 import { parseFastYaml } from './fast-yaml.js';
 import { MAX_SCENARIO_BYTES, readTextFile } from './read-text.js';
 import { resolveScenario } from './resolve.js';
-import { scenarioSchema } from './schema.js';
+import { passesUnchanged } from './passes-unchanged.js';
+import { scenarioSchema, type ScenarioInput } from './schema.js';
 import type { Scenario } from './types.js';
 import { validateInput, validateScenario } from './validate.js';
 
@@ -108,18 +109,38 @@ function resolvedAndChecked(input: Parameters<typeof resolveScenario>[0]): Scena
  * keeps positions, and the same checks run again to say file:line:col.
  */
 export function parseScenario(text: string, file: string): Scenario {
-  const fast = parseFastYaml(text);
-  if (fast !== null && typeof fast === 'object' && !Array.isArray(fast)) {
-    const parsed = scenarioSchema.safeParse(fast);
-    if (parsed.success) {
-      try {
-        return resolvedAndChecked(parsed.data);
-      } catch (error) {
-        if (!(error instanceof ScenarioProblem)) throw error;
-      }
-    }
+  return parseFast(text) ?? parseScenarioWithPositions(text, file);
+}
+
+/**
+ * The fast path of `parseScenario`, or undefined when the text needs the slow
+ * one. Each stage lets the one before it go as soon as it exists (at a
+ * million components each is a few hundred MB): the reader's data once the
+ * schema's is there, the schema's once the scenario is resolved. When the
+ * reader's data passes the schema unchanged (passes-unchanged.ts), it is the
+ * schema's data: zod builds no copy.
+ */
+function parseFast(text: string): Scenario | undefined {
+  let read: unknown = parseFastYaml(text);
+  if (read === null || typeof read !== 'object' || Array.isArray(read)) return undefined;
+  let input: ScenarioInput | undefined;
+  if (passesUnchanged(scenarioSchema)(read)) input = read as ScenarioInput;
+  else {
+    const parsed = scenarioSchema.safeParse(read);
+    if (!parsed.success) return undefined;
+    input = parsed.data;
   }
-  return parseScenarioWithPositions(text, file);
+  read = undefined;
+  try {
+    validateInput(input);
+    const scenario = resolveScenario(input);
+    input = undefined;
+    validateScenario(scenario);
+    return scenario;
+  } catch (error) {
+    if (!(error instanceof ScenarioProblem)) throw error;
+    return undefined;
+  }
 }
 
 /** The checks of `parseScenario` over the YAML library's document, which knows where every value is: what every error message is made from. */

@@ -62,8 +62,12 @@ function resolveProbe(kind: ProbeKind, input: ProbeInput, path: FieldPath): Prob
   return spec;
 }
 
+/** No probes and no warmup: what `resolveProbes` gives every component that sets neither (shared, frozen). */
+export const NO_PROBES: { probes?: Probes; warmupUs?: Micros } = Object.freeze({});
+
 /** The resolved probes and warmup of a component (`path`: the component's). */
 export function resolveProbes(c: ProbeComponentInput, path: FieldPath): { probes?: Probes; warmupUs?: Micros } {
+  if (c.probes === undefined && c.warmup === undefined) return NO_PROBES;
   const out: { probes?: Probes; warmupUs?: Micros } = {};
   if (c.probes) {
     const probes: Probes = {};

@@ -40,7 +40,7 @@ type DependsInput = z.infer<typeof dependsField>;
 
 /** Splits `depends` into plain dependencies and quorums (`path`: the component's). */
 export function resolveDepends(input: DependsInput, path: FieldPath): { depends: string[]; quorums: readonly QuorumSpec[] } {
-  if (input === undefined) return { depends: [], quorums: NO_QUORUMS };
+  if (input === undefined) return { depends: NO_DEPENDS as string[], quorums: NO_QUORUMS };
   const items = Array.isArray(input) ? input : [input];
   // Names alone (the usual case): one copy of exactly their length. An array grown by push from empty keeps
   // room for 16 names, some 150 bytes a component wasted at a million components.
@@ -64,6 +64,9 @@ export function resolveDepends(input: DependsInput, path: FieldPath): { depends:
 
 /** No quorum: shared by every component without one (the caller keeps only a non-empty list). */
 const NO_QUORUMS: readonly QuorumSpec[] = Object.freeze([]);
+
+/** No dependencies: shared by every component that names none (frozen: resolved specs are read, never changed). */
+const NO_DEPENDS: readonly string[] = Object.freeze([]);
 
 /**
  * The file path of the k-th plain name in a resolved `depends` (quorum items

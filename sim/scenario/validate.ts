@@ -5,7 +5,7 @@ import type { ScenarioInput } from './schema.js';
 import { checkPolicyReferences } from './policy-references.js';
 import { faultKindOf } from '../faults/registry.js';
 import { componentIndex } from './component-index.js';
-import { findCycle } from './graph.js';
+import { edgesByPosition, findCycleAt, type EdgesByPosition } from './graph.js';
 import { plainDependsPath, quorumPath } from './quorum.js';
 import { edgeReferences } from './edges.js';
 import { isPattern, matchesAllowlistEntry, realmOf } from './realm.js';
@@ -29,7 +29,8 @@ export const MAX_COMPONENTS = 1_000_000;
  * heartbeats off without a word), and fields that contradict each other.
  */
 export function validateInput(input: ScenarioInput): void {
-  checkRoundsToZero(input, []);
+  // Most files have no such duration: a walk that keeps no path says so, and only a file that has one is walked again for its path.
+  if (anyRoundsToZero(input)) checkRoundsToZero(input, []);
   (input.faults ?? []).forEach((f, i) => {
     const fault = f as Record<string, unknown>;
     if (fault.exit_code !== undefined && fault.signal !== undefined) {
@@ -65,8 +66,7 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
     if (typeof value === 'string') {
       const last = key === undefined ? path.at(-1) : key;
       if (last === 'name' || last === 'description') continue;
-      const match = DURATION.exec(value);
-      if (match && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0) {
+      if (roundsToZero(value)) {
         const at = key === undefined ? undefined : { parent, key };
         throw new ScenarioProblem(pathOf(at, path), `"${value}" rounds to 0us (recsim counts time in whole microseconds): write at least 1us${last === 'heartbeat_period' ? ', or 0s to turn heartbeats off' : ''}`);
       }
@@ -81,6 +81,42 @@ function checkRoundsToZero(node: unknown, path: FieldPath): void {
       else for (const k in value) if (Object.hasOwn(value, k)) push((value as Record<string, unknown>)[k], k);
     }
   }
+}
+
+/** Whether a text is a duration of more than zero that is less than 1 µs. */
+function roundsToZero(value: string): boolean {
+  // A duration starts with a digit or a space (DURATION): a name such as c123 is not matched against it.
+  const first = value.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x30 && first <= 0x39) && first !== 0x20 && !(first >= 0x09 && first <= 0x0d)) return false;
+  const match = DURATION.exec(value);
+  return match !== null && Number(match[1]) > 0 && Math.round(Number(match[1]) * (UNIT_US[match[2]!] ?? 0)) === 0;
+}
+
+/** Whether `checkRoundsToZero` would find a problem in `node` (the input as a whole): the same walk, keeping no path. */
+function anyRoundsToZero(node: unknown): boolean {
+  const values: unknown[] = [node];
+  const keys: (string | number | undefined)[] = [undefined];
+  while (values.length > 0) {
+    const value = values.pop();
+    const key = keys.pop();
+    if (typeof value === 'string') {
+      if (key !== 'name' && key !== 'description' && roundsToZero(value)) return true;
+    } else if (value !== null && typeof value === 'object') {
+      if (Array.isArray(value)) {
+        for (let k = 0; k < value.length; k++) {
+          values.push(value[k]);
+          keys.push(k);
+        }
+      } else {
+        for (const k in value) {
+          if (!Object.hasOwn(value, k)) continue;
+          values.push((value as Record<string, unknown>)[k]);
+          keys.push(k);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 const INVARIANT_IDS = new Set(INVARIANTS.map((inv) => inv.id));
@@ -118,12 +154,13 @@ export function validateScenario(s: Scenario): void {
 
   // Collection parents first: resolve added each parent to its children's `depends`, which the user did not write.
   s.components.forEach((c, i) => known(c.collection?.parent, ['components', i, 'collection', 'parent']));
+  // Each dependency is looked up once, here: its position serves the roles' check and the cycle search below.
+  const dependsAt = edgesByPosition(s.components, index);
   s.components.forEach((c, i) => {
-    c.depends.forEach((d, k) => {
-      const at = (): FieldPath => [...plainDependsPath(['components', i], c.quorums, k)];
-      if (!index.has(d)) known(d, [...at()]);
-      if (d === c.name) throw new ScenarioProblem(at(), `"${c.name}" cannot depend on itself`);
-    });
+    for (let k = 0, e = dependsAt.first[i]!; k < c.depends.length; k++, e++) {
+      if (dependsAt.targets[e]! < 0) known(c.depends[k], [...plainDependsPath(['components', i], c.quorums, k)]);
+      if (c.depends[k] === c.name) throw new ScenarioProblem(plainDependsPath(['components', i], c.quorums, k), `"${c.name}" cannot depend on itself`);
+    }
     (c.quorums ?? []).forEach((q) => {
       q.of.forEach((m, j) => {
         const at = [...quorumPath(['components', i], q), 'of', j];
@@ -154,7 +191,7 @@ export function validateScenario(s: Scenario): void {
     }
   });
 
-  s.components.forEach((c, i) => validateRoles(s, c, i, index, known));
+  s.components.forEach((c, i) => validateRoles(s, c, i, dependsAt, known));
   checkMonitorCycles(s, index);
 
   checkPolicyReferences(s);
@@ -164,7 +201,8 @@ export function validateScenario(s: Scenario): void {
   // Names are unique by now, so the shared index gives each node's position (the nodes are the components, in order).
   const orderingEdges = s.components.some((c) => c.quorums !== undefined || c.after !== undefined);
   const nodes = orderingEdges ? s.components.map((c) => ({ name: c.name, depends: [...c.depends, ...(c.quorums ?? []).flatMap((q) => q.of), ...(c.after ?? [])] })) : s.components;
-  const cycle = findCycle(nodes, index);
+  const edges = orderingEdges ? edgesByPosition(nodes, index) : dependsAt;
+  const cycle = findCycleAt(edges.first, edges.targets)?.map((at) => s.components[at]!.name);
   if (cycle) {
     const at = index.get(cycle[0]!)!;
     const next = cycle[1];
@@ -228,16 +266,11 @@ export function validateScenario(s: Scenario): void {
 type Known = (name: string | undefined, path: (string | number)[], atKey?: boolean) => void;
 
 /** Fields that only make sense on some kinds of component, and the Fuchsia collection rules. */
-function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: ReadonlyMap<string, number>, known: Known): void {
-  const only = (field: string, present: boolean, kinds: readonly string[]): void => {
-    if (present && !kinds.includes(c.kind)) {
-      throw new ScenarioProblem(['components', i, field], `\`${field}\` applies to a ${kinds.join(' or ')}, and "${c.name}" is a ${c.kind}`);
-    }
-  };
-  only('supervises', c.supervises.length > 0, ['supervisor']);
-  only('on_core_failure', c.onCoreFailure !== undefined, ['monitor']);
-  only('storm_guard', c.stormGuardUs !== undefined, MONITOR_KIND_LIST);
-  only('call_check', c.callCheckEveryUs !== undefined, MONITOR_KIND_LIST);
+function validateRoles(s: Scenario, c: ComponentSpec, i: number, dependsAt: EdgesByPosition, known: Known): void {
+  onlyOn(c, i, 'supervises', c.supervises.length > 0, SUPERVISOR_KIND);
+  onlyOn(c, i, 'on_core_failure', c.onCoreFailure !== undefined, MONITOR_KIND);
+  onlyOn(c, i, 'storm_guard', c.stormGuardUs !== undefined, MONITOR_KIND_LIST);
+  onlyOn(c, i, 'call_check', c.callCheckEveryUs !== undefined, MONITOR_KIND_LIST);
   c.supervises.forEach((name, k) => {
     known(name, ['components', i, 'supervises', k]);
     if (name === c.name) throw new ScenarioProblem(['components', i, 'supervises', k], `"${c.name}" cannot supervise itself`);
@@ -247,13 +280,23 @@ function validateRoles(s: Scenario, c: ComponentSpec, i: number, index: Readonly
     if (c.collection.parent === c.name) throw new ScenarioProblem(['components', i, 'collection', 'parent'], `"${c.name}" cannot be in its own collection`);
   }
   // A dynamic child does not exist when the static topology is built: nothing outside its own collection can depend on it.
-  c.depends.forEach((d, k) => {
-    const dep = s.components[index.get(d)!]!;
+  for (let k = 0, e = dependsAt.first[i]!; k < c.depends.length; k++, e++) {
+    const dep = s.components[dependsAt.targets[e]!]!;
     if (dep.collection && dep.collection.parent !== c.collection?.parent) {
       throw new ScenarioProblem(plainDependsPath(['components', i], c.quorums, k),
-        `"${d}" is a dynamic child in a collection of "${dep.collection.parent}"; a dependency on it cannot exist outside that collection`);
+        `"${c.depends[k]}" is a dynamic child in a collection of "${dep.collection.parent}"; a dependency on it cannot exist outside that collection`);
     }
-  });
+  }
+}
+
+const SUPERVISOR_KIND: readonly string[] = ['supervisor'];
+const MONITOR_KIND: readonly string[] = ['monitor'];
+
+/** A field that only some kinds of component may set. */
+function onlyOn(c: ComponentSpec, i: number, field: string, present: boolean, kinds: readonly string[]): void {
+  if (present && !kinds.includes(c.kind)) {
+    throw new ScenarioProblem(['components', i, field], `\`${field}\` applies to a ${kinds.join(' or ')}, and "${c.name}" is a ${c.kind}`);
+  }
 }
 
 /**

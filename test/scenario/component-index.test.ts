@@ -18,6 +18,8 @@ describe('one name index and one boot set per scenario', () => {
   test('positions by name; the first of two components with one name keeps its position', () => {
     const index = componentIndex([{ name: 'x' }, { name: 'y' }, { name: 'x' }]);
     expect([...index]).toEqual([['x', 0], ['y', 1]]);
+    // Each name in the order it first appears, at its first position, however often it comes back.
+    expect([...componentIndex([{ name: 'a' }, { name: 'b' }, { name: 'a' }, { name: 'c' }, { name: 'b' }, { name: 'a' }])]).toEqual([['a', 0], ['b', 1], ['c', 3]]);
   });
 
   test('built once per components array: the topology and the invariants share what the checks at load built', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findCycle, transitiveDependents } from '../../sim/scenario/graph.js';
+import { edgesByPosition, findCycle, findCycleAt, transitiveDependents } from '../../sim/scenario/graph.js';
 import { parseScenario } from '../../sim/scenario/load.js';
 import { resolveScenario } from '../../sim/scenario/resolve.js';
 import { validateScenario } from '../../sim/scenario/validate.js';
@@ -42,6 +42,15 @@ describe('the cycle search by position', () => {
   test('a dependency that names no node cannot be on a cycle; the cycle found is named from where the search met it', () => {
     expect(findCycle([{ name: 'a', depends: ['ghost', 'b'] }, { name: 'b', depends: ['c'] }, { name: 'c', depends: ['b'] }])).toEqual(['b', 'c', 'b']);
     expect(findCycle([{ name: 'a', depends: ['ghost'] }])).toBeUndefined();
+  });
+
+  test('the graph by position: each dependency looked up once, -1 for a name that is no node; the search over it gives positions', () => {
+    const nodes = [{ name: 'a', depends: ['ghost', 'b'] }, { name: 'b', depends: ['c'] }, { name: 'c', depends: ['b', 'a'] }];
+    const edges = edgesByPosition(nodes, new Map([['a', 0], ['b', 1], ['c', 2]]));
+    expect([...edges.first]).toEqual([0, 2, 3, 5]);
+    expect([...edges.targets]).toEqual([-1, 1, 2, 1, 0]);
+    expect(findCycleAt(edges.first, edges.targets)).toEqual([1, 2, 1]);
+    expect(findCycleAt(new Int32Array([0, 1, 1]), new Int32Array([1]))).toBeUndefined();
   });
 
   test('two nodes of one name are one, with the last one\'s dependencies', () => {
