@@ -5,6 +5,11 @@ import type { LifecycleState, PowerState, Termination } from '../trace/records.j
 import type { ProbeStatus } from '../probes/types.js';
 import type { ArmedFault } from '../faults/commands.js';
 import type { DeepReadonly } from './readonly.js';
+import { NO_HISTORY, type History } from './history.js';
+import { emptyList } from './shared-empty.js';
+
+/** Each list, and the whole history of a component that has been through nothing, is shared until written (history.ts). */
+export type { History };
 
 /**
  * The whole mutable state of a run, as plain data: `structuredClone` copies
@@ -109,12 +114,18 @@ export type Life =
   | { state: 'failed' }
   | { state: 'destroyed' };
 
-export interface History {
-  startsUs: Micros[];
-  failuresUs: Micros[];
-  restartsUs: Micros[];
-  endsUs: Micros[];
-}
+/**
+ * The lifecycle states that carry no data: one object each, shared by every
+ * component in that state (a million components stopped before boot, or
+ * starting during it, make no million objects). Nothing writes into a life
+ * (a new state is a new object; only the data of a running, hung or stopping
+ * process and of a pending start is ever updated), and frozen, so nothing can.
+ */
+export const STOPPED_LIFE: Life = Object.freeze({ state: 'stopped' });
+export const STARTING_LIFE: Life = Object.freeze({ state: 'starting' });
+export const FAILED_LIFE: Life = Object.freeze({ state: 'failed' });
+export const DESTROYED_LIFE: Life = Object.freeze({ state: 'destroyed' });
+
 
 /** What a component carries across its lifecycle states; reset at every boot (except `generation`). */
 export interface ComponentState {
@@ -123,6 +134,7 @@ export interface ComponentState {
   generation: number;
   restarts: number;
   history: History;
+  /** This and the other lists below: shared while empty, so added to with `appended` (shared-empty.ts), never pushed onto. */
   armed: ArmedFault[];
   /** A run-time override of its restart policy (R2). */
   policyOverride?: RecoveryPolicy;
@@ -164,15 +176,22 @@ export interface QueuedStop {
   waitFor: string[];
 }
 
+/**
+ * A component before its first start: its seven fields and nothing more, the
+ * data-less parts shared (shared-empty.ts). The optional fields are added
+ * when first set, and a writer that clears one it never set leaves it absent
+ * (setting `undefined` would add the field, and with it a property store, to
+ * every component).
+ */
 export function freshComponent(generation: number): ComponentState {
   return {
-    life: { state: 'stopped' },
+    life: STOPPED_LIFE,
     generation,
     restarts: 0,
-    history: { startsUs: [], failuresUs: [], restartsUs: [], endsUs: [] },
-    armed: [],
-    pendingEvents: [],
-    waiters: [],
+    history: NO_HISTORY,
+    armed: emptyList(),
+    pendingEvents: emptyList(),
+    waiters: emptyList(),
   };
 }
 

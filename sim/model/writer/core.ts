@@ -6,7 +6,6 @@ import type { LifecycleState, PowerState, RecordDraft, TraceRecord } from '../..
 import type { Cause, Command, CommandKind } from '../commands.js';
 import type { SimEvent } from '../events.js';
 import type { Fact } from '../facts.js';
-import { HISTORY_MAX } from '../../policy/types.js';
 import type { ReactorContext } from '../reactor.js';
 import { isSettled, systemIsStopping, type ComponentState, type Life, type Process, type SystemState } from '../state.js';
 import type { Topology } from '../topology.js';
@@ -21,12 +20,6 @@ export type Handler<K extends CommandKind> = (w: WriterCore, cmd: CommandOf<K>) 
 
 /** One handler per command kind: a command without one does not compile. */
 export type Handlers = { [K in CommandKind]: Handler<K> };
-
-/** Appends an instant to a bounded history list (oldest dropped first). */
-export function remember(list: Micros[], atUs: Micros): void {
-  list.push(atUs);
-  if (list.length > HISTORY_MAX) list.shift();
-}
 
 /** Bytes written since the last periodic flush by a process running since `startedAtUs`. */
 export function unflushedBytes(topo: Topology, c: number, proc: Process | undefined, nowUs: Micros): number {

@@ -1,4 +1,5 @@
-import { freshComponent, isAlive, processOf } from '../state.js';
+import { freshComponent, isAlive, processOf, STOPPED_LIFE } from '../state.js';
+import { emptyList } from '../shared-empty.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 
 /**
@@ -14,11 +15,12 @@ function beginShutdown(w: WriterCore, reason: string, culprit: string | undefine
   w.setPower('shutting-down', cause);
   const started = w.emit({ type: 'shutdown-started', mode: 'graceful', reason, culprit, cause });
   for (const component of w.state.components) {
-    if (component.life.state === 'stopped') component.life = { state: 'stopped' };
-    component.pendingEvents = [];
-    component.waiters = [];
-    component.stopGroup = undefined;
-    component.queuedStop = undefined;
+    if (component.life.state === 'stopped') component.life = STOPPED_LIFE;
+    component.pendingEvents = emptyList();
+    component.waiters = emptyList();
+    // Cleared only if set: setting them to undefined would add both fields to every component.
+    if (component.stopGroup !== undefined) component.stopGroup = undefined;
+    if (component.queuedStop !== undefined) component.queuedStop = undefined;
   }
   const n = w.state.components.length;
   w.state.shutdown = { cause: started.seq, waitingFor: [...w.topo.shutdown.mustStopFirst], finished: new Array<boolean>(n).fill(false), finishedCount: 0 };
@@ -93,7 +95,7 @@ function boot(w: WriterCore, cause: number): void {
   w.setPower('booting', cause);
   const started = w.emit({ type: 'boot-started', boot: s.bootCount, cause });
   s.components.forEach((component, c) => {
-    if (component.life.state === 'failed' || component.life.state === 'destroyed') w.setLife(c, { state: 'stopped' }, started.seq);
+    if (component.life.state === 'failed' || component.life.state === 'destroyed') w.setLife(c, STOPPED_LIFE, started.seq);
     s.components[c] = freshComponent(w.comp(c).generation);
   });
   w.facts.push({ f: 'boot-started', seq: started.seq });
