@@ -1,12 +1,11 @@
 import type { Scenario } from '../scenario/types.js';
+import { IndexLists } from './index-lists.js';
 
 /** F8/R5: for each component, those that must finish stopping before it is asked to, and the reverse. */
 export interface ShutdownGraph {
   readonly mustStopFirst: readonly number[];
   readonly stopsBefore: readonly (readonly number[])[];
 }
-
-const NONE: readonly number[] = Object.freeze([]);
 
 /**
  * F8/R5 from the declarations, as Fuchsia's shutdown job builds it
@@ -25,15 +24,20 @@ const NONE: readonly number[] = Object.freeze([]);
  * `shutdown-stops-dependents-first` fired). `simultaneous` (a flaw kept on
  * purpose) keeps only the power manager last.
  */
-export function shutdownGraph(scenario: Scenario, dependents: readonly (readonly number[])[], childrenOf: readonly (readonly number[])[], powerManager: number | undefined): ShutdownGraph {
+export function shutdownGraph(
+  scenario: Scenario,
+  dependents: readonly (readonly number[])[],
+  childrenOf: readonly (readonly number[])[],
+  powerManager: number | undefined,
+  shared: IndexLists = new IndexLists(),
+): ShutdownGraph {
   const n = scenario.components.length;
   const ordered = scenario.system.shutdownOrder === 'dependency';
-  // Every component without an edge shares one frozen empty list (at a million components, a million arrays saved).
-  const stopsBefore: number[][] = new Array<number[]>(n).fill(NONE as number[]);
+  // Empty and one-element lists are shared (index-lists.ts): at a million components, a million arrays saved.
+  const stopsBefore = shared.lists(n);
   const mustStopFirst = new Array<number>(n).fill(0);
   const edge = (first: number, then: number): void => {
-    if (stopsBefore[first] === NONE) stopsBefore[first] = [then];
-    else stopsBefore[first]!.push(then);
+    shared.add(stopsBefore, first, then);
     mustStopFirst[then]!++;
   };
   if (ordered) {

@@ -1,0 +1,48 @@
+/**
+ * The topology's relations as lists of component positions, one list per
+ * component and relation, built so that a million components do not make
+ * millions of small arrays: every empty list is one shared frozen list, and
+ * every one-element list [p] is one shared frozen list per position p (at
+ * 10^6 components most lists hold nothing or one position: the one provider
+ * a service depends on, which is also the one it stops before). An array
+ * costs some 56 bytes and its pointer 8; a shared one costs the pointer.
+ *
+ * The topology never changes once built, so sharing is safe; frozen, so a
+ * writer that pushed onto a shared list would throw. Lists of two or more
+ * positions are each their own.
+ */
+export const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
+export class IndexLists {
+  /** The shared one-element list of each position, made on first use. */
+  private readonly singles: (readonly number[] | undefined)[] = [];
+
+  /** The list [p], shared by every relation of the topology that holds p alone. */
+  one(p: number): readonly number[] {
+    return (this.singles[p] ??= Object.freeze([p]));
+  }
+
+  /** `n` lists, each the shared empty one until something is added to it. */
+  lists(n: number): (readonly number[])[] {
+    return new Array<readonly number[]>(n).fill(NO_POSITIONS);
+  }
+
+  /** Adds `p` to the i-th list: the shared [p] for an empty one, a list of its own for a shared one-element one. */
+  add(lists: (readonly number[])[], i: number, p: number): void {
+    const list = lists[i]!;
+    if (list.length === 0) lists[i] = this.one(p);
+    else if (list.length === 1) lists[i] = [list[0]!, p];
+    else (list as number[]).push(p);
+  }
+
+  /** The positions of a list of names: shared when empty or one. */
+  positions(names: readonly string[] | undefined, at: (name: string) => number): readonly number[] {
+    if (names === undefined || names.length === 0) return NO_POSITIONS;
+    return names.length === 1 ? this.one(at(names[0]!)) : names.map(at);
+  }
+
+  /** A list built elsewhere (without repeats), shared when empty or one. */
+  shared(list: readonly number[]): readonly number[] {
+    return list.length === 0 ? NO_POSITIONS : list.length === 1 ? this.one(list[0]!) : list;
+  }
+}
