@@ -95,8 +95,7 @@ export function buildTopology(scenario: Scenario): Topology {
   const dependsOn = specs.map((c) => positions(c.depends));
   const dependents = lists(n);
   dependsOn.forEach((deps, i) => deps.forEach((d) => add(dependents, d, i)));
-  const noQuorums: readonly { k: number; of: readonly number[] }[] = Object.freeze([]);
-  const quorumsOf = specs.map((c) => (c.quorums === undefined || c.quorums.length === 0 ? noQuorums : c.quorums.map((q) => ({ k: q.k, of: q.of.map(at) }))));
+  const quorumsOf = specs.map((c) => (c.quorums === undefined || c.quorums.length === 0 ? (NO_POSITIONS as never[]) : c.quorums.map((q) => ({ k: q.k, of: q.of.map(at) }))));
   const quorumDependents = lists(n);
   quorumsOf.forEach((qs, i) => qs.length > 0 && new Set(qs.flatMap((q) => q.of)).forEach((m) => add(quorumDependents, m, i)));
   // Ordering (start rank, shutdown): a quorum member comes before its dependent like any dependency.
@@ -123,36 +122,35 @@ export function buildTopology(scenario: Scenario): Topology {
   const atBoot = bootSet(specs);
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
-  const savePaths: (readonly number[])[] = [];
+  const relation = <T extends readonly unknown[]>(lists: readonly T[]): readonly T[] => shared.relation(lists);
   const topo: Topology = {
     scenario,
     specs,
     index,
-    dependsOn,
-    dependents,
-    quorumsOf,
-    quorumDependents,
+    dependsOn: relation(dependsOn),
+    dependents: relation(dependents),
+    quorumsOf: relation(quorumsOf),
+    quorumDependents: relation(quorumDependents),
     monitorOf,
-    childrenOf,
+    childrenOf: relation(childrenOf),
     rootChildren: indicesWhere(n, (i) => specs[i]!.monitor === undefined),
-    boundTo,
-    afterOf,
-    pullsIn: specs.map((c) => positions(pulledInBy(c))),
-    requisiteOf: specs.map((c) => positions(c.requisite)),
+    boundTo: relation(boundTo),
+    afterOf: relation(afterOf),
+    pullsIn: relation(specs.map((c) => positions(pulledInBy(c)))),
+    requisiteOf: relation(specs.map((c) => positions(c.requisite))),
     hasOrderingOrRequisite: specs.some((c) => (c.after?.length ?? 0) > 0 || (c.requisite?.length ?? 0) > 0),
     atBoot,
     notAtBoot: indicesWhere(n, (i) => !atBoot[i]),
-    supervisorsOf,
-    transientChildrenOf,
+    supervisorsOf: relation(supervisorsOf),
+    transientChildrenOf: relation(transientChildrenOf),
     userMonitors: indicesWhere(n, (i) => specs[i]!.onCoreFailure !== undefined),
     powerManager,
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
     shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager, shared),
     startRank: startRanks(needs, monitorOf),
-    savePath: savePaths,
+    savePath: relation(specs.map((c, i) => (c.dirtyData ? shared.shared(savePath(specs, index, dependsOn, i)) : NO_POSITIONS))),
     startsAfter: startsAfterOf(specs, monitorOf, childrenOf),
   };
-  specs.forEach((c, i) => savePaths.push(c.dirtyData ? shared.shared(savePath(specs, index, dependsOn, i)) : NO_POSITIONS));
   return topo;
 }
 

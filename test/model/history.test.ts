@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { forgetStarts, NO_HISTORY, remember } from '../../sim/model/history.js';
+import { forgetStarts, NO_HISTORY, remember, SharedHistories } from '../../sim/model/history.js';
 import { initialState } from '../../sim/model/state.js';
 import { HISTORY_MAX } from '../../sim/policy/types.js';
 
@@ -42,5 +42,26 @@ describe("a component's history, shared until written", () => {
     expect(a!.history.startsUs).toEqual([]);
     expect(before.startsUs).toEqual([1]); // a history object is replaced, never changed
     expect(b!.history.startsUs).toEqual([2]);
+  });
+
+  test('components started once at the same instant share one history; a second start, or anything else, gives one its own', () => {
+    const shared = new SharedHistories();
+    for (const state of [initialState(3, []), structuredClone(initialState(3, []))]) {
+      const [a, b, c] = state.components;
+      remember(a!, 'startsUs', 10, shared);
+      remember(b!, 'startsUs', 10, shared);
+      remember(c!, 'startsUs', 11, shared);
+      expect(a!.history).toBe(b!.history);
+      expect(c!.history.startsUs).toEqual([11]);
+      const copy = structuredClone(state);
+      for (const s of [state, copy]) {
+        const [x, y] = s.components;
+        remember(x!, 'startsUs', 20, shared);
+        remember(y!, 'failuresUs', 21, shared);
+        expect([x!.history.startsUs, x!.history.failuresUs]).toEqual([[10, 20], []]);
+        expect([y!.history.startsUs, y!.history.failuresUs]).toEqual([[10], [21]]);
+      }
+    }
+    expect(shared.startedOnceAt(11).startsUs).toEqual([11]);
   });
 });

@@ -11,6 +11,7 @@ import { isSettled, systemIsStopping, type ComponentState, type Life, type Proce
 import type { Topology } from '../topology.js';
 import type { RequestSource } from '../request-ledger.js';
 import type { FaultTraceFields } from '../../faults/registry.js';
+import { SharedHistories } from '../history.js';
 
 /** The command of kind `K`. */
 export type CommandOf<K extends CommandKind> = Extract<Command, { do: K }>;
@@ -49,6 +50,9 @@ export abstract class WriterCore {
 
   /** How each driver's requests are counted (client-requests.ts), built on first use. */
   requestSourceCache: (RequestSource | undefined)[] | undefined;
+
+  /** Histories shared by the components started once at the same instant (history.ts). */
+  readonly histories = new SharedHistories();
 
   /** Each stochastic fault's stream, by fault index, resolved on its first draw. */
   readonly faultStreamCache: (Stream | undefined)[] = [];

@@ -20,7 +20,7 @@ function beginStart(w: WriterCore, c: number, cause: number): void {
   component.generation++;
   // Cleared only if set: setting it to undefined would add the field to every component that starts (state.ts freshComponent).
   if (component.autoRestart !== undefined) component.autoRestart = undefined;
-  remember(component, 'startsUs', w.nowUs);
+  remember(component, 'startsUs', w.nowUs, w.histories);
   // Slowed starts armed together do not compound: the slowest one sets the start (a bound, however many are armed).
   let factor: number | undefined;
   // Nothing armed (almost always): the shared empty list stays, no filtered copy is made.
