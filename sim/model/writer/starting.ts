@@ -87,7 +87,7 @@ function setProbeStatus(w: WriterCore, c: number, status: ProbeStatus): void {
 
 export const STARTING = {
   'set-pending': (w, cmd) => {
-    if (w.comp(cmd.c).life.state === 'stopped') w.comp(cmd.c).life = { state: 'stopped', pending: cmd.pending };
+    if (w.comp(cmd.c).life.state === 'stopped') w.comp(cmd.c).life = w.waitingLives.of(cmd.pending);
   },
   'wait-on': (w, cmd) => {
     const on = w.comp(cmd.on);
@@ -99,7 +99,8 @@ export const STARTING = {
   'write-start-refused': (w, cmd) => {
     const life = w.comp(cmd.c).life;
     if (life.state !== 'stopped' || !life.pending) return;
-    life.pending.refused = true;
+    // A new life, not the waiting one changed: that one may be shared (waiting-lives.ts).
+    w.comp(cmd.c).life = { state: 'stopped', pending: { ...life.pending, refused: true } };
     const refused = w.emit({ type: 'start-refused', component: w.name(cmd.c), missing: cmd.missing.map((m) => w.name(m)), cause: w.cause(cmd.cause) });
     w.facts.push({ f: 'start-blocked', c: cmd.c, seq: refused.seq });
     if (cmd.dropsJob) w.comp(cmd.c).life = STOPPED_LIFE;
