@@ -117,9 +117,10 @@ export type Life =
 /**
  * The lifecycle states that carry no data: one object each, shared by every
  * component in that state (a million components stopped before boot, or
- * starting during it, make no million objects). Nothing writes into a life
- * (a new state is a new object; only the data of a running, hung or stopping
- * process and of a pending start is ever updated), and frozen, so nothing can.
+ * starting during it, make no million objects). A life is not written into
+ * (a change is a new object; the one exception, a hung life's count of missed
+ * heartbeats, is never shared), and these are frozen, so nothing can. Lives
+ * with data are shared too where a boot makes many alike (writer/shared-lives.ts).
  */
 export const STOPPED_LIFE: Life = Object.freeze({ state: 'stopped' });
 export const STARTING_LIFE: Life = Object.freeze({ state: 'starting' });

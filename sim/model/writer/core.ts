@@ -12,7 +12,7 @@ import type { Topology } from '../topology.js';
 import type { RequestSource } from '../request-ledger.js';
 import type { FaultTraceFields } from '../../faults/registry.js';
 import { SharedHistories } from '../history.js';
-import { WaitingLives } from './waiting-lives.js';
+import { SharedLives } from './shared-lives.js';
 
 /** The command of kind `K`. */
 export type CommandOf<K extends CommandKind> = Extract<Command, { do: K }>;
@@ -55,8 +55,8 @@ export abstract class WriterCore {
   /** Histories shared by the components started once at the same instant (history.ts). */
   readonly histories = new SharedHistories();
 
-  /** Lives of starts waiting with the same pending start, shared (waiting-lives.ts). */
-  readonly waitingLives = new WaitingLives();
+  /** Lives shared by components in the same state with the same data (shared-lives.ts). */
+  readonly lives = new SharedLives();
 
   /** Each stochastic fault's stream, by fault index, resolved on its first draw. */
   readonly faultStreamCache: (Stream | undefined)[] = [];

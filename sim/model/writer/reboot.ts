@@ -1,4 +1,4 @@
-import { freshComponent, isAlive, processOf, STOPPED_LIFE } from '../state.js';
+import { freshComponent, isAlive, processOf, STOPPED_LIFE, type Life } from '../state.js';
 import { emptyList } from '../shared-empty.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 
@@ -76,7 +76,8 @@ function reset(w: WriterCore, reason: string, culprit: string | undefined, cause
     const unflushed = flushFilesystems ? unflushedBytes(w.topo, c, proc, w.nowUs) : 0;
     if (unflushed > 0 && proc) {
       w.emit({ type: 'data-flushed', component: w.name(c), bytes: unflushed, cause: panic.seq });
-      proc.startedAtUs = w.nowUs; // nothing left unflushed
+      // Nothing left unflushed; a new life, not the process's changed: a running life may be shared (shared-lives.ts).
+      component.life = { ...component.life, startedAtUs: w.nowUs } as Life;
     }
     w.carryOut({ do: 'terminate', c, termination: { kind: 'system-reset' }, graceful: false, cause: panic.seq });
   });

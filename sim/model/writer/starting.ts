@@ -51,7 +51,7 @@ function finishStart(w: WriterCore, c: number): void {
     return;
   }
   if (component.armed.length > 0) component.armed = component.armed.filter((armed) => armed.while !== undefined || !armedActs(w, armed) || !armedHooksOf(armed.kind)?.atStartDone?.(armed).consumed);
-  w.setLife(c, { state: 'running', startedAtUs: w.nowUs });
+  w.setLife(c, w.lives.running(w.nowUs));
   const probes = w.topo.specs[c]!.probes;
   if (probes) component.probe = freshProbeStatus(probes, component.generation);
   w.facts.push({ f: 'started', c, seq: w.recorder.nextSeq - 1 });
@@ -87,7 +87,7 @@ function setProbeStatus(w: WriterCore, c: number, status: ProbeStatus): void {
 
 export const STARTING = {
   'set-pending': (w, cmd) => {
-    if (w.comp(cmd.c).life.state === 'stopped') w.comp(cmd.c).life = w.waitingLives.of(cmd.pending);
+    if (w.comp(cmd.c).life.state === 'stopped') w.comp(cmd.c).life = w.lives.waiting(cmd.pending);
   },
   'wait-on': (w, cmd) => {
     const on = w.comp(cmd.on);
@@ -99,7 +99,7 @@ export const STARTING = {
   'write-start-refused': (w, cmd) => {
     const life = w.comp(cmd.c).life;
     if (life.state !== 'stopped' || !life.pending) return;
-    // A new life, not the waiting one changed: that one may be shared (waiting-lives.ts).
+    // A new life, not the waiting one changed: that one may be shared (shared-lives.ts).
     w.comp(cmd.c).life = { state: 'stopped', pending: { ...life.pending, refused: true } };
     const refused = w.emit({ type: 'start-refused', component: w.name(cmd.c), missing: cmd.missing.map((m) => w.name(m)), cause: w.cause(cmd.cause) });
     w.facts.push({ f: 'start-blocked', c: cmd.c, seq: refused.seq });

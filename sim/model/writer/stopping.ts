@@ -3,7 +3,7 @@ import { isFailure } from '../../policy/termination.js';
 import type { Termination } from '../../trace/records.js';
 import { routeOf } from '../facts.js';
 import { downStore } from '../stop-order.js';
-import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type StopReason } from '../state.js';
+import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason } from '../state.js';
 import { remember } from '../history.js';
 import { armedActs } from './armed.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
@@ -59,7 +59,8 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
   const armed = life.state === 'hung' ? { ignore: true } : armedAtStop(w, component);
   if (armed.ignore) {
-    proc.stop = stop;
+    // A new life, not the process's changed: a running life may be shared (shared-lives.ts).
+    component.life = { ...life, stop } as Life;
     if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
     return;
   }

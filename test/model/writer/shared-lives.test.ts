@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { WaitingLives } from '../../../sim/model/writer/waiting-lives.js';
+import { SharedLives } from '../../../sim/model/writer/shared-lives.js';
 import type { PendingStart } from '../../../sim/model/state.js';
 
-describe('waiting lives, shared by starts waiting with the same pending start', () => {
+describe('lives shared by components in the same state with the same data', () => {
   const waitFor: string[] = [];
   const boot: PendingStart = { cause: 3, origin: 'boot', asRestart: false, waitFor };
 
   test('the same pending start, field by field, gives the same life; any field different gives a new one', () => {
-    const lives = new WaitingLives();
-    const first = lives.of({ ...boot });
-    expect(lives.of({ ...boot })).toBe(first);
+    const lives = new SharedLives();
+    const first = lives.waiting({ ...boot });
+    expect(lives.waiting({ ...boot })).toBe(first);
     const variants: PendingStart[] = [
       { ...boot, cause: 4 },
       { ...boot, origin: 'restart' },
@@ -18,20 +18,31 @@ describe('waiting lives, shared by starts waiting with the same pending start', 
       { ...boot, refused: true },
     ];
     for (const pending of variants) {
-      const life = lives.of(pending);
+      const life = lives.waiting(pending);
       expect(life).not.toBe(first);
       expect(life).toEqual({ state: 'stopped', pending });
-      expect(lives.of({ ...boot })).not.toBe(life);
+      expect(lives.waiting({ ...boot })).not.toBe(life);
     }
   });
 
   test('a shared waiting life cannot be changed in place (a refusal makes a new one)', () => {
-    const life = new WaitingLives().of({ ...boot });
+    const life = new SharedLives().waiting({ ...boot });
     expect(() => {
       if (life.state === 'stopped') life.pending!.refused = true;
     }).toThrow();
     expect(() => {
       (life as { state: string }).state = 'starting';
+    }).toThrow();
+  });
+
+  test('running lives: one per instant; frozen', () => {
+    const lives = new SharedLives();
+    const at5 = lives.running(5);
+    expect(lives.running(5)).toBe(at5);
+    expect(lives.running(6)).toEqual({ state: 'running', startedAtUs: 6 });
+    expect(lives.running(6)).not.toBe(at5);
+    expect(() => {
+      (at5 as { startedAtUs: number }).startedAtUs = 7;
     }).toThrow();
   });
 });
