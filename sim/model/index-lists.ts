@@ -52,10 +52,18 @@ export class IndexLists {
   /**
    * A finished relation: the one shared all-empty relation when no
    * component has an entry in it (most scenarios use few of the dozen
-   * relations: at 10^6 components each unused one was 8 MB of pointers).
+   * relations: at 10^6 components each unused one was 8 MB of pointers);
+   * else the relation, with each list of its own cut to its length (one
+   * grown by pushes keeps up to half again and 16 more slots).
    */
-  relation<T extends readonly unknown[]>(lists: readonly T[]): readonly T[] {
-    for (const list of lists) if (list.length > 0) return lists;
+  relation<T extends readonly unknown[]>(lists: T[]): readonly T[] {
+    let any = false;
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
+      if (list.length > 0) any = true;
+      if (list.length > 1) lists[i] = list.slice() as unknown as T;
+    }
+    if (any) return lists;
     if (this.allEmpty === undefined || this.allEmpty.length !== lists.length) this.allEmpty = lists as readonly (readonly number[])[];
     return this.allEmpty as unknown as readonly T[];
   }

@@ -55,7 +55,7 @@ export function shutdownGraph(
     const outlives = ordered ? reachableFrom(stopsBefore, powerManager) : new Set<number>([powerManager]);
     for (let c = 0; c < n; c++) if (!outlives.has(c) && !stopsBefore[c]!.includes(powerManager)) edge(c, powerManager);
   }
-  return { mustStopFirst, stopsBefore };
+  return { mustStopFirst, stopsBefore: shared.relation(stopsBefore) };
 }
 
 /** Everything that stops after `from` by the declared edges (and `from` itself): none of it may wait for `from`'s end in turn. */

@@ -122,7 +122,7 @@ export function buildTopology(scenario: Scenario): Topology {
   const atBoot = bootSet(specs);
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
-  const relation = <T extends readonly unknown[]>(lists: readonly T[]): readonly T[] => shared.relation(lists);
+  const relation = <T extends readonly unknown[]>(lists: T[]): readonly T[] => shared.relation(lists);
   const topo: Topology = {
     scenario,
     specs,
