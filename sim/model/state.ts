@@ -196,6 +196,23 @@ export function freshComponent(generation: number): ComponentState {
   };
 }
 
+/** The fields `freshComponent` sets; any other set to a value means a component has been through something. */
+const FRESH_FIELDS = { life: true, generation: true, restarts: true, history: true, armed: true, pendingEvents: true, waiters: true } as const;
+
+/**
+ * Whether a component is as `freshComponent(component.generation)` would
+ * make it, so a boot need not replace it: the first boot of a run finds
+ * every component so (at 10^6 components, a million objects not made).
+ */
+export function isFresh(component: ComponentState): boolean {
+  if (component.life.state !== 'stopped' || component.life.pending !== undefined || component.restarts !== 0) return false;
+  const { history } = component;
+  if (history.startsUs.length + history.failuresUs.length + history.restartsUs.length + history.endsUs.length > 0) return false;
+  if (component.armed.length + component.pendingEvents.length + component.waiters.length > 0) return false;
+  for (const key in component) if (!(key in FRESH_FIELDS) && component[key as keyof ComponentState] !== undefined) return false;
+  return true;
+}
+
 export function initialState(componentCount: number, triggerBudget: number[]): SystemState {
   return {
     power: 'booting',

@@ -101,7 +101,8 @@ export function buildTopology(scenario: Scenario): Topology {
   // Ordering (start rank, shutdown): a quorum member comes before its dependent like any dependency.
   // systemd After= orders too (and is reversed at shutdown, systemd.unit(5)), without being a need.
   const afterOf = specs.map((c) => positions(c.after));
-  const needs = dependsOn.map((deps, i) => union(deps, ...quorumsOf[i]!.map((q) => q.of), afterOf[i]!));
+  // Most components have neither: their needs are their dependencies, with no list made.
+  const needs = dependsOn.map((deps, i) => (quorumsOf[i]!.length === 0 && afterOf[i]!.length === 0 ? deps : union(deps, ...quorumsOf[i]!.map((q) => q.of), afterOf[i]!)));
   const orderDependents = lists(n);
   needs.forEach((deps, i) => deps.forEach((d) => add(orderDependents, d, i)));
   const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));

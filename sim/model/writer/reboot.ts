@@ -1,4 +1,4 @@
-import { freshComponent, isAlive, processOf, STOPPED_LIFE, type Life } from '../state.js';
+import { freshComponent, isAlive, isFresh, processOf, STOPPED_LIFE, type Life } from '../state.js';
 import { emptyList } from '../shared-empty.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 
@@ -97,7 +97,7 @@ function boot(w: WriterCore, cause: number): void {
   const started = w.emit({ type: 'boot-started', boot: s.bootCount, cause });
   s.components.forEach((component, c) => {
     if (component.life.state === 'failed' || component.life.state === 'destroyed') w.setLife(c, STOPPED_LIFE, started.seq);
-    s.components[c] = freshComponent(w.comp(c).generation);
+    if (!isFresh(w.comp(c))) s.components[c] = freshComponent(w.comp(c).generation);
   });
   w.facts.push({ f: 'boot-started', seq: started.seq });
 }
