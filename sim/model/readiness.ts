@@ -37,24 +37,28 @@ export function quorumsMet(state: StateView, topo: Topology, c: number): boolean
 export function missingFor(state: StateView, topo: Topology, c: number, waitFor: readonly string[]): readonly number[] {
   // Made on the first missing one: most starts miss nothing, or one dependency (a boot of 10^6 components asks 10^6 times).
   let missing: number[] | undefined;
-  const need = (m: number): void => {
-    if (missing === undefined) missing = [m];
-    else if (!missing.includes(m)) missing.push(m);
-  };
-  for (const d of topo.dependsOn[c]!) if (!isUp(state, topo, d)) need(d);
+  const deps = topo.dependsOn[c]!;
+  for (let i = 0; i < deps.length; i++) if (!isUp(state, topo, deps[i]!)) missing = withMissing(missing, deps[i]!);
   // systemd After=: waits only for a start under way (Requisite= too: it is refused, not kept waiting, when none is).
-  for (const d of topo.afterOf[c]!) if (isBeingStarted(state, topo, d)) need(d);
-  for (const d of topo.requisiteOf[c]!) if (!isUp(state, topo, d)) need(d);
+  for (const d of topo.afterOf[c]!) if (isBeingStarted(state, topo, d)) missing = withMissing(missing, d);
+  for (const d of topo.requisiteOf[c]!) if (!isUp(state, topo, d)) missing = withMissing(missing, d);
   for (const q of topo.quorumsOf[c]!) {
-    if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) if (!isUp(state, topo, m)) need(m);
+    if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) if (!isUp(state, topo, m)) missing = withMissing(missing, m);
   }
   for (const name of waitFor) {
     const m = topo.index.get(name)!;
-    if (state.components[m]!.life.state !== 'running') need(m);
+    if (state.components[m]!.life.state !== 'running') missing = withMissing(missing, m);
   }
   const monitor = topo.monitorOf[c];
-  if (monitor !== undefined && state.components[monitor]!.life.state !== 'running') need(monitor);
+  if (monitor !== undefined && state.components[monitor]!.life.state !== 'running') missing = withMissing(missing, monitor);
   return missing ?? NO_POSITIONS;
+}
+
+/** `missing` with `m` added once (a new list for the first). */
+function withMissing(missing: number[] | undefined, m: number): number[] {
+  if (missing === undefined) return [m];
+  if (!missing.includes(m)) missing.push(m);
+  return missing;
 }
 
 /**
