@@ -54,7 +54,8 @@ export class IndexLists {
    * component has an entry in it (most scenarios use few of the dozen
    * relations: at 10^6 components each unused one was 8 MB of pointers);
    * else the relation, with each list of its own cut to its length (one
-   * grown by pushes keeps up to half again and 16 more slots).
+   * grown by pushes keeps up to half again and 16 more slots: V8's
+   * JSObject::NewElementsCapacity, src/objects/js-objects-inl.h).
    */
   relation<T extends readonly unknown[]>(lists: T[]): readonly T[] {
     let any = false;
