@@ -21,6 +21,8 @@ import { requestsLostAtEnd } from './client-requests.js';
  * by the slowest factor armed (those used up by this stop are dropped).
  */
 function armedAtStop(w: WriterCore, component: ComponentState): { ignore: boolean; latencyFactor?: number } {
+  // Nothing armed (almost always): the shared empty list stays, no filtered copy is made.
+  if (component.armed.length === 0) return { ignore: false };
   if (component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.atStop?.(armed).ignore)) return { ignore: true };
   let factor: number | undefined;
   component.armed = component.armed.filter((armed) => {
