@@ -17,8 +17,16 @@ export class IndexLists {
   /** The one relation in which every component's list is empty, shared by all such relations of the topology. */
   private allEmpty: readonly (readonly number[])[] | undefined;
 
-  /** The shared one-element list of each position, made on first use. */
-  private readonly singles: (readonly number[] | undefined)[] = [];
+  /**
+   * The shared one-element list of each position, made on first use. Sized
+   * up front: filled at scattered positions, a growing array would turn
+   * into a slow dictionary of elements.
+   */
+  private readonly singles: (readonly number[] | undefined)[];
+
+  constructor(positions: number) {
+    this.singles = new Array<readonly number[] | undefined>(positions).fill(undefined);
+  }
 
   /** The list [p], shared by every relation of the topology that holds p alone. */
   one(p: number): readonly number[] {

@@ -29,7 +29,7 @@ export function shutdownGraph(
   dependents: readonly (readonly number[])[],
   childrenOf: readonly (readonly number[])[],
   powerManager: number | undefined,
-  shared: IndexLists = new IndexLists(),
+  shared: IndexLists = new IndexLists(scenario.components.length),
 ): ShutdownGraph {
   const n = scenario.components.length;
   const ordered = scenario.system.shutdownOrder === 'dependency';

@@ -88,7 +88,7 @@ export function buildTopology(scenario: Scenario): Topology {
   const n = specs.length;
   const index = componentIndex(specs);
   const at = (name: string): number => index.get(name)!;
-  const shared = new IndexLists();
+  const shared = new IndexLists(n);
   const lists = (count: number): (readonly number[])[] => shared.lists(count);
   const add = (to: (readonly number[])[], i: number, p: number): void => shared.add(to, i, p);
   const positions = (names: readonly string[] | undefined): readonly number[] => shared.positions(names, at);
