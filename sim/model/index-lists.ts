@@ -46,6 +46,16 @@ export class IndexLists {
     else (list as number[]).push(p);
   }
 
+  /** The reverse of a relation: for each position, the components whose lists hold it, in declaration order. */
+  reverse(relation: readonly (readonly number[])[]): (readonly number[])[] {
+    const out = this.lists(relation.length);
+    for (let i = 0; i < relation.length; i++) {
+      const list = relation[i]!;
+      for (let k = 0; k < list.length; k++) this.add(out, list[k]!, i);
+    }
+    return out;
+  }
+
   /** The positions of a list of names: shared when empty or one. */
   positions(names: readonly string[] | undefined, at: (name: string) => number): readonly number[] {
     if (names === undefined || names.length === 0) return NO_POSITIONS;

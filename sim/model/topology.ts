@@ -93,8 +93,7 @@ export function buildTopology(scenario: Scenario): Topology {
   const add = (to: (readonly number[])[], i: number, p: number): void => shared.add(to, i, p);
   const positions = (names: readonly string[] | undefined): readonly number[] => shared.positions(names, at);
   const dependsOn = specs.map((c) => positions(c.depends));
-  const dependents = lists(n);
-  dependsOn.forEach((deps, i) => deps.forEach((d) => add(dependents, d, i)));
+  const dependents = shared.reverse(dependsOn);
   const quorumsOf = specs.map((c) => (c.quorums === undefined || c.quorums.length === 0 ? (NO_POSITIONS as never[]) : c.quorums.map((q) => ({ k: q.k, of: q.of.map(at) }))));
   const quorumDependents = lists(n);
   quorumsOf.forEach((qs, i) => qs.length > 0 && new Set(qs.flatMap((q) => q.of)).forEach((m) => add(quorumDependents, m, i)));
@@ -103,8 +102,7 @@ export function buildTopology(scenario: Scenario): Topology {
   const afterOf = specs.map((c) => positions(c.after));
   // Most components have neither: their needs are their dependencies, with no list made.
   const needs = dependsOn.map((deps, i) => (quorumsOf[i]!.length === 0 && afterOf[i]!.length === 0 ? deps : union(deps, ...quorumsOf[i]!.map((q) => q.of), afterOf[i]!)));
-  const orderDependents = lists(n);
-  needs.forEach((deps, i) => deps.forEach((d) => add(orderDependents, d, i)));
+  const orderDependents = shared.reverse(needs);
   const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));
   const childrenOf = lists(n);
   monitorOf.forEach((m, i) => m !== undefined && add(childrenOf, m, i));
