@@ -1,6 +1,7 @@
 import type { StateView } from './reactor.js';
 import { isAlive, stopOf } from './state.js';
 import type { Topology } from './topology.js';
+import { NO_POSITIONS } from './index-lists.js';
 
 /**
  * Up, for what depends on it: running and, with a readiness probe, ready
@@ -33,24 +34,30 @@ export function quorumsMet(state: StateView, topo: Topology, c: number): boolean
  * children) and any component a strategy named (R8), each until it runs.
  * Indices, dependencies first, without repeats.
  */
-export function missingFor(state: StateView, topo: Topology, c: number, waitFor: readonly string[]): number[] {
-  const missing: number[] = [];
-  const need = (m: number, up: boolean): void => {
-    if (!up && !missing.includes(m)) missing.push(m);
-  };
-  for (const d of topo.dependsOn[c]!) need(d, isUp(state, topo, d));
+export function missingFor(state: StateView, topo: Topology, c: number, waitFor: readonly string[]): readonly number[] {
+  // Made on the first missing one: most starts miss nothing, or one dependency (a boot of 10^6 components asks 10^6 times).
+  let missing: number[] | undefined;
+  const deps = topo.dependsOn[c]!;
+  for (let i = 0; i < deps.length; i++) if (!isUp(state, topo, deps[i]!)) missing = withMissing(missing, deps[i]!);
   // systemd After=: waits only for a start under way (Requisite= too: it is refused, not kept waiting, when none is).
-  for (const d of topo.afterOf[c]!) need(d, !isBeingStarted(state, topo, d));
-  for (const d of topo.requisiteOf[c]!) need(d, isUp(state, topo, d));
+  for (const d of topo.afterOf[c]!) if (isBeingStarted(state, topo, d)) missing = withMissing(missing, d);
+  for (const d of topo.requisiteOf[c]!) if (!isUp(state, topo, d)) missing = withMissing(missing, d);
   for (const q of topo.quorumsOf[c]!) {
-    if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) need(m, isUp(state, topo, m));
+    if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) if (!isUp(state, topo, m)) missing = withMissing(missing, m);
   }
   for (const name of waitFor) {
     const m = topo.index.get(name)!;
-    need(m, state.components[m]!.life.state === 'running');
+    if (state.components[m]!.life.state !== 'running') missing = withMissing(missing, m);
   }
   const monitor = topo.monitorOf[c];
-  if (monitor !== undefined) need(monitor, state.components[monitor]!.life.state === 'running');
+  if (monitor !== undefined && state.components[monitor]!.life.state !== 'running') missing = withMissing(missing, monitor);
+  return missing ?? NO_POSITIONS;
+}
+
+/** `missing` with `m` added once (a new list for the first). */
+function withMissing(missing: number[] | undefined, m: number): number[] {
+  if (missing === undefined) return [m];
+  if (!missing.includes(m)) missing.push(m);
   return missing;
 }
 
@@ -59,9 +66,12 @@ export function missingFor(state: StateView, topo: Topology, c: number, waitFor:
  * every missing member of a short quorum (any of them coming up may be the
  * one that completes it).
  */
-export function waitTargets(topo: Topology, c: number, missing: readonly number[]): number[] {
+export function waitTargets(topo: Topology, c: number, missing: readonly number[]): readonly number[] {
+  const quorums = topo.quorumsOf[c]!;
+  // Without quorums, the first missing one alone (shared, topology's lists: no list made per wait).
+  if (quorums.length === 0) return missing.length === 0 ? NO_POSITIONS : missing.length === 1 ? missing : [missing[0]!];
   const out = missing.length > 0 ? [missing[0]!] : [];
-  for (const q of topo.quorumsOf[c]!) for (const m of q.of) if (missing.includes(m) && !out.includes(m)) out.push(m);
+  for (const q of quorums) for (const m of q.of) if (missing.includes(m) && !out.includes(m)) out.push(m);
   return out;
 }
 
@@ -82,8 +92,10 @@ export function isBeingStarted(state: StateView, topo: Topology, c: number): boo
 }
 
 /** systemd Requisite=: those `c` requires active that are neither active nor being started: its start is refused. */
-export function requisiteMissing(state: StateView, topo: Topology, c: number): number[] {
-  return topo.requisiteOf[c]!.filter((d) => !isUp(state, topo, d) && state.components[d]!.life.state !== 'running' && !isBeingStarted(state, topo, d));
+export function requisiteMissing(state: StateView, topo: Topology, c: number): readonly number[] {
+  const requisites = topo.requisiteOf[c]!;
+  if (requisites.length === 0) return NO_POSITIONS;
+  return requisites.filter((d) => !isUp(state, topo, d) && state.components[d]!.life.state !== 'running' && !isBeingStarted(state, topo, d));
 }
 
 /** Starting, or waiting to start: it will run without anyone deciding anything more. */
@@ -116,8 +128,10 @@ export function willComeBack(state: StateView, c: number): boolean {
  * a provider that runs but is not ready yet (Kubernetes readiness).
  */
 export function blockingFor(state: StateView, topo: Topology, c: number, missing: readonly number[]): number[] {
+  const quorums = topo.quorumsOf[c]!;
+  if (quorums.length === 0) return missing.filter((m) => state.components[m]!.life.state !== 'running');
   const excused = new Set<number>();
-  for (const q of topo.quorumsOf[c]!) {
+  for (const q of quorums) {
     const reachable = q.of.filter((m) => isUp(state, topo, m) || isAlive(state.components[m]!.life.state) || willComeBack(state, m)).length;
     if (reachable >= q.k) for (const m of q.of) excused.add(m);
   }

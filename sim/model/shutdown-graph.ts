@@ -1,12 +1,11 @@
 import type { Scenario } from '../scenario/types.js';
+import { IndexLists } from './index-lists.js';
 
 /** F8/R5: for each component, those that must finish stopping before it is asked to, and the reverse. */
 export interface ShutdownGraph {
   readonly mustStopFirst: readonly number[];
   readonly stopsBefore: readonly (readonly number[])[];
 }
-
-const NONE: readonly number[] = Object.freeze([]);
 
 /**
  * F8/R5 from the declarations, as Fuchsia's shutdown job builds it
@@ -25,15 +24,20 @@ const NONE: readonly number[] = Object.freeze([]);
  * `shutdown-stops-dependents-first` fired). `simultaneous` (a flaw kept on
  * purpose) keeps only the power manager last.
  */
-export function shutdownGraph(scenario: Scenario, dependents: readonly (readonly number[])[], childrenOf: readonly (readonly number[])[], powerManager: number | undefined): ShutdownGraph {
+export function shutdownGraph(
+  scenario: Scenario,
+  dependents: readonly (readonly number[])[],
+  childrenOf: readonly (readonly number[])[],
+  powerManager: number | undefined,
+  shared: IndexLists = new IndexLists(scenario.components.length),
+): ShutdownGraph {
   const n = scenario.components.length;
   const ordered = scenario.system.shutdownOrder === 'dependency';
-  // Every component without an edge shares one frozen empty list (at a million components, a million arrays saved).
-  const stopsBefore: number[][] = new Array<number[]>(n).fill(NONE as number[]);
+  // Empty and one-element lists are shared (index-lists.ts): at a million components, a million arrays saved.
+  const stopsBefore = shared.lists(n);
   const mustStopFirst = new Array<number>(n).fill(0);
   const edge = (first: number, then: number): void => {
-    if (stopsBefore[first] === NONE) stopsBefore[first] = [then];
-    else stopsBefore[first]!.push(then);
+    shared.add(stopsBefore, first, then);
     mustStopFirst[then]!++;
   };
   if (ordered) {
@@ -51,7 +55,7 @@ export function shutdownGraph(scenario: Scenario, dependents: readonly (readonly
     const outlives = ordered ? reachableFrom(stopsBefore, powerManager) : new Set<number>([powerManager]);
     for (let c = 0; c < n; c++) if (!outlives.has(c) && !stopsBefore[c]!.includes(powerManager)) edge(c, powerManager);
   }
-  return { mustStopFirst, stopsBefore };
+  return { mustStopFirst, stopsBefore: shared.relation(stopsBefore) };
 }
 
 /** Everything that stops after `from` by the declared edges (and `from` itself): none of it may wait for `from`'s end in turn. */

@@ -4,6 +4,7 @@ import type { ComponentKind, ComponentSpec, Scenario } from '../scenario/types.j
 import { savePath } from './save-path.js';
 import { startsAfterOf } from './start-in-turn.js';
 import { shutdownGraph } from './shutdown-graph.js';
+import { IndexLists, NO_POSITIONS } from './index-lists.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
 const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
@@ -74,34 +75,10 @@ export interface Topology {
   readonly savePath: readonly (readonly number[])[];
 }
 
-/**
- * The one empty list every component without an edge of some kind shares: a
- * million components times a dozen relations of empty arrays was most of the
- * topology's memory. Frozen, so a writer that pushed onto it would throw.
- */
-const NONE: readonly number[] = Object.freeze([]);
-
-/** `n` lists, each the shared empty one until something is added to it. */
-function lists(n: number): number[][] {
-  return new Array<number[]>(n).fill(NONE as number[]);
-}
-
-/** Adds `value` to the i-th list, giving it a list of its own when it still has the shared empty one. */
-function add(lists: number[][], i: number, value: number): void {
-  const list = lists[i]!;
-  if (list === NONE) lists[i] = [value];
-  else list.push(value);
-}
-
-/** The positions of `names`, or the shared empty list. */
-function positions(names: readonly string[] | undefined, at: (name: string) => number): readonly number[] {
-  return names === undefined || names.length === 0 ? NONE : names.map(at);
-}
-
 /** The parts joined without repeats, in first-seen order: the shared empty list when all are empty, the part itself when it alone holds one position. */
 function union(...parts: (readonly number[])[]): readonly number[] {
   const given = parts.filter((p) => p.length > 0);
-  if (given.length === 0) return NONE;
+  if (given.length === 0) return NO_POSITIONS;
   if (given.length === 1 && given[0]!.length === 1) return given[0]!;
   return [...new Set(given.flat())];
 }
@@ -111,19 +88,21 @@ export function buildTopology(scenario: Scenario): Topology {
   const n = specs.length;
   const index = componentIndex(specs);
   const at = (name: string): number => index.get(name)!;
-  const dependsOn = specs.map((c) => positions(c.depends, at));
-  const dependents = lists(n);
-  dependsOn.forEach((deps, i) => deps.forEach((d) => add(dependents, d, i)));
-  const noQuorums: readonly { k: number; of: readonly number[] }[] = Object.freeze([]);
-  const quorumsOf = specs.map((c) => (c.quorums === undefined || c.quorums.length === 0 ? noQuorums : c.quorums.map((q) => ({ k: q.k, of: q.of.map(at) }))));
+  const shared = new IndexLists(n);
+  const lists = (count: number): (readonly number[])[] => shared.lists(count);
+  const add = (to: (readonly number[])[], i: number, p: number): void => shared.add(to, i, p);
+  const positions = (names: readonly string[] | undefined): readonly number[] => shared.positions(names, at);
+  const dependsOn = specs.map((c) => positions(c.depends));
+  const dependents = shared.reverse(dependsOn);
+  const quorumsOf = specs.map((c) => (c.quorums === undefined || c.quorums.length === 0 ? (NO_POSITIONS as never[]) : c.quorums.map((q) => ({ k: q.k, of: q.of.map(at) }))));
   const quorumDependents = lists(n);
   quorumsOf.forEach((qs, i) => qs.length > 0 && new Set(qs.flatMap((q) => q.of)).forEach((m) => add(quorumDependents, m, i)));
   // Ordering (start rank, shutdown): a quorum member comes before its dependent like any dependency.
   // systemd After= orders too (and is reversed at shutdown, systemd.unit(5)), without being a need.
-  const afterOf = specs.map((c) => positions(c.after, at));
-  const needs = dependsOn.map((deps, i) => union(deps, ...quorumsOf[i]!.map((q) => q.of), afterOf[i]!));
-  const orderDependents = lists(n);
-  needs.forEach((deps, i) => deps.forEach((d) => add(orderDependents, d, i)));
+  const afterOf = specs.map((c) => positions(c.after));
+  // Most components have neither: their needs are their dependencies, with no list made.
+  const needs = dependsOn.map((deps, i) => (quorumsOf[i]!.length === 0 && afterOf[i]!.length === 0 ? deps : union(deps, ...quorumsOf[i]!.map((q) => q.of), afterOf[i]!)));
+  const orderDependents = shared.reverse(needs);
   const monitorOf = specs.map((c) => (c.monitor === undefined ? undefined : at(c.monitor)));
   const childrenOf = lists(n);
   monitorOf.forEach((m, i) => m !== undefined && add(childrenOf, m, i));
@@ -142,36 +121,35 @@ export function buildTopology(scenario: Scenario): Topology {
   const atBoot = bootSet(specs);
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
-  const savePaths: (readonly number[])[] = [];
+  const relation = <T extends readonly unknown[]>(lists: T[]): readonly T[] => shared.relation(lists);
   const topo: Topology = {
     scenario,
     specs,
     index,
-    dependsOn,
-    dependents,
-    quorumsOf,
-    quorumDependents,
+    dependsOn: relation(dependsOn),
+    dependents: relation(dependents),
+    quorumsOf: relation(quorumsOf),
+    quorumDependents: relation(quorumDependents),
     monitorOf,
-    childrenOf,
+    childrenOf: relation(childrenOf),
     rootChildren: indicesWhere(n, (i) => specs[i]!.monitor === undefined),
-    boundTo,
-    afterOf,
-    pullsIn: specs.map((c) => positions(pulledInBy(c), at)),
-    requisiteOf: specs.map((c) => positions(c.requisite, at)),
+    boundTo: relation(boundTo),
+    afterOf: relation(afterOf),
+    pullsIn: relation(specs.map((c) => positions(pulledInBy(c)))),
+    requisiteOf: relation(specs.map((c) => positions(c.requisite))),
     hasOrderingOrRequisite: specs.some((c) => (c.after?.length ?? 0) > 0 || (c.requisite?.length ?? 0) > 0),
     atBoot,
     notAtBoot: indicesWhere(n, (i) => !atBoot[i]),
-    supervisorsOf,
-    transientChildrenOf,
+    supervisorsOf: relation(supervisorsOf),
+    transientChildrenOf: relation(transientChildrenOf),
     userMonitors: indicesWhere(n, (i) => specs[i]!.onCoreFailure !== undefined),
     powerManager,
     isMonitor: specs.map((c) => MONITOR_KINDS.has(c.kind)),
-    shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager),
+    shutdown: shutdownGraph(scenario, orderDependents, childrenOf, powerManager, shared),
     startRank: startRanks(needs, monitorOf),
-    savePath: savePaths,
+    savePath: relation(specs.map((c, i) => (c.dirtyData ? shared.shared(savePath(specs, index, dependsOn, i)) : NO_POSITIONS))),
     startsAfter: startsAfterOf(specs, monitorOf, childrenOf),
   };
-  specs.forEach((c, i) => savePaths.push(c.dirtyData ? savePath(specs, index, dependsOn, i) : NONE));
   return topo;
 }
 

@@ -44,8 +44,10 @@ const TEETH: Tooth[] = [
     breaks: 'the database is slow only once (its warmup ends 60 s after boot, not after each start)',
     breakModel: () => wrapWrite('finish-start', (original) => (w, cmd) => {
       original(w, cmd);
-      const life = w.state.components[cmd.c]!.life;
-      if (life.state === 'running') life.startedAtUs = Math.min(life.startedAtUs, 100_000);
+      // A new life, as the writer makes one: running lives are shared and frozen (sim/model/writer/shared-lives.ts).
+      const component = w.state.components[cmd.c]!;
+      const life = component.life;
+      if (life.state === 'running') component.life = { ...life, startedAtUs: Math.min(life.startedAtUs, 100_000) };
     }),
     givesAway: 'restarts of postgres = 6: got 1',
   },

@@ -29,12 +29,27 @@ export const onStopTimeout: TimerReactor<'stop-timeout'> = (s, e) =>
  * sibling before it (supervisor.erl init_children -> start_children: one start
  * at a time). `start: on-demand` ones not pulled in stay down (topology `atBoot`).
  */
-export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) =>
-  s.components.flatMap((_, c): Command[] => {
-    if (!ctx.topo.atBoot[c]) return [];
-    const after = ctx.topo.startsAfter[c];
-    return [{ do: 'request-start', c, cause: fact.seq, why: 'boot', ...(after !== undefined ? { waitFor: [ctx.topo.specs[after]!.name] } : {}) }];
-  });
+export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) => {
+  const { atBoot, startsAfter, specs } = ctx.topo;
+  const out: Command[] = [];
+  for (let c = 0; c < s.components.length; c++) {
+    if (!atBoot[c]) continue;
+    const after = startsAfter[c];
+    out.push(after === undefined ? { do: 'request-start', c, cause: fact.seq, why: 'boot' } : { do: 'request-start', c, cause: fact.seq, why: 'boot', waitFor: [specs[after]!.name] });
+  }
+  return out;
+};
+
+/**
+ * The components waiting on one, each once, in declaration order: the list
+ * itself when it already is (waits are mostly registered in that order, so
+ * no set and no sorted copy are made per start).
+ */
+function waitersOf(s: StateView, c: number): readonly number[] {
+  const waiters = s.components[c]!.waiters;
+  for (let i = 1; i < waiters.length; i++) if (waiters[i - 1]! >= waiters[i]!) return [...new Set(waiters)].sort((a, b) => a - b);
+  return waiters;
+}
 
 /**
  * systemd After= and Requisite= (sim/scenario/edges.ts): a start ordered after
@@ -47,7 +62,7 @@ export const startAll: Reactor<FactOf<'boot-started'>> = (s, fact, ctx) =>
 export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
   if (!ctx.topo.hasOrderingOrRequisite) return NO_COMMANDS;
   const out: Command[] = [];
-  for (const w of [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b)) {
+  for (const w of waitersOf(s, fact.c)) {
     const life = s.components[w]!.life;
     if (life.state !== 'stopped' || !life.pending || life.pending.refused) continue;
     const missing = missingFor(s, ctx.topo, w, life.pending.waitFor);
@@ -64,7 +79,7 @@ export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blo
  * In declaration order, so simultaneous starts are recorded in a stable order.
  */
 export const releaseWaiters: Reactor<FactOf<'started'> | FactOf<'ready'>> = (s, fact, ctx) => {
-  const waiters = [...new Set(s.components[fact.c]!.waiters)].sort((a, b) => a - b);
+  const waiters = waitersOf(s, fact.c);
   if (waiters.length === 0) return NO_COMMANDS;
   const out: Command[] = [{ do: 'clear-waiters', c: fact.c }];
   for (const w of waiters) {
@@ -101,7 +116,7 @@ export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
  */
 function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly string[]): Command[] {
   const out: Command[] = [];
-  for (const w of [...new Set(s.components[c]!.waiters)].sort((a, b) => a - b)) {
+  for (const w of waitersOf(s, c)) {
     const life = s.components[w]!.life;
     if (life.state === 'stopped' && life.pending !== undefined && origins.includes(life.pending.origin)) out.push({ do: 'refuse-start', c: w, cause: seq });
   }

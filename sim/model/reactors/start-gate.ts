@@ -3,6 +3,7 @@ import { ref, type Cause, type Command } from '../commands.js';
 import type { RequestReactor } from '../reactor.js';
 import { blockingFor, isOnItsWay, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { isAlive, isJobStop, stopOf, systemIsStopping, type PendingStart } from '../state.js';
+import { emptyList } from '../shared-empty.js';
 
 /**
  * The start gate: whether a start may begin, waits, or is refused (R4, F4),
@@ -23,7 +24,7 @@ export const answerStartRequest: RequestReactor<'request-start'> = (s, cmd, ctx)
     cause: (cause as number | undefined) ?? 0,
     origin: life.pending?.origin ?? why,
     asRestart: why === 'resume' || (life.pending?.asRestart ?? false),
-    waitFor: cmd.waitFor ?? life.pending?.waitFor ?? [],
+    waitFor: cmd.waitFor ?? life.pending?.waitFor ?? emptyList<string>(),
   } as PendingStart;
   const missing = missingFor(s, ctx.topo, c, pending.waitFor);
   if (missing.length === 0) return [{ do: 'set-pending', c, pending }, { do: 'release', c }];
@@ -34,15 +35,13 @@ export const answerStartRequest: RequestReactor<'request-start'> = (s, cmd, ctx)
   // refused only when what it needs is left down, with not even a restart scheduled. Boot
   // starts are refused when what they wait for ends or is refused (lifecycle.ts refuseBootStarts*).
   // A quorum still within reach blocks nothing (readiness.ts `blockingFor`).
-  const blocking = blockingFor(s, ctx.topo, c, missing);
-  const refused = (why === 'restart' || why === 'start' ? !blocking.every((m) => isOnItsWay(s, m)) : why === 'resume' && !blocking.every((m) => willComeBack(s, m)))
+  const refused = (why === 'restart' || why === 'start' ? !blockingFor(s, ctx.topo, c, missing).every((m) => isOnItsWay(s, m)) : why === 'resume' && !blockingFor(s, ctx.topo, c, missing).every((m) => willComeBack(s, m)))
     // systemd Requisite= (JOB_VERIFY_ACTIVE): not active and not being started fails the start at once, at boot too.
     || requisiteMissing(s, ctx.topo, c).length > 0;
-  return [
-    { do: 'set-pending', c, pending },
-    ...waitTargets(ctx.topo, c, missing).map((m): Command => ({ do: 'wait-on', c, on: m })),
-    ...(refused ? [{ do: 'refuse-start' as const, c, cause }] : []),
-  ];
+  const out: Command[] = [{ do: 'set-pending', c, pending }];
+  for (const m of waitTargets(ctx.topo, c, missing)) out.push({ do: 'wait-on', c, on: m });
+  if (refused) out.push({ do: 'refuse-start', c, cause });
+  return out;
 };
 
 /** R4: a waiting start is refused, naming what it still misses (if anything is left that blocks it). */

@@ -6,12 +6,13 @@ import type { LifecycleState, PowerState, RecordDraft, TraceRecord } from '../..
 import type { Cause, Command, CommandKind } from '../commands.js';
 import type { SimEvent } from '../events.js';
 import type { Fact } from '../facts.js';
-import { HISTORY_MAX } from '../../policy/types.js';
 import type { ReactorContext } from '../reactor.js';
 import { isSettled, systemIsStopping, type ComponentState, type Life, type Process, type SystemState } from '../state.js';
 import type { Topology } from '../topology.js';
 import type { RequestSource } from '../request-ledger.js';
 import type { FaultTraceFields } from '../../faults/registry.js';
+import { SharedHistories } from '../history.js';
+import { SharedLives } from './shared-lives.js';
 
 /** The command of kind `K`. */
 export type CommandOf<K extends CommandKind> = Extract<Command, { do: K }>;
@@ -21,12 +22,6 @@ export type Handler<K extends CommandKind> = (w: WriterCore, cmd: CommandOf<K>) 
 
 /** One handler per command kind: a command without one does not compile. */
 export type Handlers = { [K in CommandKind]: Handler<K> };
-
-/** Appends an instant to a bounded history list (oldest dropped first). */
-export function remember(list: Micros[], atUs: Micros): void {
-  list.push(atUs);
-  if (list.length > HISTORY_MAX) list.shift();
-}
 
 /** Bytes written since the last periodic flush by a process running since `startedAtUs`. */
 export function unflushedBytes(topo: Topology, c: number, proc: Process | undefined, nowUs: Micros): number {
@@ -56,6 +51,12 @@ export abstract class WriterCore {
 
   /** How each driver's requests are counted (client-requests.ts), built on first use. */
   requestSourceCache: (RequestSource | undefined)[] | undefined;
+
+  /** Histories shared by the components started once at the same instant (history.ts). */
+  readonly histories = new SharedHistories();
+
+  /** Lives shared by components in the same state with the same data (shared-lives.ts). */
+  readonly lives = new SharedLives();
 
   /** Each stochastic fault's stream, by fault index, resolved on its first draw. */
   readonly faultStreamCache: (Stream | undefined)[] = [];

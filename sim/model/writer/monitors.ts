@@ -1,4 +1,5 @@
 import type { Handlers } from './core.js';
+import { appended, emptyList } from '../shared-empty.js';
 
 /** What monitors and supervisors remember between facts: deferred terminations, queued events, restart batches, escalations. */
 export const MONITORS = {
@@ -9,10 +10,11 @@ export const MONITORS = {
     w.comp(cmd.c).unhandledTermination = undefined;
   },
   'queue-event': (w, cmd) => {
-    w.comp(cmd.supervisor).pendingEvents.push(cmd.event);
+    const supervisor = w.comp(cmd.supervisor);
+    supervisor.pendingEvents = appended(supervisor.pendingEvents, cmd.event);
   },
   'take-queued-events': (w, cmd) => {
-    w.comp(cmd.supervisor).pendingEvents = [];
+    w.comp(cmd.supervisor).pendingEvents = emptyList();
   },
   'mark-restart-batch': (w, cmd) => {
     w.comp(cmd.c).restartBatch = cmd.batch;

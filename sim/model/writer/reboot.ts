@@ -1,4 +1,5 @@
-import { freshComponent, isAlive, processOf } from '../state.js';
+import { freshComponent, isAlive, isFresh, processOf, STOPPED_LIFE, type Life } from '../state.js';
+import { emptyList } from '../shared-empty.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 
 /**
@@ -14,11 +15,12 @@ function beginShutdown(w: WriterCore, reason: string, culprit: string | undefine
   w.setPower('shutting-down', cause);
   const started = w.emit({ type: 'shutdown-started', mode: 'graceful', reason, culprit, cause });
   for (const component of w.state.components) {
-    if (component.life.state === 'stopped') component.life = { state: 'stopped' };
-    component.pendingEvents = [];
-    component.waiters = [];
-    component.stopGroup = undefined;
-    component.queuedStop = undefined;
+    if (component.life.state === 'stopped') component.life = STOPPED_LIFE;
+    component.pendingEvents = emptyList();
+    component.waiters = emptyList();
+    // Cleared only if set: setting them to undefined would add both fields to every component.
+    if (component.stopGroup !== undefined) component.stopGroup = undefined;
+    if (component.queuedStop !== undefined) component.queuedStop = undefined;
   }
   const n = w.state.components.length;
   w.state.shutdown = { cause: started.seq, waitingFor: [...w.topo.shutdown.mustStopFirst], finished: new Array<boolean>(n).fill(false), finishedCount: 0 };
@@ -74,7 +76,8 @@ function reset(w: WriterCore, reason: string, culprit: string | undefined, cause
     const unflushed = flushFilesystems ? unflushedBytes(w.topo, c, proc, w.nowUs) : 0;
     if (unflushed > 0 && proc) {
       w.emit({ type: 'data-flushed', component: w.name(c), bytes: unflushed, cause: panic.seq });
-      proc.startedAtUs = w.nowUs; // nothing left unflushed
+      // Nothing left unflushed; a new life, not the process's changed: a running life may be shared (shared-lives.ts).
+      component.life = { ...component.life, startedAtUs: w.nowUs } as Life;
     }
     w.carryOut({ do: 'terminate', c, termination: { kind: 'system-reset' }, graceful: false, cause: panic.seq });
   });
@@ -93,8 +96,8 @@ function boot(w: WriterCore, cause: number): void {
   w.setPower('booting', cause);
   const started = w.emit({ type: 'boot-started', boot: s.bootCount, cause });
   s.components.forEach((component, c) => {
-    if (component.life.state === 'failed' || component.life.state === 'destroyed') w.setLife(c, { state: 'stopped' }, started.seq);
-    s.components[c] = freshComponent(w.comp(c).generation);
+    if (component.life.state === 'failed' || component.life.state === 'destroyed') w.setLife(c, STOPPED_LIFE, started.seq);
+    if (!isFresh(w.comp(c))) s.components[c] = freshComponent(w.comp(c).generation);
   });
   w.facts.push({ f: 'boot-started', seq: started.seq });
 }

@@ -6,6 +6,7 @@ import { decisionSourceOf } from '../provenance.js';
 import { triggeredFaults, triggersByRecordType } from '../reactors/faults.js';
 import { type Handlers, type WriterCore } from './core.js';
 import { probeTickNote } from '../probe-ticks.js';
+import { appended } from '../shared-empty.js';
 import { openLedgers, requestArrives, requestSources } from './client-requests.js';
 import type { RequestSource } from '../request-ledger.js';
 
@@ -104,7 +105,8 @@ export const RUN = {
   'inject-fault': (w, cmd) => injectFault(w, cmd.fault, cmd.source, w.cause(cmd.cause)),
   'request-arrives': (w, cmd) => oneRequestArrives(w, cmd.c),
   arm: (w, cmd) => {
-    w.comp(cmd.c).armed.push(cmd.armed);
+    const component = w.comp(cmd.c);
+    component.armed = appended(component.armed, cmd.armed);
   },
   'override-policy': (w, cmd) => {
     w.comp(cmd.c).policyOverride = cmd.policy;

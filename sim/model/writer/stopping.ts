@@ -3,9 +3,10 @@ import { isFailure } from '../../policy/termination.js';
 import type { Termination } from '../../trace/records.js';
 import { routeOf } from '../facts.js';
 import { downStore } from '../stop-order.js';
-import { isAlive, processOf, stopOf, type ComponentState, type StopReason } from '../state.js';
+import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason } from '../state.js';
+import { remember } from '../history.js';
 import { armedActs } from './armed.js';
-import { remember, unflushedBytes, type Handlers, type WriterCore } from './core.js';
+import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 import { requestsLostAtEnd } from './client-requests.js';
 
 /**
@@ -20,6 +21,8 @@ import { requestsLostAtEnd } from './client-requests.js';
  * by the slowest factor armed (those used up by this stop are dropped).
  */
 function armedAtStop(w: WriterCore, component: ComponentState): { ignore: boolean; latencyFactor?: number } {
+  // Nothing armed (almost always): the shared empty list stays, no filtered copy is made.
+  if (component.armed.length === 0) return { ignore: false };
   if (component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.atStop?.(armed).ignore)) return { ignore: true };
   let factor: number | undefined;
   component.armed = component.armed.filter((armed) => {
@@ -58,7 +61,8 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
   const armed = life.state === 'hung' ? { ignore: true } : armedAtStop(w, component);
   if (armed.ignore) {
-    proc.stop = stop;
+    // A new life, not the process's changed: a running life may be shared (shared-lives.ts).
+    component.life = { ...life, stop } as Life;
     if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
     return;
   }
@@ -124,11 +128,11 @@ function terminate(
   if (store !== undefined) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
   const lost = requestsLostAtEnd(w, c, graceful, termination.kind === 'system-reset');
   if (lost > 0) w.emit({ type: 'requests-lost', component: name, count: lost, cause: ended.seq });
-  w.setLife(c, stop?.reason === 'destroy' ? { state: 'destroyed' } : { state: 'stopped' }, ended.seq);
+  w.setLife(c, stop?.reason === 'destroy' ? DESTROYED_LIFE : STOPPED_LIFE, ended.seq);
   const route = routeOf(w.state.power, stop?.reason);
   if (route === 'own') {
-    if (isFailure(termination)) remember(component.history.failuresUs, w.nowUs);
-    remember(component.history.endsUs, w.nowUs);
+    if (isFailure(termination)) remember(component, 'failuresUs', w.nowUs);
+    remember(component, 'endsUs', w.nowUs);
   }
   const ranForUs = proc ? w.nowUs - proc.startedAtUs : 0;
   w.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? [], ranForUs, startFailed, seq: ended.seq, detectedSeq });
@@ -176,13 +180,13 @@ export const STOPPING = {
     if (isAlive(life.state)) return stop(w, cmd.c, 'destroy', cmd.cause, []);
     if (life.state === 'destroyed') return;
     // R4: a start waiting for it at boot is refused, naming it (as when it ends while alive).
-    w.facts.push({ f: 'start-blocked', c: cmd.c, seq: w.setLife(cmd.c, { state: 'destroyed' }, cmd.cause)! });
+    w.facts.push({ f: 'start-blocked', c: cmd.c, seq: w.setLife(cmd.c, DESTROYED_LIFE, cmd.cause)! });
   },
   'finish-escalation': (w, cmd) => finishEscalation(w, cmd.c),
   'set-failed': (w, cmd) => {
-    if (!isAlive(w.comp(cmd.c).life.state)) w.setLife(cmd.c, { state: 'failed' }, w.cause(cmd.cause));
+    if (!isAlive(w.comp(cmd.c).life.state)) w.setLife(cmd.c, FAILED_LIFE, w.cause(cmd.cause));
   },
   'set-destroyed': (w, cmd) => {
-    if (!isAlive(w.comp(cmd.c).life.state)) w.setLife(cmd.c, { state: 'destroyed' }, w.cause(cmd.cause));
+    if (!isAlive(w.comp(cmd.c).life.state)) w.setLife(cmd.c, DESTROYED_LIFE, w.cause(cmd.cause));
   },
 } satisfies Partial<Handlers>;
