@@ -8,7 +8,7 @@ function probedOf(components: Scenario['components']): ReadonlySet<string> {
   let probed = probedSets.get(components);
   if (probed === undefined) {
     const names = new Set<string>();
-    for (const c of components) if (c.probes?.readiness !== undefined) names.add(c.name);
+    for (let i = 0; i < components.length; i++) if (components[i]!.probes?.readiness !== undefined) names.add(components[i]!.name);
     probedSets.set(components, (probed = names));
   }
   return probed;

@@ -5,7 +5,7 @@ import { emptyTally, tallyRecord, type RecordTally } from '../trace/tally.js';
 import type { RunSummary, Violation } from '../trace/trace-file.js';
 import { TraceReplay } from './replay.js';
 import { positionsOf } from './component-positions.js';
-import { ServingClock, servingSpecOf } from '../trace/serving-time.js';
+import { ServingClock } from '../trace/serving-time.js';
 
 /**
  * Counts what a run did as its records are written: reboots, restarts,
@@ -22,7 +22,7 @@ export class RunCounter {
   constructor(components: Scenario['components']) {
     this.replay = new TraceReplay(components);
     const positions = positionsOf(components);
-    this.clock = new ServingClock(components.map(servingSpecOf), (name) => positions.of(name));
+    this.clock = ServingClock.ofComponents(components, (name) => positions.of(name));
   }
 
   readonly sink = (r: TraceRecord): void => {

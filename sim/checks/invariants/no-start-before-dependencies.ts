@@ -3,6 +3,10 @@ import type { Violation } from '../../trace/trace-file.js';
 import { positionsOf } from '../component-positions.js';
 import { violation, type Invariant, replayFor } from './types.js';
 
+/** What a component without requisites, orderings or quorums has: one empty list, not one made per start. */
+const NONE: readonly string[] = [];
+const NONE_QUORUMS: NonNullable<ComponentSpec['quorums']> = [];
+
 export const noStartBeforeDependencies: Invariant = {
   id: 'no-start-before-dependencies',
   statement: 'No component starts while one of its dependencies (or Requisite=) is not running, while fewer than k members of one of its quorums run, or while a unit it is ordered after (After=) is still starting.',
@@ -18,14 +22,15 @@ export const noStartBeforeDependencies: Invariant = {
     const quorums = new Map<string, NonNullable<ComponentSpec['quorums']>>();
     const requisite = new Map<string, readonly string[]>();
     const after = new Map<string, readonly string[]>();
-    for (const c of scenario.components) {
+    for (let i = 0; i < scenario.components.length; i++) {
+      const c = scenario.components[i]!;
       if (c.quorums) quorums.set(c.name, c.quorums);
       if (c.requisite) requisite.set(c.name, c.requisite);
       if (c.after) after.set(c.name, c.after);
     }
     const { replay, own } = replayFor(scenario, shared);
     const notRunning = (names: readonly string[] | undefined, into: string[] | undefined): string[] | undefined => {
-      for (const d of names ?? []) if (replay.stateOf(d) !== 'running') (into ??= []).push(d);
+      for (const d of names ?? NONE) if (replay.stateOf(d) !== 'running') (into ??= []).push(d);
       return into;
     };
     return {
@@ -36,8 +41,8 @@ export const noStartBeforeDependencies: Invariant = {
           const at = positions.of(r.component);
           let missing = notRunning(at < 0 ? undefined : scenario.components[at]!.depends, undefined);
           missing = notRunning(requisite.get(r.component), missing);
-          for (const d of after.get(r.component) ?? []) if (replay.stateOf(d) === 'starting') (missing ??= []).push(`${d} (ordered after it, still starting)`);
-          for (const q of quorums.get(r.component) ?? []) {
+          for (const d of after.get(r.component) ?? NONE) if (replay.stateOf(d) === 'starting') (missing ??= []).push(`${d} (ordered after it, still starting)`);
+          for (const q of quorums.get(r.component) ?? NONE_QUORUMS) {
             const up = q.of.filter((m) => replay.stateOf(m) === 'running').length;
             if (up < q.k) (missing ??= []).push(`a quorum of ${q.k} (${up} of ${q.of.join(', ')} running)`);
           }
