@@ -163,9 +163,9 @@ class PositionRings {
  * `seq mod capacity` in a window (a power of two), so records filed and
  * pushed out in the order they were written touch the window in order; a seq
  * whose place is taken by a newer one while it is still kept moves to a
- * SeqTable. The window doubles instead once it is half full, so it holds the
- * span of seqs a run keeps (at most twice what it keeps) and the table only
- * the stragglers of a long run.
+ * SeqTable. The window doubles instead once it is half full, so it spans
+ * the seqs a run keeps (at most four places for each seq kept when it last
+ * doubled) and the table holds only the stragglers of a long run.
  *
  * recovers-after-faults files every record of a 10^6 boot and pushes out the
  * one before it of the same component and type: in a table hashed by
