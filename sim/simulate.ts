@@ -158,11 +158,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     endUs: outcome.atUs,
     events: sim.engine.eventsProcessed,
   }, orderViolations(violations.found));
-  const summary: RunSummary = {
-    ...counted,
+  // Added to `counted`, not spread from it: its finalStates is built only when read (sim/checks/summary.ts), and a spread reads it.
+  const summary: RunSummary = Object.assign(counted, {
     ...(violations.notListed > 0 ? { violationsNotListed: violations.notListed } : {}),
     expectations: checkExpectations(resolved.expect, counted, expectations),
-  };
+  });
   // The streamed file holds every record; the trace in memory says when it holds fewer (a cap, not a choice to keep none).
   options.output?.end(summary);
   const capped = buffer.dropped > 0 && buffer.maxRecords > 0;

@@ -1,5 +1,6 @@
 import type { TraceRecord } from '../trace/records.js';
 import type { TraceFile } from '../trace/trace-file.js';
+import { componentsNotRunning, runsAtEnd } from './summary.js';
 
 /**
  * Whether the run's last boot completed, and if not, why, in one line:
@@ -61,9 +62,9 @@ export class BootOutcome {
   /** The line saying why the last boot never completed; undefined when it completed (or the device was halted or shutting down at the end). */
   incomplete(trace: TraceFile): string | undefined {
     if (this.boot === 0 || this.completed || this.halted || this.shuttingDown) return undefined;
-    const states = trace.summary.finalStates;
-    const down = Object.entries(states).filter(([, s]) => s !== 'running');
-    const waits = [...this.refused.entries()].filter(([c]) => states[c] !== 'running');
+    // The few that are down, without building an object of a million final states (sim/checks/summary.ts).
+    const down = componentsNotRunning(trace.summary);
+    const waits = [...this.refused.entries()].filter(([c]) => !runsAtEnd(trace.summary, c));
     const parts: string[] = [];
     for (const [c, missing] of waits.slice(0, 3)) parts.push(`${c} waits for ${missing.join(', ')}`);
     if (waits.length > 3) parts.push(`${waits.length - 3} more waiting`);

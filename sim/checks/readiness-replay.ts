@@ -1,6 +1,19 @@
 import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 
+/** The names of the components with a readiness probe, once per components array (two observers ask; a walk over 10^6 each). */
+const probedSets = new WeakMap<Scenario['components'], ReadonlySet<string>>();
+
+function probedOf(components: Scenario['components']): ReadonlySet<string> {
+  let probed = probedSets.get(components);
+  if (probed === undefined) {
+    const names = new Set<string>();
+    for (let i = 0; i < components.length; i++) if (components[i]!.probes?.readiness !== undefined) names.add(components[i]!.name);
+    probedSets.set(components, (probed = names));
+  }
+  return probed;
+}
+
 /**
  * Kubernetes readiness, read back from a trace: a component with a
  * readiness probe is not ready when it reaches running (the kubelet's
@@ -15,7 +28,7 @@ export class ReadinessReplay {
   private readonly ready = new Map<string, boolean>();
 
   constructor(scenario: Scenario) {
-    this.probed = new Set(scenario.components.filter((c) => c.probes?.readiness !== undefined).map((c) => c.name));
+    this.probed = probedOf(scenario.components);
   }
 
   apply(r: TraceRecord): void {

@@ -14,13 +14,14 @@ import { NO_POSITIONS, positionsOf, type ComponentPositions } from './component-
  *
  * It is called for most records of a run, so it allocates nothing per record
  * once its slots exist: each slot is a ring of seqs, and the facts are found
- * by seq in an open-addressing table (SeqTable) rather than a Map whose
- * entries come and go with every record. Given the scenario's components, a
+ * by seq in a window of recent seqs backed by an open-addressing table
+ * (SeqIndex, SeqTable) rather than a Map whose entries come and go with
+ * every record. Given the scenario's components, a
  * sub-slot that names one of them is a place in a typed array of seqs per
  * slot (8 bytes per component and seq kept), not an entry of a map of names.
  */
 export class RecentBySlot<F> {
-  private readonly factsBySeq = new SeqTable<F>();
+  private readonly factsBySeq = new SeqIndex<F>();
   /**
    * Slot -> sub-slot -> the last `perSlot` seqs (two keys, so no key string
    * is built per record): the seq itself when one is kept per slot (no ring
@@ -158,6 +159,92 @@ class PositionRings {
 }
 
 /**
+ * A map from seq to facts for seqs filed mostly in order: a seq's place is
+ * `seq mod capacity` in a window (a power of two), so records filed and
+ * pushed out in the order they were written touch the window in order; a seq
+ * whose place is taken by a newer one while it is still kept moves to a
+ * SeqTable. The window doubles instead once it is half full, so it spans
+ * the seqs a run keeps (at most four places for each seq kept when it last
+ * doubled) and the table holds only the stragglers of a long run.
+ *
+ * recovers-after-faults files every record of a 10^6 boot and pushes out the
+ * one before it of the same component and type: in a table hashed by
+ * Fibonacci (consecutive seqs spread apart, so every one a cache miss) that
+ * was 0.9 s of the run.
+ */
+class SeqIndex<F> {
+  private keys = new Float64Array(16).fill(NO_SEQ);
+  private values: (F | undefined)[] = new Array<F | undefined>(16).fill(undefined);
+  private mask = 15;
+  private inWindow = 0;
+  private readonly stragglers = new SeqTable<F>();
+  /** The largest seq ever filed: a larger one is in neither place yet. */
+  private newest = NO_SEQ;
+
+  get size(): number {
+    return this.inWindow + this.stragglers.size;
+  }
+
+  get(seq: number): F | undefined {
+    const i = seq & this.mask;
+    if (this.keys[i] === seq) return this.values[i];
+    return this.stragglers.size > 0 ? this.stragglers.get(seq) : undefined;
+  }
+
+  set(seq: number, facts: F): void {
+    const i = seq & this.mask;
+    if (this.keys[i] === seq) {
+      this.values[i] = facts;
+      return;
+    }
+    // A seq filed again (an invariant may file a record under its cause's seq) stays where it is.
+    if (seq <= this.newest && this.stragglers.size > 0 && this.stragglers.has(seq)) {
+      this.stragglers.set(seq, facts);
+      return;
+    }
+    if (seq > this.newest) this.newest = seq;
+    const taken = this.keys[i]!;
+    if (taken !== NO_SEQ) {
+      if (this.inWindow * 2 >= this.keys.length) {
+        this.grow();
+        this.set(seq, facts);
+        return;
+      }
+      this.stragglers.set(taken, this.values[i] as F);
+      this.inWindow--;
+    }
+    this.keys[i] = seq;
+    this.values[i] = facts;
+    this.inWindow++;
+  }
+
+  delete(seq: number): void {
+    const i = seq & this.mask;
+    if (this.keys[i] === seq) {
+      this.keys[i] = NO_SEQ;
+      this.values[i] = undefined;
+      this.inWindow--;
+    } else if (this.stragglers.size > 0) this.stragglers.delete(seq);
+  }
+
+  /** Twice the window: each seq kept in it keeps its place modulo the old size, so none collide. */
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    const capacity = oldKeys.length * 2;
+    this.keys = new Float64Array(capacity).fill(NO_SEQ);
+    this.values = new Array<F | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const seq = oldKeys[i]!;
+      if (seq === NO_SEQ) continue;
+      this.keys[seq & this.mask] = seq;
+      this.values[seq & this.mask] = oldValues[i];
+    }
+  }
+}
+
+/**
  * A map from seq to facts: linear probing over a power-of-two table, kept at
  * most half full, deletion by backward shift (no tombstones), so a table
  * whose entries churn with every record neither grows nor allocates.
@@ -185,6 +272,10 @@ class SeqTable<F> {
   get(seq: number): F | undefined {
     const i = this.find(seq);
     return this.keys[i] === seq ? this.values[i] : undefined;
+  }
+
+  has(seq: number): boolean {
+    return this.keys[this.find(seq)] === seq;
   }
 
   set(seq: number, facts: F): void {

@@ -2,8 +2,8 @@ import { positionsOf, type ComponentPositions } from './component-positions.js';
 import type { LifecycleState, PowerState, TraceRecord } from '../trace/records.js';
 
 /** Lifecycle states by code (0: never seen, read as `stopped`), so a replay of a large system keeps a byte per component. */
-const STATES: readonly LifecycleState[] = ['stopped', 'stopped', 'starting', 'running', 'stopping', 'hung', 'failed', 'destroyed'];
-const CODE_OF = new Map<LifecycleState, number>(STATES.map((s, code) => [s, code] as const).slice(1));
+export const STATES: readonly LifecycleState[] = ['stopped', 'stopped', 'starting', 'running', 'stopping', 'hung', 'failed', 'destroyed'];
+export const CODE_OF: ReadonlyMap<LifecycleState, number> = new Map<LifecycleState, number>(STATES.map((s, code) => [s, code] as const).slice(1));
 
 /**
  * Replays state and power records in order, so checkers can ask "what was
@@ -46,6 +46,16 @@ export class TraceReplay {
   stateOf(component: string): LifecycleState {
     const i = this.positions.of(component);
     return i < 0 ? (this.others.get(component) ?? 'stopped') : STATES[this.codes[i]!]!;
+  }
+
+  /**
+   * The state of the component at `position` in the list it was given, found
+   * without its name (what a walk over every component asks: a million
+   * lookups by name at 10^6). Two components with one name share the first's
+   * place, so then it asks by name.
+   */
+  stateAt(position: number): LifecycleState {
+    return this.positions.uniqueNames ? STATES[this.codes[position]!]! : this.stateOf(this.positions.nameAt(position));
   }
 
   /** How many components it holds a state for. */

@@ -5,6 +5,7 @@ import type { TraceFile } from '../trace/trace-file.js';
 import { formatBytes } from '../format/format-bytes.js';
 import type { Scenario } from '../scenario/types.js';
 import { INSTANT_BUDGET, instantBudgetOf } from '../simulate.js';
+import { componentsNotRunning } from '../checks/summary.js';
 
 const STORY_LINES_MAX = 40;
 
@@ -131,9 +132,8 @@ export function formatSummary(trace: TraceFile, passed: boolean, brief = false, 
     lines.push(`Requests while down: ${s.refusedRequests ?? 0} refused, ${delayed} delayed${mean}`);
   }
   lines.push(`Available: ${percent(s.availability)} serving, ${percent(s.up)} up (averaged over components)`);
-  // A loop, not Object.entries: a million components would make a million pairs to find the few that are down.
-  const notRunning: [string, string][] = [];
-  for (const n in s.finalStates) if (s.finalStates[n] !== 'running') notRunning.push([n, s.finalStates[n]!]);
+  // The few that are down, without building (or walking) an object of a million final states (sim/checks/summary.ts).
+  const notRunning = componentsNotRunning(s);
   lines.push(`Final states: ${notRunning.length === 0 ? 'all running' : notRunning.map(([n, st]) => `${n} ${st}`).join(', ')}`);
   if (s.violations.length === 0) lines.push('Invariants: no violations');
   else {

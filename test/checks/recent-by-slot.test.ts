@@ -43,23 +43,36 @@ describe('RecentBySlot', () => {
     // Sub-slots 0-29 are components, 30-40 are not (they stay in the map of names).
     agreesWithThePlainRule(Array.from({ length: 30 }, (_, i) => ({ name: String(i) })));
   });
+
+  it('agrees with the plain rule when seqs come one after another, as a run files them', () => {
+    agreesWithThePlainRule(undefined, 1);
+    agreesWithThePlainRule(Array.from({ length: 30 }, (_, i) => ({ name: String(i) })), 1);
+  });
+
+  it('agrees with the plain rule when a few records are kept long while most come and go in one sub-slot (its window\'s stragglers)', () => {
+    // Few kept, so the window stays small and a newer seq takes the place of one still kept.
+    const mostlyOne = fc.oneof({ arbitrary: fc.constant(0), weight: 30 }, { arbitrary: fc.integer({ min: 1, max: 40 }), weight: 1 });
+    agreesWithThePlainRule(undefined, 1, mostlyOne, 300);
+    agreesWithThePlainRule(undefined, 7919, mostlyOne, 300);
+  });
 });
 
 /** Random filings (sub-slots 0-40, a seq now and then filed again) give what the plain rule gives, whatever the window. */
-function agreesWithThePlainRule(components?: { name: string }[]): void {
-  const filing = fc.record({ slot: fc.constantFrom('state', 'decision', 'fault'), sub: fc.integer({ min: 0, max: 40 }), reuse: fc.nat(30) });
+function agreesWithThePlainRule(components?: { name: string }[], seqStep = 7919, subSlot = fc.integer({ min: 0, max: 40 }), filingsMin = 0): void {
+  const filing = fc.record({ slot: fc.constantFrom('state', 'decision', 'fault'), sub: subSlot, reuse: fc.nat(30) });
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 4 }), fc.array(filing, { maxLength: 400 }), (perSlot, filings) => {
+    fc.property(fc.integer({ min: 1, max: 4 }), fc.array(filing, { minLength: filingsMin, maxLength: Math.max(400, filingsMin * 2) }), (perSlot, filings) => {
       const recent = new RecentBySlot<number>(perSlot, components);
       const plain = new PlainRecent<number>(perSlot);
       let seq = 0;
       filings.forEach(({ slot, sub, reuse }, i) => {
         // Now and then a seq filed again (an invariant files a record under its cause's seq).
-        const s = reuse === 0 && seq > 0 ? (seq - 1) * 7919 : seq++ * 7919;
+        // Now and then one filed long before (a cause far back), which may have left the window's place.
+        const s = reuse === 0 && seq > 0 ? (seq - 1) * seqStep : reuse === 1 && seq > 20 ? (seq - 20) * seqStep : seq++ * seqStep;
         recent.remember(slot, s, i, String(sub));
         plain.remember(slot, s, i, String(sub));
       });
-      for (let s = 0; s <= seq * 7919; s += 7919) expect(recent.get(s)).toBe(plain.get(s));
+      for (let s = 0; s <= seq * seqStep; s += seqStep) expect(recent.get(s)).toBe(plain.get(s));
       expect(recent.size).toBe(plain.size);
     }),
   );

@@ -4,6 +4,7 @@ import type { ComponentSpec } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
+import { RecentStates, type StateLink } from '../recent-states.js';
 import { NameSet } from '../name-set.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
@@ -25,7 +26,7 @@ const CHAIN_LINKS_MAX = 10;
 const DOWN_TYPES: ReadonlySet<TraceRecord['type']> = new Set(['terminated', 'killed', 'decision', 'start-refused', 'start-failed', 'stop-requested', 'event-dropped']);
 
 /** One link, short: `#18 coremon decides none for ahcid (restart never ...)`. */
-function linkText(r: TraceRecord): string {
+function linkText(r: TraceRecord | StateLink): string {
   const who = r.component ?? '';
   switch (r.type) {
     case 'fault':
@@ -100,7 +101,9 @@ export const recoversFromSingleFault: Invariant = {
     const inv = recoversFromSingleFault;
     const boundUs = recoveryBoundUs(scenario);
     // The records themselves (a record is never changed once written): a link's text is built only for a violation.
+    // State records, most of a large run's, are kept as numbers (recent-states.ts); the rest as themselves.
     let chains = new RecentBySlot<TraceRecord>(2, scenario.components);
+    let states = new RecentStates(2, scenario.components);
     // Its own replay is let go after a second fault (a shared one is the monitor's to keep).
     let { replay, own } = replayFor(scenario, shared);
     /** Components that reached running before the fault. */
@@ -125,8 +128,9 @@ export const recoversFromSingleFault: Invariant = {
         if (r.type === 'operator') operatorActions++;
         // A run with a second fault or an operator's action is not judged (finish): nothing it kept is worth keeping.
         if (faults > 1 || operatorActions > 0) {
-          if (ranBefore.size > 0 || chains.size > 0) {
+          if (ranBefore.size > 0 || chains.size > 0 || states.size > 0) {
             chains = new RecentBySlot<TraceRecord>(2);
+            states = new RecentStates(2);
             if (own) replay = new TraceReplay();
             ranBefore = new NameSet();
             downSeq.clear();
@@ -142,7 +146,7 @@ export const recoversFromSingleFault: Invariant = {
         }
         if (r.type === 'state' && (r.to === 'starting' || r.to === 'running')) restartDueUs.delete(r.component);
         if (r.component !== undefined && (DOWN_TYPES.has(r.type) || (r.type === 'state' && (r.to === 'failed' || r.to === 'hung' || r.to === 'destroyed')))) downSeq.set(r.component, r.seq);
-        if (r.type === 'fault' || r.component !== undefined) chains.remember(r.type, r.seq, r, r.component ?? '');
+        if ((r.type === 'fault' || r.component !== undefined) && !(r.type === 'state' && states.remember(r))) chains.remember(r.type, r.seq, r, r.component ?? '');
         if (own) replay.apply(r);
         return undefined;
       },
@@ -177,7 +181,7 @@ export const recoversFromSingleFault: Invariant = {
           const due = restartDueUs.get(c.name);
           if (due !== undefined && due + boundUs > endUs) continue; // a long backoff: the policy will bring it back
           const waits = providersOf(c).filter((p) => byName.has(p) && isDown(p));
-          const chain = chainOf(chains, downSeq.get(c.name));
+          const chain = chainOf(chains, states, downSeq.get(c.name));
           out.push(violation(inv,
             `after ${describeTheFault(fault)}, ${c.name} is ${state}, not running, ${(endUs - fault.t) / US_PER_S}s later (bound ${boundUs / US_PER_S}s)` +
               (waits.length > 0 ? `; it waits for ${waits.join(', ')}` : '') +
@@ -187,18 +191,18 @@ export const recoversFromSingleFault: Invariant = {
         return out;
       },
       retained() {
-        return chains.size + replay.size + ranBefore.size + downSeq.size + restartDueUs.size;
+        return chains.size + states.size + replay.size + ranBefore.size + downSeq.size + restartDueUs.size;
       },
     };
   },
 };
 
 /** The chain of causes from record `seq` back towards the fault, as far as the kept records reach. */
-function chainOf(chains: RecentBySlot<TraceRecord>, seq: number | undefined): string[] {
+function chainOf(chains: RecentBySlot<TraceRecord>, states: RecentStates, seq: number | undefined): string[] {
   const out: string[] = [];
   let at = seq;
   while (at !== undefined && out.length < CHAIN_LINKS_MAX) {
-    const link = chains.get(at);
+    const link = chains.get(at) ?? states.get(at);
     if (!link) break;
     out.push(linkText(link));
     at = link.cause;

@@ -9,12 +9,14 @@ export const shutdownStopsDependentsFirst: Invariant = {
   kind: 'safety',
   watches: ['stop-requested', 'state'],
   observe(scenario, shared) {
-    const dependents = dependentsOf(scenario.components);
+    // Built at the first stop of a shutdown: a run without one (most, and a 10^6 boot) never needs it (0.3 s at 10^6).
+    let dependents: Map<string, string[]> | undefined;
     const { replay, own } = replayFor(scenario, shared);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
         if (r.type === 'stop-requested' && r.reason === 'shutdown') {
+          dependents ??= dependentsOf(scenario.components);
           const alive = (dependents.get(r.component) ?? []).filter((d) => replay.isAlive(d));
           if (alive.length > 0) out = [violation(shutdownStopsDependentsFirst, `${r.component} asked to stop while its dependents ${alive.join(', ')} still run`, r.seq)];
         }

@@ -53,6 +53,8 @@ describe('recovers-from-single-fault', () => {
   it('counts a hang nothing watches (no heartbeat), and not one a heartbeat finds and the policy restarts', () => {
     const unwatched = violationsOf(stack('always', '  - { at: 20s, hang: ahcid }'));
     expect(unwatched.map((v) => v.message.split(',')[1]!.trim())).toEqual(['ahcid is hung']);
+    // The chain starts at a state record (kept as numbers: sim/checks/recent-states.ts), told as it was written.
+    expect(unwatched[0]!.message).toMatch(/; why: #(\d+) ahcid running -> hung <- #(\d+) fault hang ahcid$/);
     expect(violationsOf(stack('always', '  - { at: 20s, hang: ahcid }', 'system: { heartbeat_period: 3s }'))).toEqual([]);
   });
 
