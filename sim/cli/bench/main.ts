@@ -77,30 +77,48 @@ function benchEngine(): void {
   }
 }
 
-/** One (b) run: the model's own events per second, beside the engine's and the reference loop's rate of this same run. */
+/** Seconds of wall time `run` takes. */
+function timed(run: () => void): number {
+  const started = performance.now();
+  run();
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * One (b) line: the model's own events per second, beside the engine's and
+ * the reference loop's rate of this same run; then the model alone (no
+ * invariant catalogue, run counter or kept trace). Each is the median of
+ * three runs, taken in turns, so neither gains from running after the other.
+ */
 function benchModelRun(what: string, hours: number, options: BenchSystemOptions): void {
   simulate(benchSystem('10min', 10, options)); // warm-up
-  const started = performance.now();
-  const trace = simulate(benchSystem(`${hours}h`, 10, options));
-  const seconds = (performance.now() - started) / 1000;
-  const events = trace.summary.events;
+  const scenario = benchSystem(`${hours}h`, 10, options);
+  let trace: ReturnType<typeof simulate> | undefined;
+  let eventsAlone = 0;
+  const whole: number[] = [];
+  const alone: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    whole.push(timed(() => (trace = simulate(scenario))));
+    alone.push(timed(() => {
+      const sim = Simulation.create(scenario, scenario.seed, { probeTicks: 'computed' });
+      sim.start();
+      sim.run({ untilUs: scenario.durationUs, eventBudget: scenario.eventBudget });
+      eventsAlone = sim.engine.eventsProcessed;
+    }));
+  }
+  const seconds = median(whole);
+  const events = trace!.summary.events;
   const rate = events / seconds / 1e6;
   const ratios = [
     engineRate ? `x${(rate / engineRate).toFixed(2)} of the engine (a), goal >= 0.5` : undefined,
     typedReference ? `x${(rate / typedReference).toFixed(2)} of the typed-array reference loop` : undefined,
   ].filter((r) => r !== undefined);
-  console.log(`    ${what}, ${hours} virtual hours: ${(events / 1e6).toFixed(2)} M events, ${trace.summary.records} records in ${seconds.toFixed(2)} s: ` +
+  console.log(`    ${what}, ${hours} virtual hours: ${(events / 1e6).toFixed(2)} M events, ${trace!.summary.records} records in ${seconds.toFixed(2)} s (median of 3): ` +
     `${rate.toFixed(2)} M events/s${ratios.length > 0 ? ` (${ratios.join('; ')})` : ''}, ${(hours / seconds).toFixed(1)} virtual hours per wall second`);
-  // The same run without the invariant catalogue, the run counter and the kept trace: what the model itself costs.
-  const scenario = benchSystem(`${hours}h`, 10, options);
-  const aloneStarted = performance.now();
-  const sim = Simulation.create(scenario, scenario.seed, { probeTicks: 'computed' });
-  sim.start();
-  sim.run({ untilUs: scenario.durationUs, eventBudget: scenario.eventBudget });
-  const aloneSeconds = (performance.now() - aloneStarted) / 1000;
-  const aloneRate = sim.engine.eventsProcessed / aloneSeconds / 1e6;
+  const aloneSeconds = median(alone);
+  const aloneRate = eventsAlone / aloneSeconds / 1e6;
   console.log(`      the model alone (no checkers, no trace kept): ${aloneSeconds.toFixed(2)} s, ${aloneRate.toFixed(2)} M events/s` +
-    `${engineRate ? ` (x${(aloneRate / engineRate).toFixed(2)} of the engine)` : ''}; the checkers and the counts are the other ${(100 * Math.max(0, 1 - aloneSeconds / seconds)).toFixed(0)} %`);
+    `${engineRate ? ` (x${(aloneRate / engineRate).toFixed(2)} of the engine)` : ''}; the checkers, the counts and the kept trace are the other ${(100 * Math.max(0, 1 - aloneSeconds / seconds)).toFixed(0)} %`);
 }
 
 /**
