@@ -79,11 +79,6 @@ export class Engine<E> {
     this.quiet.add(this.queue, this.clockUs + delayUs, periodUs, wakeAtUs, event, note);
   }
 
-  /** Whether any quiet timer is set (`quietChains` is not empty). */
-  get hasQuietChains(): boolean {
-    return this.quiet.size > 0;
-  }
-
   /** The quiet timers, each at its next occurrence. */
   quietChains(): readonly QuietChain<E>[] {
     return this.quiet.list();

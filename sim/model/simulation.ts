@@ -155,6 +155,6 @@ export class Simulation {
       for (let i = 0; i < reactors.length; i++) this.writer.applyBatch(reactors[i]!(this.state, fact, this.context));
     }
     if (facts.length > 0) facts.length = 0;
-    if (this.engine.hasQuietChains) wakeChangedProbeTicks(this.state, this.engine);
+    wakeChangedProbeTicks(this.state, this.engine);
   }
 }
