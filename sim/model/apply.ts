@@ -14,7 +14,7 @@ import { REBOOT } from './writer/reboot.js';
 import { RUN } from './writer/run.js';
 import { STARTING } from './writer/starting.js';
 import { STOPPING } from './writer/stopping.js';
-import { resubscribeTriggers } from './writer/run.js';
+import { oneRequestArrives, resubscribeTriggers } from './writer/run.js';
 import { finishRequests, requestsFollowState } from './writer/client-requests.js';
 import type { LifecycleState } from '../trace/records.js';
 
@@ -63,6 +63,11 @@ export class Writer extends WriterCore {
 
   carryOut(cmd: Command): void {
     (WRITES[cmd.do] as Handler<Command['do']>)(this, cmd as never);
+  }
+
+  /** Per-request mode: one request arrives at driver `c` (a timer no reactor answers: see BookkeepingEventKind). */
+  requestArrives(c: number): void {
+    oneRequestArrives(this, c);
   }
 
   requestsFollowState(c: number, to: LifecycleState): void {

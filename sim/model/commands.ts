@@ -128,7 +128,6 @@ export type Command =
   /** `target`: the reboot target the device resets into and stays in (Android's fatal reboot target). */
   | { do: 'reset'; reason: string; culprit?: string; cause: Cause; flushFilesystems: boolean; target?: string }
   | { do: 'boot'; cause: Cause }
-  | { do: 'request-arrives'; c: number }
   /** Draws the next arrival of a stochastic fault from its seeded stream and schedules it. */
   | { do: 'schedule-stochastic'; fault: number; fromUs: Micros }
   /** Kubernetes probes: the kubelet's counts and results for the component's current process (ignored if stale). */

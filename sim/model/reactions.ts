@@ -3,7 +3,7 @@ import { destroySingleRunChild, destroyTransientChildren } from './reactors/coll
 import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/component-manager.js';
 import { propagateBindings } from './reactors/bindings.js';
 import { advanceStopGroup, stopDependents } from './reactors/dependencies.js';
-import { injectByKind, onFaultTimer, onRequestTimer } from './reactors/faults.js';
+import { injectByKind, onFaultTimer } from './reactors/faults.js';
 import { awaitResume, onStartDone, onStopDone, onStopTimeout, reevaluateWaiters, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
 import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forwardThroughShim, onBootTimer, onShimConnectTimeout } from './reactors/power.js';
@@ -14,10 +14,9 @@ import { onOperator } from './reactors/operator.js';
 import { onCoreFailure } from './reactors/user-monitor.js';
 import { onCall, onCallTimeout, onHeartbeat, watchHung } from './reactors/watchdog.js';
 
-/** Who answers each timer: exactly one reactor per kind. */
+/** Who answers each timer: exactly one reactor per kind (request arrivals decide nothing: the writer counts them, see BookkeepingEventKind). */
 export const TIMERS: TimerReactors = {
   fault: onFaultTimer,
-  request: onRequestTimer,
   'start-done': onStartDone,
   'stop-done': onStopDone,
   'stop-timeout': onStopTimeout,

@@ -138,13 +138,20 @@ export class Simulation {
   }
 
   private handle(event: SimEvent): void {
-    const reactor = TIMERS[event.k] as TimerReactor<SimEvent['k']>;
-    this.process(reactor(this.state, event as never, this.context));
+    // A timer that decides nothing goes to the writer at once (BookkeepingEventKind); the rest to their reactor.
+    if (event.k === 'request') this.writer.requestArrives(event.c);
+    else this.writer.applyBatch((TIMERS[event.k] as TimerReactor<typeof event.k>)(this.state, event as never, this.context));
+    this.drainFacts();
   }
 
-  /** Applies a batch, then drains the work queue: each fact goes to its reactors in the declared order. */
+  /** Applies a batch, then drains the work queue. */
   private process(first: readonly Command[]): void {
     this.writer.applyBatch(first);
+    this.drainFacts();
+  }
+
+  /** Drains the work queue: each fact goes to its reactors in the declared order. */
+  private drainFacts(): void {
     const facts = this.facts;
     let head = 0;
     while (head < facts.length) {

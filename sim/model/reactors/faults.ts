@@ -64,16 +64,6 @@ export const onFaultTimer: TimerReactor<'fault'> = (s, e, ctx) => {
   return out;
 };
 
-/**
- * Each driver's one-command answer to its request timer, made once: in per-request mode every arrival is an
- * event, and a command list allocated per arrival was a measurable part of what one cost (commands are
- * plain data nobody changes, so one frozen list per component serves every run).
- */
-const requestArrives: (readonly Command[])[] = [];
-
-/** A request arrives at a driver: served if it runs, stuck if it hangs; the next arrival is drawn. */
-export const onRequestTimer: TimerReactor<'request'> = (_s, e) => (requestArrives[e.c] ??= Object.freeze([{ do: 'request-arrives', c: e.c }]));
-
 /** What the fault's kind does to the model, as commands caused by the fault's record. */
 export const injectByKind: Reactor<FactOf<'fault-injected'>> = (s, fact, ctx) => {
   const spec = ctx.topo.scenario.faults[fact.fault]!;

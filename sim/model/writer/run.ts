@@ -78,8 +78,8 @@ function scheduleNextRequest(w: WriterCore, c: number, source: RequestSource): v
   w.engine.schedule(exponentialUs(source.stream, source.meanGapUs), source.arrival);
 }
 
-/** Per-request mode: one arrival (client-requests.ts counts it), and the next one drawn. */
-function oneRequestArrives(w: WriterCore, c: number): void {
+/** Per-request mode: one arrival (client-requests.ts counts it), and the next one drawn. Not a command: see BookkeepingEventKind. */
+export function oneRequestArrives(w: WriterCore, c: number): void {
   const source = requestSources(w)[c]!;
   scheduleNextRequest(w, c, source);
   requestArrives(w, c, source);
@@ -103,7 +103,6 @@ export const RUN = {
     w.state.triggerBudget[cmd.fault]!--;
   },
   'inject-fault': (w, cmd) => injectFault(w, cmd.fault, cmd.source, w.cause(cmd.cause)),
-  'request-arrives': (w, cmd) => oneRequestArrives(w, cmd.c),
   arm: (w, cmd) => {
     const component = w.comp(cmd.c);
     component.armed = appended(component.armed, cmd.armed);
