@@ -5,8 +5,8 @@ import { propertySeed } from '../helpers/property-seed.js';
 
 /**
  * The arrival tree (sim/model/request-arrivals.ts) answers "how many arrived
- * in [a, b)?" along two root paths (a prefix count each) with a memo of the
- * splits met last, and "how many, and how long did they wait?" by walking
+ * in [a, b)?" along two root paths (a prefix count each, resumed from where
+ * the last path parts from it) with a memo of the splits met last, and "how many, and how long did they wait?" by walking
  * the nodes inside the interval. Both read the same tree, so they must agree
  * exactly; the memo must change no answer, whatever order questions come in.
  */
@@ -24,6 +24,8 @@ describe('request arrivals read off the tree', () => {
           const byPrefix = arrivalsBetween(warm, from, to);
           expect(byPrefix).toBe(arrivalsAndWaits(arrivalStream(key, rate), from, to, to).count);
           expect(byPrefix).toBe(arrivalsBetween(arrivalStream(key, rate), from, to));
+          // A warm walk starts at the deepest node holding the interval (found on the last path), a cold one at the root.
+          expect(arrivalsAndWaits(warm, from, to, to + span)).toEqual(arrivalsAndWaits(arrivalStream(key, rate), from, to, to + span));
         }
       }),
       { seed, numRuns: 200 },
