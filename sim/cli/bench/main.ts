@@ -113,7 +113,8 @@ function benchModelRun(what: string, hours: number, options: BenchSystemOptions)
     engineRate ? `x${(rate / engineRate).toFixed(2)} of the engine (a), goal >= 0.5` : undefined,
     typedReference ? `x${(rate / typedReference).toFixed(2)} of the typed-array reference loop` : undefined,
   ].filter((r) => r !== undefined);
-  console.log(`    ${what}, ${hours} virtual hours: ${(events / 1e6).toFixed(2)} M events, ${trace!.summary.records} records in ${seconds.toFixed(2)} s (median of 3): ` +
+  const records = trace!.summary.records;
+  console.log(`    ${what}, ${hours} virtual hours: ${(events / 1e6).toFixed(2)} M events, ${records} records${records * 10 >= events ? ` (${(records / events).toFixed(2)} an event, ${((seconds * 1e6) / records).toFixed(2)} µs each)` : ''} in ${seconds.toFixed(2)} s (median of 3): ` +
     `${rate.toFixed(2)} M events/s${ratios.length > 0 ? ` (${ratios.join('; ')})` : ''}, ${(hours / seconds).toFixed(1)} virtual hours per wall second`);
   const aloneSeconds = median(alone);
   const aloneRate = eventsAlone / aloneSeconds / 1e6;
