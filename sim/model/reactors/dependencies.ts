@@ -64,7 +64,8 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   // failed daemon is down, to be stopped a second time and restarted twice.
   // A member taken down by a lost quorum waits for the quorum (any k members), not for this one.
   const viaDepends = members.every((m) => storagePath(topo, m).includes(fact.c));
-  const waitFor = [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
+  // Nothing it waited for itself (almost always): the list is its name alone, with no set built.
+  const waitFor = fact.waitFor.length === 0 ? (viaDepends ? [topo.specs[fact.c]!.name] : []) : [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
   return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor }];
 };
 

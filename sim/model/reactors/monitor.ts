@@ -128,9 +128,12 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
  * their own slots; nothing refers to them, so references stay valid.
  */
 function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
+  // Counted first: most decisions schedule one restart, and then no list of slots is made.
+  let restarts = 0;
+  for (let i = 0; i < commands.length; i++) if (commands[i]!.do === 'schedule-restart') restarts++;
+  if (restarts < 2) return commands;
   const slots: number[] = [];
   commands.forEach((cmd, i) => cmd.do === 'schedule-restart' && slots.push(i));
-  if (slots.length < 2) return commands;
   const rank = ctx.topo.startRank;
   const key = (cmd: Command): [number, number] => (cmd.do === 'schedule-restart' ? [cmd.delayUs, rank[cmd.c]!] : [0, 0]);
   const sorted = slots.map((i) => commands[i]!).sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);

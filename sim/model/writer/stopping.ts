@@ -5,6 +5,7 @@ import { routeOf } from '../facts.js';
 import { downStore } from '../stop-order.js';
 import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason } from '../state.js';
 import { remember } from '../history.js';
+import { emptyList } from '../shared-empty.js';
 import { armedActs } from './armed.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 import { requestsLostAtEnd } from './client-requests.js';
@@ -135,7 +136,7 @@ function terminate(
     remember(component, 'endsUs', w.nowUs);
   }
   const ranForUs = proc ? w.nowUs - proc.startedAtUs : 0;
-  w.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? [], ranForUs, startFailed, seq: ended.seq, detectedSeq });
+  w.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? emptyList<string>(), ranForUs, startFailed, seq: ended.seq, detectedSeq });
 }
 
 function finishEscalation(w: WriterCore, m: number): void {
