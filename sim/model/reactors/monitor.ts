@@ -142,16 +142,19 @@ function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
   return out;
 }
 
+/** No start job under way: what a decision's effects begin with (one set shared by every decision, never added to: a chain copies it). */
+const NONE_STARTING: ReadonlySet<number> = new Set();
+
 /**
  * What one effect of a recovery decision asks of the model. `base` is where
  * the commands returned start in their batch (references are batch-wide);
  * `starting` guards a chain of OnFailure= starts against a cycle.
  */
-function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause, base: number, starting: ReadonlySet<number> = new Set()): Command[] {
+function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause, base: number, starting: ReadonlySet<number> = NONE_STARTING): Command[] {
   const at = (name: string): number => ctx.topo.index.get(name)!;
   switch (effect.kind) {
     case 'restart':
-      return [{ do: 'schedule-restart', c: at(effect.component), delayUs: effect.delayUs, cause }];
+      return [{ do: 'schedule-restart', c: ctx.topo.index.get(effect.component)!, delayUs: effect.delayUs, cause }];
     case 'start': {
       const c = at(effect.component);
       if (starting.has(c)) return [];

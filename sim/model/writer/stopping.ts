@@ -3,7 +3,7 @@ import { isFailure } from '../../policy/termination.js';
 import type { Termination } from '../../trace/records.js';
 import { routeOf } from '../facts.js';
 import { downStore } from '../stop-order.js';
-import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason } from '../state.js';
+import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason, type StopRequest } from '../state.js';
 import { remember } from '../history.js';
 import { emptyList } from '../shared-empty.js';
 import { armedActs } from './armed.js';
@@ -46,13 +46,18 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   const component = w.comp(c);
   const life = component.life;
   if (!isAlive(life.state) || life.state === 'stopping' || stopOf(life) !== undefined) return;
-  const request = w.emit({ type: 'stop-requested', component: w.name(c), reason, cause });
-  const stop = { reason, cause: request.seq, waitFor, ...(as ? { as } : {}), ...(detected !== undefined ? { detected } : {}) };
+  // Records here are built whole, in emit's key order (core.ts setLife): a stop writes several, and a draft's copy is the dearer way.
+  const recorder = w.recorder;
+  const request = recorder.write({ t: w.nowUs, seq: recorder.takeSeq(), type: 'stop-requested', component: w.name(c), reason, cause });
+  // Its fields set one by one, not spread from conditional objects: one stop request per stop.
+  const stop: StopRequest = { reason, cause: request.seq, waitFor };
+  if (as) stop.as = as;
+  if (detected !== undefined) stop.detected = detected;
   if (life.state === 'starting') return terminate(w, c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
   const proc = processOf(life)!;
   if (w.topo.specs[c]!.brutalKill) {
     // OTP `shutdown => brutal_kill` (supervisor.erl shutdown/2): exit(Pid, kill), no shutdown message first.
-    const killed = w.emit({ type: 'killed', component: w.name(c), reason: 'brutal_kill', cause: request.seq });
+    const killed = recorder.write({ t: w.nowUs, seq: recorder.takeSeq(), type: 'killed', component: w.name(c), reason: 'brutal_kill', cause: request.seq });
     return terminate(w, c, { kind: 'signal', signal: 'kill' }, false, killed.seq, undefined, stop);
   }
   // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
@@ -121,14 +126,17 @@ function terminate(
   // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
   // system shutdown too: there the order (F8) keeps every store up unless one was down before.
   const store = graceful && unflushed > 0 ? downStore(w.state, w.topo, c) : undefined;
-  if (graceful && unflushed > 0 && store === undefined) w.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
-  const ended = w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'terminated', component: name, termination, graceful, cause });
+  // Built whole, in emit's key order, as in `stop`: an end writes up to four records.
+  const recorder = w.recorder;
+  const nowUs = w.nowUs;
+  if (graceful && unflushed > 0 && store === undefined) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'data-flushed', component: name, bytes: unflushed, cause });
+  const ended = recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'terminated', component: name, termination, graceful, cause });
   component.lastEndSeq = ended.seq;
-  if (!graceful && unflushed > 0) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
+  if (!graceful && unflushed > 0) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
   // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
-  if (store !== undefined) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
+  if (store !== undefined) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
   const lost = requestsLostAtEnd(w, c, graceful, termination.kind === 'system-reset');
-  if (lost > 0) w.emit({ type: 'requests-lost', component: name, count: lost, cause: ended.seq });
+  if (lost > 0) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'requests-lost', component: name, count: lost, cause: ended.seq });
   w.setLife(c, stop?.reason === 'destroy' ? DESTROYED_LIFE : STOPPED_LIFE, ended.seq);
   const route = routeOf(w.state.power, stop?.reason);
   if (route === 'own') {
@@ -163,7 +171,7 @@ export const STOPPING = {
   terminate: (w, cmd) => terminate(w, cmd.c, cmd.termination, cmd.graceful, w.cause(cmd.cause), w.cause(cmd.detected), cmd.stop, cmd.startFailed),
   kill: (w, cmd) => {
     if (!isAlive(w.comp(cmd.c).life.state)) return;
-    const killed = w.emit({ type: 'killed', component: w.name(cmd.c), reason: cmd.reason, cause: w.cause(cmd.cause) });
+    const killed = w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'killed', component: w.name(cmd.c), reason: cmd.reason, cause: w.cause(cmd.cause) });
     terminate(w, cmd.c, cmd.termination, false, killed.seq, w.cause(cmd.detected), cmd.stop);
   },
   hang: (w, cmd) => {
