@@ -72,8 +72,24 @@ export function shouldRestart(when: RestartWhen, rules: ExitStatusRules | undefi
   const cause = exitCause(termination, rules?.success);
   // SIGTERM is clean in systemd's table, but a failure for Redox (R1) and Kubernetes.
   const restart = when === 'on-nonzero' ? isFailure(termination) && !(status !== undefined && rules?.success.includes(status)) : restartsOn(when, cause);
-  const after = when === 'on-nonzero' ? describeTermination(termination) : CAUSE_TEXT[cause];
-  return { restart, why: `restart ${when} ${restart ? 'restarts' : 'does not restart'} after ${after}` };
+  if (when === 'on-nonzero') return { restart, why: `restart ${when} ${restart ? 'restarts' : 'does not restart'} after ${describeTermination(termination)}` };
+  return { restart, why: tableWhy(when, cause) };
+}
+
+/**
+ * The reason each cell of the table gives (`when` x cause), written once here:
+ * a decision after every termination wrote the same words anew. on-nonzero
+ * names the termination itself, so it is not in the table.
+ */
+const TABLE_WHY = Object.fromEntries(
+  (Object.keys(TABLE) as RestartWhen[]).map((when) => [
+    when,
+    Object.fromEntries((Object.keys(CAUSE_TEXT) as ExitCause[]).map((cause) => [cause, `restart ${when} ${restartsOn(when, cause) ? 'restarts' : 'does not restart'} after ${CAUSE_TEXT[cause]}`])),
+  ]),
+) as Readonly<Record<RestartWhen, Readonly<Record<ExitCause, string>>>>;
+
+function tableWhy(when: RestartWhen, cause: ExitCause): string {
+  return TABLE_WHY[when][cause];
 }
 
 /** The vocabularies of the systems people trust, mapped onto the systemd table. */

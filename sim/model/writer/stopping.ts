@@ -16,14 +16,17 @@ import { requestsLostAtEnd } from './client-requests.js';
  * (`terminate`), where data and requests are saved or counted lost.
  */
 
+/** What a stop of a component with nothing armed finds: neither ignored nor slowed (shared, frozen: read, never written). */
+const NOTHING_ARMED: { ignore: boolean; latencyFactor?: number } = Object.freeze({ ignore: false });
+
 /**
  * What the faults armed on a component do to a stop asked of it: ignored, if
  * any says so (nothing armed is used up: the stop never happens); else slowed
  * by the slowest factor armed (those used up by this stop are dropped).
  */
 function armedAtStop(w: WriterCore, component: ComponentState): { ignore: boolean; latencyFactor?: number } {
-  // Nothing armed (almost always): the shared empty list stays, no filtered copy is made.
-  if (component.armed.length === 0) return { ignore: false };
+  // Nothing armed (almost always): the shared empty list stays, no filtered copy is made, and the answer is one shared object.
+  if (component.armed.length === 0) return NOTHING_ARMED;
   if (component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.atStop?.(armed).ignore)) return { ignore: true };
   let factor: number | undefined;
   component.armed = component.armed.filter((armed) => {
