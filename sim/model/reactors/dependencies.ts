@@ -56,7 +56,8 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
     if (topo.quorumDependents[x]!.length > 0) for (const d of quorumLostBy(s, topo, x)) takeDown(d);
   }
   if (members.length === 0) return NO_COMMANDS;
-  members.sort((a, b) => a - b);
+  // In component order; most often one member, or already in order (a chain found breadth first): no sort then.
+  if (!isAscending(members)) members.sort((a, b) => a - b);
   const ordered = topo.scenario.system.shutdownOrder === 'dependency';
   // One termination, one restart (R8): each member waits for the component whose
   // end took it down (and for what that one waits for), not only for its own dependencies, which may
@@ -68,6 +69,11 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const waitFor = fact.waitFor.length === 0 ? (viaDepends ? [topo.specs[fact.c]!.name] : []) : [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
   return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor }];
 };
+
+function isAscending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return false;
+  return true;
+}
 
 /**
  * Quorum dependencies: the components with a quorum over `c` that `c`'s end

@@ -18,6 +18,8 @@ import { requestsLostAtEnd } from './client-requests.js';
 
 /** What a stop of a component with nothing armed finds: neither ignored nor slowed (shared, frozen: read, never written). */
 const NOTHING_ARMED: { ignore: boolean; latencyFactor?: number } = Object.freeze({ ignore: false });
+/** A hung process answers no stop: it is killed at the stop's timeout (shared, frozen). */
+const HUNG_IGNORES: { ignore: boolean; latencyFactor?: number } = Object.freeze({ ignore: true });
 
 /**
  * What the faults armed on a component do to a stop asked of it: ignored, if
@@ -68,10 +70,13 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
   const timeoutUs = timeoutOverrideUs ?? w.topo.specs[c]!.stopTimeoutUs ?? w.topo.scenario.system.stopTimeoutUs;
   const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
-  const armed = life.state === 'hung' ? { ignore: true } : armedAtStop(w, component);
+  const armed = life.state === 'hung' ? HUNG_IGNORES : armedAtStop(w, component);
   if (armed.ignore) {
-    // A new life, not the process's changed: a running life may be shared (shared-lives.ts).
-    component.life = { ...life, stop } as Life;
+    // A new life, not the process's changed: a running life may be shared (shared-lives.ts). Written
+    // field by field in the spread's key order: a spread of a life was the dearest line of a stop.
+    component.life = life.state === 'hung'
+      ? { state: 'hung', startedAtUs: life.startedAtUs, hungCause: life.hungCause, missedHeartbeats: life.missedHeartbeats, stop }
+      : { state: 'running', startedAtUs: proc.startedAtUs, stop };
     if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
     return;
   }
@@ -180,7 +185,11 @@ export const STOPPING = {
   hang: (w, cmd) => {
     const life = w.comp(cmd.c).life;
     if (life.state !== 'running') return;
-    w.setLife(cmd.c, { ...life, state: 'hung', hungCause: cmd.cause, missedHeartbeats: 0 }, cmd.cause);
+    // Field by field in the spread's key order (a stop it ignores is kept), not spread: one hang, one object.
+    const hung: Life = life.stop === undefined
+      ? { state: 'hung', startedAtUs: life.startedAtUs, hungCause: cmd.cause, missedHeartbeats: 0 }
+      : { state: 'hung', startedAtUs: life.startedAtUs, stop: life.stop, hungCause: cmd.cause, missedHeartbeats: 0 };
+    w.setLife(cmd.c, hung, cmd.cause);
     w.facts.push({ f: 'hung', c: cmd.c, seq: cmd.cause });
   },
   'heartbeat-missed': (w, cmd) => {
