@@ -206,7 +206,7 @@ function escalate(s: StateView, ctx: ReactorContext, monitorName: string, culpri
 export const decideAfterTermination: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   if (fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
   const spec = ctx.topo.specs[fact.c]!;
-  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return NO_COMMANDS;
+  if (spec.onTerminate === 'reboot' && shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return NO_COMMANDS;
   if (spec.collection?.durability === 'single-run') return NO_COMMANDS;
   return handleByMonitor(s, ctx, fact);
 };
