@@ -126,7 +126,9 @@ function decideAfterEnd(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDe
     why = `${condition.why} (${how})`;
   }
 
-  const lastStartUs = ctx.history.startsUs.at(-1);
+  const starts = ctx.history.startsUs;
+  // Indexed, not `.at(-1)`: a builtin call per decision.
+  const lastStartUs = starts.length === 0 ? undefined : starts[starts.length - 1];
   if (policy.stormGuardUs !== undefined && isFailure(ctx.termination) && restartsSoFar(ctx.history) > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
     return giveUp(policy, ctx, `failed again ${formatS(ctx.nowUs - lastStartUs)} after its last start (storm guard ${formatS(policy.stormGuardUs)}): unresponsive`);
   }

@@ -98,7 +98,9 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     detected = ref(0);
   }
   const component = s.components[c]!;
-  const lastStartUs = component.history.startsUs.at(-1);
+  const starts = component.history.startsUs;
+  // Indexed, not `.at(-1)`: a builtin call per termination.
+  const lastStartUs = starts.length === 0 ? undefined : starts[starts.length - 1];
   const m = topo.monitorOf[c];
   const stormGuardUs = m === undefined ? undefined : topo.specs[m]!.stormGuardUs;
   if (stormGuardUs !== undefined && isFailure(termination) && component.restarts > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < stormGuardUs) {
@@ -273,7 +275,7 @@ export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ct
  * `counted` the refused start is a restart job, counted first. Undefined when
  * the start may run, or the component is not waiting to start.
  */
-function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause, counted: boolean, base: number, starting: ReadonlySet<number>): Command[] | undefined {
+function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause, counted: boolean, base: number, starting: ReadonlySet<number> | undefined): Command[] | undefined {
   const component = s.components[c]!;
   const life = component.life;
   if (!((life.state === 'stopped' && life.pending === undefined) || life.state === 'failed')) return undefined;
@@ -284,7 +286,7 @@ function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause
   const out: Command[] = counted ? [{ do: 'count-restart', c, cause }] : [];
   out.push({ do: 'emit', draft: { type: 'decision', component: name, by, action: decision.action, reason: decision.reason }, cause: counted ? ref(base) : cause });
   const decided = ref(base + out.length - 1);
-  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decided, base + out.length, starting));
+  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decided, base + out.length, starting ?? new Set([c])));
   return out;
 }
 
@@ -312,11 +314,12 @@ function pullRelation(ctx: ReactorContext, c: number, p: number): string {
  * recursively; a unit already active or being started needs none. Each is a
  * decision record naming the relation, then that unit's own start job.
  */
-export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number>): Command[] {
+export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> | undefined): Command[] {
   const pulled = ctx.topo.pullsIn[c]!;
   if (pulled.length === 0) return [];
   const out: Command[] = [];
-  const seen = new Set(starting);
+  // Undefined: no start job under way but `c`'s own.
+  const seen = new Set(starting ?? [c]);
   for (const p of pulled) {
     const life = s.components[p]!.life;
     if (seen.has(p) || isAlive(life.state) || life.state === 'destroyed' || (life.state === 'stopped' && life.pending !== undefined)) continue;
@@ -349,12 +352,11 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
       { do: 'cancel-auto-restart', c: e.c, forget: true },
     ];
   }
-  // Neither reads it but to copy it: one set for both.
-  const starting: ReadonlySet<number> = new Set([e.c]);
-  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, starting);
+  // No start job under way but this one's (undefined: the set of it is made only where it is read, a decision's effects or a unit pulled in).
+  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, undefined);
   if (refused) return refused;
   // A restart job pulls in what a start job does (JOB_RESTART in transaction_add_job_and_dependencies()).
-  const out = pullInJobs(s, ctx, e.c, e.cause, 0, starting);
+  const out = pullInJobs(s, ctx, e.c, e.cause, 0, undefined);
   const at = out.length;
   out.push(restart);
   // A restart job (quiet: systemctl restart, a propagated try-restart) is no automatic restart: once it
