@@ -40,6 +40,10 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const topo = ctx.topo;
   // Nothing depends on it, by `depends` or by a quorum: nothing to take down (no set, no lists built per termination).
   if (topo.dependents[fact.c]!.length === 0 && topo.quorumDependents[fact.c]!.length === 0) return NO_COMMANDS;
+  // None of its direct dependents goes down with it (they are down already, stopping, or their
+  // supervisor keeps them) and no quorum: the walk below would take nothing down, since it goes on
+  // only through members. So it is not begun (a dependent's own end, taken down, lands here).
+  if (topo.quorumDependents[fact.c]!.length === 0 && !topo.dependents[fact.c]!.some((d) => stopsWithDependency(topo, d) && canBeStopped(s, d))) return NO_COMMANDS;
   const members: number[] = [];
   const seen = new Set<number>([fact.c]);
   const work = [fact.c];
@@ -95,14 +99,20 @@ export const advanceStopGroup: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =>
   const group = s.components[fact.c]!.stopGroup;
   if (group === undefined) return NO_COMMANDS;
   // Members stopped in turn (OTP terminate_children) wait for the one before them, not for their dependents.
-  // A plain scan, in component order: it runs at every member's end, and a list per component visited was most of its cost.
+  // Those are siblings (one supervisor's children: monitor.ts `inTurn`; the writer's group stop refuses any
+  // other), so only this one's siblings are looked at, in component order (a scan of every component was
+  // most of the cost of a member's end).
   const out: Command[] = [{ do: 'leave-stop-group', c: fact.c }];
   const components = s.components;
-  for (let i = 0; i < components.length; i++) {
+  const topo = ctx.topo;
+  const monitor = topo.monitorOf[fact.c];
+  const siblings = monitor === undefined ? topo.rootChildren : topo.childrenOf[monitor]!;
+  for (let k = 0; k < siblings.length; k++) {
+    const i = siblings[k]!;
     const x = components[i]!;
     if (x.stopGroup === group && x.queuedStop?.after === fact.c) out.push({ do: 'stop-group-tick', c: i, group });
   }
-  for (const p of queuedProviders(s, ctx.topo, fact.c, group)) {
+  for (const p of queuedProviders(s, topo, fact.c, group)) {
     if (components[p]!.queuedStop?.after === undefined) out.push({ do: 'stop-group-tick', c: p, group });
   }
   return out;

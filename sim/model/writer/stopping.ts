@@ -91,6 +91,8 @@ function stopGroup(w: WriterCore, members: readonly { c: number; waitingFor: num
   if (members.length === 0) return;
   const group = w.state.nextStopGroup++;
   for (const { c, waitingFor, after } of members) {
+    // A member stopped in turn follows a sibling: advanceStopGroup looks for it among the siblings of the one that ended.
+    if (after !== undefined && w.topo.monitorOf[after] !== w.topo.monitorOf[c]) throw new Error(`model: ${w.name(c)} is stopped in turn after ${w.name(after)}, which is not its sibling`);
     const component = w.comp(c);
     component.stopGroup = group;
     component.queuedStop = waitingFor > 0 ? { waitingFor, reason, cause, waitFor, ...(after !== undefined ? { after } : {}) } : undefined;
