@@ -43,7 +43,7 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   // None of its direct dependents goes down with it (they are down already, stopping, or their
   // supervisor keeps them) and no quorum: the walk below would take nothing down, since it goes on
   // only through members. So it is not begun (a dependent's own end, taken down, lands here).
-  if (topo.quorumDependents[fact.c]!.length === 0 && !topo.dependents[fact.c]!.some((d) => stopsWithDependency(topo, d) && canBeStopped(s, d))) return NO_COMMANDS;
+  if (topo.quorumDependents[fact.c]!.length === 0 && !anyGoesDown(s, topo, topo.dependents[fact.c]!)) return NO_COMMANDS;
   const members: number[] = [];
   const seen = new Set<number>([fact.c]);
   const work = [fact.c];
@@ -73,6 +73,12 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const waitFor = fact.waitFor.length === 0 ? (viaDepends ? [topo.specs[fact.c]!.name] : []) : [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
   return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor }];
 };
+
+/** Whether any of `dependents` is taken down with its dependency now (a loop, not `some` with a closure: it runs at every end). */
+function anyGoesDown(s: StateView, topo: Topology, dependents: readonly number[]): boolean {
+  for (let i = 0; i < dependents.length; i++) if (stopsWithDependency(topo, dependents[i]!) && canBeStopped(s, dependents[i]!)) return true;
+  return false;
+}
 
 function isAscending(list: readonly number[]): boolean {
   for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return false;
