@@ -20,7 +20,9 @@ export function storagePath(topo: Topology, c: number): readonly number[] {
 export function stopOrder(topo: Topology, members: readonly number[], ordered: boolean): { c: number; waitingFor: number }[] {
   // One member (a driver's one dependent, most often) or no order: nothing waits, no table is built.
   if (!ordered || members.length < 2) return members.map((c) => ({ c, waitingFor: 0 }));
-  const waitingFor = new Map(members.map((m) => [m, 0]));
+  // Set one by one: a map built from a list of pairs takes the slow, iterating path.
+  const waitingFor = new Map<number, number>();
+  for (let i = 0; i < members.length; i++) waitingFor.set(members[i]!, 0);
   for (const x of members) {
     for (const d of storagePath(topo, x)) {
       const n = waitingFor.get(d);

@@ -45,7 +45,9 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   // only through members. So it is not begun (a dependent's own end, taken down, lands here).
   if (topo.quorumDependents[fact.c]!.length === 0 && !anyGoesDown(s, topo, topo.dependents[fact.c]!)) return NO_COMMANDS;
   const members: number[] = [];
-  const seen = new Set<number>([fact.c]);
+  // Added to, not built from a list: a set made from an iterable takes the slow path.
+  const seen = new Set<number>();
+  seen.add(fact.c);
   const work = [fact.c];
   const takeDown = (d: number): void => {
     if (seen.has(d)) return;
@@ -56,7 +58,8 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   };
   for (let head = 0; head < work.length; head++) {
     const x = work[head]!;
-    for (const d of topo.dependents[x]!) takeDown(d);
+    const dependents = topo.dependents[x]!;
+    for (let i = 0; i < dependents.length; i++) takeDown(dependents[i]!);
     if (topo.quorumDependents[x]!.length > 0) for (const d of quorumLostBy(s, topo, x)) takeDown(d);
   }
   if (members.length === 0) return NO_COMMANDS;
