@@ -144,6 +144,11 @@ function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
   return out;
 }
 
+/** A component's position by name (a module function: a closure for it was made per effect, and every decision has one). */
+function positionOf(ctx: ReactorContext, name: string): number {
+  return ctx.topo.index.get(name)!;
+}
+
 /** No start job under way: what a decision's effects begin with (one set shared by every decision, never added to: a chain copies it). */
 const NONE_STARTING: ReadonlySet<number> = new Set();
 
@@ -153,26 +158,25 @@ const NONE_STARTING: ReadonlySet<number> = new Set();
  * `starting` guards a chain of OnFailure= starts against a cycle.
  */
 function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause, base: number, starting: ReadonlySet<number> = NONE_STARTING): Command[] {
-  const at = (name: string): number => ctx.topo.index.get(name)!;
   switch (effect.kind) {
     case 'restart':
-      return [{ do: 'schedule-restart', c: ctx.topo.index.get(effect.component)!, delayUs: effect.delayUs, cause }];
+      return [{ do: 'schedule-restart', c: positionOf(ctx, effect.component), delayUs: effect.delayUs, cause }];
     case 'start': {
-      const c = at(effect.component);
+      const c = positionOf(ctx, effect.component);
       if (starting.has(c)) return [];
       const decision: Command = { do: 'emit', draft: { type: 'decision', component: effect.component, by: monitor, action: 'start', reason: effect.reason }, cause };
       return [decision, ...startJob(s, ctx, c, ref(base), base + 1, new Set([...starting, c]))];
     }
     case 'stop':
-      return [{ do: 'stop', c: at(effect.component), reason: 'policy', cause }];
+      return [{ do: 'stop', c: positionOf(ctx, effect.component), reason: 'policy', cause }];
     case 'stop-then-restart':
       return [
-        ...effect.restart.map((name): Command => ({ do: 'join-restart-batch', c: at(name), cause })),
-        ...effect.stop.filter((name) => !effect.restart.includes(name)).map((name): Command => ({ do: 'join-restart-batch', c: at(name), cause })),
-        { do: 'stop-group', members: inTurn(effect.stop.map(at)), reason: 'policy', cause },
+        ...effect.restart.map((name): Command => ({ do: 'join-restart-batch', c: positionOf(ctx, name), cause })),
+        ...effect.stop.filter((name) => !effect.restart.includes(name)).map((name): Command => ({ do: 'join-restart-batch', c: positionOf(ctx, name), cause })),
+        { do: 'stop-group', members: inTurn(effect.stop.map((name) => positionOf(ctx, name))), reason: 'policy', cause },
       ];
     case 'give-up':
-      return [{ do: 'set-failed', c: at(effect.component), cause }];
+      return [{ do: 'set-failed', c: positionOf(ctx, effect.component), cause }];
     case 'reboot':
       return [{ do: 'policy-reboot', monitor, culprit, mode: effect.mode, reason: effect.reason, cause, ...(effect.target !== undefined ? { target: effect.target } : {}) }];
     case 'escalate':
