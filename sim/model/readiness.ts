@@ -36,17 +36,22 @@ export function quorumsMet(state: StateView, topo: Topology, c: number): boolean
  */
 export function missingFor(state: StateView, topo: Topology, c: number, waitFor: readonly string[]): readonly number[] {
   // Made on the first missing one: most starts miss nothing, or one dependency (a boot of 10^6 components asks 10^6 times).
+  // Indexed loops: the lists are mostly the topology's shared empty ones (frozen), and an iterator over them cost more than the rest.
   let missing: number[] | undefined;
   const deps = topo.dependsOn[c]!;
   for (let i = 0; i < deps.length; i++) if (!isUp(state, topo, deps[i]!)) missing = withMissing(missing, deps[i]!);
   // systemd After=: waits only for a start under way (Requisite= too: it is refused, not kept waiting, when none is).
-  for (const d of topo.afterOf[c]!) if (isBeingStarted(state, topo, d)) missing = withMissing(missing, d);
-  for (const d of topo.requisiteOf[c]!) if (!isUp(state, topo, d)) missing = withMissing(missing, d);
-  for (const q of topo.quorumsOf[c]!) {
+  const after = topo.afterOf[c]!;
+  for (let i = 0; i < after.length; i++) if (isBeingStarted(state, topo, after[i]!)) missing = withMissing(missing, after[i]!);
+  const requisites = topo.requisiteOf[c]!;
+  for (let i = 0; i < requisites.length; i++) if (!isUp(state, topo, requisites[i]!)) missing = withMissing(missing, requisites[i]!);
+  const quorums = topo.quorumsOf[c]!;
+  for (let i = 0; i < quorums.length; i++) {
+    const q = quorums[i]!;
     if (quorumUp(state, topo, q.of) < q.k) for (const m of q.of) if (!isUp(state, topo, m)) missing = withMissing(missing, m);
   }
-  for (const name of waitFor) {
-    const m = topo.index.get(name)!;
+  for (let i = 0; i < waitFor.length; i++) {
+    const m = topo.index.get(waitFor[i]!)!;
     if (state.components[m]!.life.state !== 'running') missing = withMissing(missing, m);
   }
   const monitor = topo.monitorOf[c];

@@ -7,19 +7,9 @@ import type { Topology } from './topology.js';
  * computed here, the queue is kept by `apply`.
  */
 
-/** The components `c` depends on, directly or through others (breadth first, each once). */
-export function storagePath(topo: Topology, c: number): number[] {
-  const seen = new Set<number>([c]);
-  const out: number[] = [];
-  const work = [...topo.dependsOn[c]!];
-  for (let head = 0; head < work.length; head++) {
-    const d = work[head]!;
-    if (seen.has(d)) continue;
-    seen.add(d);
-    out.push(d);
-    work.push(...topo.dependsOn[d]!);
-  }
-  return out;
+/** The components `c` depends on, directly or through others (breadth first, each once): kept by the topology, computed once. */
+export function storagePath(topo: Topology, c: number): readonly number[] {
+  return topo.dependencyClosure.of(c);
 }
 
 /**
@@ -28,13 +18,15 @@ export function storagePath(topo: Topology, c: number): number[] {
  * (the `shutdown_order: simultaneous` flaw) stops them all at once.
  */
 export function stopOrder(topo: Topology, members: readonly number[], ordered: boolean): { c: number; waitingFor: number }[] {
-  const waitingFor = new Map(members.map((m) => [m, 0]));
-  if (ordered) {
-    for (const x of members) {
-      for (const d of storagePath(topo, x)) {
-        const n = waitingFor.get(d);
-        if (n !== undefined) waitingFor.set(d, n + 1);
-      }
+  // One member (a driver's one dependent, most often) or no order: nothing waits, no table is built.
+  if (!ordered || members.length < 2) return members.map((c) => ({ c, waitingFor: 0 }));
+  // Set one by one: a map built from a list of pairs takes the slow, iterating path.
+  const waitingFor = new Map<number, number>();
+  for (let i = 0; i < members.length; i++) waitingFor.set(members[i]!, 0);
+  for (const x of members) {
+    for (const d of storagePath(topo, x)) {
+      const n = waitingFor.get(d);
+      if (n !== undefined) waitingFor.set(d, n + 1);
     }
   }
   return members.map((c) => ({ c, waitingFor: waitingFor.get(c)! }));
@@ -42,7 +34,9 @@ export function stopOrder(topo: Topology, members: readonly number[], ordered: b
 
 /** The members of `group` still queued that `c` depends on: each is one step nearer its turn now that `c` has ended. */
 export function queuedProviders(s: StateView, topo: Topology, c: number, group: number): number[] {
-  return storagePath(topo, c).filter((d) => s.components[d]!.stopGroup === group && s.components[d]!.queuedStop !== undefined);
+  const out: number[] = [];
+  for (const d of storagePath(topo, c)) if (s.components[d]!.stopGroup === group && s.components[d]!.queuedStop !== undefined) out.push(d);
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@ import { savePath } from './save-path.js';
 import { startsAfterOf } from './start-in-turn.js';
 import { shutdownGraph } from './shutdown-graph.js';
 import { IndexLists, NO_POSITIONS } from './index-lists.js';
+import { DependencyClosure } from './dependency-closure.js';
 
 /** Kinds that supervise children: they outlive them at shutdown and start them (children wait for them). */
 const MONITOR_KINDS: ReadonlySet<ComponentKind> = new Set(['monitor', 'component-manager', 'supervisor']);
@@ -73,6 +74,8 @@ export interface Topology {
   readonly startsAfter: readonly (number | undefined)[];
   /** R8: what a graceful save of each component needs up (save-path.ts); empty without dirty data. */
   readonly savePath: readonly (readonly number[])[];
+  /** What each component depends on, directly or through others, computed on first use (dependency-closure.ts). */
+  readonly dependencyClosure: DependencyClosure;
 }
 
 /** The parts joined without repeats, in first-seen order: the shared empty list when all are empty, the part itself when it alone holds one position. */
@@ -122,11 +125,12 @@ export function buildTopology(scenario: Scenario): Topology {
   const powerIndex = specs.findIndex((c) => c.kind === 'power-manager');
   const powerManager = powerIndex < 0 ? undefined : powerIndex;
   const relation = <T extends readonly unknown[]>(lists: T[]): readonly T[] => shared.relation(lists);
+  const dependsOnRelation = relation(dependsOn);
   const topo: Topology = {
     scenario,
     specs,
     index,
-    dependsOn: relation(dependsOn),
+    dependsOn: dependsOnRelation,
     dependents: relation(dependents),
     quorumsOf: relation(quorumsOf),
     quorumDependents: relation(quorumDependents),
@@ -149,6 +153,7 @@ export function buildTopology(scenario: Scenario): Topology {
     startRank: startRanks(needs, monitorOf),
     savePath: relation(specs.map((c, i) => (c.dirtyData ? shared.shared(savePath(specs, index, dependsOn, i)) : NO_POSITIONS))),
     startsAfter: startsAfterOf(specs, monitorOf, childrenOf),
+    dependencyClosure: new DependencyClosure(dependsOnRelation),
   };
   return topo;
 }

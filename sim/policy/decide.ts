@@ -10,6 +10,10 @@ import { exitCause, shouldRestart } from './restart-conditions.js';
 import { describeTermination, isFailure } from './termination.js';
 import { restartsSoFar, type Effect, type ExitAction, type FailureContext, type GroupStrategy, type RecoveryDecision, type RecoveryPolicy, type SupervisorSpec, type SystemAction } from './types.js';
 
+/** What a one_for_one decision restarts besides the failed child, and the siblings a strategy that reads none is given: nothing (shared, never written). */
+const NO_OTHERS: readonly string[] = Object.freeze([]);
+const NO_SIBLINGS: readonly { name: string }[] = Object.freeze([]);
+
 const REBOOT_MODE = { reboot: 'graceful', 'reboot-force': 'force', 'reboot-immediate': 'immediate' } as const;
 
 function formatS(us: Micros): string {
@@ -122,7 +126,9 @@ function decideAfterEnd(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDe
     why = `${condition.why} (${how})`;
   }
 
-  const lastStartUs = ctx.history.startsUs.at(-1);
+  const starts = ctx.history.startsUs;
+  // Indexed, not `.at(-1)`: a builtin call per decision.
+  const lastStartUs = starts.length === 0 ? undefined : starts[starts.length - 1];
   if (policy.stormGuardUs !== undefined && isFailure(ctx.termination) && restartsSoFar(ctx.history) > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < policy.stormGuardUs) {
     return giveUp(policy, ctx, `failed again ${formatS(ctx.nowUs - lastStartUs)} after its last start (storm guard ${formatS(policy.stormGuardUs)}): unresponsive`);
   }
@@ -161,11 +167,15 @@ function decideAfterEnd(policy: RecoveryPolicy, ctx: FailureContext): RecoveryDe
   // later (start-limit.ts, decideStart): the unit waits in auto-restart until then.
 
   const strategy = supervisor?.strategy ?? 'one_for_one';
-  const others = companions(strategy, ctx.component, ctx.siblings, ctx.system);
   const inTurn = strategy === 'one_for_all' || strategy === 'rest_for_one';
+  // Only OTP's group strategies read the siblings: a one_for_one decision (most of them) lists none.
+  const others = strategy === 'one_for_one' ? NO_OTHERS : companions(strategy, ctx.component, inTurn ? ctx.siblings : NO_SIBLINGS, ctx.system);
   const effects = (inTurn ? otpGroupRestartEffects : groupRestartEffects)(ctx.component, others, ctx.system, delayUs);
-  const touched = new Set([ctx.component, ...others]);
-  effects.push(...childrenRestartEffects(ctx.component, ctx.system, delayUs).filter((e) => !touched.has((e as { component: string }).component)));
+  const children = childrenRestartEffects(ctx.component, ctx.system, delayUs);
+  if (children.length > 0) {
+    const touched = new Set([ctx.component, ...others]);
+    effects.push(...children.filter((e) => !touched.has((e as { component: string }).component)));
+  }
   const action = others.length > 0 ? GROUP_ACTION[strategy] : 'restart';
   return { action, reason: `${why}${others.length > 0 ? `; ${strategy} restarts ${others.join(', ')} too` : ''}`, delayUs, effects };
 }

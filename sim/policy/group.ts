@@ -56,7 +56,8 @@ export function companions(strategy: GroupStrategy, failed: string, siblings: re
  */
 export function groupRestartEffects(failed: string, others: readonly string[], system: SystemView, delayUs: Micros): Effect[] {
   const effects: Effect[] = [];
-  for (const name of [...others].reverse()) {
+  for (let i = others.length - 1; i >= 0; i--) {
+    const name = others[i]!;
     const view = system.get(name);
     if (view && isAliveState(view.state)) effects.push({ kind: 'stop', component: name });
   }

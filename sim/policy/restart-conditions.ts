@@ -54,6 +54,11 @@ export function restartsOn(when: RestartWhen, cause: ExitCause): boolean {
   return TABLE[when].includes(cause);
 }
 
+/** The table's cells as booleans, looked up once here: a decision after every termination searched a column. */
+const RESTARTS: Readonly<Record<RestartWhen, Readonly<Record<ExitCause, boolean>>>> = Object.fromEntries(
+  (Object.keys(TABLE) as RestartWhen[]).map((when) => [when, Object.fromEntries((Object.keys(CAUSE_TEXT) as ExitCause[]).map((cause) => [cause, restartsOn(when, cause)]))]),
+) as Readonly<Record<RestartWhen, Readonly<Record<ExitCause, boolean>>>>;
+
 function statusOf(termination: Termination): ExitStatus | undefined {
   if (termination.kind === 'exit') return termination.exitCode;
   if (termination.kind === 'signal') return termination.signal;
@@ -71,9 +76,25 @@ export function shouldRestart(when: RestartWhen, rules: ExitStatusRules | undefi
   if (status !== undefined && rules?.forceRestart.includes(status)) return { restart: true, why: `exit status ${status} forces a restart` };
   const cause = exitCause(termination, rules?.success);
   // SIGTERM is clean in systemd's table, but a failure for Redox (R1) and Kubernetes.
-  const restart = when === 'on-nonzero' ? isFailure(termination) && !(status !== undefined && rules?.success.includes(status)) : restartsOn(when, cause);
-  const after = when === 'on-nonzero' ? describeTermination(termination) : CAUSE_TEXT[cause];
-  return { restart, why: `restart ${when} ${restart ? 'restarts' : 'does not restart'} after ${after}` };
+  const restart = when === 'on-nonzero' ? isFailure(termination) && !(status !== undefined && rules?.success.includes(status)) : RESTARTS[when][cause];
+  if (when === 'on-nonzero') return { restart, why: `restart ${when} ${restart ? 'restarts' : 'does not restart'} after ${describeTermination(termination)}` };
+  return { restart, why: tableWhy(when, cause) };
+}
+
+/**
+ * The reason each cell of the table gives (`when` x cause), written once here:
+ * a decision after every termination wrote the same words anew. on-nonzero
+ * names the termination itself, so it is not in the table.
+ */
+const TABLE_WHY = Object.fromEntries(
+  (Object.keys(TABLE) as RestartWhen[]).map((when) => [
+    when,
+    Object.fromEntries((Object.keys(CAUSE_TEXT) as ExitCause[]).map((cause) => [cause, `restart ${when} ${RESTARTS[when][cause] ? 'restarts' : 'does not restart'} after ${CAUSE_TEXT[cause]}`])),
+  ]),
+) as Readonly<Record<RestartWhen, Readonly<Record<ExitCause, string>>>>;
+
+function tableWhy(when: RestartWhen, cause: ExitCause): string {
+  return TABLE_WHY[when][cause];
 }
 
 /** The vocabularies of the systems people trust, mapped onto the systemd table. */

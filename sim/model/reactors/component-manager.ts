@@ -26,10 +26,11 @@ function rebootFor(ctx: ReactorContext, c: number, reason: string, seq: number, 
  */
 export const rebootOnTerminate: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const stopped = fact.route === 'own' || fact.route === 'policy' || fact.route === 'dependency';
-  if (!stopped || systemIsStopping(s)) return NO_COMMANDS;
+  // Not set to reboot (almost every component): shouldRebootOnTerminate's first test, before any of its work.
+  if (!stopped || ctx.topo.specs[fact.c]!.onTerminate !== 'reboot' || systemIsStopping(s)) return NO_COMMANDS;
   const system = ctx.topo.scenario.system;
   const reboot = shouldRebootOnTerminate(ctx.topo.specs[fact.c]!, fact.termination, system.rebootOnTerminate);
-  return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, system.checkShutdownBeforeReboot) : [];
+  return reboot.reboot ? rebootFor(ctx, fact.c, reboot.reason, fact.seq, system.checkShutdownBeforeReboot) : NO_COMMANDS;
 };
 
 /**

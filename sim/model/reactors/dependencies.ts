@@ -40,8 +40,14 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   const topo = ctx.topo;
   // Nothing depends on it, by `depends` or by a quorum: nothing to take down (no set, no lists built per termination).
   if (topo.dependents[fact.c]!.length === 0 && topo.quorumDependents[fact.c]!.length === 0) return NO_COMMANDS;
+  // None of its direct dependents goes down with it (they are down already, stopping, or their
+  // supervisor keeps them) and no quorum: the walk below would take nothing down, since it goes on
+  // only through members. So it is not begun (a dependent's own end, taken down, lands here).
+  if (topo.quorumDependents[fact.c]!.length === 0 && !anyGoesDown(s, topo, topo.dependents[fact.c]!)) return NO_COMMANDS;
   const members: number[] = [];
-  const seen = new Set<number>([fact.c]);
+  // Added to, not built from a list: a set made from an iterable takes the slow path.
+  const seen = new Set<number>();
+  seen.add(fact.c);
   const work = [fact.c];
   const takeDown = (d: number): void => {
     if (seen.has(d)) return;
@@ -52,11 +58,13 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   };
   for (let head = 0; head < work.length; head++) {
     const x = work[head]!;
-    for (const d of topo.dependents[x]!) takeDown(d);
+    const dependents = topo.dependents[x]!;
+    for (let i = 0; i < dependents.length; i++) takeDown(dependents[i]!);
     if (topo.quorumDependents[x]!.length > 0) for (const d of quorumLostBy(s, topo, x)) takeDown(d);
   }
   if (members.length === 0) return NO_COMMANDS;
-  members.sort((a, b) => a - b);
+  // In component order; most often one member, or already in order (a chain found breadth first): no sort then.
+  if (!isAscending(members)) members.sort((a, b) => a - b);
   const ordered = topo.scenario.system.shutdownOrder === 'dependency';
   // One termination, one restart (R8): each member waits for the component whose
   // end took it down (and for what that one waits for), not only for its own dependencies, which may
@@ -64,9 +72,21 @@ export const stopDependents: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   // failed daemon is down, to be stopped a second time and restarted twice.
   // A member taken down by a lost quorum waits for the quorum (any k members), not for this one.
   const viaDepends = members.every((m) => storagePath(topo, m).includes(fact.c));
-  const waitFor = [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
+  // Nothing it waited for itself (almost always): the list is its name alone, with no set built.
+  const waitFor = fact.waitFor.length === 0 ? (viaDepends ? [topo.specs[fact.c]!.name] : []) : [...new Set([...fact.waitFor, ...(viaDepends ? [topo.specs[fact.c]!.name] : [])])];
   return [{ do: 'stop-group', members: stopOrder(topo, members, ordered), reason: 'dependency', cause: fact.seq, waitFor }];
 };
+
+/** Whether any of `dependents` is taken down with its dependency now (a loop, not `some` with a closure: it runs at every end). */
+function anyGoesDown(s: StateView, topo: Topology, dependents: readonly number[]): boolean {
+  for (let i = 0; i < dependents.length; i++) if (stopsWithDependency(topo, dependents[i]!) && canBeStopped(s, dependents[i]!)) return true;
+  return false;
+}
+
+function isAscending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return false;
+  return true;
+}
 
 /**
  * Quorum dependencies: the components with a quorum over `c` that `c`'s end
@@ -88,14 +108,20 @@ export const advanceStopGroup: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =>
   const group = s.components[fact.c]!.stopGroup;
   if (group === undefined) return NO_COMMANDS;
   // Members stopped in turn (OTP terminate_children) wait for the one before them, not for their dependents.
-  // A plain scan, in component order: it runs at every member's end, and a list per component visited was most of its cost.
+  // Those are siblings (one supervisor's children: monitor.ts `inTurn`; the writer's group stop refuses any
+  // other), so only this one's siblings are looked at, in component order (a scan of every component was
+  // most of the cost of a member's end).
   const out: Command[] = [{ do: 'leave-stop-group', c: fact.c }];
   const components = s.components;
-  for (let i = 0; i < components.length; i++) {
+  const topo = ctx.topo;
+  const monitor = topo.monitorOf[fact.c];
+  const siblings = monitor === undefined ? topo.rootChildren : topo.childrenOf[monitor]!;
+  for (let k = 0; k < siblings.length; k++) {
+    const i = siblings[k]!;
     const x = components[i]!;
     if (x.stopGroup === group && x.queuedStop?.after === fact.c) out.push({ do: 'stop-group-tick', c: i, group });
   }
-  for (const p of queuedProviders(s, ctx.topo, fact.c, group)) {
+  for (const p of queuedProviders(s, topo, fact.c, group)) {
     if (components[p]!.queuedStop?.after === undefined) out.push({ do: 'stop-group-tick', c: p, group });
   }
   return out;

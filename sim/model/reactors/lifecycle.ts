@@ -9,18 +9,18 @@ import { isAlive } from '../state.js';
  * A stale timer (its component has since started or ended again) changes nothing.
  */
 export const onStartDone: TimerReactor<'start-done'> = (s, e) =>
-  e.generation === s.components[e.c]!.generation && s.components[e.c]!.life.state === 'starting' ? [{ do: 'finish-start', c: e.c }] : [];
+  e.generation === s.components[e.c]!.generation && s.components[e.c]!.life.state === 'starting' ? [{ do: 'finish-start', c: e.c }] : NO_COMMANDS;
 
 export const onStopDone: TimerReactor<'stop-done'> = (s, e) =>
   e.generation === s.components[e.c]!.generation && s.components[e.c]!.life.state === 'stopping'
     ? [{ do: 'terminate', c: e.c, termination: { kind: 'exit', exitCode: 0 }, graceful: true, cause: e.cause }]
-    : [];
+    : NO_COMMANDS;
 
 /** F8/R5: a stop request not honoured in time ends in a kill. */
 export const onStopTimeout: TimerReactor<'stop-timeout'> = (s, e) =>
   e.generation === s.components[e.c]!.generation && isAlive(s.components[e.c]!.life.state)
     ? [{ do: 'kill', c: e.c, reason: 'stop timeout', termination: { kind: 'stop-timeout' }, cause: e.cause }]
-    : [];
+    : NO_COMMANDS;
 
 /**
 /**
@@ -102,7 +102,7 @@ export const releaseWaiters: Reactor<FactOf<'started'> | FactOf<'ready'>> = (s, 
 
 /** A component taken down from outside waits for what it needs, then starts again (counted as a restart). */
 export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
-  fact.route === 'dependency' ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'resume', waitFor: fact.waitFor }] : [];
+  fact.route === 'dependency' ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'resume', waitFor: fact.waitFor }] : NO_COMMANDS;
 
 /**
  * R4 at boot ("a service is not started until its dependencies run (the
@@ -114,7 +114,13 @@ export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
  * that took it down) is told when that dependency is refused in turn; its
  * end alone says nothing, since a resume waits for it to come back.
  */
-function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly string[]): Command[] {
+/** The origins of the starts each refusal reaches (shared lists: a termination made one anew). */
+const BOOT: readonly string[] = Object.freeze(['boot']);
+const BOOT_OR_RESUME: readonly string[] = Object.freeze(['boot', 'resume']);
+
+function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly string[]): readonly Command[] {
+  // Nobody waits for it (almost always): no list made.
+  if (s.components[c]!.waiters.length === 0) return NO_COMMANDS;
   const out: Command[] = [];
   for (const w of waitersOf(s, c)) {
     const life = s.components[w]!.life;
@@ -124,6 +130,6 @@ function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly s
 }
 
 export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact) =>
-  fact.route === 'shutdown' || fact.route === 'stopping' ? [] : refuseWaiters(s, fact.c, fact.seq, ['boot']);
+  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, fact.c, fact.seq, BOOT);
 
-export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseWaiters(s, fact.c, fact.seq, ['boot', 'resume']);
+export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseWaiters(s, fact.c, fact.seq, BOOT_OR_RESUME);

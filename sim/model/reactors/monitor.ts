@@ -98,7 +98,9 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
     detected = ref(0);
   }
   const component = s.components[c]!;
-  const lastStartUs = component.history.startsUs.at(-1);
+  const starts = component.history.startsUs;
+  // Indexed, not `.at(-1)`: a builtin call per termination.
+  const lastStartUs = starts.length === 0 ? undefined : starts[starts.length - 1];
   const m = topo.monitorOf[c];
   const stormGuardUs = m === undefined ? undefined : topo.specs[m]!.stormGuardUs;
   if (stormGuardUs !== undefined && isFailure(termination) && component.restarts > 0 && lastStartUs !== undefined && ctx.nowUs - lastStartUs < stormGuardUs) {
@@ -128,9 +130,12 @@ function handleByMonitor(s: StateView, ctx: ReactorContext, ended: Ended): Comma
  * their own slots; nothing refers to them, so references stay valid.
  */
 function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
+  // Counted first: most decisions schedule one restart, and then no list of slots is made.
+  let restarts = 0;
+  for (let i = 0; i < commands.length; i++) if (commands[i]!.do === 'schedule-restart') restarts++;
+  if (restarts < 2) return commands;
   const slots: number[] = [];
   commands.forEach((cmd, i) => cmd.do === 'schedule-restart' && slots.push(i));
-  if (slots.length < 2) return commands;
   const rank = ctx.topo.startRank;
   const key = (cmd: Command): [number, number] => (cmd.do === 'schedule-restart' ? [cmd.delayUs, rank[cmd.c]!] : [0, 0]);
   const sorted = slots.map((i) => commands[i]!).sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
@@ -139,32 +144,39 @@ function inStartOrder(ctx: ReactorContext, commands: Command[]): Command[] {
   return out;
 }
 
+/** A component's position by name (a module function: a closure for it was made per effect, and every decision has one). */
+function positionOf(ctx: ReactorContext, name: string): number {
+  return ctx.topo.index.get(name)!;
+}
+
+/** No start job under way: what a decision's effects begin with (one set shared by every decision, never added to: a chain copies it). */
+const NONE_STARTING: ReadonlySet<number> = new Set();
+
 /**
  * What one effect of a recovery decision asks of the model. `base` is where
  * the commands returned start in their batch (references are batch-wide);
  * `starting` guards a chain of OnFailure= starts against a cycle.
  */
-function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause, base: number, starting: ReadonlySet<number> = new Set()): Command[] {
-  const at = (name: string): number => ctx.topo.index.get(name)!;
+function effectCommands(s: StateView, ctx: ReactorContext, monitor: string, culprit: string, effect: Effect, cause: Cause, base: number, starting: ReadonlySet<number> = NONE_STARTING): Command[] {
   switch (effect.kind) {
     case 'restart':
-      return [{ do: 'schedule-restart', c: at(effect.component), delayUs: effect.delayUs, cause }];
+      return [{ do: 'schedule-restart', c: positionOf(ctx, effect.component), delayUs: effect.delayUs, cause }];
     case 'start': {
-      const c = at(effect.component);
+      const c = positionOf(ctx, effect.component);
       if (starting.has(c)) return [];
       const decision: Command = { do: 'emit', draft: { type: 'decision', component: effect.component, by: monitor, action: 'start', reason: effect.reason }, cause };
       return [decision, ...startJob(s, ctx, c, ref(base), base + 1, new Set([...starting, c]))];
     }
     case 'stop':
-      return [{ do: 'stop', c: at(effect.component), reason: 'policy', cause }];
+      return [{ do: 'stop', c: positionOf(ctx, effect.component), reason: 'policy', cause }];
     case 'stop-then-restart':
       return [
-        ...effect.restart.map((name): Command => ({ do: 'join-restart-batch', c: at(name), cause })),
-        ...effect.stop.filter((name) => !effect.restart.includes(name)).map((name): Command => ({ do: 'join-restart-batch', c: at(name), cause })),
-        { do: 'stop-group', members: inTurn(effect.stop.map(at)), reason: 'policy', cause },
+        ...effect.restart.map((name): Command => ({ do: 'join-restart-batch', c: positionOf(ctx, name), cause })),
+        ...effect.stop.filter((name) => !effect.restart.includes(name)).map((name): Command => ({ do: 'join-restart-batch', c: positionOf(ctx, name), cause })),
+        { do: 'stop-group', members: inTurn(effect.stop.map((name) => positionOf(ctx, name))), reason: 'policy', cause },
       ];
     case 'give-up':
-      return [{ do: 'set-failed', c: at(effect.component), cause }];
+      return [{ do: 'set-failed', c: positionOf(ctx, effect.component), cause }];
     case 'reboot':
       return [{ do: 'policy-reboot', monitor, culprit, mode: effect.mode, reason: effect.reason, cause, ...(effect.target !== undefined ? { target: effect.target } : {}) }];
     case 'escalate':
@@ -200,7 +212,7 @@ function escalate(s: StateView, ctx: ReactorContext, monitorName: string, culpri
 export const decideAfterTermination: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
   if (fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
   const spec = ctx.topo.specs[fact.c]!;
-  if (shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return NO_COMMANDS;
+  if (spec.onTerminate === 'reboot' && shouldRebootOnTerminate(spec, fact.termination, ctx.topo.scenario.system.rebootOnTerminate).reboot) return NO_COMMANDS;
   if (spec.collection?.durability === 'single-run') return NO_COMMANDS;
   return handleByMonitor(s, ctx, fact);
 };
@@ -267,7 +279,7 @@ export const handleMissedTerminations: Reactor<FactOf<'started'>> = (s, fact, ct
  * `counted` the refused start is a restart job, counted first. Undefined when
  * the start may run, or the component is not waiting to start.
  */
-function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause, counted: boolean, base: number, starting: ReadonlySet<number>): Command[] | undefined {
+function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause, counted: boolean, base: number, starting: ReadonlySet<number> | undefined): Command[] | undefined {
   const component = s.components[c]!;
   const life = component.life;
   if (!((life.state === 'stopped' && life.pending === undefined) || life.state === 'failed')) return undefined;
@@ -278,7 +290,7 @@ function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause
   const out: Command[] = counted ? [{ do: 'count-restart', c, cause }] : [];
   out.push({ do: 'emit', draft: { type: 'decision', component: name, by, action: decision.action, reason: decision.reason }, cause: counted ? ref(base) : cause });
   const decided = ref(base + out.length - 1);
-  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decided, base + out.length, starting));
+  for (const effect of decision.effects) out.push(...effectCommands(s, ctx, by, name, effect, decided, base + out.length, starting ?? new Set([c])));
   return out;
 }
 
@@ -306,11 +318,12 @@ function pullRelation(ctx: ReactorContext, c: number, p: number): string {
  * recursively; a unit already active or being started needs none. Each is a
  * decision record naming the relation, then that unit's own start job.
  */
-export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number>): Command[] {
+export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> | undefined): Command[] {
   const pulled = ctx.topo.pullsIn[c]!;
   if (pulled.length === 0) return [];
   const out: Command[] = [];
-  const seen = new Set(starting);
+  // Undefined: no start job under way but `c`'s own.
+  const seen = new Set(starting ?? [c]);
   for (const p of pulled) {
     const life = s.components[p]!.life;
     if (seen.has(p) || isAlive(life.state) || life.state === 'destroyed' || (life.state === 'stopped' && life.pending !== undefined)) continue;
@@ -343,12 +356,11 @@ export const onRestartTimer: TimerReactor<'restart'> = (s, e, ctx) => {
       { do: 'cancel-auto-restart', c: e.c, forget: true },
     ];
   }
-  // Neither reads it but to copy it: one set for both.
-  const starting: ReadonlySet<number> = new Set([e.c]);
-  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, starting);
+  // No start job under way but this one's (undefined: the set of it is made only where it is read, a decision's effects or a unit pulled in).
+  const refused = refusedStart(s, ctx, e.c, e.cause, true, 0, undefined);
   if (refused) return refused;
   // A restart job pulls in what a start job does (JOB_RESTART in transaction_add_job_and_dependencies()).
-  const out = pullInJobs(s, ctx, e.c, e.cause, 0, starting);
+  const out = pullInJobs(s, ctx, e.c, e.cause, 0, undefined);
   const at = out.length;
   out.push(restart);
   // A restart job (quiet: systemctl restart, a propagated try-restart) is no automatic restart: once it

@@ -99,11 +99,11 @@ export const criticalProcessPanics: Reactor<FactOf<'terminated'>> = (s, fact, ct
  * waited for; one that an operator or OnFailure= started and that settled is
  * not counted twice.
  */
-function bootComplete(s: StateView, topo: Topology): Command[] {
-  if (s.power !== 'booting') return [];
+function bootComplete(s: StateView, topo: Topology): readonly Command[] {
+  if (s.power !== 'booting') return NO_COMMANDS;
   let settledNotAtBoot = 0;
   for (const c of topo.notAtBoot) if (isSettled(s.components[c]!.life.state)) settledNotAtBoot++;
-  return s.settled - settledNotAtBoot === s.components.length - topo.notAtBoot.length ? [{ do: 'complete-boot' }] : [];
+  return s.settled - settledNotAtBoot === s.components.length - topo.notAtBoot.length ? [{ do: 'complete-boot' }] : NO_COMMANDS;
 }
 
 export const completeBootAfterStart: Reactor<FactOf<'started'>> = (s, _fact, ctx) => bootComplete(s, ctx.topo);

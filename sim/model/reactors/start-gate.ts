@@ -1,6 +1,7 @@
 import { isAllowlisted } from '../../scenario/realm.js';
 import { ref, type Cause, type Command } from '../commands.js';
-import type { RequestReactor } from '../reactor.js';
+import type { ReactorContext, RequestReactor } from '../reactor.js';
+import type { DeepReadonly } from '../readonly.js';
 import { blockingFor, isOnItsWay, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { isAlive, isJobStop, stopOf, systemIsStopping, type PendingStart } from '../state.js';
 import { emptyList } from '../shared-empty.js';
@@ -27,7 +28,9 @@ export const answerStartRequest: RequestReactor<'request-start'> = (s, cmd, ctx)
     waitFor: cmd.waitFor ?? life.pending?.waitFor ?? emptyList<string>(),
   } as PendingStart;
   const missing = missingFor(s, ctx.topo, c, pending.waitFor);
-  if (missing.length === 0) return [{ do: 'set-pending', c, pending }, { do: 'release', c }];
+  // Nothing missing (most starts): it begins at once, as a release of this pending start would
+  // begin it one command later; without the waiting life, its shared copy and the release between.
+  if (missing.length === 0) return beginOrFail(ctx, c, pending);
   // R4: a restart is refused, naming what is missing, when something it needs is down with
   // nothing bringing it up yet; it waits without a word for what is already on its way
   // (starting, or itself waiting to start: a group restarting at the same instant). A resume
@@ -66,9 +69,14 @@ export const answerRelease: RequestReactor<'release'> = (s, cmd, ctx) => {
   const { c } = cmd;
   const life = s.components[c]!.life;
   if (life.state !== 'stopped' || !life.pending || systemIsStopping(s)) return [];
+  return beginOrFail(ctx, c, life.pending);
+};
+
+/** A start that may begin: it begins, or fails at once (F4); taken down from outside, it counts as a restart first. */
+function beginOrFail(ctx: ReactorContext, c: number, pending: DeepReadonly<PendingStart>): Command[] {
   const out: Command[] = [];
-  let cause: Cause = life.pending.cause;
-  if (life.pending.asRestart) {
+  let cause: Cause = pending.cause;
+  if (pending.asRestart) {
     out.push({ do: 'write-restart', c, cause });
     cause = ref(0);
   }
@@ -80,7 +88,7 @@ export const answerRelease: RequestReactor<'release'> = (s, cmd, ctx) => {
     out.push({ do: 'begin-start', c, cause });
   }
   return out;
-};
+}
 
 /** A restart timer fired: counted, recorded, then started as its dependencies allow. */
 export const answerRestart: RequestReactor<'restart'> = (s, cmd) => {

@@ -24,7 +24,8 @@ function receive(ctx: ReactorContext, supervisor: number, e: SupervisorEvent): C
 }
 
 export const notifySupervisors: Reactor<FactOf<'terminated'>> = (s, fact, ctx) => {
-  if (fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
+  // No supervisor receives its events (almost every component): no event is described for nobody.
+  if (ctx.topo.supervisorsOf[fact.c]!.length === 0 || fact.route !== 'own' || systemIsStopping(s)) return NO_COMMANDS;
   const name = ctx.topo.specs[fact.c]!.name;
   const ok = !isFailure(fact.termination);
   const event: SupervisorEvent = fact.startFailed
@@ -64,6 +65,6 @@ export const deliverPendingEvents: Reactor<FactOf<'started'>> = (s, fact, ctx) =
 /** `on_receive: start` still owes a supervisor that just ended the events queued for it: start it again. */
 export const startForOwedEvents: Reactor<FactOf<'terminated'>> = (s, fact) => {
   if (fact.route === 'shutdown' || fact.route === 'stopping' || fact.route === 'destroy') return NO_COMMANDS;
-  return s.components[fact.c]!.pendingEvents.length > 0 ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'restart' }] : [];
+  return s.components[fact.c]!.pendingEvents.length > 0 ? [{ do: 'request-start', c: fact.c, cause: fact.seq, why: 'restart' }] : NO_COMMANDS;
 };
 

@@ -6,8 +6,11 @@ type Running = Extract<Life, { state: 'running' }>;
 /** Every field of a pending start, so that a field added to it cannot be left out of `samePending`. */
 const PENDING_FIELDS = { cause: true, origin: true, asRestart: true, waitFor: true, refused: true } as const satisfies { [K in keyof Required<PendingStart>]: true };
 
+/** Those fields as a list, walked by index: a `for ... in` over the object enumerated its keys anew at every start. */
+const PENDING_KEYS = Object.freeze(Object.keys(PENDING_FIELDS) as (keyof PendingStart)[]);
+
 function samePending(a: PendingStart, b: PendingStart): boolean {
-  for (const key in PENDING_FIELDS) if (a[key as keyof PendingStart] !== b[key as keyof PendingStart]) return false;
+  for (let i = 0; i < PENDING_KEYS.length; i++) if (a[PENDING_KEYS[i]!] !== b[PENDING_KEYS[i]!]) return false;
   return true;
 }
 

@@ -3,8 +3,9 @@ import { isFailure } from '../../policy/termination.js';
 import type { Termination } from '../../trace/records.js';
 import { routeOf } from '../facts.js';
 import { downStore } from '../stop-order.js';
-import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason } from '../state.js';
+import { DESTROYED_LIFE, FAILED_LIFE, isAlive, processOf, STOPPED_LIFE, stopOf, type ComponentState, type Life, type StopReason, type StopRequest } from '../state.js';
 import { remember } from '../history.js';
+import { emptyList } from '../shared-empty.js';
 import { armedActs } from './armed.js';
 import { unflushedBytes, type Handlers, type WriterCore } from './core.js';
 import { requestsLostAtEnd } from './client-requests.js';
@@ -15,14 +16,19 @@ import { requestsLostAtEnd } from './client-requests.js';
  * (`terminate`), where data and requests are saved or counted lost.
  */
 
+/** What a stop of a component with nothing armed finds: neither ignored nor slowed (shared, frozen: read, never written). */
+const NOTHING_ARMED: { ignore: boolean; latencyFactor?: number } = Object.freeze({ ignore: false });
+/** A hung process answers no stop: it is killed at the stop's timeout (shared, frozen). */
+const HUNG_IGNORES: { ignore: boolean; latencyFactor?: number } = Object.freeze({ ignore: true });
+
 /**
  * What the faults armed on a component do to a stop asked of it: ignored, if
  * any says so (nothing armed is used up: the stop never happens); else slowed
  * by the slowest factor armed (those used up by this stop are dropped).
  */
 function armedAtStop(w: WriterCore, component: ComponentState): { ignore: boolean; latencyFactor?: number } {
-  // Nothing armed (almost always): the shared empty list stays, no filtered copy is made.
-  if (component.armed.length === 0) return { ignore: false };
+  // Nothing armed (almost always): the shared empty list stays, no filtered copy is made, and the answer is one shared object.
+  if (component.armed.length === 0) return NOTHING_ARMED;
   if (component.armed.some((armed) => armedActs(w, armed) && armedHooksOf(armed.kind)?.atStop?.(armed).ignore)) return { ignore: true };
   let factor: number | undefined;
   component.armed = component.armed.filter((armed) => {
@@ -45,13 +51,18 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   const component = w.comp(c);
   const life = component.life;
   if (!isAlive(life.state) || life.state === 'stopping' || stopOf(life) !== undefined) return;
-  const request = w.emit({ type: 'stop-requested', component: w.name(c), reason, cause });
-  const stop = { reason, cause: request.seq, waitFor, ...(as ? { as } : {}), ...(detected !== undefined ? { detected } : {}) };
+  // Records here are built whole, in emit's key order (core.ts setLife): a stop writes several, and a draft's copy is the dearer way.
+  const recorder = w.recorder;
+  const request = recorder.write({ t: w.nowUs, seq: recorder.takeSeq(), type: 'stop-requested', component: w.name(c), reason, cause });
+  // Its fields set one by one, not spread from conditional objects: one stop request per stop.
+  const stop: StopRequest = { reason, cause: request.seq, waitFor };
+  if (as) stop.as = as;
+  if (detected !== undefined) stop.detected = detected;
   if (life.state === 'starting') return terminate(w, c, { kind: 'signal', signal: 'term' }, true, request.seq, undefined, stop);
   const proc = processOf(life)!;
   if (w.topo.specs[c]!.brutalKill) {
     // OTP `shutdown => brutal_kill` (supervisor.erl shutdown/2): exit(Pid, kill), no shutdown message first.
-    const killed = w.emit({ type: 'killed', component: w.name(c), reason: 'brutal_kill', cause: request.seq });
+    const killed = recorder.write({ t: w.nowUs, seq: recorder.takeSeq(), type: 'killed', component: w.name(c), reason: 'brutal_kill', cause: request.seq });
     return terminate(w, c, { kind: 'signal', signal: 'kill' }, false, killed.seq, undefined, stop);
   }
   // F8/R5 (systemd TimeoutStopSec=): the stop timeout bounds every stop, a slow but willing one
@@ -59,10 +70,13 @@ function stop(w: WriterCore, c: number, reason: StopReason, cause: number, waitF
   // An infinite one (OTP `shutdown => infinity`) waits for the process however long it takes.
   const timeoutUs = timeoutOverrideUs ?? w.topo.specs[c]!.stopTimeoutUs ?? w.topo.scenario.system.stopTimeoutUs;
   const timeout = { k: 'stop-timeout' as const, c, generation: component.generation, cause: request.seq };
-  const armed = life.state === 'hung' ? { ignore: true } : armedAtStop(w, component);
+  const armed = life.state === 'hung' ? HUNG_IGNORES : armedAtStop(w, component);
   if (armed.ignore) {
-    // A new life, not the process's changed: a running life may be shared (shared-lives.ts).
-    component.life = { ...life, stop } as Life;
+    // A new life, not the process's changed: a running life may be shared (shared-lives.ts). Written
+    // field by field in the spread's key order: a spread of a life was the dearest line of a stop.
+    component.life = life.state === 'hung'
+      ? { state: 'hung', startedAtUs: life.startedAtUs, hungCause: life.hungCause, missedHeartbeats: life.missedHeartbeats, stop }
+      : { state: 'running', startedAtUs: proc.startedAtUs, stop };
     if (Number.isFinite(timeoutUs)) w.engine.schedule(timeoutUs, timeout);
     return;
   }
@@ -77,6 +91,8 @@ function stopGroup(w: WriterCore, members: readonly { c: number; waitingFor: num
   if (members.length === 0) return;
   const group = w.state.nextStopGroup++;
   for (const { c, waitingFor, after } of members) {
+    // A member stopped in turn follows a sibling: advanceStopGroup looks for it among the siblings of the one that ended.
+    if (after !== undefined && w.topo.monitorOf[after] !== w.topo.monitorOf[c]) throw new Error(`model: ${w.name(c)} is stopped in turn after ${w.name(after)}, which is not its sibling`);
     const component = w.comp(c);
     component.stopGroup = group;
     component.queuedStop = waitingFor > 0 ? { waitingFor, reason, cause, waitFor, ...(after !== undefined ? { after } : {}) } : undefined;
@@ -120,14 +136,17 @@ function terminate(
   // A graceful ending saves what is unflushed, if the storage under it is still there (R8), at a
   // system shutdown too: there the order (F8) keeps every store up unless one was down before.
   const store = graceful && unflushed > 0 ? downStore(w.state, w.topo, c) : undefined;
-  if (graceful && unflushed > 0 && store === undefined) w.emit({ type: 'data-flushed', component: name, bytes: unflushed, cause });
-  const ended = w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'terminated', component: name, termination, graceful, cause });
+  // Built whole, in emit's key order, as in `stop`: an end writes up to four records.
+  const recorder = w.recorder;
+  const nowUs = w.nowUs;
+  if (graceful && unflushed > 0 && store === undefined) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'data-flushed', component: name, bytes: unflushed, cause });
+  const ended = recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'terminated', component: name, termination, graceful, cause });
   component.lastEndSeq = ended.seq;
-  if (!graceful && unflushed > 0) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
+  if (!graceful && unflushed > 0) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'data-lost', component: name, bytes: unflushed, cause: ended.seq });
   // Saved to a store that has stopped (or hangs): lost, and caused by that store's end (or its hang).
-  if (store !== undefined) w.emit({ type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
+  if (store !== undefined) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'data-lost', component: name, bytes: unflushed, cause: store.cause ?? ended.seq });
   const lost = requestsLostAtEnd(w, c, graceful, termination.kind === 'system-reset');
-  if (lost > 0) w.emit({ type: 'requests-lost', component: name, count: lost, cause: ended.seq });
+  if (lost > 0) recorder.write({ t: nowUs, seq: recorder.takeSeq(), type: 'requests-lost', component: name, count: lost, cause: ended.seq });
   w.setLife(c, stop?.reason === 'destroy' ? DESTROYED_LIFE : STOPPED_LIFE, ended.seq);
   const route = routeOf(w.state.power, stop?.reason);
   if (route === 'own') {
@@ -135,7 +154,7 @@ function terminate(
     remember(component, 'endsUs', w.nowUs);
   }
   const ranForUs = proc ? w.nowUs - proc.startedAtUs : 0;
-  w.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? [], ranForUs, startFailed, seq: ended.seq, detectedSeq });
+  w.facts.push({ f: 'terminated', c, termination, route, stopReason: stop?.reason, waitFor: stop?.waitFor ?? emptyList<string>(), ranForUs, startFailed, seq: ended.seq, detectedSeq });
 }
 
 function finishEscalation(w: WriterCore, m: number): void {
@@ -162,13 +181,17 @@ export const STOPPING = {
   terminate: (w, cmd) => terminate(w, cmd.c, cmd.termination, cmd.graceful, w.cause(cmd.cause), w.cause(cmd.detected), cmd.stop, cmd.startFailed),
   kill: (w, cmd) => {
     if (!isAlive(w.comp(cmd.c).life.state)) return;
-    const killed = w.emit({ type: 'killed', component: w.name(cmd.c), reason: cmd.reason, cause: w.cause(cmd.cause) });
+    const killed = w.recorder.write({ t: w.nowUs, seq: w.recorder.takeSeq(), type: 'killed', component: w.name(cmd.c), reason: cmd.reason, cause: w.cause(cmd.cause) });
     terminate(w, cmd.c, cmd.termination, false, killed.seq, w.cause(cmd.detected), cmd.stop);
   },
   hang: (w, cmd) => {
     const life = w.comp(cmd.c).life;
     if (life.state !== 'running') return;
-    w.setLife(cmd.c, { ...life, state: 'hung', hungCause: cmd.cause, missedHeartbeats: 0 }, cmd.cause);
+    // Field by field in the spread's key order (a stop it ignores is kept), not spread: one hang, one object.
+    const hung: Life = life.stop === undefined
+      ? { state: 'hung', startedAtUs: life.startedAtUs, hungCause: cmd.cause, missedHeartbeats: 0 }
+      : { state: 'hung', startedAtUs: life.startedAtUs, stop: life.stop, hungCause: cmd.cause, missedHeartbeats: 0 };
+    w.setLife(cmd.c, hung, cmd.cause);
     w.facts.push({ f: 'hung', c: cmd.c, seq: cmd.cause });
   },
   'heartbeat-missed': (w, cmd) => {
