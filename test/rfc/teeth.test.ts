@@ -4,11 +4,15 @@ import type { FaultSpec, Scenario } from '../../sim/scenario/types.js';
 import { component, describeTeeth, wrapRequest, type Tooth } from '../helpers/teeth.js';
 
 /** Two rules live in pure model modules read by the writer's gates: broken here by swapping the module's export, for one tooth. */
-const broken = vi.hoisted(() => ({ onItsWay: false, storagePath: false }));
+const broken = vi.hoisted(() => ({ onItsWay: false, storagePath: false, comesBack: false }));
 
 vi.mock('../../sim/model/readiness.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../sim/model/readiness.js')>();
-  return { ...mod, isOnItsWay: (...args: Parameters<typeof mod.isOnItsWay>) => (broken.onItsWay ? false : mod.isOnItsWay(...args)) };
+  return {
+    ...mod,
+    isOnItsWay: (...args: Parameters<typeof mod.isOnItsWay>) => (broken.onItsWay ? false : mod.isOnItsWay(...args)),
+    willComeBack: (...args: Parameters<typeof mod.willComeBack>) => (broken.comesBack ? true : mod.willComeBack(...args)),
+  };
 });
 
 vi.mock('../../sim/model/stop-order.js', async (importOriginal) => {
@@ -241,6 +245,13 @@ const TEETH: Tooth[] = [
     breaks: 'a start blocked at boot waits without a word, so the boot stalls silently',
     breakModel: () => wrapRequest('refuse-start', () => () => []),
     givesAway: 'violation boot-completes',
+  },
+  {
+    rule: 'R4',
+    file: 'scenarios/redox/r4-resume-refused-when-its-dependency-is-given-up.yaml',
+    breaks: 'every end looks like one its component comes back from, so a resume waits for a dependency given up on without a word',
+    breakModel: toggle('comesBack'),
+    givesAway: 'record start-refused app missing=db t=11100000: got no such record',
   },
   {
     rule: 'R4',

@@ -111,8 +111,10 @@ export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
  * been refused itself is recorded as refused, naming what it misses; the
  * refusal travels on to what waits for it in turn (a `start-blocked` fact
  * each, through the queue). A resume (a start waiting for the dependency
- * that took it down) is told when that dependency is refused in turn; its
- * end alone says nothing, since a resume waits for it to come back.
+ * that took it down) is told when that dependency is refused in turn, or
+ * ends for good (its monitor gave up on it, or does not restart it: nothing
+ * will bring it back); an end it comes back from says nothing, since a
+ * resume waits for it to come back.
  */
 /** The origins of the starts each refusal reaches (shared lists: a termination made one anew). */
 const BOOT: readonly string[] = Object.freeze(['boot']);
@@ -129,7 +131,16 @@ function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly s
   return out;
 }
 
+/**
+ * Ended for good: nothing will bring it back (seen after its monitor has decided, reactions.ts), and no
+ * refusal of its own start tells its waiters so (that refusal's start-blocked does: refuseBootStartsOnBlock).
+ */
+function endedForGood(s: StateView, c: number): boolean {
+  const life = s.components[c]!.life;
+  return !willComeBack(s, c) && !(life.state === 'stopped' && life.pending?.refused);
+}
+
 export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact) =>
-  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, fact.c, fact.seq, BOOT);
+  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, fact.c, fact.seq, endedForGood(s, fact.c) ? BOOT_OR_RESUME : BOOT);
 
 export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseWaiters(s, fact.c, fact.seq, BOOT_OR_RESUME);
