@@ -2,7 +2,9 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { Violation } from '../trace/trace-file.js';
 import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
+import { InstantStart } from './instant-start.js';
 import { TraceReplay } from './replay.js';
+import { RECORD_TYPES } from '../trace/record-types.js';
 
 /** The whole catalogue watching one run, record by record. */
 export interface InvariantMonitor {
@@ -22,24 +24,26 @@ const NONE: readonly Violation[] = Object.freeze([]);
  * `orderViolations([...everything onRecord returned, ...finish()])`.
  */
 export function createInvariantMonitor(scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): InvariantMonitor {
-  // One replay of states for every observer (types.ts, SharedReplay), applied once they have all seen a record.
+  // One replay of states for every observer (types.ts, SharedReplay), applied once they have all seen a record,
+  // and where the current instant began, noted before they see it.
   const replay = new TraceReplay(scenario.components);
-  const observers = invariants.map((inv) => inv.observe(scenario, { replay }));
-  // Who watches each record type, in catalogue order (built on first sight of the type).
-  const watchers = new Map<string, InvariantObserver[]>();
-  const watchersOf = (type: TraceRecord['type']): InvariantObserver[] => {
-    let list = watchers.get(type);
-    if (!list) watchers.set(type, (list = observers.filter((_, i) => invariants[i]!.watches?.includes(type) ?? true)));
-    return list;
-  };
+  const instant = new InstantStart();
+  const observers = invariants.map((inv) => inv.observe(scenario, { replay, instant }));
+  const watching = (type: string): InvariantObserver[] => observers.filter((_, i) => invariants[i]!.watches?.includes(type as TraceRecord['type']) ?? true);
+  // Who watches each record type, in catalogue order: built once, so a record costs one lookup and calls only its watchers.
+  const watchers = new Map<string, InvariantObserver[]>(RECORD_TYPES.map((type) => [type, watching(type)]));
   let finished = false;
   return {
     onRecord(record) {
       // The catalogue judges the system, not its own reports.
       if (record.type === 'violation') return NONE;
+      instant.note(record);
+      let list = watchers.get(record.type);
+      // A type outside the list (a hand-made trace): whoever watches every type sees it.
+      if (list === undefined) watchers.set(record.type, (list = watching(record.type)));
       let out: Violation[] | undefined;
-      for (const observer of watchersOf(record.type)) {
-        const found = observer.onRecord(record);
+      for (let i = 0; i < list.length; i++) {
+        const found = list[i]!.onRecord(record);
         if (found !== undefined && found.length > 0) (out ??= []).push(...found);
       }
       replay.apply(record);

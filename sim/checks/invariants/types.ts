@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenario/types.js';
 import type { TraceRecord } from '../../trace/records.js';
 import type { Violation, ViolationKind } from '../../trace/trace-file.js';
+import { InstantStart } from '../instant-start.js';
 import { TraceReplay } from '../replay.js';
 
 /**
@@ -53,11 +54,18 @@ export interface Invariant {
  */
 export interface SharedReplay {
   readonly replay: TraceReplay;
+  /** Where the current instant began, noted by the monitor for every record before the observers see it. */
+  readonly instant?: InstantStart;
 }
 
 /** The run's shared replay, or (observing alone) one of the observer's own, which it applies itself (`own`). */
 export function replayFor(scenario: Scenario, shared: SharedReplay | undefined): { replay: TraceReplay; own: boolean } {
   return shared === undefined ? { replay: new TraceReplay(scenario.components), own: true } : { replay: shared.replay, own: false };
+}
+
+/** The run's shared instant, or (observing alone, seeing every record) one of the observer's own, which it notes itself (`own`). */
+export function instantFor(shared: SharedReplay | undefined): { instant: InstantStart; own: boolean } {
+  return shared?.instant === undefined ? { instant: new InstantStart(), own: true } : { instant: shared.instant, own: false };
 }
 
 export function violation(inv: Pick<Invariant, 'id' | 'kind'>, message: string, record?: number): Violation {
