@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { Violation } from '../trace/trace-file.js';
 import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
+import { QUIET_OBSERVER } from './invariants/types.js';
 import { InstantStart } from './instant-start.js';
 import { TraceReplay } from './replay.js';
 import { RECORD_TYPES } from '../trace/record-types.js';
@@ -12,6 +13,12 @@ export interface InvariantMonitor {
   onRecord(record: TraceRecord): readonly Violation[];
   /** After the last record (run-ended): the violations only the end of the run tells. Call once. */
   finish(): Violation[];
+  /**
+   * The catalogue's replay of states and power: what held before the record
+   * being judged, and once it has been judged, after it. The run counter of
+   * the same run reads its final states here instead of replaying them again.
+   */
+  readonly replay: TraceReplay;
 }
 
 const NONE: readonly Violation[] = Object.freeze([]);
@@ -29,11 +36,14 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
   const replay = new TraceReplay(scenario.components);
   const instant = new InstantStart();
   const observers = invariants.map((inv) => inv.observe(scenario, { replay, instant }));
-  const watching = (type: string): InvariantObserver[] => observers.filter((_, i) => invariants[i]!.watches?.includes(type as TraceRecord['type']) ?? true);
+  // An invariant that cannot break in this scenario (QUIET_OBSERVER: no critical component, say) is called for no record.
+  const watching = (type: string): InvariantObserver[] =>
+    observers.filter((observer, i) => observer !== QUIET_OBSERVER && (invariants[i]!.watches?.includes(type as TraceRecord['type']) ?? true));
   // Who watches each record type, in catalogue order: built once, so a record costs one lookup and calls only its watchers.
   const watchers = new Map<string, InvariantObserver[]>(RECORD_TYPES.map((type) => [type, watching(type)]));
   let finished = false;
   return {
+    replay,
     onRecord(record) {
       // The catalogue judges the system, not its own reports.
       if (record.type === 'violation') return NONE;
