@@ -4,7 +4,7 @@ import type { Violation } from '../trace/trace-file.js';
 import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
 import { QUIET_OBSERVER } from './invariants/types.js';
 import { InstantStart } from './instant-start.js';
-import { TraceReplay } from './replay.js';
+import { STATES, TraceReplay } from './replay.js';
 import { RECORD_TYPES } from '../trace/record-types.js';
 
 /** The whole catalogue watching one run, record by record. */
@@ -37,10 +37,12 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
   const instant = new InstantStart();
   const observers = invariants.map((inv) => inv.observe(scenario, { replay, instant }));
   // An invariant that cannot break in this scenario (QUIET_OBSERVER: no critical component, say) is called for no record.
-  const watching = (type: string): InvariantObserver[] =>
-    observers.filter((observer, i) => observer !== QUIET_OBSERVER && (invariants[i]!.watches?.includes(type as TraceRecord['type']) ?? true));
-  // Who watches each record type, in catalogue order: built once, so a record costs one lookup and calls only its watchers.
-  const watchers = new Map<string, InvariantObserver[]>(RECORD_TYPES.map((type) => [type, watching(type)]));
+  const watching = (key: string): InvariantObserver[] =>
+    observers.filter((observer, i) => observer !== QUIET_OBSERVER && watchesKey(invariants[i]!, key));
+  // Who watches each record type, and each state a state record goes to, in catalogue order: built once,
+  // so a record costs one lookup and calls only its watchers.
+  const byType = new Map<string, InvariantObserver[]>(RECORD_TYPES.map((type) => [type, watching(type)]));
+  const byTarget = new Map<string, InvariantObserver[]>([...new Set(STATES)].map((to) => [to, watching(`state:${to}`)]));
   let finished = false;
   return {
     replay,
@@ -48,9 +50,11 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
       // The catalogue judges the system, not its own reports.
       if (record.type === 'violation') return NONE;
       instant.note(record);
-      let list = watchers.get(record.type);
-      // A type outside the list (a hand-made trace): whoever watches every type sees it.
-      if (list === undefined) watchers.set(record.type, (list = watching(record.type)));
+      const table = record.type === 'state' ? byTarget : byType;
+      const key = record.type === 'state' ? record.to : record.type;
+      let list = table.get(key);
+      // A type or state outside the lists (a hand-made trace): whoever watches every record sees it.
+      if (list === undefined) table.set(key, (list = watching(record.type === 'state' ? `state:${key}` : key)));
       let out: Violation[] | undefined;
       for (let i = 0; i < list.length; i++) {
         const found = list[i]!.onRecord(record);
@@ -65,6 +69,13 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
       return observers.flatMap((observer) => observer.finish());
     },
   };
+}
+
+/** Whether `inv` watches records of `key`: a type, or `state:<to>` (watched as itself, or as every state record). */
+function watchesKey(inv: Invariant, key: string): boolean {
+  if (inv.watches === undefined) return true;
+  const watches = inv.watches as readonly string[];
+  return watches.includes(key) || (key.startsWith('state:') && watches.includes('state'));
 }
 
 /**

@@ -39,7 +39,8 @@ export const bootCompletes: Invariant = {
   statement: 'Every boot completes within the bound, or each component left waiting has a start-refused naming a dependency that is down.',
   rule: 'R4 (liveness)',
   kind: 'liveness',
-  watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'power', 'fault', 'run-ended', 'probe'],
+  // Every state: its readiness replay reads them (power: from the shared replay).
+  watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'fault', 'run-ended', 'probe'],
   observe(scenario, shared) {
     const inv = bootCompletes;
     const boundUs = recoveryBoundUs(scenario);

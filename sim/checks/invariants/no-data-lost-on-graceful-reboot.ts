@@ -22,8 +22,8 @@ export const noDataLostOnGracefulReboot: Invariant = {
   statement: 'During a graceful shutdown, no component that honours its stop request loses unflushed data.',
   rule: 'F8',
   kind: 'safety',
-  // What its windows and its replay (state, power) read; a record of any other type changes nothing here.
-  watches: ['fault', 'stop-requested', 'terminated', 'state', 'data-lost', 'power'],
+  // What its windows read (power and other states: from the shared replay); a record of any other type changes nothing here.
+  watches: ['fault', 'stop-requested', 'terminated', 'state:starting', 'state:hung', 'data-lost'],
   observe(scenario, shared) {
     const faults = new RecentBySlot<true>(4);
     const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();

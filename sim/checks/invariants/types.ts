@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/types.js';
-import type { TraceRecord } from '../../trace/records.js';
+import type { LifecycleState, TraceRecord } from '../../trace/records.js';
 import type { Violation, ViolationKind } from '../../trace/trace-file.js';
 import { InstantStart } from '../instant-start.js';
 import { TraceReplay } from '../replay.js';
@@ -17,6 +17,9 @@ export interface InvariantObserver {
   /** How many entries it keeps (map and set sizes, pending items), for the test that this does not grow with the records. */
   retained(): number;
 }
+
+/** A record type, or a state record by the state it goes to. */
+export type Watched = TraceRecord['type'] | `state:${LifecycleState}`;
 
 /**
  * One invariant of the catalogue, with the rule it comes from. Safety
@@ -37,9 +40,14 @@ export interface Invariant {
   /**
    * The record types its observer needs to see; absent means every record.
    * The monitor hands each record only to the observers that watch its type,
-   * which is most of what online checking costs in a long run.
+   * which is most of what online checking costs in a long run. A `state`
+   * record can be watched by the state it goes to (`state:starting`): state
+   * records are nearly half of a run's, and most observers act on one or two
+   * of their targets. What the monitor's shared replay (SharedReplay) reads
+   * need not be watched: an observer in the monitor never applies a replay
+   * itself, and one observing alone sees every record.
    */
-  watches?: readonly TraceRecord['type'][];
+  watches?: readonly Watched[];
   /** A fresh observer for one run of `scenario`; `shared`: what the monitor shares among the run's observers. */
   observe(scenario: Scenario, shared?: SharedReplay): InvariantObserver;
 }
