@@ -69,11 +69,15 @@ export const recoversAfterFaults: Invariant = {
         else if ((r.type === 'stop-requested' && r.reason !== 'shutdown' && r.reason !== 'destroy') || r.type === 'killed') {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
           const why = causes.get(r.cause);
-          const names = blockers.get(r.component) ?? new Set<string>();
           const whose = typeof why === 'string' ? why : why?.component;
-          if (whose !== undefined && whose !== r.component) names.add(whose);
-          if (typeof why === 'object' && why.by !== r.component) names.add(why.by);
-          if (names.size > 0) blockers.set(r.component, names);
+          const by = typeof why === 'object' ? why.by : undefined;
+          // A set only for a component something took down (most stops name none: no set made and dropped).
+          if ((whose !== undefined && whose !== r.component) || (by !== undefined && by !== r.component)) {
+            let names = blockers.get(r.component);
+            if (names === undefined) blockers.set(r.component, (names = new Set<string>()));
+            if (whose !== undefined && whose !== r.component) names.add(whose);
+            if (by !== undefined && by !== r.component) names.add(by);
+          }
         } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
         else if (r.type === 'decision') {
           const fate = fates.get(r.component);
