@@ -4,6 +4,7 @@ import type { Violation } from '../trace/trace-file.js';
 import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
 import { QUIET_OBSERVER } from './invariants/types.js';
 import { InstantStart } from './instant-start.js';
+import { ReadinessReplay } from './readiness-replay.js';
 import { STATES, TraceReplay } from './replay.js';
 import { RECORD_TYPES } from '../trace/record-types.js';
 
@@ -31,18 +32,28 @@ const NONE: readonly Violation[] = Object.freeze([]);
  * `orderViolations([...everything onRecord returned, ...finish()])`.
  */
 export function createInvariantMonitor(scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): InvariantMonitor {
-  // One replay of states for every observer (types.ts, SharedReplay), applied once they have all seen a record,
-  // and where the current instant began, noted before they see it.
+  // One replay of states (and of readiness) for every observer (types.ts, SharedReplay), applied once they have
+  // all seen a record, and where the current instant began, noted before they see it.
   const replay = new TraceReplay(scenario.components);
+  const readiness = new ReadinessReplay(scenario);
   const instant = new InstantStart();
-  const observers = invariants.map((inv) => inv.observe(scenario, { replay, instant }));
-  // An invariant that cannot break in this scenario (QUIET_OBSERVER: no critical component, say) is called for no record.
+  const retired = new Set<InvariantObserver>();
+  const retire = (observer: InvariantObserver): void => void retired.add(observer);
+  const observers = invariants.map((inv) => inv.observe(scenario, { replay, instant, readiness, retire }));
+  // An invariant that cannot break in this scenario (QUIET_OBSERVER: no critical component, say), or whose verdict
+  // is already settled (retired), is called for no record.
   const watching = (key: string): InvariantObserver[] =>
-    observers.filter((observer, i) => observer !== QUIET_OBSERVER && watchesKey(invariants[i]!, key));
-  // Who watches each record type, and each state a state record goes to, in catalogue order: built once,
-  // so a record costs one lookup and calls only its watchers.
-  const byType = new Map<string, InvariantObserver[]>(RECORD_TYPES.map((type) => [type, watching(type)]));
-  const byTarget = new Map<string, InvariantObserver[]>([...new Set(STATES)].map((to) => [to, watching(`state:${to}`)]));
+    observers.filter((observer, i) => observer !== QUIET_OBSERVER && !retired.has(observer) && watchesKey(invariants[i]!, key));
+  // Who watches each record type, and each state a state record goes to, in catalogue order: built once (and again
+  // when an observer retires), so a record costs one lookup and calls only its watchers.
+  const byType = new Map<string, InvariantObserver[]>();
+  const byTarget = new Map<string, InvariantObserver[]>();
+  const buildTables = (): void => {
+    for (const type of RECORD_TYPES) byType.set(type, watching(type));
+    for (const to of STATES) byTarget.set(to, watching(`state:${to}`));
+  };
+  buildTables();
+  let retiredInTables = 0;
   let finished = false;
   return {
     replay,
@@ -61,6 +72,13 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
         if (found !== undefined && found.length > 0) (out ??= []).push(...found);
       }
       replay.apply(record);
+      readiness.apply(record);
+      if (retired.size !== retiredInTables) {
+        retiredInTables = retired.size;
+        byType.clear();
+        byTarget.clear();
+        buildTables();
+      }
       return out ?? NONE;
     },
     finish() {

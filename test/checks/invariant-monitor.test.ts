@@ -49,3 +49,39 @@ describe('the invariant monitor hands each record to the observers that watch it
     expect(all.filter((k) => k.startsWith('state:')).length).toBeGreaterThan(1);
   });
 });
+
+describe('an observer that retires', () => {
+  it('is called for no record after the one it retired at, and is still finished', () => {
+    const seen: number[] = [];
+    let finished = 0;
+    const retiring: Invariant = {
+      id: 'retiring',
+      statement: 'retires at its second record, for this test',
+      rule: 'model',
+      kind: 'safety',
+      observe(_scenario, shared) {
+        const self = {
+          onRecord(r: TraceRecord) {
+            seen.push(r.seq);
+            if (seen.length === 2) shared?.retire?.(self);
+            return undefined;
+          },
+          finish: () => {
+            finished++;
+            return [];
+          },
+          retained: () => 0,
+        };
+        return self;
+      },
+    };
+    const others: string[] = [];
+    const monitor = createInvariantMonitor(SYSTEM, [retiring, noting(undefined, others)]);
+    const records = booted().end();
+    for (const r of records) monitor.onRecord(r);
+    monitor.finish();
+    expect(seen).toEqual(records.slice(0, 2).map((r) => r.seq));
+    expect(others.length).toBe(records.length);
+    expect(finished).toBe(1);
+  });
+});

@@ -1,10 +1,9 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
-import { ReadinessReplay } from '../readiness-replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
+import { endedCompleted, violation, type Invariant, readinessFor, replayFor } from './types.js';
 import type { RecordOf, TraceRecord } from '../../trace/records.js';
 import { NameSet } from '../name-set.js';
 
@@ -45,7 +44,7 @@ export const recoversAfterFaults: Invariant = {
     // So a cause is kept as its component's name (shared, nothing kept alive), a decision as itself (it says `by`).
     const causes = new RecentBySlot<string | RecordOf<'decision'>>(1, scenario.components);
     const { replay, own } = replayFor(scenario, shared);
-    const readiness = new ReadinessReplay(scenario);
+    const { readiness, own: ownReadiness } = readinessFor(scenario, shared);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
     let lastFaultUs = 0;
@@ -85,7 +84,7 @@ export const recoversAfterFaults: Invariant = {
         }
         if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? r : r.component, r.component);
         if (own) replay.apply(r);
-        readiness.apply(r);
+        if (ownReadiness) readiness.apply(r);
         return undefined;
       },
       finish() {

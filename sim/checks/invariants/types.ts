@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenario/types.js';
 import type { LifecycleState, TraceRecord } from '../../trace/records.js';
 import type { Violation, ViolationKind } from '../../trace/trace-file.js';
 import { InstantStart } from '../instant-start.js';
+import { ReadinessReplay } from '../readiness-replay.js';
 import { TraceReplay } from '../replay.js';
 
 /**
@@ -64,11 +65,23 @@ export interface SharedReplay {
   readonly replay: TraceReplay;
   /** Where the current instant began, noted by the monitor for every record before the observers see it. */
   readonly instant?: InstantStart;
+  /** Kubernetes readiness read back from the records, applied by the monitor with the replay. */
+  readonly readiness?: ReadinessReplay;
+  /**
+   * An observer whose verdict no later record can change (recovers-from-single-fault after a second fault)
+   * tells the monitor so: it is called for no further record, and still finished.
+   */
+  readonly retire?: (observer: InvariantObserver) => void;
 }
 
 /** The run's shared replay, or (observing alone) one of the observer's own, which it applies itself (`own`). */
 export function replayFor(scenario: Scenario, shared: SharedReplay | undefined): { replay: TraceReplay; own: boolean } {
   return shared === undefined ? { replay: new TraceReplay(scenario.components), own: true } : { replay: shared.replay, own: false };
+}
+
+/** The run's shared readiness replay, or (observing alone, seeing every record) one of the observer's own, which it applies itself (`own`). */
+export function readinessFor(scenario: Scenario, shared: SharedReplay | undefined): { readiness: ReadinessReplay; own: boolean } {
+  return shared?.readiness === undefined ? { readiness: new ReadinessReplay(scenario), own: true } : { readiness: shared.readiness, own: false };
 }
 
 /** The run's shared instant, or (observing alone, seeing every record) one of the observer's own, which it notes itself (`own`). */
