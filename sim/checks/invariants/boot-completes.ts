@@ -102,12 +102,16 @@ export const bootCompletes: Invariant = {
               startedThisBoot.add(r.component);
             }
             break;
-          case 'terminated':
-            said.set(r.component, {});
+          case 'terminated': {
+            // Nothing said since: the entry it has is emptied in place (a termination is a tenth of the records).
+            const s = said.get(r.component);
+            if (s === undefined) said.set(r.component, {});
+            else s.leftDown = s.restartDueUs = s.refusedFor = undefined;
             break;
+          }
           case 'decision': {
             const s = saidOf(r.component);
-            const restarts = /restart/.test(r.action);
+            const restarts = r.action.includes('restart');
             s.leftDown = !restarts;
             s.restartDueUs = restarts ? r.t + (r.delayUs ?? 0) : undefined;
             break;

@@ -77,10 +77,19 @@ export const recoversAfterFaults: Invariant = {
             if (whose !== undefined && whose !== r.component) names.add(whose);
             if (by !== undefined && by !== r.component) names.add(by);
           }
-        } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
+        } else if (r.type === 'terminated') {
+          // A new fate, in the entry it has if any (a termination is a tenth of the records).
+          const fate = fates.get(r.component);
+          if (fate === undefined) fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
+          else {
+            fate.endedSeq = r.seq;
+            fate.blockers = blockers.get(r.component);
+            fate.restartDueUs = undefined;
+          }
+        }
         else if (r.type === 'decision') {
           const fate = fates.get(r.component);
-          if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
+          if (fate?.endedSeq !== undefined) fate.restartDueUs = r.action.includes('restart') ? r.t + (r.delayUs ?? 0) : undefined;
         }
         if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? r : r.component, r.component);
         if (own) replay.apply(r);

@@ -143,7 +143,7 @@ export const recoversFromSingleFault: Invariant = {
         if (r.type === 'state' && r.to === 'running' && fault === undefined) ranBefore.add(r.component);
         if (r.type === 'boot-started') restartDueUs.clear();
         if (r.type === 'decision') {
-          if (/restart/.test(r.action)) restartDueUs.set(r.component, r.t + (r.delayUs ?? 0));
+          if (r.action.includes('restart')) restartDueUs.set(r.component, r.t + (r.delayUs ?? 0));
           else restartDueUs.delete(r.component);
         }
         if (r.type === 'state' && (r.to === 'starting' || r.to === 'running')) restartDueUs.delete(r.component);
