@@ -134,15 +134,20 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   // The counter reads its final states from the catalogue's replay (the same state records, applied once).
   const counter = new RunCounter(resolved.components, violations.monitor.replay);
   const expectations = recordExpectationsOf(resolved.expect);
-  // A run that keeps no records (recsim run without --html) hands them to no buffer at all.
-  const keeping = buffer.maxRecords > 0 ? [buffer.sink] : [];
   const matching = expectations.idle ? [] : [expectations.sink];
-  // The counter and the catalogue see every record one after the other: one sink, one call from the recorder.
+  // The kept trace, the counter and the catalogue see every record one after the other: one sink, one call from
+  // the recorder. A run that keeps no records (recsim run without --html) hands them to no buffer at all.
+  const keep = buffer.sink;
   const countAndCheck = (r: TraceRecord): void => {
     counter.sink(r);
     violations.sink(r);
   };
-  for (const sink of [...keeping, countAndCheck, ...matching, ...(options.sinks ?? [])]) sim.subscribe(sink);
+  const keepCountAndCheck = (r: TraceRecord): void => {
+    keep(r);
+    counter.sink(r);
+    violations.sink(r);
+  };
+  for (const sink of [buffer.maxRecords > 0 ? keepCountAndCheck : countAndCheck, ...matching, ...(options.sinks ?? [])]) sim.subscribe(sink);
   if (options.output) {
     options.output.begin(head);
     sim.subscribe(options.output.sink);

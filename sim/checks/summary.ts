@@ -36,8 +36,9 @@ export class RunCounter {
   readonly sink = (r: TraceRecord): void => {
     this.records++;
     if (this.ownReplay) this.replay.apply(r);
-    this.clock.sink(r);
-    tallyRecord(this.tally, r);
+    // The clock reads state and probe records, the tally every other type.
+    if (r.type === 'state' || r.type === 'probe') this.clock.sink(r);
+    else tallyRecord(this.tally, r);
   };
 
   summary(scenario: Scenario, seed: number, run: { outcome: RunSummary['outcome']; endUs: Micros; events: number }, violations: Violation[]): Omit<RunSummary, 'expectations'> {
