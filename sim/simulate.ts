@@ -76,7 +76,7 @@ export const MAX_VIOLATIONS_LISTED = 10_000;
  * written after run-ended.
  */
 class ViolationWriter {
-  private readonly monitor;
+  readonly monitor;
   private readonly pending: { violation: Violation; component?: string }[] = [];
   readonly found: Violation[] = [];
   notListed = 0;
@@ -130,13 +130,24 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const head = { format: TRACE_FORMAT, version: TRACE_VERSION, seed, scenario: resolved } as const;
   const sim = Simulation.create(resolved, seed, { probeTicks: options.probeTicks ?? 'computed' });
   const buffer = new RecordBuffer(options.maxRecordsInMemory ?? DEFAULT_MAX_RECORDS_IN_MEMORY);
-  const counter = new RunCounter(resolved.components);
   const violations = new ViolationWriter(resolved, sim);
+  // The counter reads its final states from the catalogue's replay (the same state records, applied once).
+  const counter = new RunCounter(resolved.components, violations.monitor.replay);
   const expectations = recordExpectationsOf(resolved.expect);
-  // A run that keeps no records (recsim run without --html) hands them to no buffer at all.
-  const keeping = buffer.maxRecords > 0 ? [buffer.sink] : [];
   const matching = expectations.idle ? [] : [expectations.sink];
-  for (const sink of [...keeping, counter.sink, violations.sink, ...matching, ...(options.sinks ?? [])]) sim.subscribe(sink);
+  // The kept trace, the counter and the catalogue see every record one after the other: one sink, one call from
+  // the recorder. A run that keeps no records (recsim run without --html) hands them to no buffer at all.
+  const keep = buffer.sink;
+  const countAndCheck = (r: TraceRecord): void => {
+    counter.sink(r);
+    violations.sink(r);
+  };
+  const keepCountAndCheck = (r: TraceRecord): void => {
+    keep(r);
+    counter.sink(r);
+    violations.sink(r);
+  };
+  for (const sink of [buffer.maxRecords > 0 ? keepCountAndCheck : countAndCheck, ...matching, ...(options.sinks ?? [])]) sim.subscribe(sink);
   if (options.output) {
     options.output.begin(head);
     sim.subscribe(options.output.sink);

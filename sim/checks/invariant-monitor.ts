@@ -2,7 +2,11 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceRecord } from '../trace/records.js';
 import type { Violation } from '../trace/trace-file.js';
 import { INVARIANTS, type Invariant, type InvariantObserver } from './invariants/index.js';
-import { TraceReplay } from './replay.js';
+import { QUIET_OBSERVER } from './invariants/types.js';
+import { InstantStart } from './instant-start.js';
+import { ReadinessReplay } from './readiness-replay.js';
+import { STATES, TraceReplay } from './replay.js';
+import { RECORD_TYPES } from '../trace/record-types.js';
 
 /** The whole catalogue watching one run, record by record. */
 export interface InvariantMonitor {
@@ -10,6 +14,12 @@ export interface InvariantMonitor {
   onRecord(record: TraceRecord): readonly Violation[];
   /** After the last record (run-ended): the violations only the end of the run tells. Call once. */
   finish(): Violation[];
+  /**
+   * The catalogue's replay of states and power: what held before the record
+   * being judged, and once it has been judged, after it. The run counter of
+   * the same run reads its final states here instead of replaying them again.
+   */
+  readonly replay: TraceReplay;
 }
 
 const NONE: readonly Violation[] = Object.freeze([]);
@@ -22,27 +32,53 @@ const NONE: readonly Violation[] = Object.freeze([]);
  * `orderViolations([...everything onRecord returned, ...finish()])`.
  */
 export function createInvariantMonitor(scenario: Scenario, invariants: readonly Invariant[] = INVARIANTS): InvariantMonitor {
-  // One replay of states for every observer (types.ts, SharedReplay), applied once they have all seen a record.
+  // One replay of states (and of readiness) for every observer (types.ts, SharedReplay), applied once they have
+  // all seen a record, and where the current instant began, noted before they see it.
   const replay = new TraceReplay(scenario.components);
-  const observers = invariants.map((inv) => inv.observe(scenario, { replay }));
-  // Who watches each record type, in catalogue order (built on first sight of the type).
-  const watchers = new Map<string, InvariantObserver[]>();
-  const watchersOf = (type: TraceRecord['type']): InvariantObserver[] => {
-    let list = watchers.get(type);
-    if (!list) watchers.set(type, (list = observers.filter((_, i) => invariants[i]!.watches?.includes(type) ?? true)));
-    return list;
+  const readiness = new ReadinessReplay(scenario);
+  const instant = new InstantStart();
+  const retired = new Set<InvariantObserver>();
+  const retire = (observer: InvariantObserver): void => void retired.add(observer);
+  const observers = invariants.map((inv) => inv.observe(scenario, { replay, instant, readiness, retire }));
+  // An invariant that cannot break in this scenario (QUIET_OBSERVER: no critical component, say), or whose verdict
+  // is already settled (retired), is called for no record.
+  const watching = (key: string): InvariantObserver[] =>
+    observers.filter((observer, i) => observer !== QUIET_OBSERVER && !retired.has(observer) && watchesKey(invariants[i]!, key));
+  // Who watches each record type, and each state a state record goes to, in catalogue order: built once (and again
+  // when an observer retires), so a record costs one lookup and calls only its watchers.
+  const byType = new Map<string, InvariantObserver[]>();
+  const byTarget = new Map<string, InvariantObserver[]>();
+  const buildTables = (): void => {
+    for (const type of RECORD_TYPES) byType.set(type, watching(type));
+    for (const to of STATES) byTarget.set(to, watching(`state:${to}`));
   };
+  buildTables();
+  let retiredInTables = 0;
   let finished = false;
   return {
+    replay,
     onRecord(record) {
       // The catalogue judges the system, not its own reports.
       if (record.type === 'violation') return NONE;
+      instant.note(record);
+      const table = record.type === 'state' ? byTarget : byType;
+      const key = record.type === 'state' ? record.to : record.type;
+      let list = table.get(key);
+      // A type or state outside the lists (a hand-made trace): whoever watches every record sees it.
+      if (list === undefined) table.set(key, (list = watching(record.type === 'state' ? `state:${key}` : key)));
       let out: Violation[] | undefined;
-      for (const observer of watchersOf(record.type)) {
-        const found = observer.onRecord(record);
+      for (let i = 0; i < list.length; i++) {
+        const found = list[i]!.onRecord(record);
         if (found !== undefined && found.length > 0) (out ??= []).push(...found);
       }
       replay.apply(record);
+      readiness.apply(record);
+      if (retired.size !== retiredInTables) {
+        retiredInTables = retired.size;
+        byType.clear();
+        byTarget.clear();
+        buildTables();
+      }
       return out ?? NONE;
     },
     finish() {
@@ -51,6 +87,13 @@ export function createInvariantMonitor(scenario: Scenario, invariants: readonly 
       return observers.flatMap((observer) => observer.finish());
     },
   };
+}
+
+/** Whether `inv` watches records of `key`: a type, or `state:<to>` (watched as itself, or as every state record). */
+function watchesKey(inv: Invariant, key: string): boolean {
+  if (inv.watches === undefined) return true;
+  const watches = inv.watches as readonly string[];
+  return watches.includes(key) || (key.startsWith('state:') && watches.includes('state'));
 }
 
 /**

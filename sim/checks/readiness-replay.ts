@@ -32,7 +32,8 @@ export class ReadinessReplay {
   }
 
   apply(r: TraceRecord): void {
-    if (!this.probed.has(r.component ?? '')) return;
+    // Most systems probe nothing: then no record needs a lookup.
+    if (this.probed.size === 0 || !this.probed.has(r.component ?? '')) return;
     if (r.type === 'state') this.ready.set(r.component, false);
     else if (r.type === 'probe' && r.probe === 'readiness') {
       if (r.result === 'success' && r.count >= r.threshold) this.ready.set(r.component, true);

@@ -16,20 +16,29 @@ export class RunCounter {
   readonly tally: RecordTally = emptyTally();
   records = 0;
   private readonly replay: TraceReplay;
+  /** Whether it applies the records to `replay` itself (not when it reads another's: the invariant monitor's). */
+  private readonly ownReplay: boolean;
   /** Up and serving time ("available" means serving, "up" means running). */
   private readonly clock: ServingClock;
 
-  constructor(components: Scenario['components']) {
-    this.replay = new TraceReplay(components);
+  /**
+   * `replay`: a replay of the same records that someone else applies (the
+   * invariant monitor's, sim/simulate.ts), read for the final states instead
+   * of a second replay of every state record.
+   */
+  constructor(components: Scenario['components'], replay?: TraceReplay) {
+    this.replay = replay ?? new TraceReplay(components);
+    this.ownReplay = replay === undefined;
     const positions = positionsOf(components);
     this.clock = ServingClock.ofComponents(components, (name) => positions.of(name));
   }
 
   readonly sink = (r: TraceRecord): void => {
     this.records++;
-    this.replay.apply(r);
-    this.clock.sink(r);
-    tallyRecord(this.tally, r);
+    if (this.ownReplay) this.replay.apply(r);
+    // The clock reads state and probe records, the tally every other type.
+    if (r.type === 'state' || r.type === 'probe') this.clock.sink(r);
+    else tallyRecord(this.tally, r);
   };
 
   summary(scenario: Scenario, seed: number, run: { outcome: RunSummary['outcome']; endUs: Micros; events: number }, violations: Violation[]): Omit<RunSummary, 'expectations'> {

@@ -59,3 +59,27 @@ describe('the run summary\'s final states', () => {
     );
   });
 });
+
+describe('the run counter reading the catalogue\'s replay (as simulate does)', () => {
+  it('gives the summary of a counter that replays the records itself, final states included', async () => {
+    const { loadScenarioFile } = await import('../../sim/scenario/load.js');
+    const { createInvariantMonitor } = await import('../../sim/checks/invariant-monitor.js');
+    const { simulate } = await import('../../sim/simulate.js');
+    for (const file of ['scenarios/netstack-reboot.yaml', 'scenarios/flawed/restart-storm.yaml']) {
+      const scenario = loadScenarioFile(file);
+      const records = simulate(scenario).records;
+      const own = new RunCounter(scenario.components);
+      const monitor = createInvariantMonitor(scenario);
+      const sharing = new RunCounter(scenario.components, monitor.replay);
+      for (const r of records) {
+        own.sink(r);
+        sharing.sink(r);
+        monitor.onRecord(r);
+      }
+      const run = { outcome: 'completed' as const, endUs: records.at(-1)!.t, events: 0 };
+      const mine = sharing.summary(scenario, 1, run, []);
+      expect(JSON.stringify(mine), file).toBe(JSON.stringify(own.summary(scenario, 1, run, [])));
+      expect(Object.values(mine.finalStates).some((s) => s !== 'stopped'), file).toBe(true);
+    }
+  });
+});

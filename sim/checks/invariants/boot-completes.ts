@@ -1,12 +1,11 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
-import { ReadinessReplay } from '../readiness-replay.js';
 import type { ComponentSpec } from '../../scenario/types.js';
 import { NameSet } from '../name-set.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { componentIndex } from '../../scenario/component-index.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
+import { endedCompleted, violation, type Invariant, readinessFor, replayFor } from './types.js';
 import type { TraceRecord } from '../../trace/records.js';
 
 /** What the trace has said about a component since the current boot began. */
@@ -39,12 +38,13 @@ export const bootCompletes: Invariant = {
   statement: 'Every boot completes within the bound, or each component left waiting has a start-refused naming a dependency that is down.',
   rule: 'R4 (liveness)',
   kind: 'liveness',
-  watches: ['boot-started', 'boot-completed', 'state', 'terminated', 'decision', 'start-refused', 'power', 'fault', 'run-ended', 'probe'],
+  // Other states, power and readiness (probe records): from the shared replays.
+  watches: ['boot-started', 'boot-completed', 'state:starting', 'terminated', 'decision', 'start-refused', 'fault', 'run-ended'],
   observe(scenario, shared) {
     const inv = bootCompletes;
     const boundUs = recoveryBoundUs(scenario);
     const { replay, own } = replayFor(scenario, shared);
-    const readiness = new ReadinessReplay(scenario);
+    const { readiness, own: ownReadiness } = readinessFor(scenario, shared);
     const said = new Map<string, Said>();
     const atBoot = bootSet(scenario.components);
     const index = componentIndex(scenario.components);
@@ -81,7 +81,7 @@ export const bootCompletes: Invariant = {
       onRecord(r) {
         last = r;
         if (own) replay.apply(r);
-        readiness.apply(r);
+        if (ownReadiness) readiness.apply(r);
         switch (r.type) {
           case 'boot-started':
             boot = { seq: r.seq, n: r.boot, t: r.t, completed: false };
@@ -102,12 +102,16 @@ export const bootCompletes: Invariant = {
               startedThisBoot.add(r.component);
             }
             break;
-          case 'terminated':
-            said.set(r.component, {});
+          case 'terminated': {
+            // Nothing said since: the entry it has is emptied in place (a termination is a tenth of the records).
+            const s = said.get(r.component);
+            if (s === undefined) said.set(r.component, {});
+            else s.leftDown = s.restartDueUs = s.refusedFor = undefined;
             break;
+          }
           case 'decision': {
             const s = saidOf(r.component);
-            const restarts = /restart/.test(r.action);
+            const restarts = r.action.includes('restart');
             s.leftDown = !restarts;
             s.restartDueUs = restarts ? r.t + (r.delayUs ?? 0) : undefined;
             break;

@@ -6,7 +6,7 @@ export const disallowedFailsToStart: Invariant = {
   statement: 'A component with on_terminate: reboot outside the allowlist never runs: it fails to start with a policy error.',
   rule: 'F4',
   kind: 'safety',
-  watches: ['state'],
+  watches: ['state:running'],
   observe(scenario) {
     const rot = scenario.system.rebootOnTerminate;
     if (!rot.enabled) return QUIET_OBSERVER; // F5: the feature, and so its allowlist check, is off.

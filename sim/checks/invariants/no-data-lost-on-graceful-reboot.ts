@@ -3,6 +3,10 @@ import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
 import { violation, type Invariant, replayFor } from './types.js';
 
+/** What a kept stop or ending says, as bits: a fault asked for it; it came before the shutdown began. */
+const BY_FAULT = 1;
+const BEFORE_SHUTDOWN = 2;
+
 /**
  * A component hit by a fault whose kind excuses the loss (it hangs, ignores
  * or slows its stop: `counts.excusesDataLoss` in its module) is killed after
@@ -22,38 +26,39 @@ export const noDataLostOnGracefulReboot: Invariant = {
   statement: 'During a graceful shutdown, no component that honours its stop request loses unflushed data.',
   rule: 'F8',
   kind: 'safety',
-  // What its windows and its replay (state, power) read; a record of any other type changes nothing here.
-  watches: ['fault', 'stop-requested', 'terminated', 'state', 'data-lost', 'power'],
+  // What its windows read (power and other states: from the shared replay); a record of any other type changes nothing here.
+  watches: ['fault', 'stop-requested', 'terminated', 'state:starting', 'state:hung', 'data-lost'],
   observe(scenario, shared) {
-    const faults = new RecentBySlot<true>(4);
-    const endings = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
-    const stops = new RecentBySlot<{ byFault: boolean; beforeShutdown: boolean }>();
+    // Each window is one slot whose sub-slots are the components (kept by position, not in a map of names),
+    // and what a stop or an ending says is two bits (BY_FAULT, BEFORE_SHUTDOWN), not an object per record.
+    const faults = new RecentBySlot<true>(4, scenario.components);
+    const endings = new RecentBySlot<number>(1, scenario.components);
+    const stops = new RecentBySlot<number>(1, scenario.components);
     const { replay, own } = replayFor(scenario, shared);
     const misbehaving = new Set<string>();
     // The cause of each component's current hang (a hang is always a fault's): a save to a hung store names it.
-    const hangs = new RecentBySlot<true>();
+    const hangs = new RecentBySlot<true>(1, scenario.components);
     return {
       onRecord(r) {
         let out: Violation[] | undefined;
         if (r.type === 'fault') {
-          faults.remember(r.component ?? '', r.seq, true);
+          faults.remember('fault', r.seq, true, r.component ?? '');
           if (r.component !== undefined && faultCounts(r.fault).excusesDataLoss) misbehaving.add(r.component);
         } else if (r.type === 'stop-requested') {
-          stops.remember(r.component, r.seq, { byFault: faults.get(r.cause) === true, beforeShutdown: replay.power !== 'shutting-down' });
+          stops.remember('stop', r.seq, (faults.get(r.cause) === true ? BY_FAULT : 0) | (replay.power !== 'shutting-down' ? BEFORE_SHUTDOWN : 0), r.component);
         } else if (r.type === 'terminated') {
           // Ended by a fault, or by a stop a fault asked for; before the shutdown, or by a stop asked for before it (a store already going down).
-          const stop = stops.get(r.cause);
-          endings.remember(r.component, r.seq, {
-            byFault: faults.get(r.cause) === true || stop?.byFault === true,
-            beforeShutdown: replay.power !== 'shutting-down' || stop?.beforeShutdown === true,
-          });
+          const stop = stops.get(r.cause) ?? 0;
+          const byFault = faults.get(r.cause) === true || (stop & BY_FAULT) !== 0;
+          const beforeShutdown = replay.power !== 'shutting-down' || (stop & BEFORE_SHUTDOWN) !== 0;
+          endings.remember('ending', r.seq, (byFault ? BY_FAULT : 0) | (beforeShutdown ? BEFORE_SHUTDOWN : 0), r.component);
         }
         else if (r.type === 'state' && r.to === 'starting') misbehaving.delete(r.component);
-        else if (r.type === 'state' && r.to === 'hung' && r.cause !== undefined) hangs.remember(r.component, r.cause, true);
+        else if (r.type === 'state' && r.to === 'hung' && r.cause !== undefined) hangs.remember('hang', r.cause, true, r.component);
         else if (r.type === 'data-lost' && replay.power === 'shutting-down') {
           const ending = endings.get(r.cause);
           // Caused by a fault directly (a store that hangs), or by a store's end that a fault caused or that came before the shutdown.
-          const excused = faults.get(r.cause) === true || hangs.get(r.cause) === true || (ending !== undefined && (ending.byFault || ending.beforeShutdown));
+          const excused = faults.get(r.cause) === true || hangs.get(r.cause) === true || (ending !== undefined && ending !== 0);
           if (!excused && !misbehaving.has(r.component)) {
             out = [violation(noDataLostOnGracefulReboot, `${r.component} lost ${r.bytes} unflushed bytes during a graceful shutdown`, r.seq)];
           }

@@ -14,7 +14,8 @@ export const noEventLost: Invariant = {
   statement: 'No component lifecycle event (Started, Stopped) is dropped before its supervisor receives it, unless the supervisor itself hangs or was destroyed.',
   rule: 'F10',
   kind: 'safety',
-  watches: ['event-dropped', 'state'],
+  // States it reads from the shared replay.
+  watches: ['event-dropped'],
   observe(scenario, shared) {
     // Built at the first dropped event: most runs drop none (a walk over 10^6 components at set-up).
     let supervisorsOf: Map<string, string[]> | undefined;

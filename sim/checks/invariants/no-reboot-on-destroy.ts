@@ -58,7 +58,8 @@ export const noRebootOnDestroy: Invariant = {
           for (const seq of followedByComponent.get(r.component) ?? []) descendants.delete(seq);
           followedByComponent.set(r.component, []);
           follow(r.seq, { hops: 0, endedSeq: r.seq, component: r.component });
-        } else if (r.type !== 'terminated' && r.type !== 'fault' && r.cause !== undefined) {
+        } else if (descendants.size > 0 && r.type !== 'terminated' && r.type !== 'fault' && r.cause !== undefined) {
+          // (No destruction followed yet, as in most runs: nothing to look up for each of the run's records.)
           const parent = descendants.get(r.cause);
           if (parent && parent.hops < CAUSE_HOPS_MAX) follow(r.seq, { ...parent, hops: parent.hops + 1 });
         }

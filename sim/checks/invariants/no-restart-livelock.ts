@@ -1,4 +1,4 @@
-import { violation, type Invariant } from './types.js';
+import { instantFor, violation, type Invariant } from './types.js';
 
 /** A budget exhausted with at least this many records written since virtual time last moved is a loop at one instant. */
 export const RECORDS_AT_ONE_INSTANT_FOR_A_LOOP = 1000;
@@ -24,22 +24,24 @@ export const noRestartLivelock: Invariant = {
   statement: `Virtual time keeps advancing: no component is restarted more than ${RESTARTS_PER_INSTANT_MAX} times at one instant, and no run exhausts its event budget.`,
   rule: 'R6, A (bounded runs)',
   kind: 'policy',
-  // Every record type: the budget message needs to know when virtual time last moved.
-  observe() {
+  // The budget message needs to know when virtual time last moved: the monitor notes that for every record (InstantStart).
+  watches: ['restart', 'run-ended'],
+  observe(_scenario, shared) {
     const inv = noRestartLivelock;
     const reported = new Set<string>();
-    let instant = -1;
+    const { instant, own } = instantFor(shared);
+    // Restarts are counted per instant: those of one instant come one after another (time never goes back), so a restart at another instant starts the count again.
+    let restartsAtUs = -1;
     const count = new Map<string, number>();
     let reportedAny = false;
-    let instantFirstSeq = 0;
     return {
       onRecord(r) {
-        if (r.t !== instant) {
-          instant = r.t;
-          instantFirstSeq = r.seq;
-          count.clear();
-        }
+        if (own) instant.note(r);
         if (r.type === 'restart') {
+          if (r.t !== restartsAtUs) {
+            restartsAtUs = r.t;
+            count.clear();
+          }
           const n = (count.get(r.component) ?? 0) + 1;
           count.set(r.component, n);
           if (n > RESTARTS_PER_INSTANT_MAX && !reported.has(r.component)) {
@@ -49,7 +51,7 @@ export const noRestartLivelock: Invariant = {
           }
         } else if (r.type === 'run-ended' && r.outcome === 'event-budget-exhausted' && !reportedAny) {
           reportedAny = true;
-          const atThisInstant = r.seq - instantFirstSeq;
+          const atThisInstant = r.seq - instant.firstSeq;
           return [violation(inv, atThisInstant >= RECORDS_AT_ONE_INSTANT_FOR_A_LOOP
             ? `the run exhausted its event budget at t=${r.t}us: something loops without time advancing (${atThisInstant} records at that instant)`
             : `the run exhausted its event budget at t=${r.t}us with virtual time still advancing (${atThisInstant} records at the last instant): not a loop but a run too long or busy for its budget; raise event_budget or shorten the run`, r.seq)];

@@ -12,7 +12,7 @@ export const noStartBeforeDependencies: Invariant = {
   statement: 'No component starts while one of its dependencies (or Requisite=) is not running, while fewer than k members of one of its quorums run, or while a unit it is ordered after (After=) is still starting.',
   rule: 'R4',
   kind: 'safety',
-  watches: ['state'],
+  watches: ['state:starting'],
   observe(scenario, shared) {
     // A component's dependencies are read from its spec, found by position (no map of every name: 10^6 at scale).
     const positions = positionsOf(scenario.components);

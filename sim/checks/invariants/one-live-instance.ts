@@ -5,7 +5,7 @@ export const oneLiveInstance: Invariant = {
   statement: 'A component never has two live instances: it starts only from stopped.',
   rule: 'model',
   kind: 'safety',
-  watches: ['state'],
+  watches: ['state:starting'],
   observe(scenario, shared) {
     const { replay, own } = replayFor(scenario, shared);
     return {

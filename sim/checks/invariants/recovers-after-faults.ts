@@ -1,10 +1,9 @@
 import { US_PER_S, type Micros } from '../../engine/time.js';
 import type { Violation } from '../../trace/trace-file.js';
 import { RecentBySlot } from '../recent-by-slot.js';
-import { ReadinessReplay } from '../readiness-replay.js';
 import { bootSet } from '../../scenario/boot-set.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
+import { endedCompleted, violation, type Invariant, readinessFor, replayFor } from './types.js';
 import type { RecordOf, TraceRecord } from '../../trace/records.js';
 import { NameSet } from '../name-set.js';
 
@@ -45,7 +44,7 @@ export const recoversAfterFaults: Invariant = {
     // So a cause is kept as its component's name (shared, nothing kept alive), a decision as itself (it says `by`).
     const causes = new RecentBySlot<string | RecordOf<'decision'>>(1, scenario.components);
     const { replay, own } = replayFor(scenario, shared);
-    const readiness = new ReadinessReplay(scenario);
+    const { readiness, own: ownReadiness } = readinessFor(scenario, shared);
     const fates = new Map<string, Fate>();
     const blockers = new Map<string, Set<string>>();
     let lastFaultUs = 0;
@@ -69,19 +68,32 @@ export const recoversAfterFaults: Invariant = {
         else if ((r.type === 'stop-requested' && r.reason !== 'shutdown' && r.reason !== 'destroy') || r.type === 'killed') {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
           const why = causes.get(r.cause);
-          const names = blockers.get(r.component) ?? new Set<string>();
           const whose = typeof why === 'string' ? why : why?.component;
-          if (whose !== undefined && whose !== r.component) names.add(whose);
-          if (typeof why === 'object' && why.by !== r.component) names.add(why.by);
-          if (names.size > 0) blockers.set(r.component, names);
-        } else if (r.type === 'terminated') fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
+          const by = typeof why === 'object' ? why.by : undefined;
+          // A set only for a component something took down (most stops name none: no set made and dropped).
+          if ((whose !== undefined && whose !== r.component) || (by !== undefined && by !== r.component)) {
+            let names = blockers.get(r.component);
+            if (names === undefined) blockers.set(r.component, (names = new Set<string>()));
+            if (whose !== undefined && whose !== r.component) names.add(whose);
+            if (by !== undefined && by !== r.component) names.add(by);
+          }
+        } else if (r.type === 'terminated') {
+          // A new fate, in the entry it has if any (a termination is a tenth of the records).
+          const fate = fates.get(r.component);
+          if (fate === undefined) fates.set(r.component, { endedSeq: r.seq, blockers: blockers.get(r.component) });
+          else {
+            fate.endedSeq = r.seq;
+            fate.blockers = blockers.get(r.component);
+            fate.restartDueUs = undefined;
+          }
+        }
         else if (r.type === 'decision') {
           const fate = fates.get(r.component);
-          if (fate?.endedSeq !== undefined) fate.restartDueUs = /restart/.test(r.action) ? r.t + (r.delayUs ?? 0) : undefined;
+          if (fate?.endedSeq !== undefined) fate.restartDueUs = r.action.includes('restart') ? r.t + (r.delayUs ?? 0) : undefined;
         }
         if (r.component !== undefined) causes.remember(r.type, r.seq, r.type === 'decision' ? r : r.component, r.component);
         if (own) replay.apply(r);
-        readiness.apply(r);
+        if (ownReadiness) readiness.apply(r);
         return undefined;
       },
       finish() {

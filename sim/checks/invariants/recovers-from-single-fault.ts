@@ -8,7 +8,7 @@ import { RecentStates, type StateLink } from '../recent-states.js';
 import { NameSet } from '../name-set.js';
 import { TraceReplay } from '../replay.js';
 import { faultPhaseEndUs, recoveryBoundUs } from './bounds.js';
-import { endedCompleted, violation, type Invariant, replayFor } from './types.js';
+import { endedCompleted, violation, type Invariant, type InvariantObserver, replayFor } from './types.js';
 
 /** The one fault of the run: what it was, where and when. */
 interface TheFault {
@@ -118,7 +118,7 @@ export const recoversFromSingleFault: Invariant = {
     let operatorActions = 0;
     /** The last record seen (kept, not copied: a record is never changed once written). */
     let last: TraceRecord | undefined;
-    return {
+    const self: InvariantObserver = {
       onRecord(r) {
         last = r;
         if (r.type === 'fault' && r.fault !== 'override') {
@@ -128,6 +128,8 @@ export const recoversFromSingleFault: Invariant = {
         if (r.type === 'operator') operatorActions++;
         // A run with a second fault or an operator's action is not judged (finish): nothing it kept is worth keeping.
         if (faults > 1 || operatorActions > 0) {
+          // Nor will any later record make it one to judge: the monitor need not call it again (finish still says nothing).
+          shared?.retire?.(self);
           if (ranBefore.size > 0 || chains.size > 0 || states.size > 0) {
             chains = new RecentBySlot<TraceRecord>(2);
             states = new RecentStates(2);
@@ -141,7 +143,7 @@ export const recoversFromSingleFault: Invariant = {
         if (r.type === 'state' && r.to === 'running' && fault === undefined) ranBefore.add(r.component);
         if (r.type === 'boot-started') restartDueUs.clear();
         if (r.type === 'decision') {
-          if (/restart/.test(r.action)) restartDueUs.set(r.component, r.t + (r.delayUs ?? 0));
+          if (r.action.includes('restart')) restartDueUs.set(r.component, r.t + (r.delayUs ?? 0));
           else restartDueUs.delete(r.component);
         }
         if (r.type === 'state' && (r.to === 'starting' || r.to === 'running')) restartDueUs.delete(r.component);
@@ -194,6 +196,7 @@ export const recoversFromSingleFault: Invariant = {
         return chains.size + states.size + replay.size + ranBefore.size + downSeq.size + restartDueUs.size;
       },
     };
+    return self;
   },
 };
 

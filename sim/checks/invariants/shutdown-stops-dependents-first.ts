@@ -7,7 +7,8 @@ export const shutdownStopsDependentsFirst: Invariant = {
   statement: 'A shutdown never asks a provider to stop while a component that depends on it is still alive.',
   rule: 'F8, R5',
   kind: 'safety',
-  watches: ['stop-requested', 'state'],
+  // States it reads from the shared replay.
+  watches: ['stop-requested'],
   observe(scenario, shared) {
     // Built at the first stop of a shutdown: a run without one (most, and a 10^6 boot) never needs it (0.3 s at 10^6).
     let dependents: Map<string, string[]> | undefined;

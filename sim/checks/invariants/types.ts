@@ -1,6 +1,8 @@
 import type { Scenario } from '../../scenario/types.js';
-import type { TraceRecord } from '../../trace/records.js';
+import type { LifecycleState, TraceRecord } from '../../trace/records.js';
 import type { Violation, ViolationKind } from '../../trace/trace-file.js';
+import { InstantStart } from '../instant-start.js';
+import { ReadinessReplay } from '../readiness-replay.js';
 import { TraceReplay } from '../replay.js';
 
 /**
@@ -16,6 +18,9 @@ export interface InvariantObserver {
   /** How many entries it keeps (map and set sizes, pending items), for the test that this does not grow with the records. */
   retained(): number;
 }
+
+/** A record type, or a state record by the state it goes to. */
+export type Watched = TraceRecord['type'] | `state:${LifecycleState}`;
 
 /**
  * One invariant of the catalogue, with the rule it comes from. Safety
@@ -36,9 +41,14 @@ export interface Invariant {
   /**
    * The record types its observer needs to see; absent means every record.
    * The monitor hands each record only to the observers that watch its type,
-   * which is most of what online checking costs in a long run.
+   * which is most of what online checking costs in a long run. A `state`
+   * record can be watched by the state it goes to (`state:starting`): state
+   * records are nearly half of a run's, and most observers act on one or two
+   * of their targets. What the monitor's shared replay (SharedReplay) reads
+   * need not be watched: an observer in the monitor never applies a replay
+   * itself, and one observing alone sees every record.
    */
-  watches?: readonly TraceRecord['type'][];
+  watches?: readonly Watched[];
   /** A fresh observer for one run of `scenario`; `shared`: what the monitor shares among the run's observers. */
   observe(scenario: Scenario, shared?: SharedReplay): InvariantObserver;
 }
@@ -53,11 +63,30 @@ export interface Invariant {
  */
 export interface SharedReplay {
   readonly replay: TraceReplay;
+  /** Where the current instant began, noted by the monitor for every record before the observers see it. */
+  readonly instant?: InstantStart;
+  /** Kubernetes readiness read back from the records, applied by the monitor with the replay. */
+  readonly readiness?: ReadinessReplay;
+  /**
+   * An observer whose verdict no later record can change (recovers-from-single-fault after a second fault)
+   * tells the monitor so: it is called for no further record, and still finished.
+   */
+  readonly retire?: (observer: InvariantObserver) => void;
 }
 
 /** The run's shared replay, or (observing alone) one of the observer's own, which it applies itself (`own`). */
 export function replayFor(scenario: Scenario, shared: SharedReplay | undefined): { replay: TraceReplay; own: boolean } {
   return shared === undefined ? { replay: new TraceReplay(scenario.components), own: true } : { replay: shared.replay, own: false };
+}
+
+/** The run's shared readiness replay, or (observing alone, seeing every record) one of the observer's own, which it applies itself (`own`). */
+export function readinessFor(scenario: Scenario, shared: SharedReplay | undefined): { readiness: ReadinessReplay; own: boolean } {
+  return shared?.readiness === undefined ? { readiness: new ReadinessReplay(scenario), own: true } : { readiness: shared.readiness, own: false };
+}
+
+/** The run's shared instant, or (observing alone, seeing every record) one of the observer's own, which it notes itself (`own`). */
+export function instantFor(shared: SharedReplay | undefined): { instant: InstantStart; own: boolean } {
+  return shared?.instant === undefined ? { instant: new InstantStart(), own: true } : { instant: shared.instant, own: false };
 }
 
 export function violation(inv: Pick<Invariant, 'id' | 'kind'>, message: string, record?: number): Violation {
