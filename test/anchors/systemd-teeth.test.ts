@@ -5,6 +5,7 @@ import type { Reactor, TimerReactor } from '../../sim/model/reactor.js';
 import { REACTIONS, TIMERS } from '../../sim/model/reactions.js';
 import { propagateBindings } from '../../sim/model/reactors/bindings.js';
 import { afterPolicyStop, decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
+import { reevaluateWaiters } from '../../sim/model/reactors/lifecycle.js';
 import { onOperator } from '../../sim/model/reactors/operator.js';
 import { startLimitHit } from '../../sim/policy/rate-limit.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
@@ -59,6 +60,16 @@ const restartJobHonoursRestartNo: Reactor<FactOf<'terminated'>> = (s, fact, ctx)
   fact.route === 'policy' && ctx.topo.specs[fact.c]!.policy.when === 'never' && s.components[fact.c]!.restartBatch !== undefined
     ? [{ do: 'mark-restart-batch', c: fact.c, batch: undefined }]
     : [];
+
+/** recsim before: a start ordered after a Requires=/BindsTo= unit whose start job failed starts once that job is over, as for a plain ordering. */
+const startFailureNotPropagated: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) =>
+  reevaluateWaiters(s, fact, ctx).map((cmd) => (cmd.do === 'refuse-start' && cmd.failed !== undefined ? { do: 'release', c: cmd.c } : cmd));
+
+/** Swaps `reactor` for `replacement` in each of the fact kinds' lists; returns the undo. */
+function swapReactor(kinds: readonly ('terminated' | 'start-blocked')[], reactor: unknown, replacement: unknown): () => void {
+  const undos = kinds.map((k) => swap(REACTIONS, k, (REACTIONS[k] as readonly unknown[]).map((r) => (r === reactor ? replacement : r))));
+  return () => undos.forEach((undo) => undo());
+}
 
 const before = (list: readonly unknown[], anchor: unknown, inserted: unknown): unknown[] => list.flatMap((r) => (r === anchor ? [inserted, r] : [r]));
 
@@ -280,6 +291,12 @@ const TEETH: Tooth[] = [
     breaks: "an operator's start pulls nothing in: tool's Requires=helper is not started",
     breakModel: () => swap(REACTIONS, 'operator', [((s, f, ctx) => (f.action === 'start' ? [{ do: 'start', c: f.c, cause: f.seq }] : onOperator(s, f, ctx))) satisfies Reactor<FactOf<'operator'>>]),
     givesAway: 'record decision helper.service action=start t=20000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-requires-after-start-failure.yaml',
+    breaks: 'a failed start job does not fail the start jobs ordered after it through Requires= (recsim before): api starts once db failed',
+    breakModel: () => swapReactor(['terminated', 'start-blocked'], reevaluateWaiters, startFailureNotPropagated),
+    givesAway: 'record start-refused api.service missing=db.service t=1000000: got no such record',
   },
 ];
 

@@ -2,6 +2,7 @@ import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { NO_COMMANDS, type Reactor, type StateView, type TimerReactor } from '../reactor.js';
+import { failsWithStartOf, startJobFailed } from '../start-failure.js';
 import { isAlive } from '../state.js';
 
 /**
@@ -56,15 +57,23 @@ function waitersOf(s: StateView, c: number): readonly number[] {
  * `c` waited for c's start job; that job is over (c ended, failed to start or
  * was refused), so the waiting start runs if nothing else is missing (an
  * ordering is not a need), or is refused if c was a Requisite= now neither
- * active nor being started. Waits on plain `depends` are untouched: c is
- * still missing for them.
+ * active nor being started. A start that Requires= or BindsTo= c fails with
+ * c's failed start job (start-failure.ts: "Dependency failed for ..."), and
+ * its refusal travels on to what waits for it (a start-blocked fact). Waits
+ * on plain `depends` are untouched: c is still missing for them.
  */
 export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
   if (!ctx.topo.hasOrderingOrRequisite) return NO_COMMANDS;
   const out: Command[] = [];
+  // Asked only when someone waits (almost never on a termination).
+  let failed: boolean | undefined;
   for (const w of waitersOf(s, fact.c)) {
     const life = s.components[w]!.life;
     if (life.state !== 'stopped' || !life.pending || life.pending.refused) continue;
+    if (failsWithStartOf(ctx.topo, w, fact.c) && (failed ??= startJobFailed(s, fact))) {
+      out.push({ do: 'refuse-start', c: w, cause: fact.seq, failed: fact.c });
+      continue;
+    }
     const missing = missingFor(s, ctx.topo, w, life.pending.waitFor);
     if (missing.length === 0) out.push({ do: 'release', c: w });
     else if (requisiteMissing(s, ctx.topo, w).length > 0) out.push({ do: 'refuse-start', c: w, cause: fact.seq });
