@@ -298,6 +298,16 @@ const TEETH: Tooth[] = [
     breakModel: () => swapReactor(['terminated', 'start-blocked'], reevaluateWaiters, startFailureNotPropagated),
     givesAway: 'record start-refused api.service missing=db.service t=1000000: got no such record',
   },
+  {
+    file: 'scenarios/anchors/systemd-requires-after-start-limit.yaml',
+    breaks: 'a start job refused by the start limit does not fail the start job ordered after it through Requires= (recsim before): api starts',
+    breakModel: () =>
+      swap(REACTIONS, 'operator', [
+        ((s, f, ctx) =>
+          onOperator(s, f, ctx).map((cmd): Command => (cmd.do === 'emit' && cmd.draft.type === 'start-refused' ? { do: 'start', c: ctx.topo.index.get(cmd.draft.component)!, cause: cmd.cause } : cmd))) satisfies Reactor<FactOf<'operator'>>,
+      ]),
+    givesAway: 'record start-refused api.service missing=db.service t=10000000: got no such record',
+  },
 ];
 
 describe('systemd anchors have teeth (scenarios/anchors/)', () => {
