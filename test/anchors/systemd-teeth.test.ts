@@ -5,7 +5,7 @@ import type { Reactor, TimerReactor } from '../../sim/model/reactor.js';
 import { REACTIONS, TIMERS } from '../../sim/model/reactions.js';
 import { propagateBindings } from '../../sim/model/reactors/bindings.js';
 import { afterPolicyStop, decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
-import { reevaluateWaiters } from '../../sim/model/reactors/lifecycle.js';
+import { reevaluateWaiters, refuseBootStartsOnBlock, refuseBootStartsOnEnd } from '../../sim/model/reactors/lifecycle.js';
 import { onOperator } from '../../sim/model/reactors/operator.js';
 import { startLimitHit } from '../../sim/policy/rate-limit.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
@@ -61,13 +61,22 @@ const restartJobHonoursRestartNo: Reactor<FactOf<'terminated'>> = (s, fact, ctx)
     ? [{ do: 'mark-restart-batch', c: fact.c, batch: undefined }]
     : [];
 
-/** recsim before: a start ordered after a Requires=/BindsTo= unit whose start job failed starts once that job is over, as for a plain ordering. */
-const startFailureNotPropagated: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) =>
-  reevaluateWaiters(s, fact, ctx).map((cmd) => (cmd.do === 'refuse-start' && cmd.failed !== undefined ? { do: 'release', c: cmd.c } : cmd));
+/**
+ * recsim before: a start ordered after a Requires=/BindsTo= unit whose start job failed was not failed with it.
+ * The rule taken out of the reactors that apply it: a boot start's refusal is the plain one again (it names
+ * nothing missing, so nothing is written), and a waiting start is released as for a plain ordering.
+ */
+function withoutStartFailure<F extends FactOf<'terminated'> | FactOf<'start-blocked'>>(reactor: Reactor<F>): Reactor<F> {
+  return (s, fact, ctx) =>
+    reactor(s, fact, ctx).map((cmd): Command => {
+      if (cmd.do !== 'refuse-start' || cmd.failed === undefined) return cmd;
+      return reactor === (reevaluateWaiters as unknown) ? { do: 'release', c: cmd.c } : { do: 'refuse-start', c: cmd.c, cause: cmd.cause };
+    });
+}
 
-/** Swaps `reactor` for `replacement` in each of the fact kinds' lists; returns the undo. */
-function swapReactor(kinds: readonly ('terminated' | 'start-blocked')[], reactor: unknown, replacement: unknown): () => void {
-  const undos = kinds.map((k) => swap(REACTIONS, k, (REACTIONS[k] as readonly unknown[]).map((r) => (r === reactor ? replacement : r))));
+/** Each of the reactors in the fact kinds' lists wrapped by `wrap`; returns the undo. */
+function swapReactors(kinds: readonly ('terminated' | 'start-blocked')[], reactors: readonly unknown[], wrap: (r: never) => unknown): () => void {
+  const undos = kinds.map((k) => swap(REACTIONS, k, (REACTIONS[k] as readonly unknown[]).map((r) => (reactors.includes(r) ? wrap(r as never) : r))));
   return () => undos.forEach((undo) => undo());
 }
 
@@ -295,7 +304,7 @@ const TEETH: Tooth[] = [
   {
     file: 'scenarios/anchors/systemd-requires-after-start-failure.yaml',
     breaks: 'a failed start job does not fail the start jobs ordered after it through Requires= (recsim before): api starts once db failed',
-    breakModel: () => swapReactor(['terminated', 'start-blocked'], reevaluateWaiters, startFailureNotPropagated),
+    breakModel: () => swapReactors(['terminated', 'start-blocked'], [reevaluateWaiters, refuseBootStartsOnEnd, refuseBootStartsOnBlock], withoutStartFailure),
     givesAway: 'record start-refused api.service missing=db.service t=1000000: got no such record',
   },
   {

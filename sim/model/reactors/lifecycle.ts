@@ -4,6 +4,7 @@ import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } 
 import { NO_COMMANDS, type Reactor, type StateView, type TimerReactor } from '../reactor.js';
 import { failsWithStartOf, startJobFailed } from '../start-failure.js';
 import { isAlive } from '../state.js';
+import type { Topology } from '../topology.js';
 
 /**
  * Lifecycle: starts, stops and their timers; waiting for dependencies (R4).
@@ -129,13 +130,19 @@ export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
 const BOOT: readonly string[] = Object.freeze(['boot']);
 const BOOT_OR_RESUME: readonly string[] = Object.freeze(['boot', 'resume']);
 
-function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly string[]): readonly Command[] {
+function refuseWaiters(s: StateView, topo: Topology, fact: FactOf<'terminated'> | FactOf<'start-blocked'>, origins: readonly string[]): readonly Command[] {
+  const { c, seq } = fact;
   // Nobody waits for it (almost always): no list made.
   if (s.components[c]!.waiters.length === 0) return NO_COMMANDS;
   const out: Command[] = [];
+  let failed: boolean | undefined;
   for (const w of waitersOf(s, c)) {
     const life = s.components[w]!.life;
-    if (life.state === 'stopped' && life.pending !== undefined && origins.includes(life.pending.origin)) out.push({ do: 'refuse-start', c: w, cause: seq });
+    if (life.state !== 'stopped' || life.pending === undefined || !origins.includes(life.pending.origin)) continue;
+    // Requires=/BindsTo= and After= on a start job that failed: refused naming it, the start dropped (start-failure.ts),
+    // not kept waiting for a unit that, at boot, still looks as if its start were to come.
+    if (failsWithStartOf(topo, w, c) && (failed ??= startJobFailed(s, fact))) out.push({ do: 'refuse-start', c: w, cause: seq, failed: c });
+    else out.push({ do: 'refuse-start', c: w, cause: seq });
   }
   return out;
 }
@@ -149,7 +156,7 @@ function endedForGood(s: StateView, c: number): boolean {
   return !willComeBack(s, c) && !(life.state === 'stopped' && life.pending?.refused);
 }
 
-export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact) =>
-  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, fact.c, fact.seq, endedForGood(s, fact.c) ? BOOT_OR_RESUME : BOOT);
+export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =>
+  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, ctx.topo, fact, endedForGood(s, fact.c) ? BOOT_OR_RESUME : BOOT);
 
-export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseWaiters(s, fact.c, fact.seq, BOOT_OR_RESUME);
+export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact, ctx) => refuseWaiters(s, ctx.topo, fact, BOOT_OR_RESUME);
