@@ -37,8 +37,12 @@ export type Command =
   | { do: 'kill'; c: number; reason: string; termination: Termination; cause: Cause; detected?: Cause; stop?: { reason: StopReason; waitFor: string[] } }
   /** R4: start now if what it needs runs, else wait for it (`why` says whether a refusal is recorded and whether it counts as a restart). */
   | { do: 'request-start'; c: number; cause: Cause; why: 'boot' | 'restart' | 'resume' | 'start'; waitFor?: string[] }
-  /** R4 at boot: a start waiting for something that will not run for now is refused, naming what is missing. */
-  | { do: 'refuse-start'; c: number; cause: Cause }
+  /**
+   * R4 at boot: a start waiting for something that will not run for now is refused, naming what is missing.
+   * `failed`: a Requires=/BindsTo= unit it is ordered after whose start job failed (sim/model/start-failure.ts):
+   * refused naming it, and the start is dropped (systemd JOB_DEPENDENCY, "Dependency failed for ...").
+   */
+  | { do: 'refuse-start'; c: number; cause: Cause; failed?: number }
   /** A waiting component whose wait is over starts (counted as a restart if it was taken down from outside). */
   | { do: 'release'; c: number }
   | { do: 'clear-waiters'; c: number }

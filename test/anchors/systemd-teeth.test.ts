@@ -5,6 +5,7 @@ import type { Reactor, TimerReactor } from '../../sim/model/reactor.js';
 import { REACTIONS, TIMERS } from '../../sim/model/reactions.js';
 import { propagateBindings } from '../../sim/model/reactors/bindings.js';
 import { afterPolicyStop, decideAfterTermination, onRestartTimer } from '../../sim/model/reactors/monitor.js';
+import { reevaluateWaiters, refuseBootStartsOnBlock, refuseBootStartsOnEnd } from '../../sim/model/reactors/lifecycle.js';
 import { onOperator } from '../../sim/model/reactors/operator.js';
 import { startLimitHit } from '../../sim/policy/rate-limit.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
@@ -59,6 +60,25 @@ const restartJobHonoursRestartNo: Reactor<FactOf<'terminated'>> = (s, fact, ctx)
   fact.route === 'policy' && ctx.topo.specs[fact.c]!.policy.when === 'never' && s.components[fact.c]!.restartBatch !== undefined
     ? [{ do: 'mark-restart-batch', c: fact.c, batch: undefined }]
     : [];
+
+/**
+ * recsim before: a start ordered after a Requires=/BindsTo= unit whose start job failed was not failed with it.
+ * The rule taken out of the reactors that apply it: a boot start's refusal is the plain one again (it names
+ * nothing missing, so nothing is written), and a waiting start is released as for a plain ordering.
+ */
+function withoutStartFailure<F extends FactOf<'terminated'> | FactOf<'start-blocked'>>(reactor: Reactor<F>): Reactor<F> {
+  return (s, fact, ctx) =>
+    reactor(s, fact, ctx).map((cmd): Command => {
+      if (cmd.do !== 'refuse-start' || cmd.failed === undefined) return cmd;
+      return reactor === (reevaluateWaiters as unknown) ? { do: 'release', c: cmd.c } : { do: 'refuse-start', c: cmd.c, cause: cmd.cause };
+    });
+}
+
+/** Each of the reactors in the fact kinds' lists wrapped by `wrap`; returns the undo. */
+function swapReactors(kinds: readonly ('terminated' | 'start-blocked')[], reactors: readonly unknown[], wrap: (r: never) => unknown): () => void {
+  const undos = kinds.map((k) => swap(REACTIONS, k, (REACTIONS[k] as readonly unknown[]).map((r) => (reactors.includes(r) ? wrap(r as never) : r))));
+  return () => undos.forEach((undo) => undo());
+}
 
 const before = (list: readonly unknown[], anchor: unknown, inserted: unknown): unknown[] => list.flatMap((r) => (r === anchor ? [inserted, r] : [r]));
 
@@ -280,6 +300,22 @@ const TEETH: Tooth[] = [
     breaks: "an operator's start pulls nothing in: tool's Requires=helper is not started",
     breakModel: () => swap(REACTIONS, 'operator', [((s, f, ctx) => (f.action === 'start' ? [{ do: 'start', c: f.c, cause: f.seq }] : onOperator(s, f, ctx))) satisfies Reactor<FactOf<'operator'>>]),
     givesAway: 'record decision helper.service action=start t=20000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-requires-after-start-failure.yaml',
+    breaks: 'a failed start job does not fail the start jobs ordered after it through Requires= (recsim before): api starts once db failed',
+    breakModel: () => swapReactors(['terminated', 'start-blocked'], [reevaluateWaiters, refuseBootStartsOnEnd, refuseBootStartsOnBlock], withoutStartFailure),
+    givesAway: 'record start-refused api.service missing=db.service t=1000000: got no such record',
+  },
+  {
+    file: 'scenarios/anchors/systemd-requires-after-start-limit.yaml',
+    breaks: 'a start job refused by the start limit does not fail the start job ordered after it through Requires= (recsim before): api starts',
+    breakModel: () =>
+      swap(REACTIONS, 'operator', [
+        ((s, f, ctx) =>
+          onOperator(s, f, ctx).map((cmd): Command => (cmd.do === 'emit' && cmd.draft.type === 'start-refused' ? { do: 'start', c: ctx.topo.index.get(cmd.draft.component)!, cause: cmd.cause } : cmd))) satisfies Reactor<FactOf<'operator'>>,
+      ]),
+    givesAway: 'record start-refused api.service missing=db.service t=10000000: got no such record',
   },
 ];
 

@@ -2,7 +2,9 @@ import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { NO_COMMANDS, type Reactor, type StateView, type TimerReactor } from '../reactor.js';
+import { failsWithStartOf, startJobFailed } from '../start-failure.js';
 import { isAlive } from '../state.js';
+import type { Topology } from '../topology.js';
 
 /**
  * Lifecycle: starts, stops and their timers; waiting for dependencies (R4).
@@ -56,15 +58,23 @@ function waitersOf(s: StateView, c: number): readonly number[] {
  * `c` waited for c's start job; that job is over (c ended, failed to start or
  * was refused), so the waiting start runs if nothing else is missing (an
  * ordering is not a need), or is refused if c was a Requisite= now neither
- * active nor being started. Waits on plain `depends` are untouched: c is
- * still missing for them.
+ * active nor being started. A start that Requires= or BindsTo= c fails with
+ * c's failed start job (start-failure.ts: "Dependency failed for ..."), and
+ * its refusal travels on to what waits for it (a start-blocked fact). Waits
+ * on plain `depends` are untouched: c is still missing for them.
  */
 export const reevaluateWaiters: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
   if (!ctx.topo.hasOrderingOrRequisite) return NO_COMMANDS;
   const out: Command[] = [];
+  // Asked only when someone waits (almost never on a termination).
+  let failed: boolean | undefined;
   for (const w of waitersOf(s, fact.c)) {
     const life = s.components[w]!.life;
     if (life.state !== 'stopped' || !life.pending || life.pending.refused) continue;
+    if (failsWithStartOf(ctx.topo, w, fact.c) && (failed ??= startJobFailed(s, fact))) {
+      out.push({ do: 'refuse-start', c: w, cause: fact.seq, failed: fact.c });
+      continue;
+    }
     const missing = missingFor(s, ctx.topo, w, life.pending.waitFor);
     if (missing.length === 0) out.push({ do: 'release', c: w });
     else if (requisiteMissing(s, ctx.topo, w).length > 0) out.push({ do: 'refuse-start', c: w, cause: fact.seq });
@@ -120,13 +130,19 @@ export const awaitResume: Reactor<FactOf<'terminated'>> = (_s, fact) =>
 const BOOT: readonly string[] = Object.freeze(['boot']);
 const BOOT_OR_RESUME: readonly string[] = Object.freeze(['boot', 'resume']);
 
-function refuseWaiters(s: StateView, c: number, seq: number, origins: readonly string[]): readonly Command[] {
+function refuseWaiters(s: StateView, topo: Topology, fact: FactOf<'terminated'> | FactOf<'start-blocked'>, origins: readonly string[]): readonly Command[] {
+  const { c, seq } = fact;
   // Nobody waits for it (almost always): no list made.
   if (s.components[c]!.waiters.length === 0) return NO_COMMANDS;
   const out: Command[] = [];
+  let failed: boolean | undefined;
   for (const w of waitersOf(s, c)) {
     const life = s.components[w]!.life;
-    if (life.state === 'stopped' && life.pending !== undefined && origins.includes(life.pending.origin)) out.push({ do: 'refuse-start', c: w, cause: seq });
+    if (life.state !== 'stopped' || life.pending === undefined || !origins.includes(life.pending.origin)) continue;
+    // Requires=/BindsTo= and After= on a start job that failed: refused naming it, the start dropped (start-failure.ts),
+    // not kept waiting for a unit that, at boot, still looks as if its start were to come.
+    if (failsWithStartOf(topo, w, c) && (failed ??= startJobFailed(s, fact))) out.push({ do: 'refuse-start', c: w, cause: seq, failed: c });
+    else out.push({ do: 'refuse-start', c: w, cause: seq });
   }
   return out;
 }
@@ -140,7 +156,7 @@ function endedForGood(s: StateView, c: number): boolean {
   return !willComeBack(s, c) && !(life.state === 'stopped' && life.pending?.refused);
 }
 
-export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact) =>
-  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, fact.c, fact.seq, endedForGood(s, fact.c) ? BOOT_OR_RESUME : BOOT);
+export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact, ctx) =>
+  fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, ctx.topo, fact, endedForGood(s, fact.c) ? BOOT_OR_RESUME : BOOT);
 
-export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact) => refuseWaiters(s, fact.c, fact.seq, BOOT_OR_RESUME);
+export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact, ctx) => refuseWaiters(s, ctx.topo, fact, BOOT_OR_RESUME);

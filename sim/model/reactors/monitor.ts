@@ -6,6 +6,7 @@ import type { LifecycleState, Termination } from '../../trace/records.js';
 import { ROOT_MONITOR } from '../actors.js';
 import { concatBatches } from '../batch.js';
 import { startsInTurn } from '../start-in-turn.js';
+import { failsWithStartOf } from '../start-failure.js';
 import { ref, type Cause, type Command } from '../commands.js';
 import { shouldRebootOnTerminate } from '../critical.js';
 import type { FactOf } from '../facts.js';
@@ -297,9 +298,18 @@ function refusedStart(s: StateView, ctx: ReactorContext, c: number, cause: Cause
 /**
  * A start job (systemctl start, OnFailure=): what it pulls in is started first
  * (so that what is ordered after it waits), the start limit is tested, then the unit starts.
+ * A unit it pulls in whose start job fails at once (its start limit hit) and
+ * that it Requires=/BindsTo= and is ordered after fails this job too
+ * (job_fail_dependencies(), sim/model/start-failure.ts): refused, naming it.
  */
 export function startJob(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> = new Set([c])): Command[] {
-  const pulls = pullInJobs(s, ctx, c, cause, base, starting);
+  const failedPulls: number[] = [];
+  const pulls = pullInJobs(s, ctx, c, cause, base, starting, failedPulls);
+  const failed = failedPulls.find((p) => failsWithStartOf(ctx.topo, c, p));
+  if (failed !== undefined) {
+    const refusal: Command = { do: 'emit', draft: { type: 'start-refused', component: ctx.topo.specs[c]!.name, missing: [ctx.topo.specs[failed]!.name] }, cause };
+    return [...pulls, refusal];
+  }
   // A start job that runs is not an automatic restart: it flushes the restart counter (service_start()).
   return [...pulls, ...(refusedStart(s, ctx, c, cause, false, base + pulls.length, starting) ?? [{ do: 'flush-restarts', c }, { do: 'start', c, cause }])];
 }
@@ -318,7 +328,7 @@ function pullRelation(ctx: ReactorContext, c: number, p: number): string {
  * recursively; a unit already active or being started needs none. Each is a
  * decision record naming the relation, then that unit's own start job.
  */
-export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> | undefined): Command[] {
+export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: Cause, base: number, starting: ReadonlySet<number> | undefined, failed?: number[]): Command[] {
   const pulled = ctx.topo.pullsIn[c]!;
   if (pulled.length === 0) return [];
   const out: Command[] = [];
@@ -332,7 +342,10 @@ export function pullInJobs(s: StateView, ctx: ReactorContext, c: number, cause: 
     const from = ctx.topo.specs[c]!.name;
     const reason = `${relation}=${ctx.topo.specs[p]!.name} of ${from}: a start of ${from} starts it too (transaction_add_job_and_dependencies())`;
     out.push({ do: 'emit', draft: { type: 'decision', component: ctx.topo.specs[p]!.name, by: monitorName(ctx, p), action: 'start', reason }, cause });
-    out.push(...startJob(s, ctx, p, ref(base + out.length - 1), base + out.length, seen));
+    const job = startJob(s, ctx, p, ref(base + out.length - 1), base + out.length, seen);
+    // Its start job failed at once (start limit, or a unit it pulled in failed): no start of it follows.
+    if (failed !== undefined && !job.some((cmd) => cmd.do === 'start' && cmd.c === p)) failed.push(p);
+    out.push(...job);
   }
   return out;
 }

@@ -52,6 +52,8 @@ export const answerRefusal: RequestReactor<'refuse-start'> = (s, cmd, ctx) => {
   const life = s.components[cmd.c]!.life;
   // Nothing is started while the system goes down (or sits in a reboot target): nothing to refuse.
   if (life.state !== 'stopped' || !life.pending || systemIsStopping(s)) return [];
+  // systemd job_fail_dependencies(): the start job fails with JOB_DEPENDENCY and is gone, naming the unit whose start failed.
+  if (cmd.failed !== undefined) return [{ do: 'write-start-refused', c: cmd.c, missing: [cmd.failed], cause: cmd.cause, dropsJob: true }];
   const missing = blockingFor(s, ctx.topo, cmd.c, missingFor(s, ctx.topo, cmd.c, life.pending.waitFor));
   if (missing.length === 0) return [];
   // systemd Requisite=: the start job fails (JOB_DEPENDENCY) and is gone; nothing starts the unit later on its own.
