@@ -19,7 +19,8 @@ export class BootOutcome {
   private completed = false;
   private halted = false;
   private shuttingDown = false;
-  private readonly refused = new Map<string, readonly string[]>();
+  /** Per component, what its last refused start named, and whether the start was dropped (not kept waiting). */
+  private readonly refused = new Map<string, { missing: readonly string[]; dropped: boolean }>();
   private readonly failed = new Map<string, string>();
 
   readonly sink = (r: TraceRecord): void => {
@@ -42,7 +43,7 @@ export class BootOutcome {
         if (r.to === 'halted') this.halted = true;
         break;
       case 'start-refused':
-        this.refused.set(r.component!, r.missing);
+        this.refused.set(r.component!, { missing: r.missing, dropped: r.dropped === true });
         break;
       case 'start-failed':
         this.failed.set(r.component!, r.reason);
@@ -66,7 +67,7 @@ export class BootOutcome {
     const down = componentsNotRunning(trace.summary);
     const waits = [...this.refused.entries()].filter(([c]) => !runsAtEnd(trace.summary, c));
     const parts: string[] = [];
-    for (const [c, missing] of waits.slice(0, 3)) parts.push(`${c} waits for ${missing.join(', ')}`);
+    for (const [c, { missing, dropped }] of waits.slice(0, 3)) parts.push(dropped ? `${c}'s start job failed with ${missing.join(', ')}` : `${c} waits for ${missing.join(', ')}`);
     if (waits.length > 3) parts.push(`${waits.length - 3} more waiting`);
     const causes = [...this.failed.entries()].slice(0, 2).map(([c, why]) => `${c} failed to start: ${why}`);
     if (parts.length === 0 && causes.length === 0) parts.push(`${down.map(([c, s]) => `${c} ${s}`).slice(0, 3).join(', ') || 'no component running'}`);

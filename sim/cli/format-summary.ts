@@ -34,7 +34,7 @@ export function storyLine(r: TraceRecord): string | undefined {
     case 'restart':
       return `${who} restarted (attempt ${r.attempt})`;
     case 'start-refused':
-      return `${who} start refused: dependencies not running: ${r.missing.join(', ')}`;
+      return `${who} start refused: dependencies not running: ${r.missing.join(', ')}${r.dropped ? ' (its start job is dropped: nothing starts it again on its own)' : ''}`;
     case 'start-failed':
       return `${who} failed to start: ${r.reason}`;
     case 'reboot-requested':

@@ -31,7 +31,12 @@ export type TraceRecord =
   | (Base & { type: 'operator'; component: string; action: OperatorAction; source: 'scripted' | 'triggered' | 'stochastic' })
   | (Base & { type: 'state'; component: string; from: LifecycleState; to: LifecycleState })
   | (Base & { type: 'power'; from: PowerState; to: PowerState })
-  | (Base & { type: 'start-refused'; component: string; missing: string[] })
+  /**
+   * `dropped`: the start is gone, not kept waiting for what it misses (systemd: a Requisite= unit not
+   * active, or a Requires=/BindsTo= unit it is ordered after whose start job failed: the job fails with
+   * JOB_DEPENDENCY and nothing starts the unit again on its own). Absent: the start waits (R4).
+   */
+  | (Base & { type: 'start-refused'; component: string; missing: string[]; dropped?: true })
   | (Base & { type: 'start-failed'; component: string; reason: string })
   | (Base & { type: 'terminated'; component: string; termination: Termination; graceful: boolean })
   | (Base & { type: 'detected'; component: string; by: string; how: 'exit' | 'heartbeat' | 'call-timeout' | 'event' | 'liveness-probe' | 'startup-probe' })

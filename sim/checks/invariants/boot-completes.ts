@@ -16,6 +16,8 @@ interface Said {
   restartDueUs?: Micros;
   /** The dependencies its last refused start named (R4), until it starts. */
   refusedFor?: readonly string[];
+  /** Its last start was refused and dropped (`dropped`: systemd's failed start job), until it starts: nothing will start it on its own. */
+  dropped?: boolean;
 }
 
 /**
@@ -24,7 +26,8 @@ interface Said {
  * either completes (every component running, failed or destroyed: the model's
  * `boot-completed`) or the trace says why it cannot: each component still
  * unsettled is one its policy left down, one whose refused start names a
- * dependency that is still not running, one whose monitor is down, or a hang
+ * dependency that is still not running (or was dropped: systemd's failed
+ * start job, which nothing starts again on its own), one whose monitor is down, or a hang
  * nothing watches (R3). A component waiting without a word is the silent
  * boot this invariant exists to catch: its violation names the component and
  * the dependencies it is waiting for.
@@ -69,6 +72,8 @@ export const bootCompletes: Invariant = {
       if (s.leftDown) return true;
       if (s.restartDueUs !== undefined && s.restartDueUs + boundUs > endUs) return true; // a long backoff, not due yet
       if (s.refusedFor?.some((d) => replay.stateOf(d) !== 'running')) return true;
+      // A start refused and dropped says why for good: the unit it named may run again, the job is gone.
+      if (s.dropped) return true;
       if (state === 'hung' && scenario.system.heartbeatPeriodUs === 0) return true;
       // Kubernetes: a dependency still becoming ready (its readiness probe records say so), or a quorum short of k.
       // (Running or hung: a hung provider fails its readiness probe, and the probe's records say so.)
@@ -98,7 +103,7 @@ export const bootCompletes: Invariant = {
             if (r.to === 'starting') {
               // Nothing said reads as said = {}: a start creates no entry (a million of them at boot).
               const s = said.get(r.component);
-              if (s) s.refusedFor = undefined;
+              if (s) s.refusedFor = s.dropped = undefined;
               startedThisBoot.add(r.component);
             }
             break;
@@ -106,7 +111,7 @@ export const bootCompletes: Invariant = {
             // Nothing said since: the entry it has is emptied in place (a termination is a tenth of the records).
             const s = said.get(r.component);
             if (s === undefined) said.set(r.component, {});
-            else s.leftDown = s.restartDueUs = s.refusedFor = undefined;
+            else s.leftDown = s.restartDueUs = s.refusedFor = s.dropped = undefined;
             break;
           }
           case 'decision': {
@@ -116,9 +121,12 @@ export const bootCompletes: Invariant = {
             s.restartDueUs = restarts ? r.t + (r.delayUs ?? 0) : undefined;
             break;
           }
-          case 'start-refused':
-            saidOf(r.component).refusedFor = r.missing;
+          case 'start-refused': {
+            const s = saidOf(r.component);
+            s.refusedFor = r.missing;
+            s.dropped = r.dropped;
             break;
+          }
         }
         return undefined;
       },

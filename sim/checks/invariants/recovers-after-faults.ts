@@ -15,6 +15,8 @@ interface Fate {
   restartDueUs?: Micros;
   /** Components whose failure took this one down from outside (a provider, a core daemon, a monitor): it waits for them. */
   blockers?: Set<string>;
+  /** Its last start was refused and dropped (systemd's failed start job), and it has not started since: nothing will start it on its own. */
+  dropped?: boolean;
 }
 
 /**
@@ -23,7 +25,8 @@ interface Fate {
  * running. "Should run" is what its policy decided, read from the trace: a
  * component that never ended in this boot, or whose last decision was a
  * restart. Excused: components given up on (failed) or destroyed; those the
- * policy let stay down (decision `none`); those blocked by a dependency, a
+ * policy let stay down (decision `none`); those whose start was refused and
+ * dropped (systemd's failed start job: nothing starts them again on its own); those blocked by a dependency, a
  * monitor, or whatever took them down from outside (a provider, a core daemon)
  * that is itself down (that one is judged instead); and a hang when no
  * heartbeat is configured, since nothing can notice it (R3).
@@ -64,6 +67,12 @@ export const recoversAfterFaults: Invariant = {
         } else if (r.type === 'state' && r.to === 'starting') {
           blockers.delete(r.component);
           startedThisBoot.add(r.component);
+          const fate = fates.get(r.component);
+          if (fate !== undefined) fate.dropped = undefined;
+        } else if (r.type === 'start-refused' && r.dropped) {
+          const fate = fates.get(r.component);
+          if (fate === undefined) fates.set(r.component, { dropped: true });
+          else fate.dropped = true;
         }
         else if ((r.type === 'stop-requested' && r.reason !== 'shutdown' && r.reason !== 'destroy') || r.type === 'killed') {
           // Taken down from outside: by the record that caused it (a provider's end, a monitor's decision about another).
@@ -84,7 +93,7 @@ export const recoversAfterFaults: Invariant = {
           else {
             fate.endedSeq = r.seq;
             fate.blockers = blockers.get(r.component);
-            fate.restartDueUs = undefined;
+            fate.restartDueUs = fate.dropped = undefined;
           }
         }
         else if (r.type === 'decision') {
@@ -116,6 +125,7 @@ export const recoversAfterFaults: Invariant = {
           if ((c.quorums ?? []).some((q) => q.of.filter(up).length < q.k)) continue;
           if (c.monitor !== undefined && replay.stateOf(c.monitor) !== 'running') continue;
           const fate = fates.get(c.name) ?? {};
+          if (fate.dropped) continue; // its start job failed and is gone: down is what the system does
           if (fate.blockers && [...fate.blockers].some((b) => scenario.components.some((x) => x.name === b) && replay.stateOf(b) !== 'running')) continue;
           if (state === 'stopped' && fate.endedSeq !== undefined) {
             if (fate.restartDueUs === undefined) continue; // the policy chose to leave it down

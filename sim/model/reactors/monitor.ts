@@ -307,7 +307,7 @@ export function startJob(s: StateView, ctx: ReactorContext, c: number, cause: Ca
   const pulls = pullInJobs(s, ctx, c, cause, base, starting, failedPulls);
   const failed = failedPulls.find((p) => failsWithStartOf(ctx.topo, c, p));
   if (failed !== undefined) {
-    const refusal: Command = { do: 'emit', draft: { type: 'start-refused', component: ctx.topo.specs[c]!.name, missing: [ctx.topo.specs[failed]!.name] }, cause };
+    const refusal: Command = { do: 'emit', draft: { type: 'start-refused', component: ctx.topo.specs[c]!.name, missing: [ctx.topo.specs[failed]!.name], dropped: true }, cause };
     return [...pulls, refusal];
   }
   // A start job that runs is not an automatic restart: it flushes the restart counter (service_start()).

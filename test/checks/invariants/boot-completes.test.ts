@@ -53,6 +53,25 @@ faults:
     expect(r.violations).toEqual([]);
   });
 
+  it('a start job dropped for a unit that fails to start says why for good, though that unit runs later', () => {
+    // systemd: proxy BindsTo=db, After=db; db fails its start at 1 s, so proxy's start job fails with it and is
+    // gone (JOB_DEPENDENCY). An operator starts db at 30 s; nothing starts proxy again: it stays down, as in systemd.
+    const r = run(`
+name: dropped start job
+duration: 2min
+components:
+  - { name: proxy.service, binds_to: [db.service], after: [db.service] }
+  - { name: db.service, restart: no, start_latency: 1s }
+faults:
+  - { at: 0s, fail_start: db.service }
+  - { at: 30s, operator: db.service, action: start }
+`);
+    expect(r.completed).toBe(false);
+    expect(r.refused).toEqual(['proxy.service missing db.service']);
+    // Neither boot-completes nor recovers-after-faults takes the dropped job for a silent wait.
+    expect(r.violations).toEqual([]);
+  });
+
   it('is quiet about a boot that completes', () => {
     const r = run(`
 name: plain boot

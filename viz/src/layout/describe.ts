@@ -21,7 +21,7 @@ export function describeRecord(r: TraceRecord): string {
     case 'power':
       return `power: ${r.from} → ${r.to}`;
     case 'start-refused':
-      return `${who} not started: missing ${r.missing.join(', ')}`;
+      return `${who} not started: missing ${r.missing.join(', ')}${r.dropped ? ' (start job dropped)' : ''}`;
     case 'start-failed':
       return `${who} failed to start: ${r.reason}`;
     case 'terminated':
