@@ -93,7 +93,8 @@ export function isBeingStarted(state: StateView, topo: Topology, c: number): boo
   if (life.state === 'starting') return true;
   if (life.state !== 'stopped') return false;
   if (life.pending !== undefined) return life.pending.refused !== true;
-  return state.power === 'booting' && topo.atBoot[c]! && component.history.startsUs.length === 0;
+  // A boot component not started yet is, while the boot lasts: its start job is queued (unless that job failed and is gone).
+  return state.power === 'booting' && topo.atBoot[c]! && component.history.startsUs.length === 0 && component.startJobDropped !== true;
 }
 
 /** systemd Requisite=: those `c` requires active that are neither active nor being started: its start is refused. */

@@ -165,6 +165,12 @@ export interface ComponentState {
    * job pending for unit, skipping automatic restart").
    */
   autoRestart?: 'due' | 'cancelled';
+  /**
+   * systemd: its start job failed and is gone (Requisite=, or a Requires=/BindsTo= unit it is ordered
+   * after failed to start). At boot it no longer counts as being started though it never started, so a
+   * unit ordered After= it alone starts (the job it waited for is over). A boot gives a fresh state.
+   */
+  startJobDropped?: true;
 }
 
 /** A stop that waits for the members of its group that depend on this component (dependents first). */

@@ -57,6 +57,29 @@ faults:
     ]);
   });
 
+  test('a unit ordered After= alone on a unit whose start job failed at boot starts once that job is over', () => {
+    // api's job fails with db's (dropped); web waits only for api's job (After=, no requirement): the job is
+    // over, so web starts. At boot a unit not started yet counts as being started: not once its job is gone.
+    const trace = runYaml(`
+name: after a dropped job
+duration: 10s
+components:
+  - { name: web, after: [api] }
+  - { name: api, requires: [db], after: [db] }
+  - { name: db, restart: no }
+faults:
+  - { at: 0s, fail_start: db }
+`);
+    expect(story(trace, ['state', 'start-refused'])).toEqual([
+      '0.000s state db stopped->starting',
+      '0.100s state db starting->stopped',
+      '0.100s start-refused api db',
+      '0.100s state web stopped->starting',
+      '0.200s state web starting->running',
+    ]);
+    expect(trace.summary.violations).toEqual([]);
+  });
+
   test('an operator start job fails with the start job it pulled in; Wants= starts all the same', () => {
     const trace = runYaml(`
 name: operator start

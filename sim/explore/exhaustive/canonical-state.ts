@@ -49,7 +49,7 @@ const LEDGER_FIELDS = {
 const COMPONENT_FIELDS = {
   life: true, generation: true, restarts: true, history: true, armed: true, policyOverride: true, pendingEvents: true,
   unhandledTermination: true, restartBatch: true, escalation: true, waiters: true, stopGroup: true, queuedStop: true, lastEndSeq: true,
-  restartScheduled: true, probe: true, autoRestart: true,
+  restartScheduled: true, probe: true, autoRestart: true, startJobDropped: true,
 } as const satisfies Every<ComponentState>;
 const LIFE_FIELDS = {
   state: true, pending: true, startedAtUs: true, stop: true, hungCause: true, missedHeartbeats: true,

@@ -104,7 +104,11 @@ export const STARTING = {
     const missing = cmd.missing.map((m) => w.name(m));
     const refused = w.emit(cmd.dropsJob ? { type: 'start-refused', component: w.name(cmd.c), missing, dropped: true, cause: w.cause(cmd.cause) } : { type: 'start-refused', component: w.name(cmd.c), missing, cause: w.cause(cmd.cause) });
     w.facts.push({ f: 'start-blocked', c: cmd.c, seq: refused.seq });
-    if (cmd.dropsJob) w.comp(cmd.c).life = STOPPED_LIFE;
+    if (cmd.dropsJob) {
+      const component = w.comp(cmd.c);
+      component.life = STOPPED_LIFE;
+      component.startJobDropped = true;
+    }
   },
   'write-restart': (w, cmd) => {
     const component = w.comp(cmd.c);
