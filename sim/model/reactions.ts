@@ -4,7 +4,7 @@ import { flawedRebootDuringShutdown, rebootOnTerminate } from './reactors/compon
 import { propagateBindings } from './reactors/bindings.js';
 import { advanceStopGroup, stopDependents } from './reactors/dependencies.js';
 import { injectByKind, onFaultTimer } from './reactors/faults.js';
-import { awaitResume, onStartDone, onStopDone, onStopTimeout, reevaluateWaiters, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
+import { awaitResume, failStartsOrderedAfter, onStartDone, onStopDone, onStopTimeout, reevaluateWaiters, refuseBootStartsOnBlock, refuseBootStartsOnEnd, releaseWaiters, startAll } from './reactors/lifecycle.js';
 import { afterPolicyStop, decideAfterTermination, handleMissedTerminations, onRestartTimer } from './reactors/monitor.js';
 import { completeBootAfterStart, completeBootAtOnce, criticalProcessPanics, forwardThroughShim, onBootTimer, onShimConnectTimeout } from './reactors/power.js';
 import { armProbes, onProbe, onProbeResult } from './reactors/probes.js';
@@ -42,7 +42,7 @@ export const REACTIONS: FactReactors = {
   operator: [onOperator],
   'shutdown-started': [stopWhatIsReady],
   'reboot-requested': [forwardThroughShim],
-  'start-blocked': [refuseBootStartsOnBlock, reevaluateWaiters],
+  'start-blocked': [refuseBootStartsOnBlock, reevaluateWaiters, failStartsOrderedAfter],
   started: [releaseWaiters, handleMissedTerminations, deliverPendingEvents, completeBootAfterStart],
   // Kubernetes: a provider that passes its readiness probe releases what waits for it.
   ready: [releaseWaiters],
@@ -73,5 +73,7 @@ export const REACTIONS: FactReactors = {
     refuseBootStartsOnEnd,
     // systemd After=/Requisite=: a start ordered after its start job runs (or is refused) now that job is over.
     reevaluateWaiters,
+    // systemd: a failed start job fails the start jobs ordered after it through Requires=/BindsTo=, waiting on it or not.
+    failStartsOrderedAfter,
   ],
 };

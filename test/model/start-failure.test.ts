@@ -57,6 +57,29 @@ faults:
     ]);
   });
 
+  test('a start waiting on another unit first fails all the same when a Requires=+After= unit of it fails to start', () => {
+    // app waits for a (slow) and db; it is registered on a, the first missing. db's start job fails at 0.1 s:
+    // app's job fails with it then (job_fail_dependencies() reaches every job, registered or not), and a's
+    // start at 2 s starts nothing.
+    const trace = runYaml(`
+name: several missing
+duration: 10s
+components:
+  - { name: app, after: [a, db], requires: [db] }
+  - { name: a, start_latency: 2s }
+  - { name: db, restart: no }
+faults:
+  - { at: 0s, fail_start: db }
+`);
+    expect(story(trace, ['state', 'start-refused'])).toEqual([
+      '0.000s state a stopped->starting',
+      '0.000s state db stopped->starting',
+      '0.100s state db starting->stopped',
+      '0.100s start-refused app db',
+      '2.000s state a starting->running',
+    ]);
+  });
+
   test('a unit ordered After= alone on a unit whose start job failed at boot starts once that job is over', () => {
     // api's job fails with db's (dropped); web waits only for api's job (After=, no requirement): the job is
     // over, so web starts. At boot a unit not started yet counts as being started: not once its job is gone.

@@ -2,7 +2,7 @@ import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { NO_COMMANDS, type Reactor, type StateView, type TimerReactor } from '../reactor.js';
-import { failsWithStartOf, startJobFailed } from '../start-failure.js';
+import { failsWithStartOf, startJobFailed, startsFailingWith } from '../start-failure.js';
 import { isAlive } from '../state.js';
 import type { Topology } from '../topology.js';
 
@@ -160,3 +160,23 @@ export const refuseBootStartsOnEnd: Reactor<FactOf<'terminated'>> = (s, fact, ct
   fact.route === 'shutdown' || fact.route === 'stopping' ? NO_COMMANDS : refuseWaiters(s, ctx.topo, fact, endedForGood(s, fact.c) ? BOOT_OR_RESUME : BOOT);
 
 export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fact, ctx) => refuseWaiters(s, ctx.topo, fact, BOOT_OR_RESUME);
+
+/**
+ * systemd job_fail_dependencies() (start-failure.ts): a start job that fails
+ * fails every start job of the units that Requires= or BindsTo= it and are
+ * ordered after it, not only those registered as waiting for it: a start
+ * waiting on several units registers on the first one missing, and would
+ * otherwise run once that one is up. After the reactors that answer c's
+ * waiters, so their refusals stand as they were; a start they refused is
+ * gone, and is not refused twice.
+ */
+export const failStartsOrderedAfter: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
+  const dependents = startsFailingWith(ctx.topo, fact.c);
+  if (dependents.length === 0 || !startJobFailed(s, fact)) return NO_COMMANDS;
+  const out: Command[] = [];
+  for (const w of dependents) {
+    const life = s.components[w]!.life;
+    if (life.state === 'stopped' && life.pending !== undefined) out.push({ do: 'refuse-start', c: w, cause: fact.seq, failed: fact.c });
+  }
+  return out;
+};
