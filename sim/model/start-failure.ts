@@ -24,13 +24,11 @@ import type { Topology } from './topology.js';
 
 /**
  * Whether a failed start job of `failed` fails the waiting start of `waiter`:
- * `waiter` Requires= or BindsTo= it and is ordered After= it.
+ * `waiter` Requires= or BindsTo= it and is ordered After= it (the topology's
+ * `startsFailingWith`, built once from the declared edges).
  */
 export function failsWithStartOf(topo: Topology, waiter: number, failed: number): boolean {
-  if (!topo.afterOf[waiter]!.includes(failed)) return false;
-  const spec = topo.specs[waiter]!;
-  const name = topo.specs[failed]!.name;
-  return (spec.requires?.includes(name) ?? false) || (spec.policy.bindsTo?.includes(name) ?? false);
+  return topo.startsFailingWith[failed]!.includes(waiter);
 }
 
 /**
@@ -47,21 +45,3 @@ export function startJobFailed(s: StateView, fact: FactOf<'terminated'> | FactOf
   return life.state === 'failed' || (life.state === 'stopped' && life.pending === undefined);
 }
 
-/** Per topology, per unit: the units whose start jobs fail with its failed start job (the reverse of failsWithStartOf). */
-const failingWith = new WeakMap<Topology, readonly (readonly number[])[]>();
-
-/**
- * The units that Requires= or BindsTo= `c` and are ordered After= it: whose
- * start jobs fail when c's does, whatever they wait on first (a waiting start
- * registers on its first missing unit only, so c's waiters are not all of
- * them). Pure of the declared graph: built once per topology, on first use.
- */
-export function startsFailingWith(topo: Topology, c: number): readonly number[] {
-  let table = failingWith.get(topo);
-  if (table === undefined) {
-    const built: number[][] = topo.specs.map(() => []);
-    for (let w = 0; w < topo.specs.length; w++) for (const a of topo.afterOf[w]!) if (failsWithStartOf(topo, w, a)) built[a]!.push(w);
-    failingWith.set(topo, (table = built));
-  }
-  return table[c]!;
-}

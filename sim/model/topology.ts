@@ -42,6 +42,11 @@ export interface Topology {
   readonly pullsIn: readonly (readonly number[])[];
   /** systemd Requisite=: what must be active (or activating) for this one to start. */
   readonly requisiteOf: readonly (readonly number[])[];
+  /**
+   * systemd job_fail_dependencies() (start-failure.ts): the units that Requires= or BindsTo= this one and
+   * are ordered After= it, whose start jobs fail when its start job fails.
+   */
+  readonly startsFailingWith: readonly (readonly number[])[];
   /** Some component has an `after` or a `requisite` edge (waits on them are re-examined when a start job ends). */
   readonly hasOrderingOrRequisite: boolean;
   /** Started at boot (sim/scenario/boot-set.ts); the others (`start: on-demand`, not pulled in) wait for a start. */
@@ -119,6 +124,13 @@ export function buildTopology(scenario: Scenario): Topology {
     const names = new Set([...(bindsTo ?? []), ...(partOf ?? []), ...(requires ?? []), ...(requisite ?? [])]);
     for (const name of names) add(boundTo, at(name), i);
   });
+  const startsFailingWith = lists(n);
+  specs.forEach((c, w) => {
+    for (const a of afterOf[w]!) {
+      const name = specs[a]!.name;
+      if ((c.requires?.includes(name) ?? false) || (c.policy.bindsTo?.includes(name) ?? false)) add(startsFailingWith, a, w);
+    }
+  });
   const transientChildrenOf = lists(n);
   specs.forEach((c, i) => c.collection?.durability === 'transient' && add(transientChildrenOf, at(c.collection.parent), i));
   const atBoot = bootSet(specs);
@@ -141,6 +153,7 @@ export function buildTopology(scenario: Scenario): Topology {
     afterOf: relation(afterOf),
     pullsIn: relation(specs.map((c) => positions(pulledInBy(c)))),
     requisiteOf: relation(specs.map((c) => positions(c.requisite))),
+    startsFailingWith: relation(startsFailingWith),
     hasOrderingOrRequisite: specs.some((c) => (c.after?.length ?? 0) > 0 || (c.requisite?.length ?? 0) > 0),
     atBoot,
     notAtBoot: indicesWhere(n, (i) => !atBoot[i]),

@@ -2,7 +2,7 @@ import type { Command } from '../commands.js';
 import type { FactOf } from '../facts.js';
 import { blockingFor, missingFor, requisiteMissing, waitTargets, willComeBack } from '../readiness.js';
 import { NO_COMMANDS, type Reactor, type StateView, type TimerReactor } from '../reactor.js';
-import { failsWithStartOf, startJobFailed, startsFailingWith } from '../start-failure.js';
+import { failsWithStartOf, startJobFailed } from '../start-failure.js';
 import { isAlive } from '../state.js';
 import type { Topology } from '../topology.js';
 
@@ -171,7 +171,7 @@ export const refuseBootStartsOnBlock: Reactor<FactOf<'start-blocked'>> = (s, fac
  * gone, and is not refused twice.
  */
 export const failStartsOrderedAfter: Reactor<FactOf<'terminated'> | FactOf<'start-blocked'>> = (s, fact, ctx) => {
-  const dependents = startsFailingWith(ctx.topo, fact.c);
+  const dependents = ctx.topo.startsFailingWith[fact.c]!;
   if (dependents.length === 0 || !startJobFailed(s, fact)) return NO_COMMANDS;
   const out: Command[] = [];
   for (const w of dependents) {

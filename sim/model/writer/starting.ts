@@ -102,7 +102,7 @@ export const STARTING = {
     // A new life, not the waiting one changed: that one may be shared (shared-lives.ts).
     w.comp(cmd.c).life = { state: 'stopped', pending: { ...life.pending, refused: true } };
     const missing = cmd.missing.map((m) => w.name(m));
-    const refused = w.emit(cmd.dropsJob ? { type: 'start-refused', component: w.name(cmd.c), missing, dropped: true, cause: w.cause(cmd.cause) } : { type: 'start-refused', component: w.name(cmd.c), missing, cause: w.cause(cmd.cause) });
+    const refused = w.emit({ type: 'start-refused', component: w.name(cmd.c), missing, ...(cmd.dropsJob ? { dropped: true as const } : {}), cause: w.cause(cmd.cause) });
     w.facts.push({ f: 'start-blocked', c: cmd.c, seq: refused.seq });
     if (cmd.dropsJob) {
       const component = w.comp(cmd.c);
